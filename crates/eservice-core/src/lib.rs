@@ -1,0 +1,19 @@
+//! The core of eservice-kit: everything an e-Service needs that is not a web
+//! page, so the browser, the `eservice` CLI and agency backends share it.
+//!
+//! - [`schema`]: JSON Schema checking and validation, with Thai messages.
+//! - [`form`]: the form a schema and its UI schema describe.
+//! - [`thai_id`]: the Thai citizen ID check digit.
+//! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
+//!
+//! Nothing here depends on a browser API; the crate builds for wasm32 and is
+//! tested natively.
+
+pub mod form;
+pub mod lang;
+pub mod pointer;
+pub mod schema;
+pub mod thai_id;
+
+pub use lang::{Lang, LocalText};
+pub use pointer::JsonPointer;

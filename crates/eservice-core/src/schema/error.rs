@@ -1,0 +1,310 @@
+//! What validation found wrong, and how to say it in Thai or English.
+//!
+//! Errors carry structured facts (limits, property names), never prose, so
+//! that the same error reads naturally in either language and in the CLI.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::format::FormatError;
+use crate::lang::Lang;
+use crate::pointer::JsonPointer;
+use crate::thai_id::CitizenIdError;
+
+/// A JSON type name as used by the `type` keyword.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    Null,
+    Boolean,
+    Object,
+    Array,
+    Number,
+    Integer,
+    String,
+}
+
+impl JsonType {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "null" => JsonType::Null,
+            "boolean" => JsonType::Boolean,
+            "object" => JsonType::Object,
+            "array" => JsonType::Array,
+            "number" => JsonType::Number,
+            "integer" => JsonType::Integer,
+            "string" => JsonType::String,
+            _ => return None,
+        })
+    }
+
+    fn noun(self, lang: Lang) -> &'static str {
+        match self {
+            JsonType::Null => lang.pick("ค่าว่าง", "empty"),
+            JsonType::Boolean => lang.pick("ใช่หรือไม่ใช่", "yes or no"),
+            JsonType::Object => lang.pick("กลุ่มข้อมูล", "a group of fields"),
+            JsonType::Array => lang.pick("รายการ", "a list"),
+            JsonType::Number => lang.pick("ตัวเลข", "a number"),
+            JsonType::Integer => lang.pick("จำนวนเต็ม", "a whole number"),
+            JsonType::String => lang.pick("ข้อความ", "text"),
+        }
+    }
+}
+
+/// One thing wrong with the data, at one place in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ValidationError {
+    /// Where in the data: for a missing property, the object that lacks it.
+    pub instance_path: JsonPointer,
+    /// Which keyword in the schema failed.
+    pub schema_path: JsonPointer,
+    pub kind: ErrorKind,
+}
+
+impl ValidationError {
+    /// The field a form should mark: a missing property is the field itself,
+    /// not the object around it.
+    pub fn field(&self) -> JsonPointer {
+        match &self.kind {
+            ErrorKind::Required { property } | ErrorKind::DependentRequired { property, .. } => {
+                self.instance_path.child(property.as_str())
+            }
+            _ => self.instance_path.clone(),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        self.kind.message(lang)
+    }
+}
+
+impl fmt::Display for ValidationError {
+    /// The CLI's line: the field's pointer, then the English message.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let field = self.field();
+        let at = if field.is_root() { "(root)".to_owned() } else { field.to_string() };
+        write!(f, "{at}: {}", self.kind.message(Lang::En))
+    }
+}
+
+/// The failed keyword and its parameters.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ErrorKind {
+    /// The `false` schema: nothing is allowed here.
+    False,
+    Required { property: String },
+    DependentRequired { property: String, because_of: String },
+    Type { expected: Vec<JsonType> },
+    Enum,
+    Const { expected: Value },
+    MinLength { limit: u64 },
+    MaxLength { limit: u64 },
+    Pattern { pattern: String },
+    Format(FormatError),
+    Minimum { limit: f64 },
+    ExclusiveMinimum { limit: f64 },
+    Maximum { limit: f64 },
+    ExclusiveMaximum { limit: f64 },
+    MultipleOf { divisor: f64 },
+    MinItems { limit: u64 },
+    MaxItems { limit: u64 },
+    UniqueItems,
+    MinProperties { limit: u64 },
+    MaxProperties { limit: u64 },
+    AdditionalProperty { property: String },
+    AnyOf,
+    OneOf { matched: usize },
+    Not,
+}
+
+fn num(x: f64) -> String {
+    // Whole limits print without a decimal point: 0, not 0.0.
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        x.to_string()
+    }
+}
+
+impl ErrorKind {
+    pub fn message(&self, lang: Lang) -> String {
+        use ErrorKind::*;
+        let th = lang == Lang::Th;
+        match self {
+            False => lang.pick("ไม่อนุญาตให้มีข้อมูลนี้", "No value is allowed here").into(),
+            Required { .. } => lang.pick("กรุณากรอกช่องนี้", "This field is required").into(),
+            DependentRequired { because_of, .. } if th => {
+                format!("กรุณากรอกช่องนี้ เพราะได้กรอก “{because_of}” แล้ว")
+            }
+            DependentRequired { because_of, .. } => {
+                format!("This field is required because “{because_of}” is filled in")
+            }
+            Type { expected } => {
+                let names: Vec<_> = expected.iter().map(|t| t.noun(lang)).collect();
+                if th {
+                    format!("ต้องเป็น{}", names.join(" หรือ "))
+                } else {
+                    format!("Must be {}", names.join(" or "))
+                }
+            }
+            Enum => lang.pick("กรุณาเลือกจากรายการที่กำหนด", "Choose one of the listed options").into(),
+            Const { expected: Value::Bool(true) } => {
+                lang.pick("กรุณาทำเครื่องหมายยืนยันข้อนี้", "Please tick to confirm").into()
+            }
+            Const { expected } if th => format!("ต้องมีค่าเป็น {expected}"),
+            Const { expected } => format!("Must be {expected}"),
+            MinLength { limit } if th => format!("ต้องมีอย่างน้อย {limit} ตัวอักษร"),
+            MinLength { limit } => format!("Must be at least {limit} characters"),
+            MaxLength { limit } if th => format!("ต้องมีไม่เกิน {limit} ตัวอักษร"),
+            MaxLength { limit } => format!("Must be at most {limit} characters"),
+            Pattern { .. } => lang.pick("รูปแบบไม่ถูกต้อง", "Not in the expected form").into(),
+            Format(f) => format_message(f, lang),
+            Minimum { limit } if th => format!("ต้องไม่น้อยกว่า {}", num(*limit)),
+            Minimum { limit } => format!("Must be at least {}", num(*limit)),
+            ExclusiveMinimum { limit } if th => format!("ต้องมากกว่า {}", num(*limit)),
+            ExclusiveMinimum { limit } => format!("Must be more than {}", num(*limit)),
+            Maximum { limit } if th => format!("ต้องไม่เกิน {}", num(*limit)),
+            Maximum { limit } => format!("Must be at most {}", num(*limit)),
+            ExclusiveMaximum { limit } if th => format!("ต้องน้อยกว่า {}", num(*limit)),
+            ExclusiveMaximum { limit } => format!("Must be less than {}", num(*limit)),
+            MultipleOf { divisor } if th => format!("ต้องเป็นพหุคูณของ {}", num(*divisor)),
+            MultipleOf { divisor } => format!("Must be a multiple of {}", num(*divisor)),
+            MinItems { limit } if th => format!("ต้องมีอย่างน้อย {limit} รายการ"),
+            MinItems { limit } => format!("Must have at least {limit} items"),
+            MaxItems { limit } if th => format!("ต้องมีไม่เกิน {limit} รายการ"),
+            MaxItems { limit } => format!("Must have at most {limit} items"),
+            UniqueItems => lang.pick("รายการต้องไม่ซ้ำกัน", "Items must not repeat").into(),
+            MinProperties { limit } if th => format!("ต้องกรอกอย่างน้อย {limit} ช่อง"),
+            MinProperties { limit } => format!("Must have at least {limit} fields"),
+            MaxProperties { limit } if th => format!("กรอกได้ไม่เกิน {limit} ช่อง"),
+            MaxProperties { limit } => format!("Must have at most {limit} fields"),
+            AdditionalProperty { property } if th => format!("ไม่มีช่อง “{property}” ในแบบฟอร์มนี้"),
+            AdditionalProperty { property } => format!("This form has no field “{property}”"),
+            AnyOf => lang.pick("ไม่ตรงกับตัวเลือกใดเลย", "Matches none of the allowed choices").into(),
+            OneOf { matched: 0 } => {
+                lang.pick("ไม่ตรงกับตัวเลือกใดเลย", "Matches none of the allowed choices").into()
+            }
+            OneOf { .. } => lang
+                .pick("ตรงกับตัวเลือกมากกว่าหนึ่งแบบ", "Matches more than one of the choices")
+                .into(),
+            Not => lang.pick("ไม่อนุญาตให้ใช้ค่านี้", "This value is not allowed").into(),
+        }
+    }
+}
+
+fn format_message(f: &FormatError, lang: Lang) -> String {
+    match f {
+        FormatError::CitizenId(CitizenIdError::NotDigits) => lang
+            .pick(
+                "เลขประจำตัวประชาชนต้องเป็นตัวเลข 0–9 เท่านั้น",
+                "A citizen ID may hold only the digits 0–9",
+            )
+            .into(),
+        FormatError::CitizenId(CitizenIdError::Length(n)) if lang == Lang::Th => {
+            format!("เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา {n} หลัก)")
+        }
+        FormatError::CitizenId(CitizenIdError::Length(n)) => {
+            format!("A citizen ID has 13 digits (you entered {n})")
+        }
+        FormatError::CitizenId(CitizenIdError::Checksum { .. }) => lang
+            .pick(
+                "เลขประจำตัวประชาชนไม่ถูกต้อง: เลขหลักสุดท้ายไม่ตรงกับเลขตรวจสอบ โปรดตรวจทานอีกครั้ง",
+                "This citizen ID is not valid: its last (check) digit does not match. Please check the number",
+            )
+            .into(),
+        FormatError::Invalid { format } => match format.as_str() {
+            "date" => lang.pick("วันที่ไม่ถูกต้อง", "Not a valid date").into(),
+            "date-time" => lang.pick("วันและเวลาไม่ถูกต้อง", "Not a valid date and time").into(),
+            "time" => lang.pick("เวลาไม่ถูกต้อง", "Not a valid time").into(),
+            "email" => lang.pick("อีเมลไม่ถูกต้อง", "Not a valid e-mail address").into(),
+            "uri" => lang.pick("ที่อยู่เว็บไม่ถูกต้อง", "Not a valid web address").into(),
+            other if lang == Lang::Th => format!("รูปแบบ {other} ไม่ถูกต้อง"),
+            other => format!("Not a valid {other}"),
+        },
+    }
+}
+
+/// Why a schema cannot be used at all (as opposed to data failing it).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SchemaError {
+    /// Where in the schema.
+    pub at: JsonPointer,
+    pub problem: SchemaProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SchemaProblem {
+    /// A schema must be an object or a boolean.
+    NotASchema,
+    /// A keyword's value has the wrong shape, e.g. `"required": "name"`.
+    BadKeyword { keyword: String, expected: &'static str },
+    /// `$ref` points nowhere this validator can reach.
+    UnresolvedRef { reference: String },
+    /// A `pattern` that does not compile.
+    BadPattern { pattern: String, reason: String },
+}
+
+impl SchemaError {
+    pub fn message(&self, lang: Lang) -> String {
+        let at = if self.at.is_root() { "#".to_owned() } else { format!("#{}", self.at) };
+        let th = lang == Lang::Th;
+        match &self.problem {
+            SchemaProblem::NotASchema if th => format!("ที่ {at}: สคีมาต้องเป็นออบเจกต์หรือค่าบูลีน"),
+            SchemaProblem::NotASchema => format!("at {at}: a schema must be an object or a boolean"),
+            SchemaProblem::BadKeyword { keyword, expected } if th => {
+                format!("ที่ {at}: คีย์เวิร์ด “{keyword}” ต้องเป็น {expected}")
+            }
+            SchemaProblem::BadKeyword { keyword, expected } => {
+                format!("at {at}: keyword “{keyword}” must be {expected}")
+            }
+            SchemaProblem::UnresolvedRef { reference } if th => {
+                format!("ที่ {at}: หา $ref “{reference}” ไม่พบ")
+            }
+            SchemaProblem::UnresolvedRef { reference } => {
+                format!("at {at}: $ref “{reference}” cannot be resolved")
+            }
+            SchemaProblem::BadPattern { pattern, reason } if th => {
+                format!("ที่ {at}: pattern “{pattern}” ใช้ไม่ได้ ({reason})")
+            }
+            SchemaProblem::BadPattern { pattern, reason } => {
+                format!("at {at}: pattern “{pattern}” is not a valid regular expression ({reason})")
+            }
+        }
+    }
+}
+
+impl fmt::Display for SchemaError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for SchemaError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn required_marks_the_missing_field() {
+        let e = ValidationError {
+            instance_path: JsonPointer::root().child("address"),
+            schema_path: JsonPointer::root(),
+            kind: ErrorKind::Required { property: "postcode".into() },
+        };
+        assert_eq!(e.field().to_string(), "/address/postcode");
+        assert_eq!(e.to_string(), "/address/postcode: This field is required");
+        assert_eq!(e.message(Lang::Th), "กรุณากรอกช่องนี้");
+    }
+
+    #[test]
+    fn messages_name_their_limits_in_both_languages() {
+        let k = ErrorKind::Minimum { limit: 0.0 };
+        assert_eq!(k.message(Lang::Th), "ต้องไม่น้อยกว่า 0");
+        assert_eq!(k.message(Lang::En), "Must be at least 0");
+        let t = ErrorKind::Type { expected: vec![JsonType::Number] };
+        assert_eq!(t.message(Lang::Th), "ต้องเป็นตัวเลข");
+        let c = ErrorKind::Format(FormatError::CitizenId(CitizenIdError::Length(12)));
+        assert_eq!(c.message(Lang::Th), "เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา 12 หลัก)");
+    }
+}

@@ -1,0 +1,181 @@
+//! The `format` keyword, asserted (forms want a bad date refused, not noted).
+//!
+//! Unknown formats pass: JSON Schema lets validators ignore formats they do
+//! not know, and an agency's schema must still work in an older kit.
+
+use crate::thai_id::{self, CitizenIdError};
+
+/// Why a string does not have its declared format.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormatError {
+    /// Not of the named format.
+    Invalid { format: String },
+    /// A `thai-citizen-id` that fails for a specific reason.
+    CitizenId(CitizenIdError),
+}
+
+/// Checks `s` against `format`.
+pub fn check(format: &str, s: &str) -> Result<(), FormatError> {
+    let ok = match format {
+        "date" => is_date(s),
+        "time" => is_time(s),
+        "date-time" => is_date_time(s),
+        "email" => is_email(s),
+        "uri" => is_uri(s),
+        "thai-citizen-id" => return thai_id::validate(s).map_err(FormatError::CitizenId),
+        _ => true,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(FormatError::Invalid { format: format.to_owned() })
+    }
+}
+
+fn digits(s: &str) -> Option<u32> {
+    (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// RFC 3339 full-date: `YYYY-MM-DD`, a real calendar day.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    match (digits(&s[0..4]), digits(&s[5..7]), digits(&s[8..10])) {
+        (Some(y), Some(m), Some(d)) => (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m),
+        _ => false,
+    }
+}
+
+/// RFC 3339 full-time with a required offset; a leap second only at 23:59 UTC.
+pub fn is_time(s: &str) -> bool {
+    let s = s.to_ascii_uppercase();
+    let (clock, offset_minutes) = if let Some(c) = s.strip_suffix('Z') {
+        (c, 0i32)
+    } else {
+        let Some(i) = s.rfind(['+', '-']) else { return false };
+        let (c, off) = s.split_at(i);
+        let o = off.as_bytes();
+        if o.len() != 6 || o[3] != b':' {
+            return false;
+        }
+        let (Some(h), Some(m)) = (digits(&off[1..3]), digits(&off[4..6])) else { return false };
+        if h > 23 || m > 59 {
+            return false;
+        }
+        let sign = if o[0] == b'-' { -1 } else { 1 };
+        (c, sign * (h as i32 * 60 + m as i32))
+    };
+    let (hms, frac) = match clock.split_once('.') {
+        Some((hms, f)) => (hms, Some(f)),
+        None => (clock, None),
+    };
+    if frac.is_some_and(|f| f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit())) {
+        return false;
+    }
+    let b = hms.as_bytes();
+    if b.len() != 8 || b[2] != b':' || b[5] != b':' {
+        return false;
+    }
+    let (Some(h), Some(m), Some(sec)) = (digits(&hms[0..2]), digits(&hms[3..5]), digits(&hms[6..8])) else {
+        return false;
+    };
+    if h > 23 || m > 59 || sec > 60 {
+        return false;
+    }
+    if sec == 60 {
+        let utc = (h as i32 * 60 + m as i32 - offset_minutes).rem_euclid(24 * 60);
+        return utc == 23 * 60 + 59;
+    }
+    true
+}
+
+/// RFC 3339 date-time.
+pub fn is_date_time(s: &str) -> bool {
+    match s.find(['T', 't']) {
+        Some(i) => is_date(&s[..i]) && is_time(&s[i + 1..]),
+        None => false,
+    }
+}
+
+/// A pragmatic mailbox check: one `@`, a dot-atom local part, a dotted domain.
+pub fn is_email(s: &str) -> bool {
+    let Some((local, domain)) = s.rsplit_once('@') else { return false };
+    let atom_ok = |part: &str, extra: &str| {
+        !part.is_empty()
+            && part.split('.').all(|a| {
+                !a.is_empty() && a.chars().all(|c| c.is_alphanumeric() || extra.contains(c))
+            })
+    };
+    atom_ok(local, "!#$%&'*+/=?^_`{|}~-")
+        && atom_ok(domain, "-")
+        && domain.split('.').all(|l| !l.starts_with('-') && !l.ends_with('-'))
+}
+
+/// An absolute URI: a scheme, `:`, and no characters URIs forbid.
+pub fn is_uri(s: &str) -> bool {
+    let Some((scheme, rest)) = s.split_once(':') else { return false };
+    let mut sc = scheme.chars();
+    sc.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && sc.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c) || !c.is_ascii())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_date("2024-02-29"));
+        assert!(!is_date("2023-02-29"));
+        assert!(!is_date("2024-13-01"));
+        assert!(!is_date("2024-1-01"));
+        assert!(!is_date("๒๕๖๗-01-01"));
+        assert!(!is_date("1900-02-29"));
+        assert!(is_date("2000-02-29"));
+    }
+
+    #[test]
+    fn times_and_date_times() {
+        assert!(is_date_time("2024-05-01T10:20:30Z"));
+        assert!(is_date_time("2024-05-01T10:20:30.5+07:00"));
+        assert!(!is_date_time("2024-05-01 10:20:30Z"));
+        assert!(!is_date_time("2024-05-01T10:20:30"));
+        assert!(is_time("23:59:60Z"));
+        assert!(!is_time("22:59:60Z"));
+        // 06:59 at +07:00 is 23:59 UTC, the only minute a leap second may end.
+        assert!(is_time("06:59:60+07:00"));
+        assert!(!is_time("23:59:60+07:00"));
+    }
+
+    #[test]
+    fn emails_and_uris() {
+        assert!(is_email("somchai@example.go.th"));
+        assert!(!is_email("somchai@"));
+        assert!(!is_email("a..b@example.com"));
+        assert!(is_uri("https://www.dbd.go.th/"));
+        assert!(!is_uri("//no-scheme"));
+        assert!(!is_uri("http://a b"));
+    }
+
+    #[test]
+    fn citizen_id_reports_its_reason() {
+        assert_eq!(check("thai-citizen-id", "1101700207030"), Ok(()));
+        assert_eq!(
+            check("thai-citizen-id", "123"),
+            Err(FormatError::CitizenId(CitizenIdError::Length(3)))
+        );
+        assert_eq!(check("some-future-format", "x"), Ok(()));
+    }
+}

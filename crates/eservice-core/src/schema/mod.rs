@@ -1,0 +1,151 @@
+//! JSON Schema: checking a schema, and validating data against it.
+//!
+//! An agency describes a service's request form as a JSON Schema. This module
+//! is the one validator behind the e-Form, the pre-submit check and the CLI.
+
+mod error;
+pub mod format;
+mod pattern;
+pub mod refs;
+mod validate;
+
+pub use error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
+pub use format::FormatError;
+#[cfg(feature = "ecma-regex")]
+pub use pattern::RegressEngine;
+pub use pattern::{NoPatterns, PatternEngine};
+pub use validate::{json_eq, Validator};
+
+#[cfg(all(test, feature = "ecma-regex"))]
+mod tests {
+    use super::*;
+    use crate::pointer::JsonPointer;
+    use serde_json::{json, Value};
+
+    fn errors(schema: Value, data: Value) -> Vec<String> {
+        let engine = RegressEngine::default();
+        let v = Validator::new(&schema, &engine).expect("schema is valid");
+        v.validate(&data).iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn nested_required_and_types() {
+        let schema = json!({
+            "type": "object",
+            "required": ["name", "address"],
+            "properties": {
+                "name": {"type": "string", "minLength": 2},
+                "capital": {"type": "number", "minimum": 0},
+                "address": {
+                    "type": "object",
+                    "required": ["postcode"],
+                    "properties": {"postcode": {"type": "string", "pattern": "^[1-9][0-9]{4}$"}}
+                }
+            }
+        });
+        assert_eq!(
+            errors(schema.clone(), json!({"name": "ก", "capital": -1, "address": {}})),
+            [
+                "/name: Must be at least 2 characters",
+                "/capital: Must be at least 0",
+                "/address/postcode: This field is required",
+            ]
+        );
+        assert_eq!(errors(schema.clone(), json!({"address": {"postcode": "0123"}})), [
+            "/name: This field is required",
+            "/address/postcode: Not in the expected form",
+        ]);
+        assert!(errors(schema, json!({"name": "สมชาย", "address": {"postcode": "10200"}})).is_empty());
+    }
+
+    #[test]
+    fn integers_and_equality_follow_json_not_rust() {
+        assert!(errors(json!({"type": "integer"}), json!(1.0)).is_empty());
+        assert_eq!(errors(json!({"type": "integer"}), json!(1.5)), ["(root): Must be a whole number"]);
+        assert!(errors(json!({"enum": [1, "a"]}), json!(1.0)).is_empty());
+        assert!(errors(json!({"multipleOf": 0.01}), json!(19.99)).is_empty());
+        assert_eq!(errors(json!({"uniqueItems": true}), json!([1, 1.0])), ["(root): Items must not repeat"]);
+    }
+
+    #[test]
+    fn combinators_and_conditionals() {
+        let schema = json!({
+            "properties": {"kind": {"enum": ["person", "company"]}},
+            "if": {"properties": {"kind": {"const": "company"}}},
+            "then": {"required": ["company_id"]},
+            "else": {"required": ["citizen_id"]},
+        });
+        assert_eq!(errors(schema.clone(), json!({"kind": "company"})), ["/company_id: This field is required"]);
+        assert_eq!(errors(schema, json!({"kind": "person"})), ["/citizen_id: This field is required"]);
+        assert_eq!(errors(json!({"oneOf": [{"type": "number"}, {"minimum": 0}]}), json!(3)), [
+            "(root): Matches more than one of the choices"
+        ]);
+        assert_eq!(errors(json!({"not": {"type": "null"}}), json!(null)), ["(root): This value is not allowed"]);
+        assert_eq!(errors(json!({"anyOf": [{"type": "string"}]}), json!(3)), ["(root): Matches none of the allowed choices"]);
+    }
+
+    #[test]
+    fn local_refs_and_anchors() {
+        let schema = json!({
+            "$defs": {"postcode": {"$anchor": "pc", "type": "string", "pattern": "^[0-9]{5}$"}},
+            "properties": {
+                "a": {"$ref": "#/$defs/postcode"},
+                "b": {"$ref": "#pc"}
+            }
+        });
+        assert_eq!(errors(schema, json!({"a": "1", "b": "x"})), [
+            "/a: Not in the expected form",
+            "/b: Not in the expected form"
+        ]);
+    }
+
+    #[test]
+    fn a_ref_cycle_that_consumes_no_data_terminates() {
+        let e = errors(json!({"$ref": "#"}), json!(1));
+        assert_eq!(e, ["(root): No value is allowed here"]);
+    }
+
+    #[test]
+    fn citizen_id_format_gives_the_reason() {
+        let s = json!({"type": "string", "format": "thai-citizen-id"});
+        assert_eq!(errors(s.clone(), json!("1101700207031")).len(), 1);
+        assert!(errors(s, json!("1101700207030")).is_empty());
+    }
+
+    #[test]
+    fn additional_and_dependent() {
+        let schema = json!({
+            "properties": {"a": {}},
+            "additionalProperties": false,
+            "dependentRequired": {"a": ["b"]}
+        });
+        assert_eq!(errors(schema, json!({"a": 1, "c": 2})), [
+            "/b: This field is required because “a” is filled in",
+            "/c: This form has no field “c”",
+        ]);
+    }
+
+    #[test]
+    fn bad_schemas_are_named_by_pointer() {
+        let engine = RegressEngine::default();
+        let check = |s: Value| Validator::new(&s, &engine).err().map(|e| (e.at.to_string(), e.problem));
+        assert_eq!(
+            check(json!({"properties": {"a": {"$ref": "#/$defs/missing"}}})),
+            Some((
+                "/properties/a/$ref".into(),
+                SchemaProblem::UnresolvedRef { reference: "#/$defs/missing".into() }
+            ))
+        );
+        assert!(matches!(check(json!({"pattern": "("})), Some((p, SchemaProblem::BadPattern { .. })) if p == "/pattern"));
+        assert!(matches!(check(json!({"required": "name"})), Some((p, SchemaProblem::BadKeyword { .. })) if p == "/required"));
+        assert!(matches!(check(json!({"properties": {"a": 3}})), Some((p, SchemaProblem::NotASchema)) if p == "/properties/a"));
+        assert!(matches!(check(json!({"type": "text"})), Some((_, SchemaProblem::BadKeyword { .. }))));
+        let _ = JsonPointer::root();
+    }
+
+    #[test]
+    fn without_an_engine_patterns_are_refused_loudly() {
+        let s = json!({"pattern": "^a$"});
+        assert!(Validator::new(&s, &NoPatterns).is_err());
+    }
+}
