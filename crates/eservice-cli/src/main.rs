@@ -1,1 +1,55 @@
-fn main(){}
+//! `eservice`: the kit's core for shells and agency backends.
+//!
+//! Exit codes are part of the interface: 0 when the answer is yes, 1 when the
+//! input was read and found wanting, 2 when it could not be read at all.
+
+mod cmd;
+mod input;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use eservice_core::Lang;
+
+#[derive(Parser)]
+#[command(name = "eservice", version, about = "Validate, hash, sign and verify e-Service submissions and permits")]
+struct Cli {
+    /// Language of messages.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
+    lang: LangArg,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Th,
+    En,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate a JSON data file against a form's JSON Schema.
+    Validate(cmd::validate::Args),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = match cli.lang {
+        LangArg::Th => Lang::Th,
+        LangArg::En => Lang::En,
+    };
+    let outcome = match cli.command {
+        Command::Validate(args) => cmd::validate::run(&args, lang),
+    };
+    ExitCode::from(outcome as u8)
+}
+
+/// How a command ended, as the process exit code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Outcome {
+    Yes = 0,
+    No = 1,
+    Unreadable = 2,
+}

@@ -3,6 +3,7 @@
 //!
 //! - [`schema`]: JSON Schema checking and validation, with Thai messages.
 //! - [`form`]: the form a schema and its UI schema describe.
+//! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
@@ -10,6 +11,7 @@
 //! tested natively.
 
 pub mod form;
+pub mod json_file;
 pub mod lang;
 pub mod pointer;
 pub mod schema;

@@ -76,14 +76,18 @@ impl ValidationError {
     pub fn message(&self, lang: Lang) -> String {
         self.kind.message(lang)
     }
+
+    /// One line for a log or the CLI: the field's pointer, then the message.
+    pub fn line(&self, lang: Lang) -> String {
+        let field = self.field();
+        let at = if field.is_root() { "(root)".to_owned() } else { field.to_string() };
+        format!("{at}: {}", self.kind.message(lang))
+    }
 }
 
 impl fmt::Display for ValidationError {
-    /// The CLI's line: the field's pointer, then the English message.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let field = self.field();
-        let at = if field.is_root() { "(root)".to_owned() } else { field.to_string() };
-        write!(f, "{at}: {}", self.kind.message(Lang::En))
+        f.write_str(&self.line(Lang::En))
     }
 }
 

@@ -1,0 +1,90 @@
+//! `eservice validate` as a backend calls it: exit codes and error lines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn schema() -> PathBuf {
+    repo().join("assets/forms/commerce-registration/schema.json")
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_eservice")).args(args).output().expect("eservice runs")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p.display().to_string()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("eservice-validate-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+const VALID: &str = r#"{
+  "applicant": {"prefix": "นาย", "first_name": "สมชาย", "last_name": "ใจดี",
+                "citizen_id": "1101700207030", "phone": "0812345678", "nationality": "ไทย"},
+  "business": {"trade_name": "ร้านสมชายการค้า", "category": "retail", "capital": 50000,
+               "start_date": "2026-11-01", "has_website": false},
+  "address": {"house_no": "99/1", "subdistrict": "บางรัก", "district": "บางรัก",
+              "province": "กรุงเทพมหานคร", "postcode": "10500"},
+  "declaration": true
+}"#;
+
+#[test]
+fn valid_data_exits_0() {
+    let d = tmp("ok");
+    let out = run(&["validate", "--schema", schema().to_str().unwrap(), &write(&d, "data.json", VALID)]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "valid");
+}
+
+#[test]
+fn invalid_data_exits_1_with_pointers() {
+    let d = tmp("bad");
+    let bad = VALID.replace("1101700207030", "1101700207031").replace("\"10500\"", "\"0500\"").replace("\"declaration\": true", "\"declaration\": false");
+    let out = run(&["validate", "--schema", schema().to_str().unwrap(), &write(&d, "data.json", &bad)]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, [
+        "/applicant/citizen_id: This citizen ID is not valid: its last (check) digit does not match. Please check the number",
+        "/address/postcode: Not in the expected form",
+        "/declaration: Please tick to confirm",
+    ]);
+}
+
+#[test]
+fn thai_messages_on_request() {
+    let d = tmp("th");
+    let out = run(&["--lang", "th", "validate", "--schema", schema().to_str().unwrap(), &write(&d, "data.json", "{}")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("/applicant: กรุณากรอกช่องนี้"), "{stdout}");
+}
+
+#[test]
+fn unreadable_input_exits_2_and_names_the_file() {
+    let d = tmp("unreadable");
+    let out = run(&["validate", "--schema", schema().to_str().unwrap(), "/nonexistent/data.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("File /nonexistent/data.json was not found"));
+
+    let broken = write(&d, "broken.json", "{\"a\": ");
+    let out = run(&["validate", "--schema", &broken, &write(&d, "data.json", "{}")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.json is not valid JSON at line 1"), "{err}");
+
+    let bad_schema = write(&d, "s.json", r##"{"properties": {"a": {"$ref": "#/$defs/nope"}}}"##);
+    let out = run(&["validate", "--schema", &bad_schema, &write(&d, "data.json", "{}")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("#/properties/a/$ref") && err.contains("#/$defs/nope"), "{err}");
+}
