@@ -1,1 +1,3 @@
-fn main(){}
+fn main() {
+    eservice_web::start();
+}

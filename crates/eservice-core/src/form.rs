@@ -170,6 +170,48 @@ impl Field {
     }
 }
 
+/// Sets (or with `None`, removes) the value at `at`, creating the objects on
+/// the way. Array indices are not created: forms address arrays they drew.
+pub fn set_value(data: &mut Value, at: &JsonPointer, value: Option<Value>) {
+    let Some((last, parents)) = at.tokens().split_last() else {
+        *data = value.unwrap_or(Value::Null);
+        return;
+    };
+    let mut node = data;
+    for t in parents {
+        if !node.is_object() && !node.is_array() {
+            *node = Value::Object(Map::new());
+        }
+        node = match node {
+            Value::Object(m) => m.entry(t.clone()).or_insert_with(|| Value::Object(Map::new())),
+            Value::Array(a) => match t.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                Some(v) => v,
+                None => return,
+            },
+            _ => return,
+        };
+    }
+    match (node, value) {
+        (Value::Object(m), Some(v)) => {
+            m.insert(last.clone(), v);
+        }
+        (Value::Object(m), None) => {
+            m.shift_remove(last);
+        }
+        (Value::Array(a), v) => {
+            if let Some(slot) = last.parse::<usize>().ok().and_then(|i| a.get_mut(i)) {
+                *slot = v.unwrap_or(Value::Null);
+            }
+        }
+        (node, Some(v)) => {
+            let mut m = Map::new();
+            m.insert(last.clone(), v);
+            *node = Value::Object(m);
+        }
+        (_, None) => {}
+    }
+}
+
 /// A stable text key for an option value, used as the `<option value>`.
 pub fn choice_key(v: &Value) -> String {
     Field::display(Some(v))
@@ -432,6 +474,20 @@ mod tests {
         assert_eq!(f.fields[1].commit(json!(" สมชาย ")), json!("สมชาย"));
         let kind = &f.fields[3];
         assert_eq!(kind.parse_input("a"), Some(json!("a")));
+    }
+
+    #[test]
+    fn set_value_creates_and_removes() {
+        let mut d = json!({});
+        let p = JsonPointer::parse("/address/postcode").unwrap();
+        set_value(&mut d, &p, Some(json!("10500")));
+        assert_eq!(d, json!({"address": {"postcode": "10500"}}));
+        set_value(&mut d, &JsonPointer::parse("/address/moo").unwrap(), Some(json!(3)));
+        set_value(&mut d, &p, None);
+        assert_eq!(d, json!({"address": {"moo": 3}}));
+        let mut scalar = json!({"address": "x"});
+        set_value(&mut scalar, &p, Some(json!("1")));
+        assert_eq!(scalar, json!({"address": {"postcode": "1"}}));
     }
 
     #[test]

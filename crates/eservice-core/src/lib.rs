@@ -2,6 +2,7 @@
 //! page, so the browser, the `eservice` CLI and agency backends share it.
 //!
 //! - [`schema`]: JSON Schema checking and validation, with Thai messages.
+//! - [`catalog`]: the list of services in `forms/index.json`.
 //! - [`form`]: the form a schema and its UI schema describe.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
@@ -10,6 +11,7 @@
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
 //! tested natively.
 
+pub mod catalog;
 pub mod form;
 pub mod json_file;
 pub mod lang;

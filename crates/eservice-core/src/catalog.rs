@@ -1,0 +1,164 @@
+//! The agency's list of services: `forms/index.json`.
+//!
+//! A broken entry must not hide the good ones, so entries are read one by
+//! one and each problem is reported beside the forms that did load.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::lang::{Lang, LocalText};
+
+/// A form's id: it names a folder under `forms/`, so it is restricted to
+/// lowercase ASCII letters, digits and inner dashes; no path can hide in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FormId(String);
+
+impl FormId {
+    pub fn parse(s: &str) -> Option<FormId> {
+        let ok = (1..=64).contains(&s.len())
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !s.starts_with('-')
+            && !s.ends_with('-');
+        ok.then(|| FormId(s.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The form's JSON Schema, relative to the app.
+    pub fn schema_path(&self) -> String {
+        format!("forms/{}/schema.json", self.0)
+    }
+
+    /// The form's UI schema, relative to the app.
+    pub fn ui_path(&self) -> String {
+        format!("forms/{}/ui.json", self.0)
+    }
+}
+
+impl fmt::Display for FormId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One service in the list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CatalogEntry {
+    pub id: FormId,
+    pub title: LocalText,
+    pub agency: Option<LocalText>,
+    pub description: Option<LocalText>,
+}
+
+/// What `index.json` held: the usable entries and what was wrong with the rest.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalog {
+    pub entries: Vec<CatalogEntry>,
+    pub problems: Vec<CatalogProblem>,
+}
+
+/// Why (part of) an index could not be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CatalogProblem {
+    /// The top level is not `{"forms": [...]}`.
+    NoFormsList,
+    /// Entry `index` (0-based) has no usable `id`.
+    BadId { index: usize },
+    /// Entry `index` has no `title`.
+    NoTitle { index: usize },
+    /// Two entries share an id; the later one is ignored.
+    DuplicateId { index: usize, id: String },
+}
+
+impl CatalogProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (CatalogProblem::NoFormsList, Lang::Th) => "ไม่มีรายการ \"forms\" ในไฟล์".into(),
+            (CatalogProblem::NoFormsList, Lang::En) => "the file has no \"forms\" list".into(),
+            (CatalogProblem::BadId { index }, Lang::Th) => format!(
+                "รายการที่ {} ไม่มี \"id\" ที่ใช้ได้ (ใช้ได้เฉพาะ a-z 0-9 และ -)",
+                index + 1
+            ),
+            (CatalogProblem::BadId { index }, Lang::En) => {
+                format!("entry {} has no usable \"id\" (only a-z, 0-9 and - are allowed)", index + 1)
+            }
+            (CatalogProblem::NoTitle { index }, Lang::Th) => format!("รายการที่ {} ไม่มี \"title\"", index + 1),
+            (CatalogProblem::NoTitle { index }, Lang::En) => format!("entry {} has no \"title\"", index + 1),
+            (CatalogProblem::DuplicateId { index, id }, Lang::Th) => {
+                format!("รายการที่ {} ใช้ id \"{id}\" ซ้ำกับรายการก่อนหน้า", index + 1)
+            }
+            (CatalogProblem::DuplicateId { index, id }, Lang::En) => {
+                format!("entry {} repeats the id \"{id}\"", index + 1)
+            }
+        }
+    }
+}
+
+impl Catalog {
+    pub fn from_json(v: &Value) -> Catalog {
+        let Some(list) = v.get("forms").and_then(Value::as_array) else {
+            return Catalog { entries: vec![], problems: vec![CatalogProblem::NoFormsList] };
+        };
+        let mut c = Catalog::default();
+        for (index, e) in list.iter().enumerate() {
+            let Some(id) = e.get("id").and_then(Value::as_str).and_then(FormId::parse) else {
+                c.problems.push(CatalogProblem::BadId { index });
+                continue;
+            };
+            let Some(title) = e.get("title").and_then(LocalText::from_json) else {
+                c.problems.push(CatalogProblem::NoTitle { index });
+                continue;
+            };
+            if c.entries.iter().any(|x| x.id == id) {
+                c.problems.push(CatalogProblem::DuplicateId { index, id: id.0 });
+                continue;
+            }
+            let text = |k: &str| e.get(k).and_then(LocalText::from_json);
+            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description") });
+        }
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn ids_cannot_carry_paths() {
+        assert!(FormId::parse("commerce-registration").is_some());
+        for bad in ["", "../etc", "a/b", "A", "-a", "a-", "ก", "a.json", &"a".repeat(65)] {
+            assert_eq!(FormId::parse(bad), None, "{bad}");
+        }
+        assert_eq!(FormId::parse("x1").unwrap().schema_path(), "forms/x1/schema.json");
+    }
+
+    #[test]
+    fn bad_entries_are_reported_and_good_ones_kept() {
+        let c = Catalog::from_json(&json!({"forms": [
+            {"id": "a", "title": "ก"},
+            {"id": "../x", "title": "bad"},
+            {"id": "b"},
+            {"id": "a", "title": "again"},
+            {"id": "c", "title": {"th": "ค", "en": "C"}, "agency": "กรม"}
+        ]}));
+        let ids: Vec<&str> = c.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(c.problems, [
+            CatalogProblem::BadId { index: 1 },
+            CatalogProblem::NoTitle { index: 2 },
+            CatalogProblem::DuplicateId { index: 3, id: "a".into() },
+        ]);
+        assert_eq!(c.entries[1].title.get(Lang::En), "C");
+        assert_eq!(c.problems[1].message(Lang::En), "entry 3 has no \"title\"");
+    }
+
+    #[test]
+    fn not_a_list_at_all() {
+        assert_eq!(Catalog::from_json(&json!([1, 2])).problems, [CatalogProblem::NoFormsList]);
+    }
+}

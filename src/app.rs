@@ -1,0 +1,56 @@
+//! The app shell: language, header and the page for the current route.
+
+use eservice_core::Lang;
+use yew::prelude::*;
+
+use crate::components::header::Header;
+use crate::i18n::LangContext;
+use crate::pages::apply::ApplyPage;
+use crate::pages::home::HomePage;
+use crate::pages::not_found::NotFoundPage;
+use crate::route::{use_route, Route};
+
+const LANG_KEY: &str = "eservice.lang";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+fn stored_lang() -> Lang {
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|t| Lang::from_tag(&t))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> Html {
+    let lang = use_state(stored_lang);
+    let set = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            if let Some(s) = storage() {
+                s.set_item(LANG_KEY, l.tag()).ok();
+            }
+            lang.set(l);
+        })
+    };
+    use_effect_with(*lang, |l| {
+        let html = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+        if let Some(html) = html {
+            html.set_attribute("lang", l.tag()).ok();
+        }
+    });
+    let route = use_route();
+    let page = match &route {
+        Route::Home => html! { <HomePage /> },
+        Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} /> },
+        Route::NotFound(hash) => html! { <NotFoundPage hash={hash.clone()} /> },
+    };
+    html! {
+        <ContextProvider<LangContext> context={LangContext { lang: *lang, set }}>
+            <Header />
+            <main id="main" class="page">{ page }</main>
+        </ContextProvider<LangContext>>
+    }
+}

@@ -1,0 +1,53 @@
+//! The list of problems at the top of the form after a failed submit; each
+//! entry moves focus to its field.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n::{self, use_lang};
+
+#[derive(Clone, PartialEq)]
+pub struct ErrorItem {
+    /// The DOM id of the field to focus.
+    pub target: String,
+    pub label: String,
+    pub message: String,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ErrorSummaryProps {
+    pub items: Vec<ErrorItem>,
+}
+
+#[component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let lang = use_lang();
+    if props.items.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{ i18n::ERRORS_TITLE.get(lang) }</h2>
+            <ul>
+            { for props.items.iter().map(|item| {
+                let target = item.target.clone();
+                // A button, not a link: a `#id` link would change the hash route.
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&target));
+                    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        el.focus().ok();
+                    }
+                });
+                html! {
+                    <li>
+                        <button type="button" class="link-button" onclick={onclick}>
+                            if !item.label.is_empty() { <strong>{ &item.label }</strong>{ ": " } }
+                            { &item.message }
+                        </button>
+                    </li>
+                }
+            }) }
+            </ul>
+        </div>
+    }
+}

@@ -1,0 +1,211 @@
+//! One field of an e-Form: its label, help, input and error, wired for
+//! screen readers (`aria-invalid`, `aria-describedby`).
+
+use eservice_core::form::{choice_key, Choice, Field, TextKind, Widget};
+use eservice_core::{JsonPointer, Lang};
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::i18n;
+
+/// The DOM id of a field's input, derived from its pointer.
+pub fn field_id(p: &JsonPointer) -> String {
+    let mut id = String::from("f");
+    for t in p.tokens() {
+        id.push('-');
+        id.extend(t.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }));
+    }
+    id
+}
+
+/// What a field needs from the form around it.
+pub struct FieldEnv<'a> {
+    pub lang: Lang,
+    pub data: &'a Value,
+    /// The message to show for this field, if any.
+    pub error: Option<String>,
+    /// The user changed the value (`None` clears it).
+    pub on_input: Callback<(JsonPointer, Option<Value>)>,
+    /// The user left the field.
+    pub on_blur: Callback<JsonPointer>,
+}
+
+fn target_value(e: &Event) -> String {
+    let Some(t) = e.target() else { return String::new() };
+    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else if let Some(a) = t.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        a.value()
+    } else {
+        String::new()
+    }
+}
+
+fn target_checked(e: &Event) -> bool {
+    e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
+}
+
+/// Draws a leaf field (groups are drawn by the form).
+pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
+    let lang = env.lang;
+    let id = field_id(&field.pointer);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let described: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    let invalid = env.error.as_ref().map(|_| "true");
+    let value = field.pointer.resolve(env.data);
+    let text = Field::display(value);
+    let placeholder = field.placeholder.as_ref().map(|p| p.get(lang).to_owned());
+
+    let oninput = {
+        let (f, on_input) = (field.clone(), env.on_input.clone());
+        Callback::from(move |e: InputEvent| {
+            let e: Event = e.into();
+            on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e))));
+        })
+    };
+    let onchange_choice = {
+        let (f, on_input, on_blur) = (field.clone(), env.on_input.clone(), env.on_blur.clone());
+        Callback::from(move |e: Event| {
+            on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e))));
+            on_blur.emit(f.pointer.clone());
+        })
+    };
+    let onblur = {
+        let (p, on_blur) = (field.pointer.clone(), env.on_blur.clone());
+        Callback::from(move |_: FocusEvent| on_blur.emit(p.clone()))
+    };
+
+    let label_text = html! {
+        <>
+            { field.label.get(lang) }
+            if field.required {
+                <span class="required-mark" aria-hidden="true">{ " *" }</span>
+                <span class="visually-hidden">{ format!(" ({})", i18n::REQUIRED_MARK.get(lang)) }</span>
+            }
+        </>
+    };
+    let help = field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> });
+    let error = env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> });
+    let readonly = field.read_only;
+
+    let input = match &field.widget {
+        Widget::Text { kind, max_length } => {
+            let (ty, mode) = match kind {
+                TextKind::Plain | TextKind::DateTime => ("text", None),
+                TextKind::Email => ("email", Some("email")),
+                TextKind::Tel => ("tel", Some("tel")),
+                TextKind::Url => ("url", Some("url")),
+                TextKind::Date => ("date", None),
+                TextKind::Numeric => ("text", Some("numeric")),
+            };
+            html! {
+                <input id={id.clone()} type={ty} inputmode={mode} value={text}
+                    maxlength={max_length.map(|m| m.to_string())}
+                    autocomplete={field.autocomplete.clone()} placeholder={placeholder}
+                    aria-required={field.required.then_some("true")}
+                    aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
+                    oninput={oninput} onblur={onblur} />
+            }
+        }
+        Widget::TextArea { max_length } => html! {
+            <textarea id={id.clone()} value={text} rows="4" placeholder={placeholder}
+                maxlength={max_length.map(|m| m.to_string())}
+                aria-required={field.required.then_some("true")}
+                aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
+                oninput={oninput} onblur={onblur} />
+        },
+        Widget::Number { integer } => html! {
+            <input id={id.clone()} type="text" inputmode={if *integer { "numeric" } else { "decimal" }} value={text}
+                autocomplete={field.autocomplete.clone()} placeholder={placeholder}
+                aria-required={field.required.then_some("true")}
+                aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
+                oninput={oninput} onblur={onblur} />
+        },
+        Widget::Checkbox => {
+            let checked = value == Some(&Value::Bool(true));
+            let onchange = {
+                let (p, on_input, on_blur) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone());
+                Callback::from(move |e: Event| {
+                    on_input.emit((p.clone(), Some(Value::Bool(target_checked(&e)))));
+                    on_blur.emit(p.clone());
+                })
+            };
+            return html! {
+                <div class={classes!("field", "field-checkbox", env.error.as_ref().map(|_| "has-error"))}>
+                    <input id={id.clone()} type="checkbox" checked={checked} disabled={readonly}
+                        aria-invalid={invalid} aria-describedby={described.clone()} onchange={onchange} />
+                    <label for={id.clone()}>{ label_text }</label>
+                    { help }{ error }
+                </div>
+            };
+        }
+        Widget::Select { options } => html! {
+            <select id={id.clone()} aria-required={field.required.then_some("true")}
+                aria-invalid={invalid} aria-describedby={described.clone()} disabled={readonly}
+                onchange={onchange_choice}>
+                <option value="" selected={value.is_none()}>{ i18n::CHOOSE.get(lang) }</option>
+                { for options.iter().map(|c| option_view(c, &text, lang)) }
+            </select>
+        },
+        Widget::Radio { options } => {
+            return html! {
+                <fieldset class={classes!("field", "field-radio", env.error.as_ref().map(|_| "has-error"))}
+                    id={id.clone()} tabindex="-1" aria-describedby={described.clone()} aria-invalid={invalid}>
+                    <legend>{ label_text }</legend>
+                    { help }
+                    { for options.iter().enumerate().map(|(i, c)| {
+                        let key = choice_key(&c.value);
+                        let opt_id = format!("{id}-{i}");
+                        html! {
+                            <label class="radio-option" for={opt_id.clone()}>
+                                <input type="radio" id={opt_id} name={id.clone()} value={key.clone()}
+                                    checked={key == text && value.is_some()} disabled={readonly}
+                                    onchange={onchange_choice.clone()} />
+                                { c.label.get(lang) }
+                            </label>
+                        }
+                    }) }
+                    { error }
+                </fieldset>
+            };
+        }
+        Widget::Group { .. } => return html! {},
+        Widget::Unsupported { reason } => {
+            web_sys::console::warn_1(&format!("eservice-kit: {reason}").into());
+            html! { <p class="field-unsupported">{ i18n::UNSUPPORTED_FIELD.get(lang) }</p> }
+        }
+    };
+    html! {
+        <div class={classes!("field", env.error.as_ref().map(|_| "has-error"))}>
+            <label for={id.clone()}>{ label_text }</label>
+            { help }
+            { input }
+            { error }
+        </div>
+    }
+}
+
+fn option_view(c: &Choice, current: &str, lang: Lang) -> Html {
+    let key = choice_key(&c.value);
+    html! { <option value={key.clone()} selected={key == current}>{ c.label.get(lang) }</option> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_safe_and_distinct() {
+        let p = JsonPointer::parse("/address/post code").unwrap();
+        assert_eq!(field_id(&p), "f-address-post_code");
+        assert_eq!(field_id(&JsonPointer::parse("/a/b").unwrap()), "f-a-b");
+    }
+}

@@ -1,0 +1,89 @@
+//! What the citizen submitted, laid out to read back, with the data offered
+//! as a JSON download.
+
+use std::rc::Rc;
+
+use eservice_core::form::{choice_key, Field, Widget};
+use eservice_core::Lang;
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::download::save_text;
+use crate::i18n::{self, use_lang};
+use crate::loaded_form::LoadedForm;
+
+#[derive(Properties, PartialEq)]
+pub struct SubmittedSummaryProps {
+    pub form: Rc<LoadedForm>,
+    pub data: Rc<Value>,
+    pub on_edit: Callback<()>,
+}
+
+/// A value as a person reads it: option labels, yes/no, a dash for nothing.
+fn readable(field: &Field, value: Option<&Value>, lang: Lang) -> String {
+    match (&field.widget, value) {
+        (_, None | Some(Value::Null)) => i18n::NOT_GIVEN.get(lang).to_owned(),
+        (Widget::Checkbox, Some(Value::Bool(b))) => if *b { i18n::YES } else { i18n::NO }.get(lang).to_owned(),
+        (Widget::Select { options } | Widget::Radio { options }, Some(v)) => options
+            .iter()
+            .find(|c| choice_key(&c.value) == choice_key(v))
+            .map(|c| c.label.get(lang).to_owned())
+            .unwrap_or_else(|| Field::display(Some(v))),
+        (_, v) => Field::display(v),
+    }
+}
+
+fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
+    fields
+        .iter()
+        .map(|f| match &f.widget {
+            Widget::Group { fields } => html! {
+                <section class="summary-group">
+                    <h2>{ f.label.get(lang) }</h2>
+                    <dl>{ rows(fields, data, lang) }</dl>
+                </section>
+            },
+            _ => html! {
+                <div class="summary-row">
+                    <dt>{ f.label.get(lang) }</dt>
+                    <dd>{ readable(f, f.pointer.resolve(data), lang) }</dd>
+                </div>
+            },
+        })
+        .collect()
+}
+
+#[component]
+pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
+    let lang = use_lang();
+    let failed = use_state(|| None::<String>);
+    let download = {
+        let (data, id, failed) = (props.data.clone(), props.form.id.clone(), failed.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = serde_json::to_string_pretty(&*data).unwrap_or_default();
+            failed.set(save_text(&format!("{id}.json"), "application/json", &text).err());
+        })
+    };
+    let on_edit = props.on_edit.reform(|_: MouseEvent| ());
+    let spec = &props.form.spec;
+    let (top, groups): (Vec<Field>, Vec<Field>) =
+        spec.fields.iter().cloned().partition(|f| !matches!(f.widget, Widget::Group { .. }));
+    html! {
+        <section class="submitted-summary">
+            <h1>{ i18n::SUMMARY_TITLE.get(lang) }</h1>
+            <p class="form-title">{ spec.title.get(lang) }</p>
+            <p>{ i18n::SUMMARY_NOTE.get(lang) }</p>
+            { rows(&groups, &props.data, lang) }
+            if !top.is_empty() {
+                <section class="summary-group"><dl>{ rows(&top, &props.data, lang) }</dl></section>
+            }
+            if let Some(reason) = &*failed {
+                <p class="field-error" role="alert">{ format!("{}: {reason}", i18n::DOWNLOAD_FAILED.get(lang)) }</p>
+            }
+            <div class="form-actions">
+                <button type="button" class="primary" onclick={download}>{ i18n::DOWNLOAD_JSON.get(lang) }</button>
+                <button type="button" class="secondary" onclick={on_edit}>{ i18n::EDIT.get(lang) }</button>
+            </div>
+        </section>
+    }
+}

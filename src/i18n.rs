@@ -1,0 +1,66 @@
+//! The app's own words in Thai and English, and the language context.
+//!
+//! Texts from forms come from the agency's files; these are the page chrome.
+
+use eservice_core::Lang;
+use yew::prelude::*;
+
+/// A phrase in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub th: &'static str,
+    pub en: &'static str,
+}
+
+impl Phrase {
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.th, self.en)
+    }
+}
+
+macro_rules! phrases {
+    ($($name:ident = $th:literal / $en:literal;)*) => {
+        $(pub const $name: Phrase = Phrase { th: $th, en: $en };)*
+    };
+}
+
+phrases! {
+    SITE_TITLE = "บริการอิเล็กทรอนิกส์" / "e-Service";
+    SKIP_TO_CONTENT = "ข้ามไปยังเนื้อหา" / "Skip to content";
+    SERVICES = "บริการที่ยื่นคำขอได้" / "Services you can apply for";
+    APPLY = "ยื่นคำขอ" / "Apply";
+    LOADING = "กำลังโหลด…" / "Loading…";
+    NO_SERVICES = "ยังไม่มีบริการในรายการ" / "No services are listed yet";
+    INDEX_BROKEN = "รายการบริการมีปัญหา" / "The list of services has a problem";
+    FORM_BROKEN = "เปิดแบบฟอร์มนี้ไม่ได้" / "This form cannot be opened";
+    BACK_HOME = "กลับหน้าแรก" / "Back to the home page";
+    NOT_FOUND = "ไม่พบหน้าที่ต้องการ" / "Page not found";
+    REQUIRED_MARK = "จำเป็น" / "required";
+    SUBMIT = "ตรวจสอบและส่งคำขอ" / "Check and submit";
+    ERRORS_TITLE = "กรุณาแก้ไขข้อมูลต่อไปนี้" / "Please correct the following";
+    SUMMARY_TITLE = "สรุปคำขอ" / "Summary of your request";
+    SUMMARY_NOTE = "ตรวจสอบข้อมูลด้านล่าง แล้วดาวน์โหลดไฟล์คำขอเพื่อเก็บไว้หรือส่งให้หน่วยงาน" / "Check the details below, then download the request file to keep or send to the agency";
+    DOWNLOAD_JSON = "ดาวน์โหลดข้อมูลคำขอ (JSON)" / "Download the request data (JSON)";
+    EDIT = "กลับไปแก้ไข" / "Go back and edit";
+    YES = "ใช่" / "Yes";
+    NO = "ไม่ใช่" / "No";
+    NOT_GIVEN = "—" / "—";
+    CHOOSE = "— เลือก —" / "— Choose —";
+    DOWNLOAD_FAILED = "ดาวน์โหลดไม่สำเร็จ" / "The download failed";
+    SWITCH_LANGUAGE = "English" / "ภาษาไทย";
+    SWITCH_LANGUAGE_LABEL = "Switch to English" / "เปลี่ยนเป็นภาษาไทย";
+    UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
+}
+
+/// The chosen language and the way to change it, shared by every component.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LangContext {
+    pub lang: Lang,
+    pub set: Callback<Lang>,
+}
+
+/// The current language; Thai where no provider is mounted.
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<LangContext>().map(|c| c.lang).unwrap_or_default()
+}

@@ -1,0 +1,32 @@
+//! The eservice-kit web app: e-Forms and, in later pages, evidence, permit
+//! signing and verification, all running in the citizen's browser.
+//!
+//! Everything that is not about the page lives in `eservice-core`; this crate
+//! draws it, fetches the agency's JSON files and talks to browser APIs.
+
+pub mod app;
+pub mod components;
+mod download;
+pub mod i18n;
+pub mod loaded_form;
+mod net;
+pub mod pages;
+mod panic_notice;
+pub mod regexp;
+pub mod route;
+
+use wasm_bindgen::JsCast;
+
+/// Mounts the app into `#app` (or `<body>` when a page lacks it).
+pub fn start() {
+    panic_notice::install();
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(loading) = document.get_element_by_id("loading") {
+        loading.remove();
+    }
+    let root = document
+        .get_element_by_id("app")
+        .or_else(|| document.body().map(|b| b.unchecked_into()))
+        .expect("a page always has a body");
+    yew::Renderer::<app::App>::with_root(root).render();
+}

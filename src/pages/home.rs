@@ -1,0 +1,78 @@
+//! The home page: the services listed in `forms/index.json`.
+
+use eservice_core::catalog::Catalog;
+use eservice_core::json_file::JsonFileError;
+use yew::prelude::*;
+
+use crate::i18n::{self, use_lang};
+use crate::net::fetch_json;
+use crate::route::Route;
+
+const INDEX: &str = "forms/index.json";
+
+#[derive(Clone, PartialEq)]
+enum IndexState {
+    Loading,
+    Loaded(Catalog),
+    Failed(JsonFileError),
+}
+
+#[component]
+pub fn HomePage() -> Html {
+    let lang = use_lang();
+    let state = use_state(|| IndexState::Loading);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                state.set(match fetch_json(INDEX).await {
+                    Ok(v) => IndexState::Loaded(Catalog::from_json(&v)),
+                    Err(e) => IndexState::Failed(e),
+                });
+            });
+        });
+    }
+    let body = match &*state {
+        IndexState::Loading => html! { <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p> },
+        IndexState::Failed(e) => problem_box(lang, vec![e.message(lang)]),
+        IndexState::Loaded(c) => {
+            let problems = (!c.problems.is_empty()).then(|| {
+                problem_box(lang, c.problems.iter().map(|p| format!("{INDEX}: {}", p.message(lang))).collect())
+            });
+            let list = if c.entries.is_empty() {
+                html! { <p>{ i18n::NO_SERVICES.get(lang) }</p> }
+            } else {
+                html! {
+                    <ul class="service-list">
+                    { for c.entries.iter().map(|e| html! {
+                        <li class="service-card">
+                            <a href={Route::Apply(e.id.clone()).href()}>
+                                <span class="service-title">{ e.title.get(lang) }</span>
+                                { for e.agency.as_ref().map(|a| html! { <span class="service-agency">{ a.get(lang) }</span> }) }
+                                { for e.description.as_ref().map(|d| html! { <span class="service-description">{ d.get(lang) }</span> }) }
+                                <span class="service-action">{ i18n::APPLY.get(lang) }{ " →" }</span>
+                            </a>
+                        </li>
+                    }) }
+                    </ul>
+                }
+            };
+            html! { <>{ problems }{ list }</> }
+        }
+    };
+    html! {
+        <section class="home">
+            <h1>{ i18n::SERVICES.get(lang) }</h1>
+            { body }
+        </section>
+    }
+}
+
+fn problem_box(lang: eservice_core::Lang, lines: Vec<String>) -> Html {
+    html! {
+        <div class="problem-box" role="alert">
+            <strong>{ i18n::INDEX_BROKEN.get(lang) }</strong>
+            <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+        </div>
+    }
+}

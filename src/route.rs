@@ -1,0 +1,88 @@
+//! Hash routes, so that every page works on any static host:
+//! `#/`, `#/apply/<form>`; later `#/verify`, `#/sign`, `#/inbox`, `#/register`.
+
+use eservice_core::catalog::FormId;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    Apply(FormId),
+    /// Anything else, kept to tell the user what was asked for.
+    NotFound(String),
+}
+
+impl Route {
+    /// Reads `location.hash`.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let path = path.split(['?', '#']).next().unwrap_or("").trim_end_matches('/');
+        let mut parts = path.splitn(2, '/');
+        match (parts.next().unwrap_or(""), parts.next()) {
+            ("", None) => Route::Home,
+            ("apply", Some(id)) => match FormId::parse(id) {
+                Some(id) => Route::Apply(id),
+                None => Route::NotFound(hash.to_owned()),
+            },
+            _ => Route::NotFound(hash.to_owned()),
+        }
+    }
+
+    pub fn href(&self) -> String {
+        match self {
+            Route::Home => "#/".into(),
+            Route::Apply(id) => format!("#/apply/{id}"),
+            Route::NotFound(h) => h.clone(),
+        }
+    }
+}
+
+fn current() -> Route {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// The current route, updated on every `hashchange`.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = Closure::<dyn Fn()>::new(move || route.set(current()));
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
+                }
+            }
+        });
+    }
+    (*route).clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_routes() {
+        assert_eq!(Route::parse(""), Route::Home);
+        assert_eq!(Route::parse("#/"), Route::Home);
+        assert_eq!(Route::parse("#/apply/commerce-registration"), Route::Apply(FormId::parse("commerce-registration").unwrap()));
+        assert_eq!(Route::parse("#/apply/commerce-registration/"), Route::Apply(FormId::parse("commerce-registration").unwrap()));
+        assert_eq!(Route::parse("#/apply/../secrets"), Route::NotFound("#/apply/../secrets".into()));
+        assert_eq!(Route::parse("#/nowhere"), Route::NotFound("#/nowhere".into()));
+    }
+
+    #[test]
+    fn href_round_trips() {
+        let r = Route::Apply(FormId::parse("a-1").unwrap());
+        assert_eq!(Route::parse(&r.href()), r);
+    }
+}

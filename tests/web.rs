@@ -1,0 +1,213 @@
+//! Components in a real browser (headless Chromium via wasm-bindgen-test):
+//! what the citizen sees when typing, leaving a field and submitting.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use eservice_core::catalog::FormId;
+use eservice_core::schema::PatternEngine;
+use eservice_core::Lang;
+use eservice_web::components::e_form::EForm;
+use eservice_web::i18n::LangContext;
+use eservice_web::loaded_form::{FormLoadError, LoadedForm};
+use eservice_web::regexp::BrowserRegex;
+use serde_json::{json, Value};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlInputElement};
+use yew::prelude::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const SCHEMA: &str = include_str!("../assets/forms/commerce-registration/schema.json");
+const UI: &str = include_str!("../assets/forms/commerce-registration/ui.json");
+
+fn commerce() -> Rc<LoadedForm> {
+    let schema: Value = serde_json::from_str(SCHEMA).unwrap();
+    let ui: Value = serde_json::from_str(UI).unwrap();
+    let form = LoadedForm::new(FormId::parse("commerce-registration").unwrap(), schema, &ui).unwrap();
+    Rc::new(form)
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[derive(Properties, PartialEq)]
+struct HostProps {
+    lang: Lang,
+    form: Rc<LoadedForm>,
+    on_submit: Callback<Value>,
+}
+
+/// An EForm inside a language context, as the app mounts it.
+#[component]
+fn Host(props: &HostProps) -> Html {
+    let ctx = LangContext { lang: props.lang, set: Callback::noop() };
+    let initial = Rc::new(props.form.spec.initial_data());
+    html! {
+        <ContextProvider<LangContext> context={ctx}>
+            <EForm form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />
+        </ContextProvider<LangContext>>
+    }
+}
+
+async fn mount(lang: Lang, form: Rc<LoadedForm>) -> (Element, Rc<RefCell<Option<Value>>>) {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    let submitted = Rc::new(RefCell::new(None));
+    let sink = submitted.clone();
+    let on_submit = Callback::from(move |v: Value| *sink.borrow_mut() = Some(v));
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { lang, form, on_submit }).render();
+    yew::scheduler::flush().await;
+    (root, submitted)
+}
+
+fn input(root: &Element, id: &str) -> HtmlInputElement {
+    root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into()
+}
+
+async fn type_and_leave(root: &Element, id: &str, text: &str) {
+    let el = input(root, id);
+    el.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    el.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+    el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+    yew::scheduler::flush().await;
+}
+
+fn text_of(root: &Element, selector: &str) -> Option<String> {
+    root.query_selector(selector).unwrap().and_then(|e| e.text_content())
+}
+
+async fn submit(root: &Element) {
+    let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
+    form.request_submit().unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_citizen_id_gets_a_thai_message_when_the_field_is_left() {
+    let (root, _) = mount(Lang::Th, commerce()).await;
+    let id = "f-applicant-citizen_id";
+    assert_eq!(text_of(&root, &format!("#{id}-error")), None, "no error before the field is touched");
+
+    type_and_leave(&root, id, "1101700207031").await;
+    let msg = text_of(&root, &format!("#{id}-error")).expect("error shown after blur");
+    assert!(msg.contains("เลขประจำตัวประชาชนไม่ถูกต้อง"), "{msg}");
+    let el = input(&root, id);
+    assert_eq!(el.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(el.get_attribute("aria-describedby").unwrap().contains(&format!("{id}-error")));
+
+    type_and_leave(&root, id, "1101700207030").await;
+    assert_eq!(text_of(&root, &format!("#{id}-error")), None);
+    assert_eq!(input(&root, id).get_attribute("aria-invalid"), None);
+}
+
+#[wasm_bindgen_test]
+async fn english_messages_when_english_is_chosen() {
+    let (root, _) = mount(Lang::En, commerce()).await;
+    type_and_leave(&root, "f-applicant-citizen_id", "123").await;
+    assert_eq!(
+        text_of(&root, "#f-applicant-citizen_id-error").as_deref(),
+        Some("A citizen ID has 13 digits (you entered 3)")
+    );
+    let label = text_of(&root, "label[for=f-applicant-first_name]").unwrap();
+    assert!(label.starts_with("First name"), "{label}");
+}
+
+#[wasm_bindgen_test]
+async fn submitting_an_empty_form_lists_errors_and_focuses_the_first() {
+    let (root, submitted) = mount(Lang::Th, commerce()).await;
+    submit(&root).await;
+    assert!(submitted.borrow().is_none());
+    let summary = text_of(&root, ".error-summary").expect("error summary");
+    assert!(summary.contains("กรุณาแก้ไขข้อมูลต่อไปนี้"));
+    assert!(summary.contains("คำนำหน้าชื่อ: กรุณากรอกช่องนี้"), "{summary}");
+    let active = document().active_element().unwrap();
+    assert_eq!(active.id(), "f-applicant-prefix", "focus goes to the first field in error");
+}
+
+#[wasm_bindgen_test]
+async fn a_complete_form_submits_the_typed_data() {
+    let (root, submitted) = mount(Lang::Th, commerce()).await;
+    let click = |sel: &str| {
+        let el: web_sys::HtmlElement = root.query_selector(sel).unwrap().unwrap().unchecked_into();
+        el.click();
+    };
+    click("#f-applicant-prefix-0");
+    yew::scheduler::flush().await;
+    for (id, v) in [
+        ("f-applicant-first_name", "สมชาย"),
+        ("f-applicant-last_name", "ใจดี"),
+        ("f-applicant-citizen_id", "1101700207030"),
+        ("f-applicant-phone", "0812345678"),
+        ("f-business-trade_name", "ร้านสมชาย"),
+        ("f-business-capital", "1,500,000"),
+        ("f-business-start_date", "2026-11-01"),
+        ("f-address-house_no", "99/1"),
+        ("f-address-subdistrict", "สีลม"),
+        ("f-address-district", "บางรัก"),
+        ("f-address-province", "กรุงเทพมหานคร"),
+        ("f-address-postcode", "10500"),
+    ] {
+        type_and_leave(&root, id, v).await;
+    }
+    let select: web_sys::HtmlSelectElement = root.query_selector("#f-business-category").unwrap().unwrap().unchecked_into();
+    select.set_value("retail");
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
+        let i = web_sys::EventInit::new();
+        i.set_bubbles(true);
+        i
+    }).unwrap()).unwrap();
+    click("#f-declaration");
+    yew::scheduler::flush().await;
+    submit(&root).await;
+    let data = submitted.borrow().clone().expect("valid form submits");
+    assert_eq!(data, json!({
+        "applicant": {"prefix": "นาย", "first_name": "สมชาย", "last_name": "ใจดี", "citizen_id": "1101700207030",
+                      "nationality": "ไทย", "phone": "0812345678"},
+        "business": {"trade_name": "ร้านสมชาย", "category": "retail", "capital": 1500000,
+                     "start_date": "2026-11-01", "has_website": false},
+        "address": {"house_no": "99/1", "subdistrict": "สีลม", "district": "บางรัก",
+                    "province": "กรุงเทพมหานคร", "postcode": "10500"},
+        "declaration": true
+    }));
+}
+
+#[wasm_bindgen_test]
+async fn schema_text_is_never_html() {
+    let schema = json!({
+        "title": "<img src=x onerror=\"window.__pwned=1\">",
+        "type": "object",
+        "properties": {
+            "a": {"title": "<script>window.__pwned=1</script>", "enum": ["<b>bold</b>"]}
+        }
+    });
+    let form = LoadedForm::new(FormId::parse("x").unwrap(), schema, &Value::Null).unwrap();
+    let (root, _) = mount(Lang::Th, Rc::new(form)).await;
+    assert!(root.query_selector("img, script, b").unwrap().is_none());
+    assert!(root.text_content().unwrap().contains("<script>window.__pwned=1</script>"));
+}
+
+#[wasm_bindgen_test]
+fn a_bad_pattern_is_a_schema_error_naming_the_pointer() {
+    let schema = json!({"properties": {"a": {"type": "string", "pattern": "(["}}});
+    let err = LoadedForm::new(FormId::parse("x").unwrap(), schema, &Value::Null).unwrap_err();
+    let FormLoadError::Schema { file, error } = &err else { panic!("{err:?}") };
+    assert_eq!(file, "forms/x/schema.json");
+    assert_eq!(error.at.to_string(), "/properties/a/pattern");
+    assert!(err.message(Lang::Th).contains("forms/x/schema.json"));
+}
+
+#[wasm_bindgen_test]
+fn the_browser_regex_has_ecma_semantics() {
+    let re = BrowserRegex::default();
+    assert_eq!(re.is_match("^[1-9][0-9]{4}$", "10500"), Ok(true));
+    assert_eq!(re.is_match("^\\d+$", "๑๒"), Ok(false));
+    assert_eq!(re.is_match("\\p{Script=Thai}", "ก"), Ok(true));
+    assert!(re.is_match("(", "").is_err());
+}
