@@ -145,7 +145,10 @@ pub fn EForm(props: &EFormProps) -> Html {
             <ErrorSummary items={summary_items} />
             { render(&spec.fields) }
             <div class="form-actions">
-                <button type="submit" class="primary">{ i18n::SUBMIT.get(lang) }</button>
+                // Keeping focus where it is on press: otherwise the field's blur
+                // shows its error, the button moves down, and the tap misses.
+                <button type="submit" class="primary"
+                    onmousedown={|e: MouseEvent| e.prevent_default()}>{ i18n::SUBMIT.get(lang) }</button>
             </div>
         </form>
     }

@@ -82,8 +82,8 @@ impl FormSpec {
         let reader = Reader { root: schema };
         let s = reader.deref(schema);
         FormSpec {
-            title: text(ui, "ui:title").or_else(|| text(s, "title")).unwrap_or_default(),
-            description: text(ui, "ui:description").or_else(|| text(s, "description")),
+            title: merged(text(ui, "ui:title"), text(s, "title")).unwrap_or_default(),
+            description: merged(text(ui, "ui:description"), text(s, "description")),
             fields: reader.fields(s, ui, &JsonPointer::root(), 0),
         }
     }
@@ -293,10 +293,7 @@ impl<'a> Reader<'a> {
         // Titles beside a $ref describe this use of the shared definition.
         let title = text(raw, "title").or_else(|| text(s, "title"));
         let name = pointer.last().unwrap_or_default().to_owned();
-        let label = text(ui, "ui:title")
-            .map(|t| t.or(title.clone().unwrap_or_default()))
-            .or(title)
-            .unwrap_or(LocalText { th: Some(name), en: None });
+        let label = merged(text(ui, "ui:title"), title).unwrap_or(LocalText { th: Some(name), en: None });
         let widget = if depth >= MAX_NESTING {
             Widget::Unsupported { reason: format!("nesting deeper than {MAX_NESTING} levels at {pointer}") }
         } else {
@@ -304,7 +301,7 @@ impl<'a> Reader<'a> {
         };
         Field {
             label,
-            help: text(ui, "ui:help").or_else(|| text(raw, "description")).or_else(|| text(s, "description")),
+            help: merged(text(ui, "ui:help"), text(raw, "description").or_else(|| text(s, "description"))),
             placeholder: text(ui, "ui:placeholder"),
             required,
             read_only: s.get("readOnly") == Some(&Value::Bool(true)),
@@ -383,6 +380,15 @@ fn text_kind(s: &Value, asked: Option<&str>) -> TextKind {
         (_, Some("uri")) => TextKind::Url,
         (Some("numeric"), _) | (_, Some("thai-citizen-id")) => TextKind::Numeric,
         _ => TextKind::Plain,
+    }
+}
+
+/// The UI schema's text where it has one, the schema's for the other language:
+/// an agency adds English in the UI schema without repeating the Thai.
+fn merged(ui: Option<LocalText>, schema: Option<LocalText>) -> Option<LocalText> {
+    match (ui, schema) {
+        (Some(u), Some(s)) => Some(u.or(s)),
+        (u, s) => u.or(s),
     }
 }
 
@@ -474,6 +480,16 @@ mod tests {
         assert_eq!(f.fields[1].commit(json!(" สมชาย ")), json!("สมชาย"));
         let kind = &f.fields[3];
         assert_eq!(kind.parse_input("a"), Some(json!("a")));
+    }
+
+    #[test]
+    fn english_from_the_ui_schema_keeps_the_thai_from_the_schema() {
+        let schema = json!({"title": "คำขอ", "description": "รายละเอียด", "properties": {"a": {"description": "ช่วย"}}});
+        let ui = json!({"ui:title": {"en": "Request"}, "ui:description": {"en": "Details"}, "a": {"ui:help": {"en": "Help"}}});
+        let f = FormSpec::new(&schema, &ui);
+        assert_eq!(f.title, LocalText::new("คำขอ", "Request"));
+        assert_eq!(f.description, Some(LocalText::new("รายละเอียด", "Details")));
+        assert_eq!(f.fields[0].help, Some(LocalText::new("ช่วย", "Help")));
     }
 
     #[test]

@@ -1,0 +1,63 @@
+// First-load size of each page: every html, js, wasm and css file the page
+// fetches, gzipped (level 9, as a static host would), measured by loading
+// the release build in Chromium and recording its requests.
+import { gzipSync } from 'node:zlib';
+import { extname } from 'node:path';
+import { serve } from '../tests/e2e/static-server.mjs';
+import { launch } from '../tests/e2e/browser.mjs';
+
+export const PAGES = [
+  { name: 'home', hash: '#/', ready: '.service-list' },
+  { name: 'apply (commerce-registration)', hash: '#/apply/commerce-registration', ready: 'form.e-form' },
+];
+
+const KINDS = ['html', 'js', 'wasm', 'css'];
+
+function kindOf(url, contentType) {
+  const ext = extname(new URL(url).pathname).slice(1);
+  if (KINDS.includes(ext)) return ext;
+  if (ext === 'mjs') return 'js';
+  if (url.endsWith('/') || contentType.startsWith('text/html')) return 'html';
+  return ext === 'json' ? 'data' : 'other';
+}
+
+export async function measureFirstLoad(dist) {
+  const server = await serve(dist);
+  const browser = await launch();
+  const rows = [];
+  try {
+    for (const p of PAGES) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const sizes = Object.fromEntries([...KINDS, 'data', 'other'].map((k) => [k, 0]));
+      const pending = [];
+      page.on('response', (r) =>
+        pending.push(r.body().then((b) => {
+          sizes[kindOf(r.url(), r.headers()['content-type'] ?? '')] += gzipSync(b, { level: 9 }).length;
+        }).catch(() => {})));
+      await page.goto(server.url + p.hash);
+      await page.locator(p.ready).first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
+      rows.push({ page: p.name, ...sizes, app: KINDS.reduce((s, k) => s + sizes[k], 0) });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return rows;
+}
+
+const kb = (n) => (n / 1024).toFixed(1);
+
+export function table(rows) {
+  const head = '| page | html | js | wasm | css | **total** | form data (json) |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|';
+  const body = rows.map((r) => `| ${r.page} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.wasm)} | ${kb(r.css)} | **${kb(r.app)}** | ${kb(r.data)} |`);
+  return ['First load, KB gzipped', head, sep, ...body].join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(table(await measureFirstLoad(process.argv[2] ?? 'dist')));
+}

@@ -1,0 +1,250 @@
+// The first vertical slice, end to end: the release build on a plain static
+// server, driven in Chromium like a citizen on a phone would.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { serve } from './static-server.mjs';
+import { launch, phonePage, screenshot } from './browser.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const DIST = join(ROOT, 'dist');
+const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
+const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
+const FORM = '#/apply/commerce-registration';
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What the citizen types, field by field, and the JSON it must become. */
+const TYPED = {
+  'f-applicant-first_name': 'สมชาย',
+  'f-applicant-last_name': 'ใจดี',
+  'f-applicant-phone': '0812345678',
+  'f-applicant-email': 'somchai@example.co.th',
+  'f-business-trade_name': 'ร้านสมชายการค้า',
+  'f-business-products': 'ผ้าไหมและของที่ระลึก',
+  'f-business-capital': '1,500,000',
+  'f-business-employees': '3',
+  'f-business-start_date': '2026-11-01',
+  'f-address-house_no': '99/1',
+  'f-address-moo': '4',
+  'f-address-subdistrict': 'สีลม',
+  'f-address-district': 'บางรัก',
+  'f-address-province': 'กรุงเทพมหานคร',
+  'f-address-postcode': '10500',
+};
+const EXPECTED = {
+  applicant: {
+    prefix: 'นาง', first_name: 'สมชาย', last_name: 'ใจดี', citizen_id: '1101700207030',
+    nationality: 'ไทย', phone: '0812345678', email: 'somchai@example.co.th',
+  },
+  business: {
+    trade_name: 'ร้านสมชายการค้า', category: 'online', products: 'ผ้าไหมและของที่ระลึก',
+    capital: 1500000, employees: 3, start_date: '2026-11-01', has_website: false,
+  },
+  address: {
+    house_no: '99/1', moo: 4, subdistrict: 'สีลม', district: 'บางรัก',
+    province: 'กรุงเทพมหานคร', postcode: '10500',
+  },
+  declaration: true,
+};
+
+/** Fills a field the way a person does: type, then leave it. */
+async function fillAndLeave(page, id, text) {
+  await page.locator(`#${id}`).fill(text);
+  await page.locator(`#${id}`).blur();
+}
+
+/** Sorted data keys, so that comparisons ignore key order. */
+function sorted(v) {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+  return v;
+}
+
+function validate(dataFile, ...extra) {
+  try {
+    return { code: 0, out: execFileSync(ESERVICE, [...extra, 'validate', '--schema', SCHEMA, dataFile], { encoding: 'utf8' }) };
+  } catch (e) {
+    return { code: e.status, out: e.stdout };
+  }
+}
+
+test('the home page lists the services and opens the form', async () => {
+  const page = await phonePage(browser);
+  await page.goto(server.url);
+  const card = page.getByRole('link', { name: /คำขอจดทะเบียนพาณิชย์/ });
+  await card.waitFor();
+  await screenshot(page, 'home');
+  await card.click();
+  await page.getByRole('heading', { level: 1, name: /คำขอจดทะเบียนพาณิชย์ \(ตั้งใหม่\) แบบ ทพ\./ }).waitFor();
+  assert.equal(new URL(page.url()).hash, FORM);
+  assert.deepEqual(page.errors, []);
+});
+
+test('a citizen fills the form, fixes the citizen ID, submits and downloads exactly what they typed', async () => {
+  const page = await phonePage(browser);
+  await page.goto(server.url + FORM);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await screenshot(page, 'apply-empty');
+
+  await page.getByLabel('นาง', { exact: true }).check();
+  const citizenId = page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ });
+  await citizenId.fill('1101700207031');
+  await citizenId.blur();
+  const error = page.locator('#f-applicant-citizen_id-error');
+  await assert.doesNotReject(error.waitFor());
+  assert.match(await error.textContent(), /เลขประจำตัวประชาชนไม่ถูกต้อง/);
+  assert.equal(await citizenId.getAttribute('aria-invalid'), 'true');
+  await screenshot(page, 'apply-citizen-id-error');
+
+  await citizenId.fill('1101700207030');
+  await citizenId.blur();
+  await error.waitFor({ state: 'detached' });
+  assert.equal(await citizenId.getAttribute('aria-invalid'), null);
+
+  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
+  assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
+  await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
+  await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
+  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+
+  await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
+  const summary = await page.locator('.submitted-summary').textContent();
+  assert.match(summary, /ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต/, 'choices read back by their labels');
+  await screenshot(page, 'apply-summary');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /ดาวน์โหลดข้อมูลคำขอ/ }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'commerce-registration.json');
+  const file = await download.path();
+  const data = JSON.parse(await readFile(file, 'utf8'));
+  assert.deepEqual(sorted(data), sorted(EXPECTED));
+
+  // The CLI runs the same validator: it accepts what the browser accepted.
+  const cli = validate(file);
+  assert.equal(cli.code, 0, cli.out);
+  assert.equal(cli.out.trim(), 'valid');
+
+  // Going back to edit keeps every answer.
+  await page.getByRole('button', { name: 'กลับไปแก้ไข' }).click();
+  assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย');
+  assert.equal(await page.getByLabel(/ข้าพเจ้าขอรับรอง/).isChecked(), true);
+  assert.deepEqual(page.errors, []);
+});
+
+test('the browser and eservice validate fault the same fields', async () => {
+  const page = await phonePage(browser);
+  await page.goto(server.url + FORM);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const bad = {
+    'f-applicant-first_name': 'สมหญิง',
+    'f-applicant-citizen_id': '12345',
+    'f-applicant-phone': '021234567',
+    'f-applicant-email': 'not-an-email',
+    'f-business-capital': '-5',
+    'f-business-employees': '2.5',
+    'f-address-postcode': '00123',
+  };
+  for (const [id, text] of Object.entries(bad)) await page.locator(`#${id}`).fill(text);
+  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await page.locator('.error-summary').waitFor();
+  await screenshot(page, 'apply-error-summary');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-applicant-prefix', 'focus moves to the first error');
+
+  const browserFields = (await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id))).sort();
+  const data = {
+    applicant: { first_name: 'สมหญิง', citizen_id: '12345', nationality: 'ไทย', phone: '021234567', email: 'not-an-email' },
+    business: { capital: -5, employees: '2.5', has_website: false },
+    address: { postcode: '00123' },
+  };
+  const dir = join(ROOT, 'target');
+  const file = join(dir, 'e2e-invalid.json');
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(file, JSON.stringify(data));
+  const cli = validate(file);
+  assert.equal(cli.code, 1);
+  const cliFields = [...new Set(cli.out.trim().split('\n').map((l) => l.split(':')[0]))]
+    .map((p) => 'f' + p.replaceAll('/', '-'))
+    .sort();
+  assert.deepEqual(browserFields, cliFields);
+  assert.ok(cliFields.length >= 12, `expected many faults, got ${cliFields}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('English on toggle, remembered across a reload', async () => {
+  const page = await phonePage(browser);
+  await page.goto(server.url + FORM);
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await fillAndLeave(page, 'f-applicant-citizen_id', '123');
+  assert.equal(await page.locator('#f-applicant-citizen_id-error').textContent(), 'A citizen ID has 13 digits (you entered 3)');
+  await screenshot(page, 'apply-english');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
+  await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
+  await page.getByRole('heading', { level: 1, name: /คำขอจดทะเบียนพาณิชย์/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test('a missing or malformed form file gets a page that names the file and the problem', async () => {
+  const broken = await serve(DIST, {
+    overlay: {
+      '/forms/broken/schema.json': '{\n  "type": "object",\n  "properties": {\n',
+      '/forms/bad-ref/schema.json': JSON.stringify({ type: 'object', properties: { a: { $ref: '#/$defs/missing' } } }),
+    },
+  });
+  try {
+    const page = await phonePage(browser);
+    await page.goto(broken.url + '#/apply/no-such-form');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /ไม่พบไฟล์ forms\/no-such-form\/schema\.json/);
+    await screenshot(page, 'error-missing-form');
+
+    await page.goto(broken.url + '#/apply/broken');
+    await page.getByText(/forms\/broken\/schema\.json ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด 4/).waitFor();
+    await screenshot(page, 'error-malformed-form');
+
+    await page.goto(broken.url + '#/apply/bad-ref');
+    await page.getByText(/forms\/bad-ref\/schema\.json.*#\/properties\/a\/\$ref/).waitFor();
+
+    await page.goto(broken.url + '#/apply/..%2F..%2Fetc');
+    await page.getByRole('heading', { name: 'ไม่พบหน้าที่ต้องการ' }).waitFor();
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await broken.close();
+  }
+});
+
+test('a broken index.json still leaves the page usable', async () => {
+  const broken = await serve(DIST, { overlay: { '/forms/index.json': '{"forms": [' } });
+  try {
+    const page = await phonePage(browser);
+    await page.goto(broken.url);
+    const box = page.locator('.problem-box');
+    await box.waitFor();
+    assert.match(await box.textContent(), /forms\/index\.json ไม่ใช่ JSON ที่ถูกต้อง/);
+    await screenshot(page, 'error-broken-index');
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    assert.match(await box.textContent(), /forms\/index\.json is not valid JSON/);
+    await page.goto(broken.url + FORM);
+    await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await broken.close();
+  }
+});
