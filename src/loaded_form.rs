@@ -1,31 +1,31 @@
-//! A service's form as the app holds it: fetched, checked and ready.
+//! A service's form as the app holds it: fetched with the files its `$ref`s
+//! name, checked, and ready to validate.
 
 use std::fmt;
 
 use eservice_core::catalog::FormId;
 use eservice_core::form::FormSpec;
 use eservice_core::json_file::{FileProblem, JsonFileError};
-use eservice_core::schema::{SchemaError, ValidationError, Validator};
+use eservice_core::schema::{SchemaError, SchemaProblem, Uri, ValidationError, Validator};
 use eservice_core::Lang;
 use serde_json::Value;
 
 use crate::net::fetch_json;
 use crate::regexp::BrowserRegex;
 
-thread_local! {
-    static REGEX: BrowserRegex = BrowserRegex::default();
-}
+/// At most this many referenced documents are fetched for one form.
+const MAX_DOCUMENTS: usize = 32;
 
 /// A form whose schema has been checked, so validating can only fault data.
 pub struct LoadedForm {
     pub id: FormId,
-    pub schema: Value,
     pub spec: FormSpec,
+    validator: Validator,
 }
 
 impl PartialEq for LoadedForm {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.schema == other.schema
+        self.id == other.id && self.validator.schema() == other.validator.schema()
     }
 }
 
@@ -40,6 +40,8 @@ impl fmt::Debug for LoadedForm {
 pub enum FormLoadError {
     File(JsonFileError),
     Schema { file: String, error: SchemaError },
+    /// A `$ref` to another site: the kit fetches only the agency's own files.
+    ForeignRef { file: String, uri: String },
 }
 
 impl FormLoadError {
@@ -50,22 +52,43 @@ impl FormLoadError {
                 Lang::Th => format!("สคีมาใน {file} ใช้ไม่ได้: {}", error.message(lang)),
                 Lang::En => format!("The schema in {file} cannot be used: {}", error.message(lang)),
             },
+            FormLoadError::ForeignRef { file, uri } => match lang {
+                Lang::Th => format!("{file} อ้างถึงไฟล์นอกเว็บไซต์นี้ ({uri}) ซึ่งระบบจะไม่โหลด ให้วางไฟล์ไว้ข้างแบบฟอร์ม"),
+                Lang::En => format!("{file} refers to a file on another site ({uri}), which is never fetched; put it beside the form"),
+            },
         }
     }
 }
 
+/// The page's own address, against which the form's files resolve.
+fn page_base() -> Uri {
+    let href = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+    Uri::parse(&href.unwrap_or_else(|| "https://localhost/".into()))
+}
+
 impl LoadedForm {
-    /// Builds a form from its schema and UI schema, checking the schema.
-    pub fn new(id: FormId, schema: Value, ui: &Value) -> Result<LoadedForm, FormLoadError> {
-        REGEX.with(|re| Validator::new(&schema, re).map(drop)).map_err(|error| FormLoadError::Schema {
-            file: id.schema_path(),
-            error,
-        })?;
-        let spec = FormSpec::new(&schema, ui);
-        Ok(LoadedForm { id, schema, spec })
+    /// Builds a form from its schema, UI schema and the documents its `$ref`s
+    /// reach; `base` is the schema's own URL.
+    pub fn build(id: FormId, schema: Value, ui: &Value, base: &Uri, docs: &[(String, Value)]) -> Result<LoadedForm, FormLoadError> {
+        let mut b = Validator::builder(schema).base(&base.to_string());
+        for (uri, doc) in docs {
+            b = b.document(uri, doc.clone());
+        }
+        let validator = b
+            .build(Box::new(BrowserRegex::default()))
+            .map_err(|error| FormLoadError::Schema { file: id.schema_path(), error })?;
+        let spec = FormSpec::new(&validator, ui);
+        Ok(LoadedForm { id, spec, validator })
     }
 
-    /// Fetches `forms/<id>/schema.json` and, if present, `forms/<id>/ui.json`.
+    /// A form from a self-contained schema.
+    pub fn new(id: FormId, schema: Value, ui: &Value) -> Result<LoadedForm, FormLoadError> {
+        let base = page_base().join(&id.schema_path());
+        LoadedForm::build(id, schema, ui, &base, &[])
+    }
+
+    /// Fetches `forms/<id>/schema.json`, `forms/<id>/ui.json` if present,
+    /// and the files beside them that the schema's `$ref`s name.
     pub async fn fetch(id: FormId) -> Result<LoadedForm, FormLoadError> {
         let schema = fetch_json(&id.schema_path()).await.map_err(FormLoadError::File)?;
         let ui = match fetch_json(&id.ui_path()).await {
@@ -74,13 +97,33 @@ impl LoadedForm {
             Err(JsonFileError { problem: FileProblem::NotFound, .. }) => Value::Null,
             Err(e) => return Err(FormLoadError::File(e)),
         };
-        LoadedForm::new(id, schema, &ui)
+        let page = page_base();
+        let base = page.join(&id.schema_path());
+        let mut docs: Vec<(String, Value)> = Vec::new();
+        loop {
+            match LoadedForm::build(id.clone(), schema.clone(), &ui, &base, &docs) {
+                Err(FormLoadError::Schema { error: SchemaError { problem: SchemaProblem::MissingDocument { uri }, .. }, .. })
+                    if docs.len() < MAX_DOCUMENTS =>
+                {
+                    let Some(path) = same_site_path(&page, &uri) else {
+                        return Err(FormLoadError::ForeignRef { file: id.schema_path(), uri });
+                    };
+                    let doc = fetch_json(&path).await.map_err(FormLoadError::File)?;
+                    docs.push((uri, doc));
+                }
+                built => return built,
+            }
+        }
     }
 
     pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
-        REGEX.with(|re| match Validator::new(&self.schema, re) {
-            Ok(v) => v.validate(data),
-            Err(_) => Vec::new(), // ruled out in `new`
-        })
+        self.validator.validate(data)
     }
+}
+
+/// `uri` as a path relative to the page when it is on the page's own site.
+fn same_site_path(page: &Uri, uri: &str) -> Option<String> {
+    let origin = |u: &str| u.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
+    let page = page.to_string();
+    (origin(&page) == origin(uri)).then(|| uri.to_owned())
 }

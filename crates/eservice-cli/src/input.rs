@@ -1,10 +1,16 @@
-//! Reading input files, with the core's file errors.
+//! Reading input files, with the core's file errors, and loading a schema
+//! together with the files beside it that its `$ref`s name.
 
 use std::io::ErrorKind;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use eservice_core::json_file::{self, FileProblem, JsonFileError};
+use eservice_core::schema::{RegressEngine, SchemaProblem, Validator};
+use eservice_core::Lang;
 use serde_json::Value;
+
+/// At most this many referenced documents are loaded for one schema.
+const MAX_DOCUMENTS: usize = 64;
 
 /// Reads and parses a JSON file.
 pub fn read_json(path: &Path) -> Result<Value, JsonFileError> {
@@ -17,4 +23,42 @@ pub fn read_json(path: &Path) -> Result<Value, JsonFileError> {
         },
     })?;
     json_file::parse(&name, &bytes)
+}
+
+fn file_uri(path: &Path) -> String {
+    let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("file://{}", abs.display())
+}
+
+fn uri_path(uri: &str) -> Option<PathBuf> {
+    uri.strip_prefix("file://").map(PathBuf::from)
+}
+
+/// Loads the schema at `path` and every local file its `$ref`s reach.
+/// The error is a message in `lang` that names the file and the place.
+pub fn load_validator(path: &Path, lang: Lang) -> Result<Validator, String> {
+    let schema = read_json(path).map_err(|e| e.message(lang))?;
+    let base = file_uri(path);
+    let mut docs: Vec<(String, Value)> = Vec::new();
+    loop {
+        let mut b = Validator::builder(schema.clone()).base(&base);
+        for (uri, doc) in &docs {
+            b = b.document(uri, doc.clone());
+        }
+        match b.build(Box::new(RegressEngine::default())) {
+            Ok(v) => return Ok(v),
+            Err(e) => match &e.problem {
+                SchemaProblem::MissingDocument { uri } if docs.len() < MAX_DOCUMENTS => {
+                    let Some(file) = uri_path(uri) else {
+                        return Err(match lang {
+                            Lang::Th => format!("{}: ไม่ดึง $ref จากเครือข่าย ({uri}) ให้บันทึกไฟล์ไว้ข้างสคีมา", path.display()),
+                            Lang::En => format!("{}: remote $ref {uri} is not fetched; save it beside the schema", path.display()),
+                        });
+                    };
+                    docs.push((uri.clone(), read_json(&file).map_err(|e| e.message(lang))?));
+                }
+                _ => return Err(format!("{}: {}", path.display(), e.message(lang))),
+            },
+        }
+    }
 }

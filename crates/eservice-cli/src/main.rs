@@ -31,6 +31,8 @@ enum LangArg {
 enum Command {
     /// Validate a JSON data file against a form's JSON Schema.
     Validate(cmd::validate::Args),
+    /// Run the official JSON-Schema-Test-Suite (draft 2020-12) and print pass counts.
+    Conformance(cmd::conformance::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     };
     let outcome = match cli.command {
         Command::Validate(args) => cmd::validate::run(&args, lang),
+        Command::Conformance(args) => cmd::conformance::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

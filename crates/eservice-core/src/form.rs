@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 
 use crate::lang::LocalText;
 use crate::pointer::JsonPointer;
-use crate::schema::refs;
+use crate::schema::{Uri, Validator};
 
 /// Nesting deeper than this is almost surely a recursive `$ref`; it is shown
 /// as a note rather than followed forever.
@@ -77,14 +77,15 @@ pub struct Choice {
 }
 
 impl FormSpec {
-    /// Reads a schema (which must describe an object) and its UI schema.
-    pub fn new(schema: &Value, ui: &Value) -> FormSpec {
-        let reader = Reader { root: schema };
-        let s = reader.deref(schema);
+    /// Reads the validator's schema (which must describe an object) and its
+    /// UI schema. `$ref`s resolve as the validator resolves them.
+    pub fn new(validator: &Validator, ui: &Value) -> FormSpec {
+        let reader = Reader { v: validator };
+        let (s, base) = reader.deref(validator.schema(), validator.base());
         FormSpec {
             title: merged(text(ui, "ui:title"), text(s, "title")).unwrap_or_default(),
             description: merged(text(ui, "ui:description"), text(s, "description")),
-            fields: reader.fields(s, ui, &JsonPointer::root(), 0),
+            fields: reader.fields(s, &base, ui, &JsonPointer::root(), 0),
         }
     }
 
@@ -249,24 +250,29 @@ fn commit_number(text: &str, integer: bool) -> Option<Value> {
     }
 }
 
-/// Reads fields from schema objects, resolving local `$ref`s.
+/// Reads fields from schema objects, resolving `$ref`s through the validator.
 struct Reader<'a> {
-    root: &'a Value,
+    v: &'a Validator,
 }
 
 impl<'a> Reader<'a> {
-    fn deref(&self, s: &'a Value) -> &'a Value {
-        let mut s = s;
+    /// Follows `$ref`s to the schema that describes the field, and returns
+    /// the base URI that holds inside it.
+    fn deref(&self, s: &'a Value, around: &Uri) -> (&'a Value, Uri) {
+        let (mut s, mut base) = (s, with_id(s, around));
         for _ in 0..MAX_NESTING {
-            match s.get("$ref").and_then(Value::as_str).and_then(|r| refs::resolve(self.root, r)) {
-                Some(target) => s = target,
+            match s.get("$ref").and_then(Value::as_str).and_then(|r| self.v.resolve(Some(&base), r)) {
+                Some((target, around)) => {
+                    base = with_id(target, &around);
+                    s = target;
+                }
                 None => break,
             }
         }
-        s
+        (s, base)
     }
 
-    fn fields(&self, s: &'a Value, ui: &Value, at: &JsonPointer, depth: usize) -> Vec<Field> {
+    fn fields(&self, s: &'a Value, base: &Uri, ui: &Value, at: &JsonPointer, depth: usize) -> Vec<Field> {
         let Some(props) = s.get("properties").and_then(Value::as_object) else { return vec![] };
         let required: Vec<&str> = s
             .get("required")
@@ -283,13 +289,14 @@ impl<'a> Reader<'a> {
             .filter(|name| ui.get(name.as_str()).and_then(|u| u.get("ui:widget")).and_then(Value::as_str) != Some("hidden"))
             .map(|name| {
                 let sub_ui = ui.get(name.as_str()).unwrap_or(&Value::Null);
-                self.field(&props[name.as_str()], sub_ui, at.child(name.as_str()), required.contains(&name.as_str()), depth)
+                let child = at.child(name.as_str());
+                self.field(&props[name.as_str()], base, sub_ui, child, required.contains(&name.as_str()), depth)
             })
             .collect()
     }
 
-    fn field(&self, raw: &'a Value, ui: &Value, pointer: JsonPointer, required: bool, depth: usize) -> Field {
-        let s = self.deref(raw);
+    fn field(&self, raw: &'a Value, around: &Uri, ui: &Value, pointer: JsonPointer, required: bool, depth: usize) -> Field {
+        let (s, base) = self.deref(raw, around);
         // Titles beside a $ref describe this use of the shared definition.
         let title = text(raw, "title").or_else(|| text(s, "title"));
         let name = pointer.last().unwrap_or_default().to_owned();
@@ -297,7 +304,7 @@ impl<'a> Reader<'a> {
         let widget = if depth >= MAX_NESTING {
             Widget::Unsupported { reason: format!("nesting deeper than {MAX_NESTING} levels at {pointer}") }
         } else {
-            self.widget(s, ui, &pointer, depth)
+            self.widget(s, &base, ui, &pointer, depth)
         };
         Field {
             label,
@@ -312,7 +319,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn widget(&self, s: &'a Value, ui: &Value, at: &JsonPointer, depth: usize) -> Widget {
+    fn widget(&self, s: &'a Value, base: &Uri, ui: &Value, at: &JsonPointer, depth: usize) -> Widget {
         let asked = ui.get("ui:widget").and_then(Value::as_str);
         let max_length = s.get("maxLength").and_then(Value::as_u64);
         if let Some(options) = self.choices(s, ui) {
@@ -329,7 +336,7 @@ impl<'a> Reader<'a> {
             _ => "string",
         };
         match ty {
-            "object" => Widget::Group { fields: self.fields(s, ui, at, depth + 1) },
+            "object" => Widget::Group { fields: self.fields(s, base, ui, at, depth + 1) },
             "boolean" => Widget::Checkbox,
             "integer" => Widget::Number { integer: true },
             "number" => Widget::Number { integer: false },
@@ -371,6 +378,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+fn with_id(s: &Value, around: &Uri) -> Uri {
+    match s.get("$id").and_then(Value::as_str) {
+        Some(id) => around.join(id).without_fragment(),
+        None => around.clone(),
+    }
+}
+
 fn text_kind(s: &Value, asked: Option<&str>) -> TextKind {
     match (asked, s.get("format").and_then(Value::as_str)) {
         (Some("date"), _) | (_, Some("date")) => TextKind::Date,
@@ -400,7 +414,13 @@ fn text(v: &Value, key: &str) -> Option<LocalText> {
 mod tests {
     use super::*;
     use crate::lang::Lang;
+    use crate::schema::RegressEngine;
     use serde_json::json;
+
+    fn form(schema: Value, ui: &Value) -> FormSpec {
+        let v = Validator::new(schema, Box::new(RegressEngine::default())).unwrap();
+        FormSpec::new(&v, ui)
+    }
 
     fn spec() -> FormSpec {
         let schema = json!({
@@ -431,7 +451,7 @@ mod tests {
             "kind": {"ui:widget": "radio", "ui:enumNames": [{"en": "A"}, {"en": "B"}]},
             "secret": {"ui:widget": "hidden"}
         });
-        FormSpec::new(&schema, &ui)
+        form(schema, &ui)
     }
 
     #[test]
@@ -486,7 +506,7 @@ mod tests {
     fn english_from_the_ui_schema_keeps_the_thai_from_the_schema() {
         let schema = json!({"title": "คำขอ", "description": "รายละเอียด", "properties": {"a": {"description": "ช่วย"}}});
         let ui = json!({"ui:title": {"en": "Request"}, "ui:description": {"en": "Details"}, "a": {"ui:help": {"en": "Help"}}});
-        let f = FormSpec::new(&schema, &ui);
+        let f = form(schema, &ui);
         assert_eq!(f.title, LocalText::new("คำขอ", "Request"));
         assert_eq!(f.description, Some(LocalText::new("รายละเอียด", "Details")));
         assert_eq!(f.fields[0].help, Some(LocalText::new("ช่วย", "Help")));
@@ -513,7 +533,7 @@ mod tests {
             "type": "object",
             "properties": {"root": {"$ref": "#/$defs/node"}}
         });
-        let f = FormSpec::new(&schema, &Value::Null);
+        let f = form(schema, &Value::Null);
         let mut depth = 0;
         let mut field = &f.fields[0];
         while let Widget::Group { fields } = &field.widget {

@@ -3,15 +3,14 @@
 
 use std::path::PathBuf;
 
-use eservice_core::schema::{RegressEngine, Validator};
 use eservice_core::Lang;
 
-use crate::input::read_json;
+use crate::input::{load_validator, read_json};
 use crate::Outcome;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The form's JSON Schema.
+    /// The form's JSON Schema; files beside it that it `$ref`s are loaded too.
     #[arg(long)]
     schema: PathBuf,
     /// The submitted data.
@@ -19,20 +18,15 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
-    let (schema, data) = match (read_json(&args.schema), read_json(&args.data)) {
-        (Ok(s), Ok(d)) => (s, d),
-        (s, d) => {
-            for e in [s.err(), d.err()].into_iter().flatten() {
+    let (validator, data) = match (load_validator(&args.schema, lang), read_json(&args.data)) {
+        (Ok(v), Ok(d)) => (v, d),
+        (v, d) => {
+            if let Err(e) = v {
+                eprintln!("eservice: {e}");
+            }
+            if let Err(e) = d {
                 eprintln!("eservice: {}", e.message(lang));
             }
-            return Outcome::Unreadable;
-        }
-    };
-    let engine = RegressEngine::default();
-    let validator = match Validator::new(&schema, &engine) {
-        Ok(v) => v,
-        Err(e) => {
-            eprintln!("eservice: {}: {}", args.schema.display(), e.message(lang));
             return Outcome::Unreadable;
         }
     };

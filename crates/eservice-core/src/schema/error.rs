@@ -119,6 +119,12 @@ pub enum ErrorKind {
     AnyOf,
     OneOf { matched: usize },
     Not,
+    /// `contains` matched too few or too many items.
+    Contains { min: u64, max: Option<u64>, found: usize },
+    /// An item no keyword allows (`unevaluatedItems: false`).
+    ExtraItem { index: usize },
+    /// The schema refers to itself without moving through the data.
+    RefCycle,
 }
 
 fn num(x: f64) -> String {
@@ -192,6 +198,17 @@ impl ErrorKind {
                 .pick("ตรงกับตัวเลือกมากกว่าหนึ่งแบบ", "Matches more than one of the choices")
                 .into(),
             Not => lang.pick("ไม่อนุญาตให้ใช้ค่านี้", "This value is not allowed").into(),
+            Contains { min, max: None, .. } if th => format!("ต้องมีรายการที่ตรงตามเงื่อนไขอย่างน้อย {min} รายการ"),
+            Contains { min, max: None, .. } => format!("Must have at least {min} matching items"),
+            Contains { min, max: Some(max), .. } if th => {
+                format!("ต้องมีรายการที่ตรงตามเงื่อนไข {min} ถึง {max} รายการ")
+            }
+            Contains { min, max: Some(max), .. } => format!("Must have {min} to {max} matching items"),
+            ExtraItem { index } if th => format!("ไม่อนุญาตให้มีรายการที่ {}", index + 1),
+            ExtraItem { index } => format!("Item {} is not allowed here", index + 1),
+            RefCycle => lang
+                .pick("สคีมาอ้างอิงตัวเองวนซ้ำไม่สิ้นสุด", "The schema refers to itself in an endless loop")
+                .into(),
         }
     }
 }
@@ -233,6 +250,8 @@ fn format_message(f: &FormatError, lang: Lang) -> String {
 pub struct SchemaError {
     /// Where in the schema.
     pub at: JsonPointer,
+    /// The document, when the problem is in one the schema refers to.
+    pub document: Option<String>,
     pub problem: SchemaProblem,
 }
 
@@ -242,8 +261,11 @@ pub enum SchemaProblem {
     NotASchema,
     /// A keyword's value has the wrong shape, e.g. `"required": "name"`.
     BadKeyword { keyword: String, expected: &'static str },
-    /// `$ref` points nowhere this validator can reach.
+    /// `$ref` points into a known document, at nothing.
     UnresolvedRef { reference: String },
+    /// `$ref` points into a document that has not been provided: fetch it,
+    /// add it, and build again.
+    MissingDocument { uri: String },
     /// A `pattern` that does not compile.
     BadPattern { pattern: String, reason: String },
 }
@@ -251,6 +273,10 @@ pub enum SchemaProblem {
 impl SchemaError {
     pub fn message(&self, lang: Lang) -> String {
         let at = if self.at.is_root() { "#".to_owned() } else { format!("#{}", self.at) };
+        let at = match &self.document {
+            Some(d) => format!("{d}{at}"),
+            None => at,
+        };
         let th = lang == Lang::Th;
         match &self.problem {
             SchemaProblem::NotASchema if th => format!("ที่ {at}: สคีมาต้องเป็นออบเจกต์หรือค่าบูลีน"),
@@ -267,6 +293,8 @@ impl SchemaError {
             SchemaProblem::UnresolvedRef { reference } => {
                 format!("at {at}: $ref “{reference}” cannot be resolved")
             }
+            SchemaProblem::MissingDocument { uri } if th => format!("ที่ {at}: ยังไม่ได้โหลดไฟล์ {uri}"),
+            SchemaProblem::MissingDocument { uri } => format!("at {at}: {uri} has not been loaded"),
             SchemaProblem::BadPattern { pattern, reason } if th => {
                 format!("ที่ {at}: pattern “{pattern}” ใช้ไม่ได้ ({reason})")
             }

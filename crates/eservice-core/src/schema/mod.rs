@@ -3,10 +3,14 @@
 //! An agency describes a service's request form as a JSON Schema. This module
 //! is the one validator behind the e-Form, the pre-submit check and the CLI.
 
+mod check;
+#[cfg(feature = "conformance")]
+pub mod conformance;
 mod error;
 pub mod format;
+mod index;
 mod pattern;
-pub mod refs;
+mod uri;
 mod validate;
 
 pub use error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
@@ -14,17 +18,16 @@ pub use format::FormatError;
 #[cfg(feature = "ecma-regex")]
 pub use pattern::RegressEngine;
 pub use pattern::{NoPatterns, PatternEngine};
-pub use validate::{json_eq, Validator};
+pub use uri::Uri;
+pub use validate::{json_eq, Builder, Validator, DEFAULT_BASE};
 
 #[cfg(all(test, feature = "ecma-regex"))]
 mod tests {
     use super::*;
-    use crate::pointer::JsonPointer;
     use serde_json::{json, Value};
 
     fn errors(schema: Value, data: Value) -> Vec<String> {
-        let engine = RegressEngine::default();
-        let v = Validator::new(&schema, &engine).expect("schema is valid");
+        let v = Validator::new(schema, Box::new(RegressEngine::default())).expect("schema is valid");
         v.validate(&data).iter().map(ToString::to_string).collect()
     }
 
@@ -102,7 +105,7 @@ mod tests {
     #[test]
     fn a_ref_cycle_that_consumes_no_data_terminates() {
         let e = errors(json!({"$ref": "#"}), json!(1));
-        assert_eq!(e, ["(root): No value is allowed here"]);
+        assert_eq!(e, ["(root): The schema refers to itself in an endless loop"]);
     }
 
     #[test]
@@ -127,25 +130,79 @@ mod tests {
 
     #[test]
     fn bad_schemas_are_named_by_pointer() {
-        let engine = RegressEngine::default();
-        let check = |s: Value| Validator::new(&s, &engine).err().map(|e| (e.at.to_string(), e.problem));
+        let check = |s: Value| {
+            Validator::new(s, Box::new(RegressEngine::default())).err().map(|e| (e.at.to_string(), e.problem))
+        };
         assert_eq!(
             check(json!({"properties": {"a": {"$ref": "#/$defs/missing"}}})),
-            Some((
-                "/properties/a/$ref".into(),
-                SchemaProblem::UnresolvedRef { reference: "#/$defs/missing".into() }
-            ))
+            Some(("/properties/a/$ref".into(), SchemaProblem::UnresolvedRef { reference: "#/$defs/missing".into() }))
         );
         assert!(matches!(check(json!({"pattern": "("})), Some((p, SchemaProblem::BadPattern { .. })) if p == "/pattern"));
         assert!(matches!(check(json!({"required": "name"})), Some((p, SchemaProblem::BadKeyword { .. })) if p == "/required"));
         assert!(matches!(check(json!({"properties": {"a": 3}})), Some((p, SchemaProblem::NotASchema)) if p == "/properties/a"));
         assert!(matches!(check(json!({"type": "text"})), Some((_, SchemaProblem::BadKeyword { .. }))));
-        let _ = JsonPointer::root();
+        let missing = check(json!({"$ref": "common.json#/$defs/x"}));
+        assert_eq!(
+            missing,
+            Some(("/$ref".into(), SchemaProblem::MissingDocument { uri: "https://schema.invalid/common.json".into() }))
+        );
+    }
+
+    #[test]
+    fn documents_beside_the_schema() {
+        let v = Validator::builder(json!({"properties": {"pc": {"$ref": "common.json#/$defs/postcode"}}}))
+            .base("file:///forms/a/schema.json")
+            .document("file:///forms/a/common.json", json!({"$defs": {"postcode": {"pattern": "^[0-9]{5}$"}}}))
+            .build(Box::new(RegressEngine::default()))
+            .unwrap();
+        assert_eq!(v.validate(&json!({"pc": "x"})).len(), 1);
+        assert!(v.is_valid(&json!({"pc": "10500"})));
+    }
+
+    #[test]
+    fn unevaluated_properties_see_through_combinators() {
+        let schema = json!({
+            "properties": {"kind": {"enum": ["x", "y"]}},
+            "allOf": [{"properties": {"a": true}}],
+            "if": {"properties": {"kind": {"const": "x"}}},
+            "then": {"properties": {"b": true}},
+            "unevaluatedProperties": false
+        });
+        assert!(errors(schema.clone(), json!({"a": 1, "kind": "x", "b": 2})).is_empty());
+        assert_eq!(errors(schema, json!({"a": 1, "kind": "y", "b": 2})), ["/b: This form has no field “b”"]);
+    }
+
+    #[test]
+    fn dynamic_refs_follow_the_outermost_anchor() {
+        let schema = json!({
+            "$id": "https://example.com/strict",
+            "$dynamicAnchor": "node",
+            "$ref": "list",
+            "$defs": {
+                "list": {
+                    "$id": "list",
+                    "$dynamicAnchor": "node",
+                    "type": "array",
+                    "items": {"$dynamicRef": "#node"}
+                }
+            },
+            "unevaluatedItems": false,
+            "maxItems": 2
+        });
+        assert!(errors(schema.clone(), json!([[], [[]]])).is_empty());
+        // The inner list is checked against the outermost "node": at most 2 items.
+        assert_eq!(errors(schema, json!([[[], [], []]])), ["/0: Must have at most 2 items"]);
+    }
+
+    #[test]
+    fn formats_can_be_annotations() {
+        let v = Validator::builder(json!({"format": "email"})).assert_formats(false).build(Box::new(NoPatterns)).unwrap();
+        assert!(v.is_valid(&json!("not an email")));
     }
 
     #[test]
     fn without_an_engine_patterns_are_refused_loudly() {
         let s = json!({"pattern": "^a$"});
-        assert!(Validator::new(&s, &NoPatterns).is_err());
+        assert!(Validator::new(s, Box::new(NoPatterns)).is_err());
     }
 }

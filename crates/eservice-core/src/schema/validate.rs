@@ -1,402 +1,577 @@
-//! The validator: one walk over schema and data that collects every error.
+//! The validator: JSON Schema draft 2020-12, one walk over schema and data
+//! that collects every error.
 //!
 //! The same code serves the form as the user types, the check before a
 //! submission is packaged, and `eservice validate`, so the three can never
-//! disagree. Schemas are checked once, up front, so that validating data can
-//! only ever find fault with the data.
+//! disagree. Schemas are indexed and checked once, up front, so that
+//! validating data can only ever find fault with the data.
+
+use std::collections::HashSet;
 
 use serde_json::{Map, Value};
 
-use super::error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
+use super::check;
+use super::error::{ErrorKind, JsonType, SchemaError, ValidationError};
 use super::format;
-use super::refs;
+use super::index::{Index, Loc};
 use super::pattern::PatternEngine;
+use super::uri::Uri;
 use crate::pointer::JsonPointer;
 
-/// How deep `$ref`s may nest at one place in the data before we assume a
-/// cycle that never consumes data (`{"$ref": "#"}`).
-const MAX_DEPTH: usize = 128;
+/// The base URI of a schema that has neither a retrieval URI nor an `$id`.
+pub const DEFAULT_BASE: &str = "https://schema.invalid/schema.json";
 
-/// Keywords whose value is a single subschema.
-const SINGLE: &[&str] = &[
-    "not", "if", "then", "else", "items", "additionalProperties", "contains", "propertyNames",
-    "unevaluatedItems", "unevaluatedProperties", "additionalItems",
-];
-/// Keywords whose value is an array of subschemas.
-const ARRAYS: &[&str] = &["allOf", "anyOf", "oneOf", "prefixItems"];
-/// Keywords whose value is an object of subschemas.
-const MAPS: &[&str] = &["properties", "patternProperties", "$defs", "definitions", "dependentSchemas"];
+/// Nested schema evaluations allowed before we stop: JSON nests at most 128
+/// deep (serde_json's limit), so this is only reached by schemas that recurse
+/// without consuming data.
+const MAX_DEPTH: usize = 512;
 
-/// A schema that has been checked and is ready to validate data.
-pub struct Validator<'a> {
-    root: &'a Value,
-    patterns: &'a dyn PatternEngine,
+const VALIDATION_VOCAB: &str = "https://json-schema.org/draft/2020-12/vocab/validation";
+const FORMAT_ASSERTION_VOCAB: &str = "https://json-schema.org/draft/2020-12/vocab/format-assertion";
+
+/// Gathers what a validator needs: the schema, where it came from, the
+/// documents it refers to, and how to treat `format`.
+pub struct Builder {
+    schema: Value,
+    base: Uri,
+    docs: Vec<(Uri, Value)>,
+    assert_formats: bool,
 }
 
-impl<'a> Validator<'a> {
-    /// Checks `schema` and returns a validator for it.
-    pub fn new(schema: &'a Value, patterns: &'a dyn PatternEngine) -> Result<Self, SchemaError> {
-        let v = Validator { root: schema, patterns };
-        v.check_schema(schema, &JsonPointer::root())?;
-        Ok(v)
+impl Builder {
+    /// The URI the schema was retrieved from; relative `$ref`s resolve against it.
+    pub fn base(mut self, uri: &str) -> Self {
+        self.base = Uri::parse(uri);
+        self
     }
 
-    /// Every error in `data`, in document order of the schema walk.
+    /// Another document that `$ref`s may point into.
+    pub fn document(mut self, uri: &str, doc: Value) -> Self {
+        self.docs.push((Uri::parse(uri), doc));
+        self
+    }
+
+    /// Whether `format` is asserted (forms: yes) or only an annotation (the
+    /// 2020-12 default, which the official test suite checks).
+    pub fn assert_formats(mut self, yes: bool) -> Self {
+        self.assert_formats = yes;
+        self
+    }
+
+    /// Indexes and checks the schema. A `$ref` to a document not given yet is
+    /// [`SchemaProblem::MissingDocument`]: fetch it, add it, build again.
+    pub fn build(self, patterns: Box<dyn PatternEngine>) -> Result<Validator, SchemaError> {
+        let mut index = Index::default();
+        index.add(&self.base, self.schema);
+        for (uri, doc) in self.docs {
+            index.add(&uri, doc);
+        }
+        let root = Loc { doc: 0, ptr: JsonPointer::root(), base: self.base.without_fragment() };
+        let mut v = Validator {
+            index,
+            root,
+            patterns,
+            assert_formats: self.assert_formats,
+            validation_vocab: true,
+        };
+        v.read_vocabularies();
+        check::check(&v)?;
+        Ok(v)
+    }
+}
+
+/// A schema that has been indexed and checked, ready to validate data.
+pub struct Validator {
+    pub(super) index: Index,
+    pub(super) root: Loc,
+    pub(super) patterns: Box<dyn PatternEngine>,
+    assert_formats: bool,
+    validation_vocab: bool,
+}
+
+impl Validator {
+    pub fn builder(schema: Value) -> Builder {
+        Builder { schema, base: Uri::parse(DEFAULT_BASE), docs: Vec::new(), assert_formats: true }
+    }
+
+    /// A validator for a self-contained schema, formats asserted.
+    pub fn new(schema: Value, patterns: Box<dyn PatternEngine>) -> Result<Validator, SchemaError> {
+        Validator::builder(schema).build(patterns)
+    }
+
+    /// The root schema.
+    pub fn schema(&self) -> &Value {
+        &self.index.docs[0]
+    }
+
+    /// Resolves a `$ref` found in the schema at `base` (None: the root's base).
+    /// Returns the target schema and the base URI around it.
+    pub fn resolve(&self, base: Option<&Uri>, reference: &str) -> Option<(&Value, Uri)> {
+        let loc = self.index.resolve(base.unwrap_or(&self.root.base), reference)?;
+        let v = self.index.value(&loc)?;
+        Some((v, loc.base))
+    }
+
+    /// The base URI of the root schema.
+    pub fn base(&self) -> &Uri {
+        &self.root.base
+    }
+
+    /// Every error in `data`.
     pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
-        let mut errors = Vec::new();
-        let mut walk = Walk { v: self, errors: &mut errors, depth: 0 };
-        walk.schema(self.root, data, &JsonPointer::root(), &JsonPointer::root());
-        errors
+        let mut eval = Eval { v: self, scope: vec![self.root.base.clone()], refs: Vec::new(), depth: 0 };
+        let root = self.schema();
+        eval.schema(root, data, &JsonPointer::root(), &JsonPointer::root(), &self.root.base).errors
     }
 
     pub fn is_valid(&self, data: &Value) -> bool {
         self.validate(data).is_empty()
     }
 
-    fn resolve(&self, reference: &str) -> Option<&'a Value> {
-        refs::resolve(self.root, reference)
-    }
-
-    fn check_schema(&self, s: &Value, at: &JsonPointer) -> Result<(), SchemaError> {
-        let obj = match s {
-            Value::Bool(_) => return Ok(()),
-            Value::Object(o) => o,
-            _ => return Err(SchemaError { at: at.clone(), problem: SchemaProblem::NotASchema }),
+    /// A custom metaschema may leave out the validation vocabulary, or add
+    /// format assertion.
+    fn read_vocabularies(&mut self) {
+        let Some(meta) = self.schema().get("$schema").and_then(Value::as_str) else { return };
+        let Some(loc) = self.index.resolve(&self.root.base, meta) else { return };
+        let Some(vocab) = self.index.value(&loc).and_then(|m| m.get("$vocabulary")).and_then(Value::as_object) else {
+            return;
         };
-        let bad = |keyword: &str, expected: &'static str| SchemaError {
-            at: at.child(keyword),
-            problem: SchemaProblem::BadKeyword { keyword: keyword.into(), expected },
-        };
-        for (k, val) in obj {
-            match k.as_str() {
-                "$ref" => {
-                    let r = val.as_str().ok_or_else(|| bad(k, "a string"))?;
-                    if self.resolve(r).is_none() {
-                        return Err(SchemaError {
-                            at: at.child(k.as_str()),
-                            problem: SchemaProblem::UnresolvedRef { reference: r.into() },
-                        });
-                    }
-                }
-                "type" => {
-                    let ok = match val {
-                        Value::String(t) => JsonType::parse(t).is_some(),
-                        Value::Array(ts) => ts.iter().all(|t| t.as_str().and_then(JsonType::parse).is_some()),
-                        _ => false,
-                    };
-                    if !ok {
-                        return Err(bad(k, "a type name or a list of them"));
-                    }
-                }
-                "required" => {
-                    if !val.as_array().is_some_and(|a| a.iter().all(Value::is_string)) {
-                        return Err(bad(k, "a list of property names"));
-                    }
-                }
-                "enum" if !val.is_array() => return Err(bad(k, "a list")),
-                "pattern" => {
-                    let p = val.as_str().ok_or_else(|| bad(k, "a string"))?;
-                    self.check_pattern(p, &at.child(k.as_str()))?;
-                }
-                "minLength" | "maxLength" | "minItems" | "maxItems" | "minProperties" | "maxProperties" => {
-                    if non_negative_integer(val).is_none() {
-                        return Err(bad(k, "a non-negative whole number"));
-                    }
-                }
-                "minimum" | "maximum" | "exclusiveMinimum" | "exclusiveMaximum" if !val.is_number() => {
-                    return Err(bad(k, "a number"));
-                }
-                "multipleOf" if !val.as_f64().is_some_and(|d| d > 0.0) => {
-                    return Err(bad(k, "a number greater than 0"));
-                }
-                "format" if !val.is_string() => return Err(bad(k, "a string")),
-                kw if SINGLE.contains(&kw) => {
-                    // Before 2020-12, `items` could be an array of schemas.
-                    if let (Value::Array(list), "items") = (val, kw) {
-                        for (i, sub) in list.iter().enumerate() {
-                            self.check_schema(sub, &at.child(kw).index(i))?;
-                        }
-                    } else {
-                        self.check_schema(val, &at.child(kw))?;
-                    }
-                }
-                kw if ARRAYS.contains(&kw) => {
-                    let list = val.as_array().filter(|l| !l.is_empty()).ok_or_else(|| bad(kw, "a non-empty list of schemas"))?;
-                    for (i, sub) in list.iter().enumerate() {
-                        self.check_schema(sub, &at.child(kw).index(i))?;
-                    }
-                }
-                kw if MAPS.contains(&kw) => {
-                    let map = val.as_object().ok_or_else(|| bad(kw, "an object of schemas"))?;
-                    for (name, sub) in map {
-                        if kw == "patternProperties" {
-                            self.check_pattern(name, &at.child(kw))?;
-                        }
-                        self.check_schema(sub, &at.child(kw).child(name.as_str()))?;
-                    }
-                }
-                "dependentRequired" => {
-                    let ok = val.as_object().is_some_and(|m| {
-                        m.values().all(|l| l.as_array().is_some_and(|a| a.iter().all(Value::is_string)))
-                    });
-                    if !ok {
-                        return Err(bad(k, "an object of property-name lists"));
-                    }
-                }
-                _ => {}
-            }
+        self.validation_vocab = vocab.contains_key(VALIDATION_VOCAB);
+        if vocab.contains_key(FORMAT_ASSERTION_VOCAB) {
+            self.assert_formats = true;
         }
-        Ok(())
-    }
-
-    fn check_pattern(&self, pattern: &str, at: &JsonPointer) -> Result<(), SchemaError> {
-        self.patterns.is_match(pattern, "").map(drop).map_err(|reason| SchemaError {
-            at: at.clone(),
-            problem: SchemaProblem::BadPattern { pattern: pattern.into(), reason },
-        })
     }
 }
 
-/// One validation pass: the error sink and the `$ref` depth guard.
-struct Walk<'v, 'a> {
-    v: &'v Validator<'a>,
-    errors: &'v mut Vec<ValidationError>,
-    depth: usize,
+/// What evaluating one schema found: errors, and which properties and items
+/// it evaluated (for `unevaluatedProperties` and `unevaluatedItems`).
+#[derive(Default)]
+struct Outcome {
+    errors: Vec<ValidationError>,
+    props: HashSet<String>,
+    items: HashSet<usize>,
 }
 
-impl Walk<'_, '_> {
+impl Outcome {
+    fn valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// Takes a subschema's errors and, as the spec asks, its annotations.
+    fn absorb(&mut self, sub: Outcome) {
+        let Outcome { errors, props, items } = sub;
+        self.errors.extend(errors);
+        self.props.extend(props);
+        self.items.extend(items);
+    }
+
+    fn annotations_from(&mut self, sub: Outcome) {
+        self.props.extend(sub.props);
+        self.items.extend(sub.items);
+    }
+
     fn fail(&mut self, ipath: &JsonPointer, spath: &JsonPointer, kind: ErrorKind) {
         self.errors.push(ValidationError { instance_path: ipath.clone(), schema_path: spath.clone(), kind });
     }
+}
 
-    /// Whether `data` passes `schema`, without keeping the errors.
-    fn passes(&mut self, schema: &Value, data: &Value, ipath: &JsonPointer, spath: &JsonPointer) -> bool {
-        let mut scratch = Vec::new();
-        let mut sub = Walk { v: self.v, errors: &mut scratch, depth: self.depth };
-        sub.schema(schema, data, ipath, spath);
-        scratch.is_empty()
-    }
+/// One validation pass: the dynamic scope and the guards against endless
+/// recursion.
+struct Eval<'v> {
+    v: &'v Validator,
+    /// Schema resources entered, outermost first, for `$dynamicRef`.
+    scope: Vec<Uri>,
+    /// `$ref` targets being followed, with the instance location, to catch
+    /// a reference cycle that never moves through the data.
+    refs: Vec<(usize, JsonPointer, JsonPointer)>,
+    depth: usize,
+}
 
-    fn schema(&mut self, schema: &Value, data: &Value, ipath: &JsonPointer, spath: &JsonPointer) {
-        let obj = match schema {
-            Value::Bool(true) => return,
-            Value::Bool(false) => return self.fail(ipath, spath, ErrorKind::False),
+impl Eval<'_> {
+    fn schema(&mut self, s: &Value, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, around: &Uri) -> Outcome {
+        let mut out = Outcome::default();
+        let o = match s {
+            Value::Bool(false) => {
+                out.fail(ip, sp, ErrorKind::False);
+                return out;
+            }
             Value::Object(o) => o,
-            _ => return, // ruled out by check_schema
+            _ => return out,
         };
-        if let Some(r) = obj.get("$ref").and_then(Value::as_str) {
-            if self.depth >= MAX_DEPTH {
-                return self.fail(ipath, &spath.child("$ref"), ErrorKind::False);
-            }
-            if let Some(target) = self.v.resolve(r) {
-                self.depth += 1;
-                self.schema(target, data, ipath, &spath.child("$ref"));
-                self.depth -= 1;
-            }
+        if self.depth >= MAX_DEPTH {
+            out.fail(ip, sp, ErrorKind::RefCycle);
+            return out;
         }
-        self.generic(obj, data, ipath, spath);
-        self.combinators(obj, data, ipath, spath);
-        match data {
-            Value::String(s) => self.string(obj, s, ipath, spath),
-            Value::Number(_) => self.number(obj, data, ipath, spath),
-            Value::Array(a) => self.array(obj, a, ipath, spath),
-            Value::Object(m) => self.object(obj, data, m, ipath, spath),
+        self.depth += 1;
+        let id = o.get("$id").and_then(Value::as_str);
+        let base = match id {
+            Some(id) => around.join(id).without_fragment(),
+            None => around.clone(),
+        };
+        let entered = id.is_some() && self.scope.last() != Some(&base);
+        if entered {
+            self.scope.push(base.clone());
+        }
+
+        if let Some(r) = o.get("$ref").and_then(Value::as_str) {
+            let target = self.v.index.resolve(&base, r);
+            self.follow(target, inst, ip, &sp.child("$ref"), &mut out);
+        }
+        if let Some(r) = o.get("$dynamicRef").and_then(Value::as_str) {
+            let target = self.dynamic_target(&base, r);
+            self.follow(target, inst, ip, &sp.child("$dynamicRef"), &mut out);
+        }
+        self.in_place(o, inst, ip, sp, &base, &mut out);
+        if self.v.validation_vocab {
+            self.generic(o, inst, ip, sp, &mut out);
+        }
+        match inst {
+            Value::Object(m) => self.object(o, m, ip, sp, &base, &mut out),
+            Value::Array(a) => self.array(o, a, ip, sp, &base, &mut out),
+            Value::String(st) if self.v.validation_vocab || self.v.assert_formats => self.string(o, st, ip, sp, &mut out),
+            Value::Number(_) if self.v.validation_vocab => self.number(o, inst, ip, sp, &mut out),
             _ => {}
         }
+
+        if entered {
+            self.scope.pop();
+        }
+        self.depth -= 1;
+        out
     }
 
-    fn generic(&mut self, obj: &Map<String, Value>, data: &Value, ipath: &JsonPointer, spath: &JsonPointer) {
-        if let Some(t) = obj.get("type") {
+    fn follow(&mut self, target: Option<Loc>, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
+        let Some(loc) = target else { return }; // ruled out by the schema check
+        let Some(s) = self.v.index.value(&loc) else { return };
+        let key = (loc.doc, loc.ptr.clone(), ip.clone());
+        if self.refs.contains(&key) {
+            out.fail(ip, sp, ErrorKind::RefCycle);
+            return;
+        }
+        self.refs.push(key);
+        // A target with its own `$id` enters its resource itself; one without
+        // enters the resource that contains it.
+        let entered = s.get("$id").is_none() && self.scope.last() != Some(&loc.base);
+        if entered {
+            self.scope.push(loc.base.clone());
+        }
+        let sub = self.schema(s, inst, ip, sp, &loc.base);
+        if entered {
+            self.scope.pop();
+        }
+        self.refs.pop();
+        out.absorb(sub);
+    }
+
+    /// `$dynamicRef`: resolved statically, unless the target declares the
+    /// matching `$dynamicAnchor`, in which case the outermost resource in the
+    /// dynamic scope that declares it wins.
+    fn dynamic_target(&self, base: &Uri, reference: &str) -> Option<Loc> {
+        let initial = self.v.index.resolve(base, reference)?;
+        let name = base.join(reference).fragment().map(str::to_owned).unwrap_or_default();
+        if name.is_empty() || name.starts_with('/') || !self.v.index.declares_dynamic_anchor(&initial, &name) {
+            return Some(initial);
+        }
+        self.v.index.dynamic_anchor(&self.scope, &name).or(Some(initial))
+    }
+
+    fn in_place(&mut self, o: &Map<String, Value>, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, base: &Uri, out: &mut Outcome) {
+        if let Some(Value::Array(all)) = o.get("allOf") {
+            for (i, s) in all.iter().enumerate() {
+                let sub = self.schema(s, inst, ip, &sp.child("allOf").index(i), base);
+                out.absorb(sub);
+            }
+        }
+        if let Some(Value::Array(any)) = o.get("anyOf") {
+            let p = sp.child("anyOf");
+            let mut passed = false;
+            for (i, s) in any.iter().enumerate() {
+                let sub = self.schema(s, inst, ip, &p.index(i), base);
+                if sub.valid() {
+                    passed = true;
+                    out.annotations_from(sub);
+                }
+            }
+            if !passed {
+                out.fail(ip, &p, ErrorKind::AnyOf);
+            }
+        }
+        if let Some(Value::Array(one)) = o.get("oneOf") {
+            let p = sp.child("oneOf");
+            let mut matched = 0;
+            let mut kept = Outcome::default();
+            for (i, s) in one.iter().enumerate() {
+                let sub = self.schema(s, inst, ip, &p.index(i), base);
+                if sub.valid() {
+                    matched += 1;
+                    kept.annotations_from(sub);
+                }
+            }
+            if matched == 1 {
+                out.annotations_from(kept);
+            } else {
+                out.fail(ip, &p, ErrorKind::OneOf { matched });
+            }
+        }
+        if let Some(not) = o.get("not") {
+            if self.schema(not, inst, ip, &sp.child("not"), base).valid() {
+                out.fail(ip, &sp.child("not"), ErrorKind::Not);
+            }
+        }
+        if let Some(cond) = o.get("if") {
+            let test = self.schema(cond, inst, ip, &sp.child("if"), base);
+            let branch = if test.valid() {
+                out.annotations_from(test);
+                "then"
+            } else {
+                "else"
+            };
+            if let Some(s) = o.get(branch) {
+                let sub = self.schema(s, inst, ip, &sp.child(branch), base);
+                out.absorb(sub);
+            }
+        }
+        for key in ["dependentSchemas", "dependencies"] {
+            let (Some(Value::Object(deps)), Value::Object(m)) = (o.get(key), inst) else { continue };
+            // `dependencies` (before 2019-09, and common in RJSF forms) also
+            // holds name lists, which `object_assertions` treats as dependentRequired.
+            for (trigger, s) in deps.iter().filter(|(t, s)| m.contains_key(t.as_str()) && !s.is_array()) {
+                let sub = self.schema(s, inst, ip, &sp.child(key).child(trigger.as_str()), base);
+                out.absorb(sub);
+            }
+        }
+    }
+
+    fn generic(&mut self, o: &Map<String, Value>, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
+        if let Some(t) = o.get("type") {
             let expected: Vec<JsonType> = match t {
                 Value::String(s) => JsonType::parse(s).into_iter().collect(),
                 Value::Array(a) => a.iter().filter_map(|t| t.as_str().and_then(JsonType::parse)).collect(),
                 _ => vec![],
             };
-            if !expected.iter().any(|t| has_type(data, *t)) {
-                self.fail(ipath, &spath.child("type"), ErrorKind::Type { expected });
+            if !expected.iter().any(|t| has_type(inst, *t)) {
+                out.fail(ip, &sp.child("type"), ErrorKind::Type { expected });
             }
         }
-        if let Some(Value::Array(options)) = obj.get("enum") {
-            if !options.iter().any(|o| json_eq(o, data)) {
-                self.fail(ipath, &spath.child("enum"), ErrorKind::Enum);
+        if let Some(Value::Array(options)) = o.get("enum") {
+            if !options.iter().any(|x| json_eq(x, inst)) {
+                out.fail(ip, &sp.child("enum"), ErrorKind::Enum);
             }
         }
-        if let Some(c) = obj.get("const") {
-            if !json_eq(c, data) {
-                self.fail(ipath, &spath.child("const"), ErrorKind::Const { expected: c.clone() });
-            }
-        }
-    }
-
-    fn combinators(&mut self, obj: &Map<String, Value>, data: &Value, ipath: &JsonPointer, spath: &JsonPointer) {
-        if let Some(Value::Array(all)) = obj.get("allOf") {
-            for (i, s) in all.iter().enumerate() {
-                self.schema(s, data, ipath, &spath.child("allOf").index(i));
-            }
-        }
-        if let Some(Value::Array(any)) = obj.get("anyOf") {
-            let sp = spath.child("anyOf");
-            if !any.iter().enumerate().any(|(i, s)| self.passes(s, data, ipath, &sp.index(i))) {
-                self.fail(ipath, &sp, ErrorKind::AnyOf);
-            }
-        }
-        if let Some(Value::Array(one)) = obj.get("oneOf") {
-            let sp = spath.child("oneOf");
-            let matched = one.iter().enumerate().filter(|(i, s)| self.passes(s, data, ipath, &sp.index(*i))).count();
-            if matched != 1 {
-                self.fail(ipath, &sp, ErrorKind::OneOf { matched });
-            }
-        }
-        if let Some(not) = obj.get("not") {
-            if self.passes(not, data, ipath, &spath.child("not")) {
-                self.fail(ipath, &spath.child("not"), ErrorKind::Not);
-            }
-        }
-        if let Some(cond) = obj.get("if") {
-            let branch = if self.passes(cond, data, ipath, &spath.child("if")) { "then" } else { "else" };
-            if let Some(s) = obj.get(branch) {
-                self.schema(s, data, ipath, &spath.child(branch));
+        if let Some(c) = o.get("const") {
+            if !json_eq(c, inst) {
+                out.fail(ip, &sp.child("const"), ErrorKind::Const { expected: c.clone() });
             }
         }
     }
 
-    fn string(&mut self, obj: &Map<String, Value>, s: &str, ipath: &JsonPointer, spath: &JsonPointer) {
-        let len = s.chars().count() as u64;
-        if let Some(limit) = obj.get("minLength").and_then(non_negative_integer) {
-            if len < limit {
-                self.fail(ipath, &spath.child("minLength"), ErrorKind::MinLength { limit });
+    fn string(&mut self, o: &Map<String, Value>, s: &str, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
+        if self.v.validation_vocab {
+            let len = s.chars().count() as u64;
+            if let Some(limit) = o.get("minLength").and_then(whole).filter(|l| len < *l) {
+                out.fail(ip, &sp.child("minLength"), ErrorKind::MinLength { limit });
             }
-        }
-        if let Some(limit) = obj.get("maxLength").and_then(non_negative_integer) {
-            if len > limit {
-                self.fail(ipath, &spath.child("maxLength"), ErrorKind::MaxLength { limit });
+            if let Some(limit) = o.get("maxLength").and_then(whole).filter(|l| len > *l) {
+                out.fail(ip, &sp.child("maxLength"), ErrorKind::MaxLength { limit });
             }
-        }
-        if let Some(p) = obj.get("pattern").and_then(Value::as_str) {
-            if self.v.patterns.is_match(p, s) == Ok(false) {
-                self.fail(ipath, &spath.child("pattern"), ErrorKind::Pattern { pattern: p.into() });
-            }
-        }
-        if let Some(f) = obj.get("format").and_then(Value::as_str) {
-            if let Err(e) = format::check(f, s) {
-                self.fail(ipath, &spath.child("format"), ErrorKind::Format(e));
-            }
-        }
-    }
-
-    fn number(&mut self, obj: &Map<String, Value>, data: &Value, ipath: &JsonPointer, spath: &JsonPointer) {
-        let Some(x) = data.as_f64() else { return };
-        let limit = |k: &str| obj.get(k).and_then(Value::as_f64);
-        if let Some(l) = limit("minimum").filter(|l| x < *l) {
-            self.fail(ipath, &spath.child("minimum"), ErrorKind::Minimum { limit: l });
-        }
-        if let Some(l) = limit("exclusiveMinimum").filter(|l| x <= *l) {
-            self.fail(ipath, &spath.child("exclusiveMinimum"), ErrorKind::ExclusiveMinimum { limit: l });
-        }
-        if let Some(l) = limit("maximum").filter(|l| x > *l) {
-            self.fail(ipath, &spath.child("maximum"), ErrorKind::Maximum { limit: l });
-        }
-        if let Some(l) = limit("exclusiveMaximum").filter(|l| x >= *l) {
-            self.fail(ipath, &spath.child("exclusiveMaximum"), ErrorKind::ExclusiveMaximum { limit: l });
-        }
-        if let Some(d) = limit("multipleOf") {
-            if !is_multiple(x, d) {
-                self.fail(ipath, &spath.child("multipleOf"), ErrorKind::MultipleOf { divisor: d });
-            }
-        }
-    }
-
-    fn array(&mut self, obj: &Map<String, Value>, a: &[Value], ipath: &JsonPointer, spath: &JsonPointer) {
-        let len = a.len() as u64;
-        if let Some(limit) = obj.get("minItems").and_then(non_negative_integer).filter(|l| len < *l) {
-            self.fail(ipath, &spath.child("minItems"), ErrorKind::MinItems { limit });
-        }
-        if let Some(limit) = obj.get("maxItems").and_then(non_negative_integer).filter(|l| len > *l) {
-            self.fail(ipath, &spath.child("maxItems"), ErrorKind::MaxItems { limit });
-        }
-        if obj.get("uniqueItems") == Some(&Value::Bool(true)) {
-            let repeated = a.iter().enumerate().any(|(i, x)| a[..i].iter().any(|y| json_eq(x, y)));
-            if repeated {
-                self.fail(ipath, &spath.child("uniqueItems"), ErrorKind::UniqueItems);
-            }
-        }
-        let prefix = match obj.get("prefixItems") {
-            Some(Value::Array(p)) => p.as_slice(),
-            _ => &[],
-        };
-        for (i, (item, s)) in a.iter().zip(prefix).enumerate() {
-            self.schema(s, item, &ipath.index(i), &spath.child("prefixItems").index(i));
-        }
-        if let Some(items) = obj.get("items").filter(|s| !s.is_array()) {
-            for (i, item) in a.iter().enumerate().skip(prefix.len()) {
-                self.schema(items, item, &ipath.index(i), &spath.child("items"));
-            }
-        }
-    }
-
-    fn object(&mut self, obj: &Map<String, Value>, data: &Value, m: &Map<String, Value>, ipath: &JsonPointer, spath: &JsonPointer) {
-        if let Some(Value::Array(req)) = obj.get("required") {
-            for name in req.iter().filter_map(Value::as_str) {
-                if !m.contains_key(name) {
-                    self.fail(ipath, &spath.child("required"), ErrorKind::Required { property: name.into() });
+            if let Some(p) = o.get("pattern").and_then(Value::as_str) {
+                if self.v.patterns.is_match(p, s) == Ok(false) {
+                    out.fail(ip, &sp.child("pattern"), ErrorKind::Pattern { pattern: p.into() });
                 }
             }
         }
-        if let Some(Value::Object(deps)) = obj.get("dependentRequired") {
+        if self.v.assert_formats {
+            if let Some(f) = o.get("format").and_then(Value::as_str) {
+                let checked = match f {
+                    "regex" => self.v.patterns.is_match(s, "").map(drop).map_err(|_| format::FormatError::Invalid { format: f.into() }),
+                    _ => format::check(f, s),
+                };
+                if let Err(e) = checked {
+                    out.fail(ip, &sp.child("format"), ErrorKind::Format(e));
+                }
+            }
+        }
+    }
+
+    fn number(&mut self, o: &Map<String, Value>, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
+        let Some(x) = inst.as_f64() else { return };
+        let limit = |k: &str| o.get(k).and_then(Value::as_f64);
+        if let Some(l) = limit("minimum").filter(|l| x < *l) {
+            out.fail(ip, &sp.child("minimum"), ErrorKind::Minimum { limit: l });
+        }
+        if let Some(l) = limit("exclusiveMinimum").filter(|l| x <= *l) {
+            out.fail(ip, &sp.child("exclusiveMinimum"), ErrorKind::ExclusiveMinimum { limit: l });
+        }
+        if let Some(l) = limit("maximum").filter(|l| x > *l) {
+            out.fail(ip, &sp.child("maximum"), ErrorKind::Maximum { limit: l });
+        }
+        if let Some(l) = limit("exclusiveMaximum").filter(|l| x >= *l) {
+            out.fail(ip, &sp.child("exclusiveMaximum"), ErrorKind::ExclusiveMaximum { limit: l });
+        }
+        if let Some(d) = limit("multipleOf").filter(|d| !is_multiple(inst, x, *d)) {
+            out.fail(ip, &sp.child("multipleOf"), ErrorKind::MultipleOf { divisor: d });
+        }
+    }
+
+    fn array(&mut self, o: &Map<String, Value>, a: &[Value], ip: &JsonPointer, sp: &JsonPointer, base: &Uri, out: &mut Outcome) {
+        if self.v.validation_vocab {
+            let len = a.len() as u64;
+            if let Some(limit) = o.get("minItems").and_then(whole).filter(|l| len < *l) {
+                out.fail(ip, &sp.child("minItems"), ErrorKind::MinItems { limit });
+            }
+            if let Some(limit) = o.get("maxItems").and_then(whole).filter(|l| len > *l) {
+                out.fail(ip, &sp.child("maxItems"), ErrorKind::MaxItems { limit });
+            }
+            if o.get("uniqueItems") == Some(&Value::Bool(true))
+                && a.iter().enumerate().any(|(i, x)| a[..i].iter().any(|y| json_eq(x, y)))
+            {
+                out.fail(ip, &sp.child("uniqueItems"), ErrorKind::UniqueItems);
+            }
+        }
+        let prefix: &[Value] = match o.get("prefixItems") {
+            Some(Value::Array(p)) => p,
+            _ => &[],
+        };
+        for (i, (item, s)) in a.iter().zip(prefix).enumerate() {
+            let sub = self.schema(s, item, &ip.index(i), &sp.child("prefixItems").index(i), base);
+            out.absorb_child(sub);
+            out.items.insert(i);
+        }
+        if let Some(items) = o.get("items").filter(|s| !s.is_array()) {
+            for (i, item) in a.iter().enumerate().skip(prefix.len()) {
+                let sub = self.schema(items, item, &ip.index(i), &sp.child("items"), base);
+                out.absorb_child(sub);
+                out.items.insert(i);
+            }
+        }
+        if let Some(contains) = o.get("contains") {
+            let p = sp.child("contains");
+            let mut found = 0usize;
+            for (i, item) in a.iter().enumerate() {
+                if self.schema(contains, item, &ip.index(i), &p, base).valid() {
+                    found += 1;
+                    out.items.insert(i);
+                }
+            }
+            let vocab = self.v.validation_vocab;
+            let min = if vocab { o.get("minContains").and_then(whole) } else { None }.unwrap_or(1);
+            let max = if vocab { o.get("maxContains").and_then(whole) } else { None };
+            if (found as u64) < min || max.is_some_and(|m| found as u64 > m) {
+                out.fail(ip, &p, ErrorKind::Contains { min, max, found });
+            }
+        }
+        if let Some(rest) = o.get("unevaluatedItems") {
+            let p = sp.child("unevaluatedItems");
+            for (i, item) in a.iter().enumerate() {
+                if out.items.contains(&i) {
+                    continue;
+                }
+                if rest == &Value::Bool(false) {
+                    out.fail(&ip.index(i), &p, ErrorKind::ExtraItem { index: i });
+                } else {
+                    let sub = self.schema(rest, item, &ip.index(i), &p, base);
+                    out.errors.extend(sub.errors);
+                }
+            }
+            out.items.extend(0..a.len());
+        }
+    }
+
+    fn object(&mut self, o: &Map<String, Value>, m: &Map<String, Value>, ip: &JsonPointer, sp: &JsonPointer, base: &Uri, out: &mut Outcome) {
+        if self.v.validation_vocab {
+            self.object_assertions(o, m, ip, sp, out);
+        }
+        let props = o.get("properties").and_then(Value::as_object);
+        let patterns = o.get("patternProperties").and_then(Value::as_object);
+        let extra = o.get("additionalProperties");
+        for (name, value) in m {
+            let child = ip.child(name.as_str());
+            let mut matched = false;
+            if let Some(s) = props.and_then(|p| p.get(name)) {
+                matched = true;
+                let sub = self.schema(s, value, &child, &sp.child("properties").child(name.as_str()), base);
+                out.absorb_child(sub);
+            }
+            for (pat, s) in patterns.into_iter().flatten() {
+                if self.v.patterns.is_match(pat, name) == Ok(true) {
+                    matched = true;
+                    let sub = self.schema(s, value, &child, &sp.child("patternProperties").child(pat.as_str()), base);
+                    out.absorb_child(sub);
+                }
+            }
+            if matched {
+                out.props.insert(name.clone());
+            } else if let Some(extra) = extra {
+                let p = sp.child("additionalProperties");
+                if extra == &Value::Bool(false) {
+                    out.fail(&child, &p, ErrorKind::AdditionalProperty { property: name.clone() });
+                } else {
+                    let sub = self.schema(extra, value, &child, &p, base);
+                    out.absorb_child(sub);
+                }
+                out.props.insert(name.clone());
+            }
+        }
+        if let Some(names) = o.get("propertyNames") {
+            for name in m.keys() {
+                let n = Value::String(name.clone());
+                let sub = self.schema(names, &n, &ip.child(name.as_str()), &sp.child("propertyNames"), base);
+                out.absorb_child(sub);
+            }
+        }
+        if let Some(rest) = o.get("unevaluatedProperties") {
+            let p = sp.child("unevaluatedProperties");
+            for (name, value) in m {
+                if out.props.contains(name) {
+                    continue;
+                }
+                let child = ip.child(name.as_str());
+                if rest == &Value::Bool(false) {
+                    out.fail(&child, &p, ErrorKind::AdditionalProperty { property: name.clone() });
+                } else {
+                    let sub = self.schema(rest, value, &child, &p, base);
+                    out.absorb_child(sub);
+                }
+            }
+            out.props.extend(m.keys().cloned());
+        }
+    }
+
+    fn object_assertions(&mut self, o: &Map<String, Value>, m: &Map<String, Value>, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
+        if let Some(Value::Array(req)) = o.get("required") {
+            for name in req.iter().filter_map(Value::as_str).filter(|n| !m.contains_key(*n)) {
+                out.fail(ip, &sp.child("required"), ErrorKind::Required { property: name.into() });
+            }
+        }
+        for key in ["dependentRequired", "dependencies"] {
+            let Some(Value::Object(deps)) = o.get(key) else { continue };
             for (trigger, needed) in deps.iter().filter(|(t, _)| m.contains_key(t.as_str())) {
                 for name in needed.as_array().into_iter().flatten().filter_map(Value::as_str) {
                     if !m.contains_key(name) {
-                        self.fail(
-                            ipath,
-                            &spath.child("dependentRequired").child(trigger.as_str()),
+                        out.fail(
+                            ip,
+                            &sp.child(key).child(trigger.as_str()),
                             ErrorKind::DependentRequired { property: name.into(), because_of: trigger.clone() },
                         );
                     }
                 }
             }
         }
-        if let Some(Value::Object(deps)) = obj.get("dependentSchemas") {
-            for (trigger, s) in deps.iter().filter(|(t, _)| m.contains_key(t.as_str())) {
-                self.schema(s, data, ipath, &spath.child("dependentSchemas").child(trigger.as_str()));
-            }
-        }
         let len = m.len() as u64;
-        if let Some(limit) = obj.get("minProperties").and_then(non_negative_integer).filter(|l| len < *l) {
-            self.fail(ipath, &spath.child("minProperties"), ErrorKind::MinProperties { limit });
+        if let Some(limit) = o.get("minProperties").and_then(whole).filter(|l| len < *l) {
+            out.fail(ip, &sp.child("minProperties"), ErrorKind::MinProperties { limit });
         }
-        if let Some(limit) = obj.get("maxProperties").and_then(non_negative_integer).filter(|l| len > *l) {
-            self.fail(ipath, &spath.child("maxProperties"), ErrorKind::MaxProperties { limit });
+        if let Some(limit) = o.get("maxProperties").and_then(whole).filter(|l| len > *l) {
+            out.fail(ip, &sp.child("maxProperties"), ErrorKind::MaxProperties { limit });
         }
-        let props = obj.get("properties").and_then(Value::as_object);
-        let pattern_props = obj.get("patternProperties").and_then(Value::as_object);
-        for (name, value) in m {
-            let child = ipath.child(name.as_str());
-            let mut matched = false;
-            if let Some(s) = props.and_then(|p| p.get(name)) {
-                matched = true;
-                self.schema(s, value, &child, &spath.child("properties").child(name.as_str()));
-            }
-            for (pat, s) in pattern_props.into_iter().flatten() {
-                if self.v.patterns.is_match(pat, name) == Ok(true) {
-                    matched = true;
-                    self.schema(s, value, &child, &spath.child("patternProperties").child(pat.as_str()));
-                }
-            }
-            if let (false, Some(extra)) = (matched, obj.get("additionalProperties")) {
-                let sp = spath.child("additionalProperties");
-                if extra == &Value::Bool(false) {
-                    self.fail(&child, &sp, ErrorKind::AdditionalProperty { property: name.clone() });
-                } else {
-                    self.schema(extra, value, &child, &sp);
-                }
-            }
-        }
-        if let Some(names) = obj.get("propertyNames") {
-            for name in m.keys() {
-                let n = Value::String(name.clone());
-                self.schema(names, &n, &ipath.child(name.as_str()), &spath.child("propertyNames"));
-            }
-        }
+    }
+}
+
+impl Outcome {
+    /// A child location's outcome: its errors count here, but its annotations
+    /// describe the child, not this object.
+    fn absorb_child(&mut self, sub: Outcome) {
+        self.errors.extend(sub.errors);
     }
 }
 
@@ -419,12 +594,10 @@ fn has_type(v: &Value, t: JsonType) -> bool {
 /// JSON equality, under which `1` and `1.0` are the same number.
 pub fn json_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64()) {
-            (Some(i), Some(j)) => i == j,
-            _ => match (x.as_u64(), y.as_u64()) {
-                (Some(i), Some(j)) => i == j,
-                _ => x.as_f64() == y.as_f64(),
-            },
+        (Value::Number(x), Value::Number(y)) => match (x.as_i64(), y.as_i64(), x.as_u64(), y.as_u64()) {
+            (Some(i), Some(j), _, _) => i == j,
+            (_, _, Some(i), Some(j)) => i == j,
+            _ => x.as_f64() == y.as_f64(),
         },
         (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(p, q)| json_eq(p, q)),
         (Value::Object(x), Value::Object(y)) => {
@@ -434,15 +607,21 @@ pub fn json_eq(a: &Value, b: &Value) -> bool {
     }
 }
 
-fn is_multiple(x: f64, d: f64) -> bool {
+fn is_multiple(inst: &Value, x: f64, d: f64) -> bool {
+    // Exact for integers, which is what forms mostly hold.
+    if let (Some(i), true) = (inst.as_i64(), d.fract() == 0.0 && d.abs() < 9e15) {
+        return i % (d as i64) == 0;
+    }
     let q = x / d;
     if !q.is_finite() {
-        return false;
+        // Too large to divide: a whole number is still a multiple of 1/n.
+        return x.fract() == 0.0 && (1.0 / d).fract() == 0.0;
     }
     // Decimal divisors like 0.01 are not exact in binary; allow rounding noise.
     (q - q.round()).abs() < 1e-9 * q.abs().max(1.0)
 }
 
-fn non_negative_integer(v: &Value) -> Option<u64> {
+/// A non-negative whole number, written as `2` or `2.0`.
+pub(super) fn whole(v: &Value) -> Option<u64> {
     v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64))
 }
