@@ -82,7 +82,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             _ => required.add(&t),
         }
     }
-    let line = |name: &str, t: &Tally| println!("{name}: {}/{} passed", t.passed, t.passed + t.failed);
+    let line = |name: &str, t: &Tally| println!("{name}: {} of {}", t.passed, t.passed + t.failed);
     line("required", &required);
     line("optional", &optional);
     line("format (asserted)", &formats);
