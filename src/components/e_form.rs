@@ -1,7 +1,6 @@
 //! The e-Form: fields drawn from the schema, checked as the citizen leaves
 //! each field and again, all together, on submit.
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use eservice_core::form::{set_value, Field, Widget};
@@ -30,7 +29,8 @@ pub struct EFormProps {
 struct FormState {
     form: Rc<LoadedForm>,
     data: Value,
-    touched: HashSet<JsonPointer>,
+    /// Fields the user has left; shown errors are limited to these until submit.
+    touched: Vec<JsonPointer>,
     submit_tried: bool,
 }
 
@@ -52,7 +52,9 @@ impl Reducible for FormState {
                 if let (Some(f), Some(v)) = (leaf, p.resolve(&s.data).cloned()) {
                     set_value(&mut s.data, &p, Some(f.commit(v)));
                 }
-                s.touched.insert(p);
+                if !s.touched.contains(&p) {
+                    s.touched.push(p);
+                }
             }
             FormAction::TrySubmit => s.submit_tried = true,
         }
@@ -89,7 +91,7 @@ pub fn EForm(props: &EFormProps) -> Html {
     let lang = use_lang();
     let state = {
         let (form, initial) = (props.form.clone(), props.initial.clone());
-        use_reducer(move || FormState { form, data: (*initial).clone(), touched: HashSet::new(), submit_tried: false })
+        use_reducer(move || FormState { form, data: (*initial).clone(), touched: Vec::new(), submit_tried: false })
     };
     let form = &props.form;
     let errors = form.validate(&state.data);

@@ -226,7 +226,8 @@ fn parse_number(text: &str, integer: bool) -> Value {
         }
     }
     if !integer {
-        if let Some(n) = t.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+        // serde_json reads numbers already; core's float parser would add to the download.
+        if let Ok(n) = serde_json::from_str::<serde_json::Number>(t) {
             if n.to_string() == t {
                 return Value::Number(n);
             }
@@ -240,7 +241,7 @@ fn parse_number(text: &str, integer: bool) -> Value {
 fn commit_number(text: &str, integer: bool) -> Option<Value> {
     let t: String = text.trim().chars().filter(|c| *c != ',').collect();
     let t = t.strip_suffix('.').unwrap_or(&t);
-    let f = t.parse::<f64>().ok().filter(|f| f.is_finite())?;
+    let f = serde_json::from_str::<serde_json::Number>(t).ok()?.as_f64().filter(|f| f.is_finite())?;
     if f.fract() == 0.0 && f.abs() < 9e15 {
         Some(Value::from(f as i64))
     } else if integer {
@@ -279,11 +280,10 @@ impl<'a> Reader<'a> {
             .and_then(Value::as_array)
             .map(|r| r.iter().filter_map(Value::as_str).collect())
             .unwrap_or_default();
-        let mut names: Vec<&String> = props.keys().collect();
-        if let Some(order) = ui.get("ui:order").and_then(Value::as_array) {
-            let rank = |n: &str| order.iter().position(|o| o.as_str() == Some(n)).unwrap_or(order.len());
-            names.sort_by_key(|n| rank(n));
-        }
+        // `ui:order` first, in its order; then the rest in schema order.
+        let order: Vec<&str> = ui.get("ui:order").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut names: Vec<&String> = order.iter().filter_map(|o| props.get_key_value(*o).map(|(k, _)| k)).collect();
+        names.extend(props.keys().filter(|k| !order.contains(&k.as_str())));
         names
             .into_iter()
             .filter(|name| ui.get(name.as_str()).and_then(|u| u.get("ui:widget")).and_then(Value::as_str) != Some("hidden"))

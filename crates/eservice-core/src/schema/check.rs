@@ -2,8 +2,6 @@
 //! and that every `$ref` reachable from it resolves. A schema that passes
 //! can only ever find fault with data.
 
-use std::collections::HashSet;
-
 use serde_json::Value;
 
 use super::error::{JsonType, SchemaError, SchemaProblem};
@@ -13,14 +11,15 @@ use super::validate::{whole, Validator};
 use crate::pointer::JsonPointer;
 
 pub(super) fn check(v: &Validator) -> Result<(), SchemaError> {
-    let mut checked = HashSet::from([0usize]);
+    let mut checked = vec![0usize];
     let mut todo = vec![v.root.clone()];
     while let Some(loc) = todo.pop() {
         let doc = &v.index.docs[loc.doc];
         let mut c = Checker { v, doc: loc.doc, shapes: loc.doc == 0, reached: Vec::new() };
         c.walk(doc, &JsonPointer::root(), &loc.base)?;
         for r in c.reached {
-            if checked.insert(r.doc) {
+            if !checked.contains(&r.doc) {
+                checked.push(r.doc);
                 let base = r.base.clone();
                 todo.push(Loc { doc: r.doc, ptr: JsonPointer::root(), base: document_base(v, r.doc).unwrap_or(base) });
             }

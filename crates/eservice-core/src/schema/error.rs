@@ -128,11 +128,12 @@ pub enum ErrorKind {
 }
 
 fn num(x: f64) -> String {
-    // Whole limits print without a decimal point: 0, not 0.0.
+    // Whole limits print without a decimal point: 0, not 0.0. Other numbers
+    // go through serde_json's formatter, already in the download.
     if x.fract() == 0.0 && x.abs() < 1e15 {
         format!("{}", x as i64)
     } else {
-        x.to_string()
+        serde_json::Number::from_f64(x).map(|n| n.to_string()).unwrap_or_default()
     }
 }
 

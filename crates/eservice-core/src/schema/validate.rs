@@ -6,8 +6,6 @@
 //! disagree. Schemas are indexed and checked once, up front, so that
 //! validating data can only ever find fault with the data.
 
-use std::collections::HashSet;
-
 use serde_json::{Map, Value};
 
 use super::check;
@@ -148,8 +146,44 @@ impl Validator {
 #[derive(Default)]
 struct Outcome {
     errors: Vec<ValidationError>,
-    props: HashSet<String>,
-    items: HashSet<usize>,
+    props: Seen<String>,
+    items: Seen<usize>,
+}
+
+/// A small set: forms evaluate a handful of names per object, and a Vec
+/// costs far less code in the download than a hash set.
+struct Seen<T>(Vec<T>);
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Seen(Vec::new())
+    }
+}
+
+impl<T: PartialEq> Seen<T> {
+    fn insert(&mut self, x: T) {
+        if !self.0.contains(&x) {
+            self.0.push(x);
+        }
+    }
+
+    fn contains(&self, x: &T) -> bool {
+        self.0.contains(x)
+    }
+
+    fn extend(&mut self, other: impl IntoIterator<Item = T>) {
+        for x in other {
+            self.insert(x);
+        }
+    }
+}
+
+impl<T> IntoIterator for Seen<T> {
+    type Item = T;
+    type IntoIter = std::vec::IntoIter<T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
 }
 
 impl Outcome {
