@@ -126,6 +126,14 @@ impl Validator {
         self.validate(data).is_empty()
     }
 
+    /// Whether `data` passes `schema`, a subschema of this validator's
+    /// documents found at `base`: how a form decides `if` and which `oneOf`
+    /// branch the data is in.
+    pub fn matches(&self, schema: &Value, base: &Uri, data: &Value) -> bool {
+        let mut eval = Eval { v: self, scope: vec![self.root.base.clone()], refs: Vec::new(), depth: 0 };
+        eval.schema(schema, data, &JsonPointer::root(), &JsonPointer::root(), base).valid()
+    }
+
     /// A custom metaschema may leave out the validation vocabulary, or add
     /// format assertion.
     fn read_vocabularies(&mut self) {

@@ -1,0 +1,256 @@
+//! The form that a JSON Schema and its UI schema describe, for given data.
+//!
+//! Which fields a form shows depends on what has been entered: `if`/`then`,
+//! `dependentSchemas`, the chosen branch of a `oneOf`, the items of a list.
+//! So a [`FormSpec`] is built for the current data, by the same validator
+//! that checks it, and data of fields that are not shown is pruned before it
+//! is validated or submitted. Building it here keeps the reading of schemas
+//! testable natively and free of web types.
+//!
+//! The UI schema follows react-jsonschema-form's shape: an object that
+//! mirrors the data, with `ui:`-prefixed keys (`ui:title`, `ui:help`,
+//! `ui:placeholder`, `ui:widget`, `ui:order`, `ui:enumNames`,
+//! `ui:autocomplete`, `ui:steps`; `items` for list items), where texts may be
+//! a string or `{"th": …, "en": …}`.
+
+mod input;
+mod reader;
+
+use serde_json::{Map, Value};
+
+pub use input::{choice_key, set_value};
+
+use crate::lang::LocalText;
+use crate::pointer::JsonPointer;
+use crate::schema::Validator;
+use reader::Reader;
+
+/// Nesting deeper than this is almost surely a recursive `$ref`; it is shown
+/// as a note rather than followed forever.
+const MAX_NESTING: usize = 12;
+
+/// A whole form, as it stands for some data.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormSpec {
+    pub title: LocalText,
+    pub description: Option<LocalText>,
+    pub fields: Vec<Field>,
+    /// The wizard's pages; empty for a one-page form.
+    pub steps: Vec<Step>,
+}
+
+/// One page of a multi-step form: a title and the top-level fields on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step {
+    pub title: LocalText,
+    pub names: Vec<String>,
+}
+
+/// One field, or one group of fields.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// Where the value lives in the data.
+    pub pointer: JsonPointer,
+    pub label: LocalText,
+    pub help: Option<LocalText>,
+    pub placeholder: Option<LocalText>,
+    pub required: bool,
+    pub read_only: bool,
+    /// The browser's autofill hint, e.g. `given-name`, `postal-code`.
+    pub autocomplete: Option<String>,
+    /// The schema's `default`, filled in when the form starts.
+    pub default: Option<Value>,
+    pub widget: Widget,
+}
+
+/// How a field is entered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Widget {
+    Text { kind: TextKind, max_length: Option<u64> },
+    TextArea { max_length: Option<u64> },
+    Number { integer: bool },
+    Checkbox,
+    Select { options: Vec<Choice> },
+    Radio { options: Vec<Choice> },
+    /// Several of a fixed set: an array of distinct enum values.
+    MultiCheck { options: Vec<Choice> },
+    Group { fields: Vec<Field> },
+    /// A `oneOf`/`anyOf` of object shapes: the user picks one, and its
+    /// fields join the object's. The field's pointer names the choice.
+    Alternatives { options: Vec<LocalText>, selected: usize, fields: Vec<Field> },
+    /// An array of items the user can add, remove and reorder.
+    List { items: Vec<Field>, min: usize, max: Option<usize>, new_item: Value },
+    /// Kept in the data (usually a default) but not shown.
+    Hidden,
+    /// A schema shape this version cannot draw; the reason is for the console.
+    Unsupported { reason: String },
+}
+
+/// Which text input suits the value, mostly to summon the right phone keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextKind {
+    Plain,
+    Email,
+    Tel,
+    Url,
+    Date,
+    DateTime,
+    /// Digits only: citizen IDs, postcodes.
+    Numeric,
+}
+
+/// One option of a select or radio group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    pub value: Value,
+    pub label: LocalText,
+}
+
+/// Which branch the user picked for each `oneOf`/`anyOf` choice, by the
+/// choice's pointer. Choices not listed follow the data.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selections(Vec<(JsonPointer, usize)>);
+
+impl Selections {
+    pub fn get(&self, at: &JsonPointer) -> Option<usize> {
+        self.0.iter().find(|(p, _)| p == at).map(|(_, i)| *i)
+    }
+
+    pub fn set(&mut self, at: JsonPointer, branch: usize) {
+        self.0.retain(|(p, _)| *p != at);
+        self.0.push((at, branch));
+    }
+
+    pub fn entries(&self) -> &[(JsonPointer, usize)] {
+        &self.0
+    }
+}
+
+impl FormSpec {
+    /// The form for `data`, drawn from the validator's schema (which must
+    /// describe an object) and its UI schema.
+    pub fn new(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> FormSpec {
+        Reader { v: validator, sel: selections }.form(ui, data)
+    }
+
+    /// The form for `data` together with `data` pruned to the fields it
+    /// shows; pruning can change which conditions hold, so this repeats
+    /// until the two agree.
+    pub fn settle(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> (FormSpec, Value) {
+        let mut spec = FormSpec::new(validator, ui, data, selections);
+        let mut pruned = spec.prune(data);
+        for _ in 0..4 {
+            let next = FormSpec::new(validator, ui, &pruned, selections);
+            if next == spec {
+                break;
+            }
+            spec = next;
+            pruned = spec.prune(&pruned);
+        }
+        (spec, pruned)
+    }
+
+    /// Every field that holds a value, in display order.
+    pub fn leaves(&self) -> Vec<&Field> {
+        let mut out = Vec::new();
+        leaves(&self.fields, &mut out);
+        out
+    }
+
+    /// The fields shown on step `i` (all fields for a one-page form).
+    pub fn step_fields(&self, i: usize) -> Vec<&Field> {
+        let Some(step) = self.steps.get(i) else { return self.fields.iter().collect() };
+        let last = i + 1 == self.steps.len();
+        let placed = |name: &str| self.steps.iter().any(|s| s.names.iter().any(|n| n == name));
+        self.fields
+            .iter()
+            .filter(|f| {
+                let name = f.pointer.tokens().first().map(String::as_str).unwrap_or("");
+                step.names.iter().any(|n| n == name) || (last && !placed(name))
+            })
+            .collect()
+    }
+
+    /// `data` with only what the form shows (and hidden fields keep).
+    pub fn prune(&self, data: &Value) -> Value {
+        prune_object(&self.fields, data)
+    }
+
+    /// The data a fresh form starts from: schema defaults, and an empty
+    /// object for each group so that errors land on the fields inside it.
+    pub fn initial_data(&self) -> Value {
+        let mut out = Map::new();
+        fill_defaults(&self.fields, &mut out);
+        Value::Object(out)
+    }
+}
+
+fn leaves<'f>(fields: &'f [Field], out: &mut Vec<&'f Field>) {
+    for f in fields {
+        match &f.widget {
+            Widget::Group { fields } | Widget::Alternatives { fields, .. } => leaves(fields, out),
+            Widget::List { items, .. } => {
+                out.push(f);
+                leaves(items, out);
+            }
+            Widget::Hidden => {}
+            _ => out.push(f),
+        }
+    }
+}
+
+fn fill_defaults(fields: &[Field], out: &mut Map<String, Value>) {
+    for f in fields {
+        match &f.widget {
+            Widget::Alternatives { fields, .. } => fill_defaults(fields, out),
+            Widget::Group { fields } => {
+                let Some(name) = f.pointer.last() else { continue };
+                let mut inner = Map::new();
+                fill_defaults(fields, &mut inner);
+                out.insert(name.to_owned(), Value::Object(inner));
+            }
+            _ => {
+                if let (Some(name), Some(d)) = (f.pointer.last(), &f.default) {
+                    out.insert(name.to_owned(), d.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Keeps, of an object, the properties these fields hold.
+fn prune_object(fields: &[Field], data: &Value) -> Value {
+    let Value::Object(m) = data else { return data.clone() };
+    let mut out = Map::new();
+    keep(fields, m, &mut out);
+    Value::Object(out)
+}
+
+fn keep(fields: &[Field], from: &Map<String, Value>, out: &mut Map<String, Value>) {
+    for f in fields {
+        if let Widget::Alternatives { fields, .. } = &f.widget {
+            keep(fields, from, out);
+            continue;
+        }
+        let Some(name) = f.pointer.last() else { continue };
+        let Some(v) = from.get(name) else { continue };
+        let kept = match (&f.widget, v) {
+            (Widget::Group { fields }, _) => prune_object(fields, v),
+            (Widget::List { items, .. }, Value::Array(a)) => {
+                Value::Array(a.iter().zip(items).map(|(x, item)| prune_value(item, x)).collect())
+            }
+            _ => v.clone(),
+        };
+        out.insert(name.to_owned(), kept);
+    }
+}
+
+fn prune_value(field: &Field, v: &Value) -> Value {
+    match &field.widget {
+        Widget::Group { fields } => prune_object(fields, v),
+        _ => v.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

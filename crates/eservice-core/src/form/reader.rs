@@ -1,0 +1,363 @@
+//! Reading fields from schema objects for given data: `$ref`s resolve as the
+//! validator resolves them, and `allOf`, `if`/`then`/`else` and
+//! `dependentSchemas` contribute the keywords and properties that apply.
+
+use serde_json::Value;
+
+use super::{Choice, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
+use crate::lang::LocalText;
+use crate::pointer::JsonPointer;
+use crate::schema::{Uri, Validator};
+
+pub(super) struct Reader<'a> {
+    pub v: &'a Validator,
+    pub sel: &'a Selections,
+}
+
+/// The schema objects that together describe one value, with their bases.
+struct Parts<'a>(Vec<(&'a Value, Uri)>);
+
+impl<'a> Parts<'a> {
+    /// The first part's value for `key`.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.0.iter().find_map(|(s, _)| s.get(key))
+    }
+
+    fn str(&self, key: &str) -> Option<&'a str> {
+        self.get(key).and_then(Value::as_str)
+    }
+}
+
+const NULL: Value = Value::Null;
+
+impl<'a> Reader<'a> {
+    pub fn form(&self, ui: &Value, data: &Value) -> FormSpec {
+        let root = self.v.schema();
+        let parts = self.parts(&[(root, self.v.base().clone())], data);
+        let steps = ui
+            .get("ui:steps")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .map(|s| Step {
+                title: text(s, "title").unwrap_or_default(),
+                names: s.get("fields").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_owned).collect(),
+            })
+            .collect();
+        FormSpec {
+            title: merged(text(ui, "ui:title"), parts.get("title").and_then(LocalText::from_json)).unwrap_or_default(),
+            description: merged(text(ui, "ui:description"), parts.get("description").and_then(LocalText::from_json)),
+            fields: self.object_fields(&parts, ui, &JsonPointer::root(), data, 0),
+            steps,
+        }
+    }
+
+    /// Follows `$ref`s to the schema that describes the value, and returns
+    /// the base URI that holds inside it.
+    fn deref(&self, s: &'a Value, around: &Uri) -> (&'a Value, Uri) {
+        let (mut s, mut base) = (s, with_id(s, around));
+        for _ in 0..MAX_NESTING {
+            match s.get("$ref").and_then(Value::as_str).and_then(|r| self.v.resolve(Some(&base), r)) {
+                Some((target, around)) => {
+                    base = with_id(target, &around);
+                    s = target;
+                }
+                None => break,
+            }
+        }
+        (s, base)
+    }
+
+    /// Every schema object that applies to a value: each raw schema, its
+    /// `$ref` target, `allOf` members, the `if` branch the data takes, and
+    /// the `dependentSchemas` of properties that are present.
+    fn parts(&self, raws: &[(&'a Value, Uri)], data: &Value) -> Parts<'a> {
+        let mut out = Vec::new();
+        for (s, base) in raws {
+            self.collect(s, base, data, 0, &mut out);
+        }
+        Parts(out)
+    }
+
+    fn collect(&self, raw: &'a Value, around: &Uri, data: &Value, depth: usize, out: &mut Vec<(&'a Value, Uri)>) {
+        if depth > MAX_NESTING || !raw.is_object() {
+            return;
+        }
+        // A raw schema with a $ref can carry its own title beside it.
+        if raw.get("$ref").is_some() && !out.iter().any(|(p, _)| std::ptr::eq(*p, raw)) {
+            out.push((raw, with_id(raw, around)));
+        }
+        let (s, base) = self.deref(raw, around);
+        if out.iter().any(|(p, _)| std::ptr::eq(*p, s)) {
+            return;
+        }
+        out.push((s, base.clone()));
+        for sub in s.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+            self.collect(sub, &base, data, depth + 1, out);
+        }
+        if let Some(cond) = s.get("if") {
+            let branch = if self.v.matches(cond, &base, data) { "then" } else { "else" };
+            if let Some(b) = s.get(branch) {
+                self.collect(b, &base, data, depth + 1, out);
+            }
+        }
+        for key in ["dependentSchemas", "dependencies"] {
+            let (Some(Value::Object(deps)), Value::Object(m)) = (s.get(key), data) else { continue };
+            for (name, sub) in deps {
+                if m.contains_key(name) && sub.is_object() {
+                    self.collect(sub, &base, data, depth + 1, out);
+                }
+            }
+        }
+    }
+
+    /// The fields of an object: the union of its parts' properties, in
+    /// `ui:order` and then schema order, plus any `oneOf`/`anyOf` choice.
+    fn object_fields(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Vec<Field> {
+        let mut names: Vec<&'a String> = Vec::new();
+        for (s, _) in &parts.0 {
+            for name in s.get("properties").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+        }
+        let order: Vec<&str> = ui.get("ui:order").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
+        let mut ordered: Vec<&String> = order.iter().filter_map(|o| names.iter().find(|n| n.as_str() == *o).copied()).collect();
+        ordered.extend(names.iter().filter(|n| !order.contains(&n.as_str())));
+
+        let required = required_names(parts, data);
+        let mut fields: Vec<Field> = ordered
+            .into_iter()
+            .map(|name| {
+                let raws: Vec<(&'a Value, Uri)> = parts
+                    .0
+                    .iter()
+                    .filter_map(|(s, b)| s.get("properties").and_then(|p| p.get(name)).map(|p| (p, b.clone())))
+                    .collect();
+                let child = at.child(name.as_str());
+                let sub_data = data.get(name.as_str()).unwrap_or(&NULL);
+                let sub_ui = ui.get(name.as_str()).unwrap_or(&NULL);
+                self.field(&raws, sub_ui, child, required.contains(&name.as_str()), sub_data, depth)
+            })
+            .collect();
+        for (s, base) in &parts.0 {
+            for keyword in ["oneOf", "anyOf"] {
+                let Some(alts) = s.get(keyword).and_then(Value::as_array) else { continue };
+                if alts.iter().all(|a| a.get("const").is_some()) {
+                    continue; // a choice of values, drawn as a select where the property is
+                }
+                let taken: Vec<String> = fields.iter().filter_map(|f| f.pointer.last().map(str::to_owned)).collect();
+                fields.push(self.alternatives(keyword, alts, base, ui, at, data, &taken, depth));
+            }
+        }
+        fields
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn alternatives(&self, keyword: &str, alts: &'a [Value], base: &Uri, ui: &Value, at: &JsonPointer, data: &Value, taken: &[String], depth: usize) -> Field {
+        let pointer = at.child(format!("@{keyword}"));
+        let options: Vec<LocalText> = alts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let (s, _) = self.deref(a, base);
+                text(a, "title").or_else(|| text(s, "title")).unwrap_or_else(|| LocalText::new(format!("แบบที่ {}", i + 1), format!("Option {}", i + 1)))
+            })
+            .collect();
+        let selected = self
+            .sel
+            .get(&pointer)
+            .filter(|i| *i < alts.len())
+            .or_else(|| (!data.is_null()).then(|| alts.iter().position(|a| self.v.matches(a, base, data))).flatten())
+            .unwrap_or(0);
+        let parts = self.parts(&[(&alts[selected], base.clone())], data);
+        let fields = self
+            .object_fields(&parts, ui, at, data, depth + 1)
+            .into_iter()
+            .filter(|f| !f.pointer.last().is_some_and(|n| taken.iter().any(|t| t == n)))
+            .collect();
+        Field {
+            label: text(ui, "ui:choiceTitle").unwrap_or_else(|| LocalText::new("เลือกประเภท", "Choose a type")),
+            help: None,
+            placeholder: None,
+            required: true,
+            read_only: false,
+            autocomplete: None,
+            default: None,
+            widget: Widget::Alternatives { options, selected, fields },
+            pointer,
+        }
+    }
+
+    fn field(&self, raws: &[(&'a Value, Uri)], ui: &Value, pointer: JsonPointer, required: bool, data: &Value, depth: usize) -> Field {
+        let parts = self.parts(raws, data);
+        let name = pointer.last().unwrap_or_default().to_owned();
+        let schema_title = parts.get("title").and_then(LocalText::from_json);
+        let label = merged(text(ui, "ui:title"), schema_title).unwrap_or(LocalText { th: Some(name), en: None });
+        let widget = if depth >= MAX_NESTING {
+            Widget::Unsupported { reason: format!("nesting deeper than {MAX_NESTING} levels at {pointer}") }
+        } else {
+            self.widget(&parts, ui, &pointer, data, depth)
+        };
+        Field {
+            label,
+            help: merged(text(ui, "ui:help"), parts.get("description").and_then(LocalText::from_json)),
+            placeholder: text(ui, "ui:placeholder"),
+            required,
+            read_only: parts.get("readOnly") == Some(&Value::Bool(true)),
+            autocomplete: ui.get("ui:autocomplete").and_then(Value::as_str).map(str::to_owned),
+            default: parts.get("default").cloned(),
+            widget,
+            pointer,
+        }
+    }
+
+    fn widget(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Widget {
+        let asked = ui.get("ui:widget").and_then(Value::as_str);
+        if asked == Some("hidden") {
+            return Widget::Hidden;
+        }
+        let max_length = parts.get("maxLength").and_then(Value::as_u64);
+        if let Some(options) = self.choices(parts, ui) {
+            return match asked {
+                Some("radio") => Widget::Radio { options },
+                _ => Widget::Select { options },
+            };
+        }
+        let ty = match parts.get("type") {
+            Some(Value::String(t)) => t.as_str(),
+            // ["string", "null"] and the like: the first non-null type draws the field.
+            Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).find(|t| *t != "null").unwrap_or("null"),
+            _ if parts.get("properties").is_some() || parts.get("oneOf").is_some() => "object",
+            _ if parts.get("items").is_some() => "array",
+            _ => "string",
+        };
+        match ty {
+            "object" => Widget::Group { fields: self.object_fields(parts, ui, at, data, depth + 1) },
+            "array" => self.list(parts, ui, at, data, depth),
+            "boolean" => Widget::Checkbox,
+            "integer" => Widget::Number { integer: true },
+            "number" => Widget::Number { integer: false },
+            "string" if asked == Some("textarea") => Widget::TextArea { max_length },
+            "string" => Widget::Text { kind: text_kind(parts.str("format"), asked), max_length },
+            other => Widget::Unsupported { reason: format!("type {other:?} at {at} has no widget yet") },
+        }
+    }
+
+    fn list(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Widget {
+        let Some((items, base)) = parts.0.iter().find_map(|(s, b)| s.get("items").filter(|i| i.is_object()).map(|i| (i, b.clone()))) else {
+            return Widget::Unsupported { reason: format!("the list at {at} has no `items` schema") };
+        };
+        let item_ui = ui.get("items").unwrap_or(&NULL);
+        let item_parts = self.parts(&[(items, base.clone())], &NULL);
+        if parts.get("uniqueItems") == Some(&Value::Bool(true)) {
+            if let Some(options) = self.choices(&item_parts, item_ui) {
+                return Widget::MultiCheck { options };
+            }
+        }
+        let elements = data.as_array().map(Vec::as_slice).unwrap_or_default();
+        let items_fields = elements
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.field(&[(items, base.clone())], item_ui, at.index(i), true, x, depth + 1))
+            .collect();
+        let probe = self.field(&[(items, base.clone())], item_ui, at.index(0), true, &NULL, depth + 1);
+        let new_item = match (&probe.default, &probe.widget) {
+            (Some(d), _) => d.clone(),
+            (None, Widget::Group { fields }) => {
+                let mut m = serde_json::Map::new();
+                super::fill_defaults(fields, &mut m);
+                Value::Object(m)
+            }
+            (None, Widget::Text { .. } | Widget::TextArea { .. }) => Value::String(String::new()),
+            _ => Value::Null,
+        };
+        Widget::List {
+            items: items_fields,
+            min: parts.get("minItems").and_then(Value::as_u64).unwrap_or(0) as usize,
+            max: parts.get("maxItems").and_then(Value::as_u64).map(|m| m as usize),
+            new_item,
+        }
+    }
+
+    /// Options from `enum`, or from `oneOf`/`anyOf` entries of `{const, title}`.
+    fn choices(&self, parts: &Parts<'a>, ui: &Value) -> Option<Vec<Choice>> {
+        let names: Vec<LocalText> = ui
+            .get("ui:enumNames")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().map(|n| LocalText::from_json(n).unwrap_or_default()).collect())
+            .unwrap_or_default();
+        let named = |i: usize, fallback: LocalText| match names.get(i) {
+            Some(n) if !n.is_empty() => n.clone().or(fallback),
+            _ => fallback,
+        };
+        if let Some(values) = parts.get("enum").and_then(Value::as_array) {
+            return Some(
+                values
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| Choice { value: v.clone(), label: named(i, LocalText { th: Some(super::choice_key(v)), en: None }) })
+                    .collect(),
+            );
+        }
+        let alts = parts.get("oneOf").or_else(|| parts.get("anyOf"))?.as_array()?;
+        alts.iter()
+            .enumerate()
+            .map(|(i, alt)| {
+                let v = alt.get("const")?;
+                let t = text(alt, "title").unwrap_or(LocalText { th: Some(super::choice_key(v)), en: None });
+                Some(Choice { value: v.clone(), label: named(i, t) })
+            })
+            .collect()
+    }
+}
+
+/// `required`, and `dependentRequired` names whose trigger is present.
+fn required_names<'a>(parts: &Parts<'a>, data: &Value) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for (s, _) in &parts.0 {
+        out.extend(s.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str));
+        for key in ["dependentRequired", "dependencies"] {
+            let Some(Value::Object(deps)) = s.get(key) else { continue };
+            for (trigger, needed) in deps {
+                if data.get(trigger.as_str()).is_some() {
+                    out.extend(needed.as_array().into_iter().flatten().filter_map(Value::as_str));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn with_id(s: &Value, around: &Uri) -> Uri {
+    match s.get("$id").and_then(Value::as_str) {
+        Some(id) => around.join(id).without_fragment(),
+        None => around.clone(),
+    }
+}
+
+fn text_kind(format: Option<&str>, asked: Option<&str>) -> TextKind {
+    match (asked, format) {
+        (Some("date"), _) | (_, Some("date")) => TextKind::Date,
+        (_, Some("date-time")) => TextKind::DateTime,
+        (Some("email"), _) | (_, Some("email")) => TextKind::Email,
+        (Some("tel"), _) | (_, Some("thai-mobile" | "thai-phone")) => TextKind::Tel,
+        (_, Some("uri")) => TextKind::Url,
+        (Some("numeric"), _) | (_, Some("thai-citizen-id" | "thai-postcode")) => TextKind::Numeric,
+        _ => TextKind::Plain,
+    }
+}
+
+/// The UI schema's text where it has one, the schema's for the other language:
+/// an agency adds English in the UI schema without repeating the Thai.
+fn merged(ui: Option<LocalText>, schema: Option<LocalText>) -> Option<LocalText> {
+    match (ui, schema) {
+        (Some(u), Some(s)) => Some(u.or(s)),
+        (u, s) => u.or(s),
+    }
+}
+
+fn text(v: &Value, key: &str) -> Option<LocalText> {
+    v.get(key).and_then(LocalText::from_json)
+}

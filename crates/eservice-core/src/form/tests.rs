@@ -1,0 +1,242 @@
+//! Reading forms from schemas: fields, conditions, choices, lists, pruning.
+
+use super::*;
+use crate::lang::Lang;
+use crate::schema::RegressEngine;
+use serde_json::json;
+
+fn validator(schema: Value) -> Validator {
+    Validator::new(schema, Box::new(RegressEngine::default())).unwrap()
+}
+
+fn form(schema: Value, ui: &Value) -> FormSpec {
+    FormSpec::new(&validator(schema), ui, &json!({}), &Selections::default())
+}
+
+fn spec() -> FormSpec {
+    let schema = json!({
+        "title": "คำขอ",
+        "type": "object",
+        "required": ["name", "address"],
+        "$defs": {"postcode": {"type": "string", "title": "รหัสไปรษณีย์", "pattern": "^[0-9]{5}$"}},
+        "properties": {
+            "name": {"type": "string", "title": "ชื่อ", "maxLength": 100},
+            "capital": {"type": "number", "title": "ทุน"},
+            "kind": {"type": "string", "oneOf": [{"const": "a", "title": "ก"}, {"const": "b", "title": "ข"}]},
+            "ok": {"type": "boolean", "default": false},
+            "secret": {"type": "string"},
+            "address": {
+                "type": "object",
+                "title": "ที่อยู่",
+                "required": ["postcode"],
+                "properties": {
+                    "postcode": {"$ref": "#/$defs/postcode"},
+                    "when": {"type": "string", "format": "date"}
+                }
+            }
+        }
+    });
+    let ui = json!({
+        "ui:order": ["address", "name"],
+        "name": {"ui:title": {"en": "Name"}, "ui:autocomplete": "name"},
+        "kind": {"ui:widget": "radio", "ui:enumNames": [{"en": "A"}, {"en": "B"}]},
+        "secret": {"ui:widget": "hidden"}
+    });
+    form(schema, &ui)
+}
+
+#[test]
+fn order_labels_and_hidden_fields() {
+    let f = spec();
+    let names: Vec<String> = f.fields.iter().map(|f| f.pointer.to_string()).collect();
+    assert_eq!(names, ["/address", "/name", "/capital", "/kind", "/ok", "/secret"]);
+    assert_eq!(f.fields[5].widget, Widget::Hidden);
+    assert!(!f.leaves().iter().any(|l| l.pointer.to_string() == "/secret"), "hidden fields are not drawn");
+    let name = &f.fields[1];
+    assert_eq!(name.label, LocalText::new("ชื่อ", "Name"));
+    assert!(name.required);
+    assert_eq!(name.autocomplete.as_deref(), Some("name"));
+    assert_eq!(name.widget, Widget::Text { kind: TextKind::Plain, max_length: Some(100) });
+}
+
+#[test]
+fn groups_refs_and_choices() {
+    let f = spec();
+    let Widget::Group { fields } = &f.fields[0].widget else { panic!("address is a group") };
+    assert_eq!(fields[0].label.get(Lang::Th), "รหัสไปรษณีย์");
+    assert!(fields[0].required);
+    assert_eq!(fields[1].widget, Widget::Text { kind: TextKind::Date, max_length: None });
+    let Widget::Radio { options } = &f.fields[3].widget else { panic!("kind is a radio group") };
+    assert_eq!(options[1].value, json!("b"));
+    assert_eq!(options[1].label, LocalText::new("ข", "B"));
+    let leaves: Vec<String> = f.leaves().iter().map(|l| l.pointer.to_string()).collect();
+    assert_eq!(leaves, ["/address/postcode", "/address/when", "/name", "/capital", "/kind", "/ok"]);
+}
+
+#[test]
+fn initial_data_has_groups_and_defaults() {
+    assert_eq!(spec().initial_data(), json!({"address": {}, "ok": false}));
+}
+
+#[test]
+fn numbers_keep_what_was_typed_until_committed() {
+    let f = spec();
+    let capital = &f.fields[2];
+    assert_eq!(capital.parse_input("1500"), Some(json!(1500)));
+    assert_eq!(capital.parse_input("1.25"), Some(json!(1.25)));
+    assert_eq!(capital.parse_input("1."), Some(json!("1.")));
+    assert_eq!(capital.parse_input("1,500,000"), Some(json!("1,500,000")));
+    assert_eq!(capital.parse_input(""), None);
+    assert_eq!(capital.commit(json!("1,500,000")), json!(1500000));
+    assert_eq!(capital.commit(json!("2.")), json!(2));
+    assert_eq!(capital.commit(json!("สองพัน")), json!("สองพัน"));
+    assert_eq!(f.fields[1].commit(json!(" สมชาย ")), json!("สมชาย"));
+    let kind = &f.fields[3];
+    assert_eq!(kind.parse_input("a"), Some(json!("a")));
+}
+
+#[test]
+fn english_from_the_ui_schema_keeps_the_thai_from_the_schema() {
+    let schema = json!({"title": "คำขอ", "description": "รายละเอียด", "properties": {"a": {"description": "ช่วย"}}});
+    let ui = json!({"ui:title": {"en": "Request"}, "ui:description": {"en": "Details"}, "a": {"ui:help": {"en": "Help"}}});
+    let f = form(schema, &ui);
+    assert_eq!(f.title, LocalText::new("คำขอ", "Request"));
+    assert_eq!(f.description, Some(LocalText::new("รายละเอียด", "Details")));
+    assert_eq!(f.fields[0].help, Some(LocalText::new("ช่วย", "Help")));
+}
+
+#[test]
+fn set_value_creates_and_removes() {
+    let mut d = json!({});
+    let p = JsonPointer::parse("/address/postcode").unwrap();
+    set_value(&mut d, &p, Some(json!("10500")));
+    assert_eq!(d, json!({"address": {"postcode": "10500"}}));
+    set_value(&mut d, &JsonPointer::parse("/address/moo").unwrap(), Some(json!(3)));
+    set_value(&mut d, &p, None);
+    assert_eq!(d, json!({"address": {"moo": 3}}));
+    let mut scalar = json!({"address": "x"});
+    set_value(&mut scalar, &p, Some(json!("1")));
+    assert_eq!(scalar, json!({"address": {"postcode": "1"}}));
+}
+
+#[test]
+fn a_recursive_ref_stops_instead_of_hanging() {
+    let schema = json!({
+        "$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}}}},
+        "type": "object",
+        "properties": {"root": {"$ref": "#/$defs/node"}}
+    });
+    let f = form(schema, &Value::Null);
+    let mut depth = 0;
+    let mut field = &f.fields[0];
+    while let Widget::Group { fields } = &field.widget {
+        field = &fields[0];
+        depth += 1;
+    }
+    assert!(matches!(field.widget, Widget::Unsupported { .. }));
+    assert_eq!(depth, MAX_NESTING);
+}
+
+fn settle(schema: &Validator, ui: &Value, data: Value, sel: &Selections) -> (FormSpec, Value) {
+    FormSpec::settle(schema, ui, &data, sel)
+}
+
+fn names(f: &[Field]) -> Vec<String> {
+    f.iter().map(|f| f.pointer.to_string()).collect()
+}
+
+#[test]
+fn if_then_fields_appear_and_their_data_is_pruned_when_hidden() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {"has_website": {"type": "boolean"}},
+        "required": ["has_website"],
+        "if": {"properties": {"has_website": {"const": true}}, "required": ["has_website"]},
+        "then": {"properties": {"website": {"type": "string", "format": "uri"}}, "required": ["website"]}
+    }));
+    let none = Selections::default();
+    let (spec, data) = settle(&v, &Value::Null, json!({"has_website": true, "website": "https://a.th"}), &none);
+    assert_eq!(names(&spec.fields), ["/has_website", "/website"]);
+    assert!(spec.fields[1].required, "then's required marks the field");
+    assert_eq!(data, json!({"has_website": true, "website": "https://a.th"}));
+
+    let (spec, data) = settle(&v, &Value::Null, json!({"has_website": false, "website": "https://a.th"}), &none);
+    assert_eq!(names(&spec.fields), ["/has_website"]);
+    assert_eq!(data, json!({"has_website": false}), "hidden data is not submitted");
+    assert!(v.is_valid(&data), "and the pruned data passes the same validator");
+}
+
+#[test]
+fn dependent_schemas_and_all_of_merge() {
+    let v = validator(json!({
+        "allOf": [{"properties": {"a": {"type": "string", "title": "ก"}}}, {"properties": {"a": {"maxLength": 3}}}],
+        "properties": {"card": {"type": "string"}},
+        "dependentSchemas": {"card": {"properties": {"expiry": {"type": "string", "format": "date"}}, "required": ["expiry"]}}
+    }));
+    let (spec, _) = settle(&v, &Value::Null, json!({"card": "1234"}), &Selections::default());
+    assert_eq!(names(&spec.fields), ["/card", "/a", "/expiry"]);
+    assert_eq!(spec.fields[1].widget, Widget::Text { kind: TextKind::Plain, max_length: Some(3) });
+    assert_eq!(spec.fields[1].label.get(Lang::Th), "ก");
+    assert!(spec.fields[2].required);
+    let (spec, _) = settle(&v, &Value::Null, json!({}), &Selections::default());
+    assert_eq!(names(&spec.fields), ["/card", "/a"]);
+}
+
+#[test]
+fn one_of_object_shapes_are_a_choice() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {"name": {"type": "string"}},
+        "oneOf": [
+            {"title": "บุคคลธรรมดา", "properties": {"kind": {"const": "person"}, "citizen_id": {"type": "string"}}, "required": ["kind", "citizen_id"]},
+            {"title": "นิติบุคคล", "properties": {"kind": {"const": "company"}, "company_id": {"type": "string"}}, "required": ["kind", "company_id"]}
+        ]
+    }));
+    let mut sel = Selections::default();
+    let (spec, _) = settle(&v, &Value::Null, json!({"kind": "company", "company_id": "0105"}), &sel);
+    let Widget::Alternatives { options, selected, fields } = &spec.fields[1].widget else { panic!("{:?}", spec.fields[1]) };
+    assert_eq!(options[1].get(Lang::Th), "นิติบุคคล");
+    assert_eq!(*selected, 1, "the data picks its branch");
+    assert_eq!(names(fields), ["/kind", "/company_id"]);
+
+    sel.set(spec.fields[1].pointer.clone(), 0);
+    let (spec, data) = settle(&v, &Value::Null, json!({"name": "x", "kind": "company", "company_id": "0105"}), &sel);
+    let Widget::Alternatives { selected: 0, fields, .. } = &spec.fields[1].widget else { panic!() };
+    assert_eq!(names(fields), ["/kind", "/citizen_id"]);
+    assert_eq!(data, json!({"name": "x", "kind": "company"}), "the other branch's data goes");
+}
+
+#[test]
+fn lists_of_objects_and_multi_choice() {
+    let v = validator(json!({
+        "properties": {
+            "partners": {
+                "type": "array", "minItems": 1, "maxItems": 3,
+                "items": {"type": "object", "properties": {"name": {"type": "string"}, "share": {"type": "number", "default": 0}}}
+            },
+            "days": {"type": "array", "uniqueItems": true, "items": {"enum": ["mon", "tue"]}}
+        }
+    }));
+    let ui = json!({"days": {"items": {"ui:enumNames": ["จันทร์", "อังคาร"]}}});
+    let (spec, data) = settle(&v, &ui, json!({"partners": [{"name": "ก", "junk": 1}, {}], "days": ["mon"]}), &Selections::default());
+    let Widget::List { items, min, max, new_item } = &spec.fields[0].widget else { panic!() };
+    assert_eq!((*min, *max), (1, Some(3)));
+    assert_eq!(new_item, &json!({"share": 0}));
+    assert_eq!(names(items), ["/partners/0", "/partners/1"]);
+    let Widget::Group { fields } = &items[1].widget else { panic!() };
+    assert_eq!(names(fields), ["/partners/1/name", "/partners/1/share"]);
+    let Widget::MultiCheck { options } = &spec.fields[1].widget else { panic!() };
+    assert_eq!(options[1].label.get(Lang::Th), "อังคาร");
+    assert_eq!(data, json!({"partners": [{"name": "ก"}, {}], "days": ["mon"]}));
+}
+
+#[test]
+fn steps_split_top_level_fields() {
+    let v = validator(json!({"properties": {"a": {}, "b": {}, "c": {}}}));
+    let ui = json!({"ui:steps": [{"title": "หนึ่ง", "fields": ["a"]}, {"title": {"th": "สอง", "en": "Two"}, "fields": ["b"]}]});
+    let spec = FormSpec::new(&v, &ui, &json!({}), &Selections::default());
+    assert_eq!(spec.steps.len(), 2);
+    assert_eq!(spec.steps[1].title.get(Lang::En), "Two");
+    assert_eq!(spec.step_fields(0).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/a"]);
+    assert_eq!(spec.step_fields(1).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/b", "/c"], "unplaced fields go last");
+}
