@@ -49,6 +49,13 @@ phrases! {
     DOWNLOAD_FAILED = "ดาวน์โหลดไม่สำเร็จ" / "The download failed";
     SWITCH_LANGUAGE = "English" / "ภาษาไทย";
     SWITCH_LANGUAGE_LABEL = "Switch to English" / "เปลี่ยนเป็นภาษาไทย";
+    NEXT = "ถัดไป" / "Next";
+    BACK = "ย้อนกลับ" / "Back";
+    STEPS = "ขั้นตอนการกรอก" / "Form steps";
+    ADD_ITEM = "เพิ่ม" / "Add";
+    REMOVE_ITEM = "ลบ" / "Remove";
+    MOVE_UP = "เลื่อนขึ้น" / "Move up";
+    MOVE_DOWN = "เลื่อนลง" / "Move down";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

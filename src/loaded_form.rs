@@ -4,7 +4,7 @@
 use std::fmt;
 
 use eservice_core::catalog::FormId;
-use eservice_core::form::FormSpec;
+use eservice_core::form::{FormSpec, Selections};
 use eservice_core::json_file::{FileProblem, JsonFileError};
 use eservice_core::schema::{SchemaError, SchemaProblem, Uri, ValidationError, Validator};
 use eservice_core::Lang;
@@ -19,7 +19,7 @@ const MAX_DOCUMENTS: usize = 32;
 /// A form whose schema has been checked, so validating can only fault data.
 pub struct LoadedForm {
     pub id: FormId,
-    pub spec: FormSpec,
+    ui: Value,
     validator: Validator,
 }
 
@@ -77,8 +77,7 @@ impl LoadedForm {
         let validator = b
             .build(Box::new(BrowserRegex::default()))
             .map_err(|error| FormLoadError::Schema { file: id.schema_path(), error })?;
-        let spec = FormSpec::new(&validator, ui);
-        Ok(LoadedForm { id, spec, validator })
+        Ok(LoadedForm { id, ui: ui.clone(), validator })
     }
 
     /// A form from a self-contained schema.
@@ -118,6 +117,18 @@ impl LoadedForm {
 
     pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
         self.validator.validate(data)
+    }
+
+    /// The form as it stands for `data`, and `data` pruned to what it shows:
+    /// what is validated and submitted.
+    pub fn settle(&self, data: &Value, selections: &Selections) -> (FormSpec, Value) {
+        FormSpec::settle(&self.validator, &self.ui, data, selections)
+    }
+
+    /// Defaults, and an empty object for each group.
+    pub fn initial_data(&self) -> Value {
+        let empty = Value::Object(Default::default());
+        FormSpec::new(&self.validator, &self.ui, &empty, &Selections::default()).initial_data()
     }
 }
 

@@ -45,7 +45,7 @@ struct HostProps {
 #[component]
 fn Host(props: &HostProps) -> Html {
     let ctx = LangContext { lang: props.lang, set: Callback::noop() };
-    let initial = Rc::new(props.form.spec.initial_data());
+    let initial = Rc::new(props.form.initial_data());
     html! {
         <ContextProvider<LangContext> context={ctx}>
             <EForm form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />

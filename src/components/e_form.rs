@@ -1,17 +1,20 @@
-//! The e-Form: fields drawn from the schema, checked as the citizen leaves
-//! each field and again, all together, on submit.
+//! The e-Form: fields drawn for the data as it stands, checked as the
+//! citizen leaves each field, step by step in a wizard, and all together on
+//! submit. Only the data of fields the form shows is submitted.
 
 use std::rc::Rc;
 
-use eservice_core::form::{set_value, Field, Widget};
-use eservice_core::schema::ValidationError;
+use eservice_core::form::{set_value, FormSpec, Selections, Widget};
+use eservice_core::schema::{ErrorKind, ValidationError};
 use eservice_core::JsonPointer;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::error_summary::{ErrorItem, ErrorSummary};
-use super::field::{field_id, field_view, FieldEnv};
+use super::field::field_id;
+use super::form_fields::{render_fields, FieldEvents, ListEdit};
+use super::step_nav::StepNav;
 use crate::i18n::{self, use_lang};
 use crate::loaded_form::LoadedForm;
 
@@ -20,24 +23,32 @@ pub struct EFormProps {
     pub form: Rc<LoadedForm>,
     /// The data to start from: defaults, or what was entered before.
     pub initial: Rc<Value>,
-    /// Called with the data once it passes validation.
+    /// Called with the (pruned) data once it passes validation.
     pub on_submit: Callback<Value>,
 }
 
-/// The data, which fields the user has left, and whether submit was tried.
+/// Everything the citizen has done to the form.
 #[derive(Clone, PartialEq)]
 struct FormState {
     form: Rc<LoadedForm>,
+    /// As entered, including fields now hidden: ticking a box back on
+    /// brings back what was typed under it.
     data: Value,
-    /// Fields the user has left; shown errors are limited to these until submit.
+    selections: Selections,
+    /// Fields the user has left; errors show only there until a step is tried.
     touched: Vec<JsonPointer>,
-    submit_tried: bool,
+    step: usize,
+    /// Whether "next" or "submit" was pressed on this step.
+    tried: bool,
 }
 
 enum FormAction {
     Input(JsonPointer, Option<Value>),
     Leave(JsonPointer),
-    TrySubmit,
+    Select(JsonPointer, usize),
+    List(JsonPointer, ListEdit),
+    Try,
+    GoTo(usize),
 }
 
 impl Reducible for FormState {
@@ -48,7 +59,8 @@ impl Reducible for FormState {
         match action {
             FormAction::Input(p, v) => set_value(&mut s.data, &p, v),
             FormAction::Leave(p) => {
-                let leaf = s.form.spec.leaves().into_iter().find(|f| f.pointer == p).cloned();
+                let (spec, _) = s.form.settle(&s.data, &s.selections);
+                let leaf = spec.leaves().into_iter().find(|f| f.pointer == p).cloned();
                 if let (Some(f), Some(v)) = (leaf, p.resolve(&s.data).cloned()) {
                     set_value(&mut s.data, &p, Some(f.commit(v)));
                 }
@@ -56,27 +68,61 @@ impl Reducible for FormState {
                     s.touched.push(p);
                 }
             }
-            FormAction::TrySubmit => s.submit_tried = true,
+            FormAction::Select(p, i) => s.selections.set(p, i),
+            FormAction::List(p, edit) => edit.apply(&mut s.data, &p),
+            FormAction::Try => s.tried = true,
+            FormAction::GoTo(step) => {
+                s.step = step;
+                s.tried = false;
+            }
         }
         Rc::new(s)
     }
 }
 
-/// Errors in the order the fields appear, each paired with its field's label.
-fn ordered_errors<'e>(leaves: &[&Field], errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
-    let mut out: Vec<(&ValidationError, JsonPointer)> = Vec::new();
-    for leaf in leaves {
-        if let Some(e) = errors.iter().find(|e| e.field() == leaf.pointer) {
-            out.push((e, leaf.pointer.clone()));
+/// The field an error belongs to: a failed choice belongs to its selector.
+fn error_target(e: &ValidationError) -> JsonPointer {
+    match (&e.kind, e.schema_path.last()) {
+        (ErrorKind::OneOf { .. } | ErrorKind::AnyOf, Some(kw)) => e.instance_path.child(format!("@{kw}")),
+        _ => e.field(),
+    }
+}
+
+/// Errors in the order the fields appear, each paired with where it shows.
+fn ordered_errors(spec: &FormSpec, errors: &[ValidationError]) -> Vec<(ValidationError, JsonPointer)> {
+    let mut places: Vec<JsonPointer> = Vec::new();
+    collect_places(&spec.fields, &mut places);
+    let mut out: Vec<(ValidationError, JsonPointer)> = Vec::new();
+    for p in &places {
+        if let Some(e) = errors.iter().find(|e| error_target(e) == *p) {
+            out.push((e.clone(), p.clone()));
         }
     }
-    // Errors on groups or on the whole form have no input of their own.
     for e in errors {
-        if !leaves.iter().any(|l| l.pointer == e.field()) && !out.iter().any(|(_, p)| *p == e.field()) {
-            out.push((e, e.field()));
+        let t = error_target(e);
+        if !out.iter().any(|(_, p)| *p == t) {
+            out.push((e.clone(), t));
         }
     }
     out
+}
+
+/// Every place an error can show, in display order.
+fn collect_places(fields: &[eservice_core::form::Field], out: &mut Vec<JsonPointer>) {
+    for f in fields {
+        out.push(f.pointer.clone());
+        match &f.widget {
+            Widget::Group { fields } | Widget::Alternatives { fields, .. } => collect_places(fields, out),
+            Widget::List { items, .. } => collect_places(items, out),
+            _ => {}
+        }
+    }
+}
+
+/// The step a field is on: its top-level name's step, else the last.
+fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
+    let name = p.tokens().first().map(String::as_str).unwrap_or("");
+    spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
 }
 
 fn focus(id: &str) {
@@ -91,46 +137,77 @@ pub fn EForm(props: &EFormProps) -> Html {
     let lang = use_lang();
     let state = {
         let (form, initial) = (props.form.clone(), props.initial.clone());
-        use_reducer(move || FormState { form, data: (*initial).clone(), touched: Vec::new(), submit_tried: false })
+        use_reducer(move || FormState {
+            form,
+            data: (*initial).clone(),
+            selections: Selections::default(),
+            touched: Vec::new(),
+            step: 0,
+            tried: false,
+        })
     };
-    let form = &props.form;
-    let errors = form.validate(&state.data);
-    let leaves = form.spec.leaves();
-    let ordered = ordered_errors(&leaves, &errors);
+    let (spec, pruned) = props.form.settle(&state.data, &state.selections);
+    let errors = props.form.validate(&pruned);
+    let ordered = ordered_errors(&spec, &errors);
+    let wizard = !spec.steps.is_empty();
+    let step = state.step.min(spec.steps.len().saturating_sub(1));
+    let last_step = !wizard || step + 1 == spec.steps.len();
+    let in_step = |p: &JsonPointer| !wizard || step_of(&spec, p) == step;
+    let step_errors: Vec<&(ValidationError, JsonPointer)> = ordered.iter().filter(|(_, p)| last_step || in_step(p)).collect();
 
-    let on_input = {
-        let state = state.dispatcher();
-        Callback::from(move |(p, v)| state.dispatch(FormAction::Input(p, v)))
-    };
-    let on_blur = {
-        let state = state.dispatcher();
-        Callback::from(move |p| state.dispatch(FormAction::Leave(p)))
+    let events = {
+        let d = state.dispatcher().to_callback();
+        FieldEvents {
+            on_input: d.reform(|(p, v)| FormAction::Input(p, v)),
+            on_blur: d.reform(FormAction::Leave),
+            on_select: d.reform(|(p, i)| FormAction::Select(p, i)),
+            on_list: d.reform(|(p, e)| FormAction::List(p, e)),
+        }
     };
     let onsubmit = {
-        let state = state.clone();
+        let d = state.dispatcher();
         let on_submit = props.on_submit.clone();
-        let first = ordered.first().map(|(_, p)| field_id(p));
-        let valid = errors.is_empty();
+        let first = step_errors.first().map(|(_, p)| p.clone());
+        let first_step = first.as_ref().map(|p| step_of(&spec, p));
+        let pruned = pruned.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            state.dispatch(FormAction::TrySubmit);
-            if valid {
-                on_submit.emit(state.data.clone());
-            } else if let Some(id) = &first {
-                focus(id);
+            d.dispatch(FormAction::Try);
+            match &first {
+                None if last_step => on_submit.emit(pruned.clone()),
+                None => {
+                    d.dispatch(FormAction::GoTo(step + 1));
+                    focus("step-title");
+                }
+                Some(p) => {
+                    // An error on an earlier step (data changed since): go there.
+                    if let (true, Some(s)) = (wizard, first_step.filter(|s| *s != step)) {
+                        d.dispatch(FormAction::GoTo(s));
+                        d.dispatch(FormAction::Try);
+                    }
+                    focus(&field_id(p));
+                }
             }
         })
     };
+    let on_back = {
+        let d = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            d.dispatch(FormAction::GoTo(step.saturating_sub(1)));
+            focus("step-title");
+        })
+    };
 
-    let shown = |p: &JsonPointer| state.submit_tried || state.touched.contains(p);
+    let shown = |p: &JsonPointer| state.tried || state.touched.contains(p);
     let error_for = |p: &JsonPointer| -> Option<String> {
         ordered.iter().find(|(_, q)| q == p).filter(|_| shown(p)).map(|(e, _)| e.message(lang))
     };
-    let summary_items: Vec<ErrorItem> = if state.submit_tried {
-        ordered
+    let labels = spec.leaves();
+    let summary_items: Vec<ErrorItem> = if state.tried {
+        step_errors
             .iter()
             .map(|(e, p)| {
-                let label = leaves.iter().find(|l| l.pointer == *p).map(|l| l.label.get(lang).to_owned());
+                let label = labels.iter().find(|l| l.pointer == *p).map(|l| l.label.get(lang).to_owned());
                 ErrorItem { target: field_id(p), label: label.unwrap_or_default(), message: e.message(lang) }
             })
             .collect()
@@ -138,56 +215,26 @@ pub fn EForm(props: &EFormProps) -> Html {
         Vec::new()
     };
 
-    let render = |fields: &[Field]| -> Html { render_fields(fields, &state.data, lang, &error_for, &on_input, &on_blur) };
-    let spec = &form.spec;
+    let fields: Vec<eservice_core::form::Field> = spec.step_fields(step).into_iter().cloned().collect();
+    let submit_label = if last_step { i18n::SUBMIT } else { i18n::NEXT };
     html! {
         <form class="e-form" novalidate=true onsubmit={onsubmit}>
             <h1>{ spec.title.get(lang) }</h1>
             { for spec.description.as_ref().map(|d| html! { <p class="form-description">{ d.get(lang) }</p> }) }
+            if wizard {
+                <StepNav titles={spec.steps.iter().map(|s| s.title.get(lang).to_owned()).collect::<Vec<_>>()} current={step} />
+            }
             <ErrorSummary items={summary_items} />
-            { render(&spec.fields) }
+            { render_fields(&fields, &state.data, lang, &error_for, &events) }
             <div class="form-actions">
                 // Keeping focus where it is on press: otherwise the field's blur
                 // shows its error, the button moves down, and the tap misses.
                 <button type="submit" class="primary"
-                    onmousedown={|e: MouseEvent| e.prevent_default()}>{ i18n::SUBMIT.get(lang) }</button>
+                    onmousedown={|e: MouseEvent| e.prevent_default()}>{ submit_label.get(lang) }</button>
+                if wizard && step > 0 {
+                    <button type="button" class="secondary" onclick={on_back}>{ i18n::BACK.get(lang) }</button>
+                }
             </div>
         </form>
     }
-}
-
-fn render_fields(
-    fields: &[Field],
-    data: &Value,
-    lang: eservice_core::Lang,
-    error_for: &dyn Fn(&JsonPointer) -> Option<String>,
-    on_input: &Callback<(JsonPointer, Option<Value>)>,
-    on_blur: &Callback<JsonPointer>,
-) -> Html {
-    fields
-        .iter()
-        .map(|f| match &f.widget {
-            Widget::Group { fields } => {
-                let error = error_for(&f.pointer);
-                html! {
-                    <fieldset class="group" id={field_id(&f.pointer)} tabindex="-1">
-                        <legend>{ f.label.get(lang) }</legend>
-                        { for f.help.as_ref().map(|h| html! { <p class="field-help">{ h.get(lang) }</p> }) }
-                        { for error.map(|m| html! { <p class="field-error">{ m }</p> }) }
-                        { render_fields(fields, data, lang, error_for, on_input, on_blur) }
-                    </fieldset>
-                }
-            }
-            _ => {
-                let env = FieldEnv {
-                    lang,
-                    data,
-                    error: error_for(&f.pointer),
-                    on_input: on_input.clone(),
-                    on_blur: on_blur.clone(),
-                };
-                field_view(f, &env)
-            }
-        })
-        .collect()
 }

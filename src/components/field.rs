@@ -7,6 +7,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::form_fields::required_mark;
 use crate::i18n;
 
 /// The DOM id of a field's input, derived from its pointer.
@@ -83,15 +84,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
         Callback::from(move |_: FocusEvent| on_blur.emit(p.clone()))
     };
 
-    let label_text = html! {
-        <>
-            { field.label.get(lang) }
-            if field.required {
-                <span class="required-mark" aria-hidden="true">{ " *" }</span>
-                <span class="visually-hidden">{ format!(" ({})", i18n::REQUIRED_MARK.get(lang)) }</span>
-            }
-        </>
-    };
+    let label_text = html! { <>{ field.label.get(lang) }{ required_mark(field.required, lang) }</> };
     let help = field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> });
     let error = env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> });
     let readonly = field.read_only;
@@ -177,7 +170,10 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
                 </fieldset>
             };
         }
-        Widget::Group { .. } => return html! {},
+        // Drawn by form_fields.
+        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden => {
+            return html! {}
+        }
         Widget::Unsupported { reason } => {
             web_sys::console::warn_1(&format!("eservice-kit: {reason}").into());
             html! { <p class="field-unsupported">{ i18n::UNSUPPORTED_FIELD.get(lang) }</p> }

@@ -3,6 +3,8 @@
 pub mod e_form;
 pub mod error_summary;
 pub mod field;
+pub mod form_fields;
 pub mod header;
 pub mod load_error;
+pub mod step_nav;
 pub mod submitted_summary;

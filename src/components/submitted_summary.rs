@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use eservice_core::form::{choice_key, Field, Widget};
+use eservice_core::form::{choice_key, Field, Selections, Widget};
 use eservice_core::Lang;
 use serde_json::Value;
 use yew::prelude::*;
@@ -33,6 +33,15 @@ fn readable(field: &Field, value: Option<&Value>, lang: Lang) -> String {
     }
 }
 
+fn row(label: &str, value: String) -> Html {
+    html! {
+        <div class="summary-row">
+            <dt>{ label }</dt>
+            <dd>{ value }</dd>
+        </div>
+    }
+}
+
 fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
     fields
         .iter()
@@ -43,12 +52,45 @@ fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
                     <dl>{ rows(fields, data, lang) }</dl>
                 </section>
             },
-            _ => html! {
-                <div class="summary-row">
-                    <dt>{ f.label.get(lang) }</dt>
-                    <dd>{ readable(f, f.pointer.resolve(data), lang) }</dd>
-                </div>
+            Widget::Alternatives { options, selected, fields } => html! {
+                <>
+                    { row(f.label.get(lang), options.get(*selected).map(|o| o.get(lang).to_owned()).unwrap_or_default()) }
+                    { rows(fields, data, lang) }
+                </>
             },
+            Widget::List { items, .. } => {
+                let title = f.label.get(lang);
+                if items.is_empty() {
+                    return row(title, i18n::NOT_GIVEN.get(lang).to_owned());
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| match &item.widget {
+                        Widget::Group { fields } => html! {
+                            <section class="summary-group">
+                                <h3>{ format!("{title} {}", i + 1) }</h3>
+                                <dl>{ rows(fields, data, lang) }</dl>
+                            </section>
+                        },
+                        _ => row(&format!("{title} {}", i + 1), readable(item, item.pointer.resolve(data), lang)),
+                    })
+                    .collect()
+            }
+            Widget::MultiCheck { options } => {
+                let chosen: Vec<&str> = f
+                    .pointer
+                    .resolve(data)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| options.iter().find(|o| choice_key(&o.value) == choice_key(v)).map(|o| o.label.get(lang)))
+                    .collect();
+                let shown = if chosen.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { chosen.join(", ") };
+                row(f.label.get(lang), shown)
+            }
+            Widget::Hidden => html! {},
+            _ => row(f.label.get(lang), readable(f, f.pointer.resolve(data), lang)),
         })
         .collect()
 }
@@ -65,7 +107,7 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
         })
     };
     let on_edit = props.on_edit.reform(|_: MouseEvent| ());
-    let spec = &props.form.spec;
+    let (spec, _) = props.form.settle(&props.data, &Selections::default());
     let (top, groups): (Vec<Field>, Vec<Field>) =
         spec.fields.iter().cloned().partition(|f| !matches!(f.widget, Widget::Group { .. }));
     html! {

@@ -44,7 +44,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match LoadedForm::fetch(id).await {
                     Ok(form) => {
-                        stage.set(Some(Stage::Filling(Rc::new(form.spec.initial_data()))));
+                        stage.set(Some(Stage::Filling(Rc::new(form.initial_data()))));
                         load.set(Load::Ready(Rc::new(form)));
                     }
                     Err(e) => load.set(Load::Failed(e)),
