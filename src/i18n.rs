@@ -56,6 +56,9 @@ phrases! {
     REMOVE_ITEM = "ลบ" / "Remove";
     MOVE_UP = "เลื่อนขึ้น" / "Move up";
     MOVE_DOWN = "เลื่อนลง" / "Move down";
+    EVIDENCE_TITLE = "เอกสารหลักฐานที่ต้องใช้" / "Evidence documents needed";
+    EVIDENCE_NOTE = "เตรียมไฟล์ฉบับละหนึ่งชุด เป็น PDF หรือ JPG" / "Prepare one copy of each, as PDF or JPG";
+    IF_APPLICABLE = "ถ้ามี" / "if applicable";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::error_summary::{ErrorItem, ErrorSummary};
+use super::evidence_list::EvidenceList;
 use super::field::field_id;
 use super::form_fields::{render_fields, FieldEvents, ListEdit};
 use super::step_nav::StepNav;
@@ -223,6 +224,9 @@ pub fn EForm(props: &EFormProps) -> Html {
             { for spec.description.as_ref().map(|d| html! { <p class="form-description">{ d.get(lang) }</p> }) }
             if wizard {
                 <StepNav titles={spec.steps.iter().map(|s| s.title.get(lang).to_owned()).collect::<Vec<_>>()} current={step} />
+            }
+            if step == 0 {
+                <EvidenceList items={spec.evidence.clone()} />
             }
             <ErrorSummary items={summary_items} />
             { render_fields(&fields, &state.data, lang, &error_for, &events) }

@@ -171,7 +171,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
             };
         }
         // Drawn by form_fields.
-        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden => {
+        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) => {
             return html! {}
         }
         Widget::Unsupported { reason } => {

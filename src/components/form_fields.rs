@@ -169,7 +169,7 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
                 </fieldset>
             }
         }
-        Widget::Hidden => html! {},
+        Widget::Hidden | Widget::Fixed(_) => html! {},
         _ => {
             let env = FieldEnv { lang, data, error, on_input: ev.on_input.clone(), on_blur: ev.on_blur.clone() };
             let mut f = f.clone();

@@ -2,6 +2,7 @@
 
 pub mod e_form;
 pub mod error_summary;
+pub mod evidence_list;
 pub mod field;
 pub mod form_fields;
 pub mod header;

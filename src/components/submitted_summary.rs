@@ -89,7 +89,7 @@ fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
                 let shown = if chosen.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { chosen.join(", ") };
                 row(f.label.get(lang), shown)
             }
-            Widget::Hidden => html! {},
+            Widget::Hidden | Widget::Fixed(_) => html! {},
             _ => row(f.label.get(lang), readable(f, f.pointer.resolve(data), lang)),
         })
         .collect()

@@ -37,6 +37,19 @@ pub struct FormSpec {
     pub fields: Vec<Field>,
     /// The wizard's pages; empty for a one-page form.
     pub steps: Vec<Step>,
+    /// The evidence documents the service asks for (`ui:evidence`).
+    pub evidence: Vec<Evidence>,
+}
+
+/// A kind of evidence document the service requires, such as a copy of the
+/// citizen ID card: one copy each, in a common format (PDF, JPG).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Evidence {
+    pub id: String,
+    pub title: LocalText,
+    /// When it applies ("for companies only"), or how to obtain it.
+    pub note: Option<LocalText>,
+    pub required: bool,
 }
 
 /// One page of a multi-step form: a title and the top-level fields on it.
@@ -82,6 +95,9 @@ pub enum Widget {
     List { items: Vec<Field>, min: usize, max: Option<usize>, new_item: Value },
     /// Kept in the data (usually a default) but not shown.
     Hidden,
+    /// A value the schema fixes (`const`, as in a `oneOf` branch's
+    /// discriminator): the form sets it and does not show it.
+    Fixed(Value),
     /// A schema shape this version cannot draw; the reason is for the console.
     Unsupported { reason: String },
 }
@@ -137,17 +153,20 @@ impl FormSpec {
     /// shows; pruning can change which conditions hold, so this repeats
     /// until the two agree.
     pub fn settle(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> (FormSpec, Value) {
-        let mut spec = FormSpec::new(validator, ui, data, selections);
-        let mut pruned = spec.prune(data);
+        let mut current = data.clone();
+        let mut spec = FormSpec::new(validator, ui, &current, selections);
         for _ in 0..4 {
-            let next = FormSpec::new(validator, ui, &pruned, selections);
-            if next == spec {
+            let mut next = spec.prune(&current);
+            fix(&spec.fields, &mut next);
+            let next_spec = FormSpec::new(validator, ui, &next, selections);
+            let stable = next_spec == spec && next == current;
+            spec = next_spec;
+            current = next;
+            if stable {
                 break;
             }
-            spec = next;
-            pruned = spec.prune(&pruned);
         }
-        (spec, pruned)
+        (spec, current)
     }
 
     /// Every field that holds a value, in display order.
@@ -193,8 +212,20 @@ fn leaves<'f>(fields: &'f [Field], out: &mut Vec<&'f Field>) {
                 out.push(f);
                 leaves(items, out);
             }
-            Widget::Hidden => {}
+            Widget::Hidden | Widget::Fixed(_) => {}
             _ => out.push(f),
+        }
+    }
+}
+
+/// Sets the values the schema fixes.
+fn fix(fields: &[Field], data: &mut Value) {
+    for f in fields {
+        match &f.widget {
+            Widget::Fixed(v) => set_value(data, &f.pointer, Some(v.clone())),
+            Widget::Group { fields } | Widget::Alternatives { fields, .. } => fix(fields, data),
+            Widget::List { items, .. } => fix(items, data),
+            _ => {}
         }
     }
 }
@@ -208,6 +239,11 @@ fn fill_defaults(fields: &[Field], out: &mut Map<String, Value>) {
                 let mut inner = Map::new();
                 fill_defaults(fields, &mut inner);
                 out.insert(name.to_owned(), Value::Object(inner));
+            }
+            Widget::Fixed(v) => {
+                if let Some(name) = f.pointer.last() {
+                    out.insert(name.to_owned(), v.clone());
+                }
             }
             _ => {
                 if let (Some(name), Some(d)) = (f.pointer.last(), &f.default) {

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{Choice, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
+use super::{Choice, Evidence, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
 use crate::lang::LocalText;
 use crate::pointer::JsonPointer;
 use crate::schema::{Uri, Validator};
@@ -45,10 +45,11 @@ impl<'a> Reader<'a> {
             })
             .collect();
         FormSpec {
-            title: merged(text(ui, "ui:title"), parts.get("title").and_then(LocalText::from_json)).unwrap_or_default(),
-            description: merged(text(ui, "ui:description"), parts.get("description").and_then(LocalText::from_json)),
+            title: merged(text(ui, "ui:title"), schema_text(&parts, "title")).unwrap_or_default(),
+            description: merged(text(ui, "ui:description"), schema_text(&parts, "description")),
             fields: self.object_fields(&parts, ui, &JsonPointer::root(), data, 0),
             steps,
+            evidence: evidence(ui),
         }
     }
 
@@ -162,7 +163,8 @@ impl<'a> Reader<'a> {
             .enumerate()
             .map(|(i, a)| {
                 let (s, _) = self.deref(a, base);
-                text(a, "title").or_else(|| text(s, "title")).unwrap_or_else(|| LocalText::new(format!("แบบที่ {}", i + 1), format!("Option {}", i + 1)))
+                let english = |v: &Value| v.get("x-title-en").and_then(Value::as_str).map(|e| LocalText { th: None, en: Some(e.into()) });
+                merged(english(a).or_else(|| english(s)), text(a, "title").or_else(|| text(s, "title"))).unwrap_or_else(|| LocalText::new(format!("แบบที่ {}", i + 1), format!("Option {}", i + 1)))
             })
             .collect();
         let selected = self
@@ -193,7 +195,7 @@ impl<'a> Reader<'a> {
     fn field(&self, raws: &[(&'a Value, Uri)], ui: &Value, pointer: JsonPointer, required: bool, data: &Value, depth: usize) -> Field {
         let parts = self.parts(raws, data);
         let name = pointer.last().unwrap_or_default().to_owned();
-        let schema_title = parts.get("title").and_then(LocalText::from_json);
+        let schema_title = schema_text(&parts, "title");
         let label = merged(text(ui, "ui:title"), schema_title).unwrap_or(LocalText { th: Some(name), en: None });
         let widget = if depth >= MAX_NESTING {
             Widget::Unsupported { reason: format!("nesting deeper than {MAX_NESTING} levels at {pointer}") }
@@ -202,7 +204,7 @@ impl<'a> Reader<'a> {
         };
         Field {
             label,
-            help: merged(text(ui, "ui:help"), parts.get("description").and_then(LocalText::from_json)),
+            help: merged(text(ui, "ui:help"), schema_text(&parts, "description")),
             placeholder: text(ui, "ui:placeholder"),
             required,
             read_only: parts.get("readOnly") == Some(&Value::Bool(true)),
@@ -219,6 +221,10 @@ impl<'a> Reader<'a> {
             return Widget::Hidden;
         }
         let max_length = parts.get("maxLength").and_then(Value::as_u64);
+        // A fixed value, except a box to tick (`"const": true` on a declaration).
+        if let (Some(c), false) = (parts.get("const"), parts.str("type") == Some("boolean")) {
+            return Widget::Fixed(c.clone());
+        }
         if let Some(options) = self.choices(parts, ui) {
             return match asked {
                 Some("radio") => Widget::Radio { options },
@@ -313,6 +319,22 @@ impl<'a> Reader<'a> {
     }
 }
 
+fn evidence(ui: &Value) -> Vec<Evidence> {
+    ui.get("ui:evidence")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(|e| {
+            Some(Evidence {
+                id: e.get("id")?.as_str()?.to_owned(),
+                title: text(e, "title")?,
+                note: text(e, "note"),
+                required: e.get("required") != Some(&Value::Bool(false)),
+            })
+        })
+        .collect()
+}
+
 /// `required`, and `dependentRequired` names whose trigger is present.
 fn required_names<'a>(parts: &Parts<'a>, data: &Value) -> Vec<&'a str> {
     let mut out = Vec::new();
@@ -328,6 +350,15 @@ fn required_names<'a>(parts: &Parts<'a>, data: &Value) -> Vec<&'a str> {
         }
     }
     out
+}
+
+/// A schema's `title` or `description`, with its English from `x-title-en`
+/// or `x-description-en`: shared definitions carry both languages, while
+/// `title` stays a plain string that other JSON Schema tools accept.
+fn schema_text(parts: &Parts, key: &str) -> Option<LocalText> {
+    let th = parts.get(key).and_then(LocalText::from_json);
+    let en = parts.str(&format!("x-{key}-en")).map(|e| LocalText { th: None, en: Some(e.to_owned()) });
+    merged(en, th)
 }
 
 fn with_id(s: &Value, around: &Uri) -> Uri {

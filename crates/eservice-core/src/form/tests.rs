@@ -198,12 +198,13 @@ fn one_of_object_shapes_are_a_choice() {
     assert_eq!(options[1].get(Lang::Th), "นิติบุคคล");
     assert_eq!(*selected, 1, "the data picks its branch");
     assert_eq!(names(fields), ["/kind", "/company_id"]);
+    assert_eq!(fields[0].widget, Widget::Fixed(json!("company")), "a discriminator is set, not shown");
 
     sel.set(spec.fields[1].pointer.clone(), 0);
     let (spec, data) = settle(&v, &Value::Null, json!({"name": "x", "kind": "company", "company_id": "0105"}), &sel);
     let Widget::Alternatives { selected: 0, fields, .. } = &spec.fields[1].widget else { panic!() };
     assert_eq!(names(fields), ["/kind", "/citizen_id"]);
-    assert_eq!(data, json!({"name": "x", "kind": "company"}), "the other branch's data goes");
+    assert_eq!(data, json!({"name": "x", "kind": "person"}), "the other branch's data goes, its discriminator is set");
 }
 
 #[test]
@@ -233,9 +234,15 @@ fn lists_of_objects_and_multi_choice() {
 #[test]
 fn steps_split_top_level_fields() {
     let v = validator(json!({"properties": {"a": {}, "b": {}, "c": {}}}));
-    let ui = json!({"ui:steps": [{"title": "หนึ่ง", "fields": ["a"]}, {"title": {"th": "สอง", "en": "Two"}, "fields": ["b"]}]});
+    let ui = json!({
+        "ui:steps": [{"title": "หนึ่ง", "fields": ["a"]}, {"title": {"th": "สอง", "en": "Two"}, "fields": ["b"]}],
+        "ui:evidence": [{"id": "id-card", "title": {"th": "สำเนาบัตรประชาชน", "en": "Copy of ID card"}}, {"id": "map", "title": "แผนที่", "required": false}, {"title": "no id"}]
+    });
     let spec = FormSpec::new(&v, &ui, &json!({}), &Selections::default());
     assert_eq!(spec.steps.len(), 2);
+    assert_eq!(spec.evidence.len(), 2, "an entry without an id is skipped");
+    assert!(spec.evidence[0].required && !spec.evidence[1].required);
+    assert_eq!(spec.evidence[0].title.get(Lang::En), "Copy of ID card");
     assert_eq!(spec.steps[1].title.get(Lang::En), "Two");
     assert_eq!(spec.step_fields(0).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/a"]);
     assert_eq!(spec.step_fields(1).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/b", "/c"], "unplaced fields go last");

@@ -240,6 +240,18 @@ fn format_message(f: &FormatError, lang: Lang) -> String {
             "time" => lang.pick("เวลาไม่ถูกต้อง", "Not a valid time").into(),
             "email" => lang.pick("อีเมลไม่ถูกต้อง", "Not a valid e-mail address").into(),
             "uri" => lang.pick("ที่อยู่เว็บไม่ถูกต้อง", "Not a valid web address").into(),
+            "thai-mobile" => lang
+                .pick("หมายเลขโทรศัพท์มือถือต้องมี 10 หลัก ขึ้นต้นด้วย 06 08 หรือ 09", "A mobile number has 10 digits starting 06, 08 or 09")
+                .into(),
+            "thai-phone" => lang
+                .pick(
+                    "หมายเลขโทรศัพท์ไม่ถูกต้อง: มือถือ 10 หลัก (06 08 09) หรือโทรศัพท์บ้าน 9 หลัก (02–07)",
+                    "Not a Thai phone number: 10-digit mobile (06, 08, 09) or 9-digit landline (02–07)",
+                )
+                .into(),
+            "thai-postcode" => lang
+                .pick("รหัสไปรษณีย์ต้องเป็นตัวเลข 5 หลักของไทย", "A Thai postcode has 5 digits")
+                .into(),
             other if lang == Lang::Th => format!("รูปแบบ {other} ไม่ถูกต้อง"),
             other => format!("Not a valid {other}"),
         },

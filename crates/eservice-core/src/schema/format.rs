@@ -23,6 +23,13 @@ pub fn check(format: &str, s: &str) -> Result<(), FormatError> {
         "email" => is_email(s),
         "uri" => is_uri(s),
         "thai-citizen-id" => return thai_id::validate(s).map_err(FormatError::CitizenId),
+        "thai-mobile" => is_thai_mobile(s),
+        "thai-phone" => is_thai_mobile(s) || is_thai_landline(s),
+        "thai-postcode" => is_thai_postcode(s),
+        "ipv4" => is_ipv4(s),
+        "uuid" => is_uuid(s),
+        "hostname" => is_hostname(s),
+        "json-pointer" => crate::pointer::JsonPointer::parse(s).is_ok(),
         _ => true,
     };
     if ok {
@@ -43,6 +50,57 @@ fn days_in_month(year: u32, month: u32) -> u32 {
         4 | 6 | 9 | 11 => 30,
         _ => 31,
     }
+}
+
+/// The digits of a phone number written with spaces or dashes, as Thais do
+/// ("081-234-5678"); `None` if anything else is in it.
+fn phone_digits(s: &str) -> Option<String> {
+    let digits: String = s.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
+}
+
+/// A Thai mobile number: 10 digits starting 06, 08 or 09.
+pub fn is_thai_mobile(s: &str) -> bool {
+    phone_digits(s).is_some_and(|d| d.len() == 10 && matches!(&d[..2], "06" | "08" | "09"))
+}
+
+/// A Thai landline: 9 digits starting 02 to 07 (area code included).
+pub fn is_thai_landline(s: &str) -> bool {
+    phone_digits(s).is_some_and(|d| d.len() == 9 && matches!(d.as_bytes()[1], b'2'..=b'7') && d.starts_with('0'))
+}
+
+/// A Thai postcode: 5 digits whose first two (the province) run 10 to 96.
+pub fn is_thai_postcode(s: &str) -> bool {
+    s.len() == 5 && s.bytes().all(|b| b.is_ascii_digit()) && (10..=96).contains(&s[..2].parse::<u8>().unwrap_or(0))
+}
+
+fn is_ipv4(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('.').collect();
+    parts.len() == 4
+        && parts.iter().all(|p| {
+            !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit()) && (p.len() == 1 || !p.starts_with('0'))
+                && p.parse::<u16>().is_ok_and(|n| n <= 255)
+        })
+}
+
+fn is_uuid(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 36
+        && b.iter().enumerate().all(|(i, c)| if [8, 13, 18, 23].contains(&i) { *c == b'-' } else { c.is_ascii_hexdigit() })
+}
+
+fn is_hostname(s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && !(l.len() >= 4 && &l[2..4] == "--" && !l.starts_with("xn"))
+        })
 }
 
 /// RFC 3339 full-date: `YYYY-MM-DD`, a real calendar day.
@@ -167,6 +225,34 @@ mod tests {
         assert!(is_uri("https://www.dbd.go.th/"));
         assert!(!is_uri("//no-scheme"));
         assert!(!is_uri("http://a b"));
+    }
+
+    #[test]
+    fn thai_phones_and_postcodes() {
+        assert!(is_thai_mobile("0812345678"));
+        assert!(is_thai_mobile("081-234-5678"));
+        assert!(!is_thai_mobile("021234567"));
+        assert!(!is_thai_mobile("0812345678x"));
+        assert!(is_thai_landline("02-123-4567"));
+        assert!(is_thai_landline("053123456"));
+        assert!(!is_thai_landline("012345678"));
+        assert_eq!(check("thai-phone", "021234567"), Ok(()));
+        assert_eq!(check("thai-phone", "0912345678"), Ok(()));
+        assert!(is_thai_postcode("10500"));
+        assert!(is_thai_postcode("96000"));
+        assert!(!is_thai_postcode("00123"));
+        assert!(!is_thai_postcode("99000"));
+        assert!(!is_thai_postcode("1050"));
+    }
+
+    #[test]
+    fn network_formats() {
+        assert!(is_ipv4("192.168.0.1"));
+        assert!(!is_ipv4("256.1.1.1"));
+        assert!(!is_ipv4("01.1.1.1"));
+        assert!(is_uuid("2eb8aa08-aa98-11ea-b4aa-73b441d16380"));
+        assert!(is_hostname("www.dbd.go.th"));
+        assert!(!is_hostname("-bad.example"));
     }
 
     #[test]

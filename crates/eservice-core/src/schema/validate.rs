@@ -324,35 +324,30 @@ impl Eval<'_> {
                 out.absorb(sub);
             }
         }
-        if let Some(Value::Array(any)) = o.get("anyOf") {
-            let p = sp.child("anyOf");
-            let mut passed = false;
-            for (i, s) in any.iter().enumerate() {
-                let sub = self.schema(s, inst, ip, &p.index(i), base);
-                if sub.valid() {
-                    passed = true;
-                    out.annotations_from(sub);
-                }
-            }
-            if !passed {
-                out.fail(ip, &p, ErrorKind::AnyOf);
-            }
-        }
-        if let Some(Value::Array(one)) = o.get("oneOf") {
-            let p = sp.child("oneOf");
+        for keyword in ["anyOf", "oneOf"] {
+            let Some(Value::Array(branches)) = o.get(keyword) else { continue };
+            let p = sp.child(keyword);
             let mut matched = 0;
             let mut kept = Outcome::default();
-            for (i, s) in one.iter().enumerate() {
+            // When no branch matches, the one closest to matching says what to fix.
+            let mut closest: Option<Vec<ValidationError>> = None;
+            for (i, s) in branches.iter().enumerate() {
                 let sub = self.schema(s, inst, ip, &p.index(i), base);
                 if sub.valid() {
                     matched += 1;
                     kept.annotations_from(sub);
+                } else if close_enough(&sub.errors, ip) && closest.as_ref().is_none_or(|c| sub.errors.len() < c.len()) {
+                    closest = Some(sub.errors);
                 }
             }
-            if matched == 1 {
-                out.annotations_from(kept);
-            } else {
-                out.fail(ip, &p, ErrorKind::OneOf { matched });
+            match (keyword, matched) {
+                ("anyOf", 1..) | ("oneOf", 1) => out.annotations_from(kept),
+                (_, 0) => match closest {
+                    Some(errors) => out.errors.extend(errors),
+                    None if keyword == "anyOf" => out.fail(ip, &p, ErrorKind::AnyOf),
+                    None => out.fail(ip, &p, ErrorKind::OneOf { matched }),
+                },
+                _ => out.fail(ip, &p, ErrorKind::OneOf { matched }),
             }
         }
         if let Some(not) = o.get("not") {
@@ -615,6 +610,13 @@ impl Outcome {
     fn absorb_child(&mut self, sub: Outcome) {
         self.errors.extend(sub.errors);
     }
+}
+
+/// Whether a non-matching branch's errors are worth showing instead of "no
+/// branch matches": they must all lie inside the value (a wrong field), not
+/// on the value itself (a wrong type, or a discriminator that differs).
+fn close_enough(errors: &[ValidationError], at: &JsonPointer) -> bool {
+    errors.iter().all(|e| e.field() != *at && !matches!(e.kind, ErrorKind::Const { .. } | ErrorKind::Enum))
 }
 
 fn has_type(v: &Value, t: JsonType) -> bool {
