@@ -9,12 +9,9 @@ use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::NotFoundPage;
 use crate::route::{use_route, Route};
+use crate::storage::local as storage;
 
 const LANG_KEY: &str = "eservice.lang";
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
-}
 
 fn stored_lang() -> Lang {
     storage()

@@ -59,6 +59,12 @@ phrases! {
     EVIDENCE_TITLE = "เอกสารหลักฐานที่ต้องใช้" / "Evidence documents needed";
     EVIDENCE_NOTE = "เตรียมไฟล์ฉบับละหนึ่งชุด เป็น PDF หรือ JPG" / "Prepare one copy of each, as PDF or JPG";
     IF_APPLICABLE = "ถ้ามี" / "if applicable";
+    START_NEW = "เริ่มคำขอใหม่ (ล้างข้อมูลที่บันทึกไว้)" / "Start a new request (clear what was saved)";
+    DRAFT_RESTORED = "กู้คืนข้อมูลที่คุณกรอกค้างไว้" / "Restored what you had entered";
+    DRAFT_DISCARD = "ทิ้งข้อมูลนี้และเริ่มใหม่" / "Discard it and start again";
+    DRAFTS_ON_DEVICE = "มีข้อมูลคำขอที่กรอกค้างไว้ในเครื่องนี้" / "Unfinished requests are saved on this device";
+    DRAFTS_CLEAR = "ล้างข้อมูลที่บันทึกไว้ทั้งหมด" / "Clear all saved data";
+    DRAFTS_CLEARED = "ล้างข้อมูลที่บันทึกไว้ในเครื่องนี้แล้ว" / "Saved data cleared from this device";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

@@ -14,6 +14,7 @@ pub mod pages;
 mod panic_notice;
 pub mod regexp;
 pub mod route;
+pub mod storage;
 
 use wasm_bindgen::JsCast;
 

@@ -125,6 +125,15 @@ impl LoadedForm {
         FormSpec::settle(&self.validator, &self.ui, data, selections)
     }
 
+    /// How many days a draft of this form is kept (`ui:draftDays`).
+    pub fn draft_days(&self) -> f64 {
+        self.ui
+            .get("ui:draftDays")
+            .and_then(Value::as_f64)
+            .filter(|d| *d > 0.0)
+            .unwrap_or(eservice_core::draft::DEFAULT_MAX_AGE_DAYS)
+    }
+
     /// Defaults, and an empty object for each group.
     pub fn initial_data(&self) -> Value {
         let empty = Value::Object(Default::default());

@@ -22,8 +22,16 @@ use crate::loaded_form::LoadedForm;
 #[derive(Properties, PartialEq)]
 pub struct EFormProps {
     pub form: Rc<LoadedForm>,
-    /// The data to start from: defaults, or what was entered before.
+    /// The data to start from: defaults, a restored draft, or what was
+    /// entered before going to the summary.
     pub initial: Rc<Value>,
+    #[prop_or_default]
+    pub initial_selections: Selections,
+    #[prop_or_default]
+    pub initial_step: usize,
+    /// Whether to keep a draft on this device as the citizen types.
+    #[prop_or(true)]
+    pub autosave: bool,
     /// Called with the (pruned) data once it passes validation.
     pub on_submit: Callback<Value>,
 }
@@ -79,6 +87,64 @@ impl Reducible for FormState {
         }
         Rc::new(s)
     }
+}
+
+/// How long typing must pause before the draft is written.
+const AUTOSAVE_DELAY_MS: i32 = 400;
+
+/// Keeps the draft of form `id` in local storage: after a pause in typing,
+/// and at once when the page is hidden or closed, so a reload loses nothing.
+#[hook]
+fn use_autosave(id: Option<eservice_core::catalog::FormId>, snapshot: (Value, Selections, usize)) {
+    use wasm_bindgen::closure::Closure;
+    let pending = use_mut_ref(|| None::<String>);
+    let first = use_mut_ref(|| true);
+    {
+        let (pending, id) = (pending.clone(), id.clone());
+        use_effect_with((), move |_| {
+            let flush = Closure::<dyn Fn()>::new(move || {
+                if let (Some(id), Some(text)) = (&id, pending.borrow_mut().take()) {
+                    crate::storage::store_draft(id, &text);
+                }
+            });
+            let window = web_sys::window();
+            if let Some(w) = &window {
+                w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref()).ok();
+            }
+            move || {
+                if let Some(w) = window {
+                    w.remove_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref()).ok();
+                }
+                // Leaving the form within the pause still keeps what was typed.
+                flush.as_ref().unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).ok();
+            }
+        });
+    }
+    use_effect_with(snapshot, move |(data, selections, step)| {
+        let skip = std::mem::replace(&mut *first.borrow_mut(), false);
+        let mut timer = None;
+        if let (Some(id), false) = (id, skip) {
+            let draft = eservice_core::draft::Draft {
+                saved_at_ms: js_sys::Date::now(),
+                data: data.clone(),
+                selections: selections.clone(),
+                step: *step,
+            };
+            *pending.borrow_mut() = Some(draft.to_json());
+            let save = Closure::once_into_js(move || {
+                if let Some(text) = pending.borrow_mut().take() {
+                    crate::storage::store_draft(&id, &text);
+                }
+            });
+            timer = web_sys::window()
+                .and_then(|w| w.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), AUTOSAVE_DELAY_MS).ok());
+        }
+        move || {
+            if let (Some(t), Some(w)) = (timer, web_sys::window()) {
+                w.clear_timeout_with_handle(t);
+            }
+        }
+    });
 }
 
 /// The field an error belongs to: a failed choice belongs to its selector.
@@ -138,15 +204,13 @@ pub fn EForm(props: &EFormProps) -> Html {
     let lang = use_lang();
     let state = {
         let (form, initial) = (props.form.clone(), props.initial.clone());
-        use_reducer(move || FormState {
-            form,
-            data: (*initial).clone(),
-            selections: Selections::default(),
-            touched: Vec::new(),
-            step: 0,
-            tried: false,
-        })
+        let (selections, step) = (props.initial_selections.clone(), props.initial_step);
+        use_reducer(move || FormState { form, data: (*initial).clone(), selections, touched: Vec::new(), step, tried: false })
     };
+    use_autosave(
+        props.autosave.then(|| props.form.id.clone()),
+        (state.data.clone(), state.selections.clone(), state.step),
+    );
     let (spec, pruned) = props.form.settle(&state.data, &state.selections);
     let errors = props.form.validate(&pruned);
     let ordered = ordered_errors(&spec, &errors);

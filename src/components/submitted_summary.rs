@@ -17,6 +17,8 @@ pub struct SubmittedSummaryProps {
     pub form: Rc<LoadedForm>,
     pub data: Rc<Value>,
     pub on_edit: Callback<()>,
+    /// Start a new application, clearing the saved draft.
+    pub on_new: Callback<()>,
 }
 
 /// A value as a person reads it: option labels, yes/no, a dash for nothing.
@@ -107,6 +109,7 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
         })
     };
     let on_edit = props.on_edit.reform(|_: MouseEvent| ());
+    let on_new = props.on_new.reform(|_: MouseEvent| ());
     let (spec, _) = props.form.settle(&props.data, &Selections::default());
     let (top, groups): (Vec<Field>, Vec<Field>) =
         spec.fields.iter().cloned().partition(|f| !matches!(f.widget, Widget::Group { .. }));
@@ -125,6 +128,7 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
             <div class="form-actions">
                 <button type="button" class="primary" onclick={download}>{ i18n::DOWNLOAD_JSON.get(lang) }</button>
                 <button type="button" class="secondary" onclick={on_edit}>{ i18n::EDIT.get(lang) }</button>
+                <button type="button" class="secondary" onclick={on_new}>{ i18n::START_NEW.get(lang) }</button>
             </div>
         </section>
     }

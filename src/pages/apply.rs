@@ -3,6 +3,7 @@
 use std::rc::Rc;
 
 use eservice_core::catalog::FormId;
+use eservice_core::form::Selections;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -10,7 +11,9 @@ use crate::components::e_form::EForm;
 use crate::components::load_error::LoadError;
 use crate::components::submitted_summary::SubmittedSummary;
 use crate::i18n::{self, use_lang};
+use crate::components::draft_notice::DraftNotice;
 use crate::loaded_form::{FormLoadError, LoadedForm};
+use crate::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct ApplyProps {
@@ -24,12 +27,28 @@ enum Load {
     Failed(FormLoadError),
 }
 
+/// Where filling in starts: fresh, from a restored draft, or from the summary.
+#[derive(Clone, PartialEq)]
+struct Start {
+    data: Rc<Value>,
+    selections: Selections,
+    step: usize,
+    /// When the restored draft was saved.
+    restored_at: Option<f64>,
+    /// Bumped to start the form afresh.
+    generation: u32,
+}
+
 /// Filling in, or looking at what was submitted. Both keep the data, so
 /// going back to edit loses nothing.
 #[derive(Clone, PartialEq)]
 enum Stage {
-    Filling(Rc<Value>),
+    Filling(Start),
     Submitted(Rc<Value>),
+}
+
+fn fresh(form: &LoadedForm, generation: u32) -> Start {
+    Start { data: Rc::new(form.initial_data()), selections: Selections::default(), step: 0, restored_at: None, generation }
 }
 
 #[component]
@@ -44,7 +63,17 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match LoadedForm::fetch(id).await {
                     Ok(form) => {
-                        stage.set(Some(Stage::Filling(Rc::new(form.initial_data()))));
+                        let start = match storage::load_draft(&form.id, form.draft_days()) {
+                            Some(d) => Start {
+                                data: Rc::new(d.data),
+                                selections: d.selections,
+                                step: d.step,
+                                restored_at: Some(d.saved_at_ms),
+                                generation: 0,
+                            },
+                            None => fresh(&form, 0),
+                        };
+                        stage.set(Some(Stage::Filling(start)));
                         load.set(Load::Ready(Rc::new(form)));
                     }
                     Err(e) => load.set(Load::Failed(e)),
@@ -57,19 +86,38 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
         Load::Failed(e) => return html! { <LoadError title={i18n::FORM_BROKEN} message={e.message(lang)} /> },
         Load::Ready(f) => f.clone(),
     };
+    let start_over = {
+        let (stage, form) = (stage.clone(), form.clone());
+        Callback::from(move |generation: u32| {
+            storage::clear_draft(&form.id);
+            stage.set(Some(Stage::Filling(fresh(&form, generation))));
+        })
+    };
     match (*stage).clone() {
         None => html! {},
-        Some(Stage::Filling(initial)) => {
+        Some(Stage::Filling(start)) => {
             let stage = stage.clone();
             let on_submit = Callback::from(move |data: Value| stage.set(Some(Stage::Submitted(Rc::new(data)))));
-            html! { <EForm form={form} initial={initial} on_submit={on_submit} /> }
+            let next = start.generation + 1;
+            html! {
+                <>
+                    if let Some(at) = start.restored_at {
+                        <DraftNotice saved_at={at} on_discard={start_over.reform(move |_| next)} />
+                    }
+                    <EForm key={start.generation.to_string()} form={form} initial={start.data.clone()}
+                        initial_selections={start.selections.clone()} initial_step={start.step} on_submit={on_submit} />
+                </>
+            }
         }
         Some(Stage::Submitted(data)) => {
             let on_edit = {
                 let (stage, data) = (stage.clone(), data.clone());
-                Callback::from(move |_| stage.set(Some(Stage::Filling(data.clone()))))
+                Callback::from(move |_| {
+                    let start = Start { data: data.clone(), selections: Selections::default(), step: 0, restored_at: None, generation: 0 };
+                    stage.set(Some(Stage::Filling(start)))
+                })
             };
-            html! { <SubmittedSummary form={form} data={data} on_edit={on_edit} /> }
+            html! { <SubmittedSummary form={form} data={data} on_edit={on_edit} on_new={start_over.reform(|_| 1000)} /> }
         }
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::i18n::{self, use_lang};
 use crate::net::fetch_json;
 use crate::route::Route;
+use crate::storage;
 
 const INDEX: &str = "forms/index.json";
 
@@ -60,10 +61,29 @@ pub fn HomePage() -> Html {
             html! { <>{ problems }{ list }</> }
         }
     };
+    let drafts = use_state(storage::draft_count);
+    let cleared = use_state(|| false);
+    let clear = {
+        let (drafts, cleared) = (drafts.clone(), cleared.clone());
+        Callback::from(move |_: MouseEvent| {
+            storage::clear_all_drafts();
+            drafts.set(0);
+            cleared.set(true);
+        })
+    };
     html! {
         <section class="home">
             <h1>{ i18n::SERVICES.get(lang) }</h1>
             { body }
+            if *drafts > 0 {
+                <div class="draft-notice">
+                    <p>{ i18n::DRAFTS_ON_DEVICE.get(lang) }</p>
+                    <button type="button" class="secondary" onclick={clear}>{ i18n::DRAFTS_CLEAR.get(lang) }</button>
+                </div>
+            }
+            if *cleared {
+                <p role="status">{ i18n::DRAFTS_CLEARED.get(lang) }</p>
+            }
         </section>
     }
 }
