@@ -65,6 +65,7 @@ phrases! {
     DRAFTS_ON_DEVICE = "มีข้อมูลคำขอที่กรอกค้างไว้ในเครื่องนี้" / "Unfinished requests are saved on this device";
     DRAFTS_CLEAR = "ล้างข้อมูลที่บันทึกไว้ทั้งหมด" / "Clear all saved data";
     DRAFTS_CLEARED = "ล้างข้อมูลที่บันทึกไว้ในเครื่องนี้แล้ว" / "Saved data cleared from this device";
+    DATE_HINT = "เลือกวันและเดือน แล้วพิมพ์ปีพุทธศักราช" / "Choose the day and month, then type the year";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

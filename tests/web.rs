@@ -79,6 +79,15 @@ async fn type_and_leave(root: &Element, id: &str, text: &str) {
     yew::scheduler::flush().await;
 }
 
+async fn choose(root: &Element, selector: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+    select.set_value(value);
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
+    yew::scheduler::flush().await;
+}
+
 fn text_of(root: &Element, selector: &str) -> Option<String> {
     root.query_selector(selector).unwrap().and_then(|e| e.text_content())
 }
@@ -147,7 +156,6 @@ async fn a_complete_form_submits_the_typed_data() {
         ("f-applicant-phone", "0812345678"),
         ("f-business-trade_name", "ร้านสมชาย"),
         ("f-business-capital", "1,500,000"),
-        ("f-business-start_date", "2026-11-01"),
         ("f-address-house_no", "99/1"),
         ("f-address-subdistrict", "สีลม"),
         ("f-address-district", "บางรัก"),
@@ -156,13 +164,11 @@ async fn a_complete_form_submits_the_typed_data() {
     ] {
         type_and_leave(&root, id, v).await;
     }
-    let select: web_sys::HtmlSelectElement = root.query_selector("#f-business-category").unwrap().unwrap().unchecked_into();
-    select.set_value("retail");
-    select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &{
-        let i = web_sys::EventInit::new();
-        i.set_bubbles(true);
-        i
-    }).unwrap()).unwrap();
+    choose(&root, "#f-business-category", "retail").await;
+    // The date is entered as day, month and a Buddhist Era year.
+    choose(&root, "#f-business-start_date", "1").await;
+    choose(&root, "#f-business-start_date-month", "11").await;
+    type_and_leave(&root, "f-business-start_date-year", "2569").await;
     click("#f-declaration");
     yew::scheduler::flush().await;
     submit(&root).await;

@@ -90,6 +90,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
     let readonly = field.read_only;
 
     let input = match &field.widget {
+        Widget::Text { kind: TextKind::Date, .. } => return super::date_field::date_view(field, env),
         Widget::Text { kind, max_length } => {
             let (ty, mode) = match kind {
                 TextKind::Plain | TextKind::DateTime => ("text", None),

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use eservice_core::form::{choice_key, Field, Selections, Widget};
+use eservice_core::form::{choice_key, Field, Selections, TextKind, Widget};
 use eservice_core::Lang;
 use serde_json::Value;
 use yew::prelude::*;
@@ -31,6 +31,7 @@ fn readable(field: &Field, value: Option<&Value>, lang: Lang) -> String {
             .find(|c| choice_key(&c.value) == choice_key(v))
             .map(|c| c.label.get(lang).to_owned())
             .unwrap_or_else(|| Field::display(Some(v))),
+        (Widget::Text { kind: TextKind::Date, .. }, Some(Value::String(s))) => eservice_core::thai_date::readable(s, lang),
         (_, v) => Field::display(v),
     }
 }

@@ -35,7 +35,6 @@ const TYPED = {
   'f-business-products': 'ผ้าไหมและของที่ระลึก',
   'f-business-capital': '1,500,000',
   'f-business-employees': '3',
-  'f-business-start_date': '2026-11-01',
   'f-address-house_no': '99/1',
   'f-address-moo': '4',
   'f-address-subdistrict': 'สีลม',
@@ -63,6 +62,14 @@ const EXPECTED = {
 async function fillAndLeave(page, id, text) {
   await page.locator(`#${id}`).fill(text);
   await page.locator(`#${id}`).blur();
+}
+
+/** Enters a date as a Thai reader does: day, month, Buddhist Era year. */
+export async function fillDate(page, id, day, month, yearBE) {
+  await page.locator(`#${id}`).selectOption(String(day));
+  await page.locator(`#${id}-month`).selectOption(String(month));
+  await page.locator(`#${id}-year`).fill(String(yearBE));
+  await page.locator(`#${id}-year`).blur();
 }
 
 /** Sorted data keys, so that comparisons ignore key order. */
@@ -114,6 +121,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.equal(await citizenId.getAttribute('aria-invalid'), null);
 
   for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
+  await fillDate(page, 'f-business-start_date', 1, 11, 2569);
   assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
   await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
   await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
@@ -122,6 +130,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
   const summary = await page.locator('.submitted-summary').textContent();
   assert.match(summary, /ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต/, 'choices read back by their labels');
+  assert.match(summary, /1 พฤศจิกายน 2569/, 'dates read back in the Buddhist Era');
   await screenshot(page, 'apply-summary');
 
   const [download] = await Promise.all([
