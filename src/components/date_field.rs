@@ -57,7 +57,7 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
         <fieldset class={classes!("field", "field-date", env.error.as_ref().map(|_| "has-error"))}
             aria-describedby={described.clone()}>
             <legend>{ field.label.get(lang) }{ required_mark(field.required, lang) }</legend>
-            { for field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> }) }
+            { field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> }).unwrap_or_default() }
             <div class="date-parts">
                 <label class="date-part">
                     <span>{ lang.pick("วันที่", "Day") }</span>
@@ -80,7 +80,7 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
                         placeholder={lang.pick("2569", "2026")} oninput={on_year_input} onchange={on_year} />
                 </label>
             </div>
-            { for env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> }) }
+            { env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> }).unwrap_or_default() }
             <span class="visually-hidden">{ i18n::DATE_HINT.get(lang) }</span>
         </fieldset>
     }

@@ -285,7 +285,7 @@ pub fn EForm(props: &EFormProps) -> Html {
     html! {
         <form class="e-form" novalidate=true onsubmit={onsubmit}>
             <h1>{ spec.title.get(lang) }</h1>
-            { for spec.description.as_ref().map(|d| html! { <p class="form-description">{ d.get(lang) }</p> }) }
+            { spec.description.as_ref().map(|d| html! { <p class="form-description">{ d.get(lang) }</p> }).unwrap_or_default() }
             if wizard {
                 <StepNav titles={spec.steps.iter().map(|s| s.title.get(lang).to_owned()).collect::<Vec<_>>()} current={step} />
             }

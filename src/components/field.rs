@@ -85,8 +85,10 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
     };
 
     let label_text = html! { <>{ field.label.get(lang) }{ required_mark(field.required, lang) }</> };
-    let help = field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> });
-    let error = env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> });
+    // Always one node each (empty when absent): Yew lines unkeyed siblings up
+    // from the end, so a child that comes and goes would shift the inputs.
+    let help: Html = field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> }).unwrap_or_default();
+    let error: Html = env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> }).unwrap_or_default();
     let readonly = field.read_only;
 
     let input = match &field.widget {

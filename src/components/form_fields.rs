@@ -48,15 +48,22 @@ impl ListEdit {
 type ErrorFor<'a> = &'a dyn Fn(&JsonPointer) -> Option<String>;
 
 pub fn render_fields(fields: &[Field], data: &Value, lang: Lang, error_for: ErrorFor, ev: &FieldEvents) -> Html {
-    fields.iter().map(|f| render_field(f, None, data, lang, error_for, ev)).collect()
+    // Keyed by field: a field appearing mid-form must not make its
+    // neighbours' inputs (and their focus or checked state) shift to it.
+    fields
+        .iter()
+        .map(|f| html! { <key={field_id(&f.pointer)}>{ render_field(f, None, data, lang, error_for, ev) }</> })
+        .collect()
 }
 
 /// One field; `label` overrides the field's own (list items are numbered).
 fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, error_for: ErrorFor, ev: &FieldEvents) -> Html {
     let error = error_for(&f.pointer);
     let title = label.unwrap_or_else(|| f.label.get(lang).to_owned());
-    let error_p = |id: String| error.as_ref().map(|m| html! { <p class="field-error" id={id}>{ m }</p> });
-    let help = f.help.as_ref().map(|h| html! { <p class="field-help">{ h.get(lang) }</p> });
+    // Always one node each (empty when absent): Yew lines unkeyed siblings up
+    // from the end, so a child that comes and goes would shift the inputs.
+    let error_p = |id: String| -> Html { error.as_ref().map(|m| html! { <p class="field-error" id={id}>{ m }</p> }).unwrap_or_default() };
+    let help: Html = f.help.as_ref().map(|h| html! { <p class="field-help">{ h.get(lang) }</p> }).unwrap_or_default();
     let id = field_id(&f.pointer);
     match &f.widget {
         Widget::Group { fields } => html! {
@@ -103,7 +110,7 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
                     _ => render_field(item, Some(item_title.clone()), data, lang, error_for, ev),
                 };
                 html! {
-                    <div class="list-item" id={field_id(&item.pointer)} tabindex="-1">
+                    <div class="list-item" id={format!("{}-item", field_id(&item.pointer))}>
                         <div class="list-item-head">
                             <span class="list-item-title">{ &item_title }</span>
                             <button type="button" class="icon-button" disabled={i == 0}
@@ -149,7 +156,7 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
                             if choice_key(v) == choice_key(&value) { !was } else { was }
                         })
                         .collect();
-                    on_input.emit((p.clone(), Some(Value::Array(now))));
+                    on_input.emit((p.clone(), (!now.is_empty()).then_some(Value::Array(now))));
                     on_blur.emit(p.clone());
                 });
                 let opt_id = format!("{id}-{i}");

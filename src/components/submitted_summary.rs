@@ -45,6 +45,33 @@ fn row(label: &str, value: String) -> Html {
     }
 }
 
+/// Fields as a reader sees them: runs of simple answers in a `<dl>`, and
+/// groups and lists as sections beside it (a `<dl>` may hold only rows).
+fn block(fields: &[Field], data: &Value, lang: Lang) -> Html {
+    let nested = |f: &Field| match &f.widget {
+        Widget::Group { .. } => true,
+        Widget::List { items, .. } => items.iter().any(|i| matches!(i.widget, Widget::Group { .. })),
+        Widget::Alternatives { fields, .. } => fields.iter().any(|f| matches!(f.widget, Widget::Group { .. } | Widget::List { .. })),
+        _ => false,
+    };
+    let mut out = Vec::new();
+    let mut run: Vec<Field> = Vec::new();
+    for f in fields {
+        if nested(f) {
+            if !run.is_empty() {
+                out.push(html! { <dl>{ rows(&std::mem::take(&mut run), data, lang) }</dl> });
+            }
+            out.push(rows(std::slice::from_ref(f), data, lang));
+        } else {
+            run.push(f.clone());
+        }
+    }
+    if !run.is_empty() {
+        out.push(html! { <dl>{ rows(&run, data, lang) }</dl> });
+    }
+    out.into_iter().collect()
+}
+
 fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
     fields
         .iter()
@@ -52,13 +79,13 @@ fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
             Widget::Group { fields } => html! {
                 <section class="summary-group">
                     <h2>{ f.label.get(lang) }</h2>
-                    <dl>{ rows(fields, data, lang) }</dl>
+                    { block(fields, data, lang) }
                 </section>
             },
             Widget::Alternatives { options, selected, fields } => html! {
                 <>
-                    { row(f.label.get(lang), options.get(*selected).map(|o| o.get(lang).to_owned()).unwrap_or_default()) }
-                    { rows(fields, data, lang) }
+                    <dl>{ row(f.label.get(lang), options.get(*selected).map(|o| o.get(lang).to_owned()).unwrap_or_default()) }</dl>
+                    { block(fields, data, lang) }
                 </>
             },
             Widget::List { items, .. } => {
@@ -73,7 +100,7 @@ fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
                         Widget::Group { fields } => html! {
                             <section class="summary-group">
                                 <h3>{ format!("{title} {}", i + 1) }</h3>
-                                <dl>{ rows(fields, data, lang) }</dl>
+                                { block(fields, data, lang) }
                             </section>
                         },
                         _ => row(&format!("{title} {}", i + 1), readable(item, item.pointer.resolve(data), lang)),
@@ -112,17 +139,12 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
     let on_edit = props.on_edit.reform(|_: MouseEvent| ());
     let on_new = props.on_new.reform(|_: MouseEvent| ());
     let (spec, _) = props.form.settle(&props.data, &Selections::default());
-    let (top, groups): (Vec<Field>, Vec<Field>) =
-        spec.fields.iter().cloned().partition(|f| !matches!(f.widget, Widget::Group { .. }));
     html! {
         <section class="submitted-summary">
             <h1>{ i18n::SUMMARY_TITLE.get(lang) }</h1>
             <p class="form-title">{ spec.title.get(lang) }</p>
             <p>{ i18n::SUMMARY_NOTE.get(lang) }</p>
-            { rows(&groups, &props.data, lang) }
-            if !top.is_empty() {
-                <section class="summary-group"><dl>{ rows(&top, &props.data, lang) }</dl></section>
-            }
+            { block(&spec.fields, &props.data, lang) }
             if let Some(reason) = &*failed {
                 <p class="field-error" role="alert">{ format!("{}: {reason}", i18n::DOWNLOAD_FAILED.get(lang)) }</p>
             }

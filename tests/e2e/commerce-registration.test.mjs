@@ -3,16 +3,15 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage, screenshot } from './browser.mjs';
+import { assertAccessible, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
-const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 const FORM = '#/apply/commerce-registration';
 
 let server, browser;
@@ -58,34 +57,7 @@ const EXPECTED = {
   declaration: true,
 };
 
-/** Fills a field the way a person does: type, then leave it. */
-async function fillAndLeave(page, id, text) {
-  await page.locator(`#${id}`).fill(text);
-  await page.locator(`#${id}`).blur();
-}
-
-/** Enters a date as a Thai reader does: day, month, Buddhist Era year. */
-export async function fillDate(page, id, day, month, yearBE) {
-  await page.locator(`#${id}`).selectOption(String(day));
-  await page.locator(`#${id}-month`).selectOption(String(month));
-  await page.locator(`#${id}-year`).fill(String(yearBE));
-  await page.locator(`#${id}-year`).blur();
-}
-
-/** Sorted data keys, so that comparisons ignore key order. */
-function sorted(v) {
-  if (Array.isArray(v)) return v.map(sorted);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
-  return v;
-}
-
-function validate(dataFile, ...extra) {
-  try {
-    return { code: 0, out: execFileSync(ESERVICE, [...extra, 'validate', '--schema', SCHEMA, dataFile], { encoding: 'utf8' }) };
-  } catch (e) {
-    return { code: e.status, out: e.stdout };
-  }
-}
+const validate = (dataFile) => validateWith(SCHEMA, dataFile);
 
 test('the home page lists the services and opens the form', async () => {
   const page = await phonePage(browser);
@@ -93,6 +65,7 @@ test('the home page lists the services and opens the form', async () => {
   const card = page.getByRole('link', { name: /คำขอจดทะเบียนพาณิชย์/ });
   await card.waitFor();
   await screenshot(page, 'home');
+  await assertAccessible(page, 'home');
   await card.click();
   await page.getByRole('heading', { level: 1, name: /คำขอจดทะเบียนพาณิชย์ \(ตั้งใหม่\) แบบ ทพ\./ }).waitFor();
   assert.equal(new URL(page.url()).hash, FORM);
@@ -104,6 +77,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await page.goto(server.url + FORM);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await screenshot(page, 'apply-empty');
+  await assertAccessible(page, 'commerce form');
 
   await page.getByLabel('นาง', { exact: true }).check();
   const citizenId = page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ });
@@ -132,6 +106,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.match(summary, /ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต/, 'choices read back by their labels');
   assert.match(summary, /1 พฤศจิกายน 2569/, 'dates read back in the Buddhist Era');
   await screenshot(page, 'apply-summary');
+  await assertAccessible(page, 'summary');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),
@@ -171,6 +146,7 @@ test('the browser and eservice validate fault the same fields', async () => {
   await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
   await page.locator('.error-summary').waitFor();
   await screenshot(page, 'apply-error-summary');
+  await assertAccessible(page, 'form with errors');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-applicant-prefix', 'focus moves to the first error');
 
   const browserFields = (await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id))).sort();
@@ -223,6 +199,7 @@ test('a missing or malformed form file gets a page that names the file and the p
     await alert.waitFor();
     assert.match(await alert.textContent(), /ไม่พบไฟล์ forms\/no-such-form\/schema\.json/);
     await screenshot(page, 'error-missing-form');
+    await assertAccessible(page, 'missing form page');
 
     await page.goto(broken.url + '#/apply/broken');
     await page.getByText(/forms\/broken\/schema\.json ไม่ใช่ JSON ที่ถูกต้อง ที่บรรทัด 4/).waitFor();

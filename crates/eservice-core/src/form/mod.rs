@@ -245,6 +245,12 @@ fn fill_defaults(fields: &[Field], out: &mut Map<String, Value>) {
                     out.insert(name.to_owned(), v.clone());
                 }
             }
+            // A required list starts empty, so "add at least one" is what it says.
+            Widget::List { .. } if f.required && f.default.is_none() => {
+                if let Some(name) = f.pointer.last() {
+                    out.insert(name.to_owned(), Value::Array(Vec::new()));
+                }
+            }
             _ => {
                 if let (Some(name), Some(d)) = (f.pointer.last(), &f.default) {
                     out.insert(name.to_owned(), d.clone());
@@ -272,6 +278,8 @@ fn keep(fields: &[Field], from: &Map<String, Value>, out: &mut Map<String, Value
         let Some(v) = from.get(name) else { continue };
         let kept = match (&f.widget, v) {
             (Widget::Group { fields }, _) => prune_object(fields, v),
+            // An optional list left empty is not an answer.
+            (Widget::List { .. }, Value::Array(a)) if a.is_empty() && !f.required => continue,
             (Widget::List { items, .. }, Value::Array(a)) => {
                 Value::Array(a.iter().zip(items).map(|(x, item)| prune_value(item, x)).collect())
             }

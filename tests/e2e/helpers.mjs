@@ -1,0 +1,69 @@
+// What every e2e test does the way a person would: fill a field and leave
+// it, enter a date in three parts, check a page with axe-core.
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = join(ROOT, 'dist');
+const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Types into a field, then leaves it. */
+export async function fillAndLeave(page, id, text) {
+  await page.locator(`#${id}`).fill(text);
+  await page.locator(`#${id}`).blur();
+}
+
+/** Enters a date as a Thai reader does: day, month, Buddhist Era year. */
+export async function fillDate(page, id, day, month, yearBE) {
+  await page.locator(`#${id}`).selectOption(String(day));
+  await page.locator(`#${id}-month`).selectOption(String(month));
+  await page.locator(`#${id}-year`).fill(String(yearBE));
+  await page.locator(`#${id}-year`).blur();
+}
+
+/** Sorted data keys, so that comparisons ignore key order. */
+export function sorted(v) {
+  if (Array.isArray(v)) return v.map(sorted);
+  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, sorted(v[k])]));
+  return v;
+}
+
+/** `eservice validate` on a data file: { code, out }. */
+export function validate(schema, dataFile, ...extra) {
+  try {
+    return { code: 0, out: execFileSync(ESERVICE, [...extra, 'validate', '--schema', schema, dataFile], { encoding: 'utf8' }) };
+  } catch (e) {
+    return { code: e.status, out: e.stdout };
+  }
+}
+
+/** Fails on any serious or critical axe-core violation on the page as it is now. */
+export async function assertAccessible(page, what) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${what}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+/** Clicks the wizard's next (or submit) button. */
+export async function next(page) {
+  await page.getByRole('button', { name: /^(ถัดไป|ตรวจสอบและส่งคำขอ)$/ }).click();
+}
+
+/** Downloads the request JSON from the summary page; resolves to { file, data }. */
+export async function downloadRequest(page) {
+  const { readFile } = await import('node:fs/promises');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: /ดาวน์โหลดข้อมูลคำขอ/ }).click(),
+  ]);
+  const file = await download.path();
+  return { file, data: JSON.parse(await readFile(file, 'utf8')) };
+}
