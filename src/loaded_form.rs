@@ -1,7 +1,9 @@
 //! A service's form as the app holds it: fetched with the files its `$ref`s
 //! name, checked, and ready to validate.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::rc::Rc;
 
 use eservice_core::catalog::FormId;
 use eservice_core::form::{FormSpec, Selections};
@@ -21,6 +23,8 @@ pub struct LoadedForm {
     pub id: FormId,
     ui: Value,
     validator: Validator,
+    /// The form itself, once read, when its shape does not depend on the data.
+    static_spec: RefCell<Option<Rc<FormSpec>>>,
 }
 
 impl PartialEq for LoadedForm {
@@ -77,7 +81,7 @@ impl LoadedForm {
         let validator = b
             .build(Box::new(BrowserRegex::default()))
             .map_err(|error| FormLoadError::Schema { file: id.schema_path(), error })?;
-        Ok(LoadedForm { id, ui: ui.clone(), validator })
+        Ok(LoadedForm { id, ui: ui.clone(), validator, static_spec: RefCell::new(None) })
     }
 
     /// A form from a self-contained schema.
@@ -121,8 +125,16 @@ impl LoadedForm {
 
     /// The form as it stands for `data`, and `data` pruned to what it shows:
     /// what is validated and submitted.
-    pub fn settle(&self, data: &Value, selections: &Selections) -> (FormSpec, Value) {
-        FormSpec::settle(&self.validator, &self.ui, data, selections)
+    pub fn settle(&self, data: &Value, selections: &Selections) -> (Rc<FormSpec>, Value) {
+        if let Some(spec) = self.static_spec.borrow().as_ref() {
+            return (spec.clone(), spec.settle_static(data));
+        }
+        let (spec, pruned) = FormSpec::settle(&self.validator, &self.ui, data, selections);
+        let spec = Rc::new(spec);
+        if !spec.dynamic {
+            *self.static_spec.borrow_mut() = Some(spec.clone());
+        }
+        (spec, pruned)
     }
 
     /// How many days a draft of this form is kept (`ui:draftDays`).

@@ -26,7 +26,7 @@ fn event_value(e: &Event) -> String {
 pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
     let lang = env.lang;
     let id = field_id(&field.pointer);
-    let stored = Field::display(field.pointer.resolve(env.data));
+    let stored = Field::display(env.value);
     let parts = DateParts::parse(&stored);
     let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
     let described: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use super::error_summary::{ErrorItem, ErrorSummary};
 use super::evidence_list::EvidenceList;
 use super::field::field_id;
-use super::form_fields::{render_fields, FieldEvents, ListEdit};
+use super::form_fields::{render_fields, FieldEvents, ListEdit, Scope};
 use super::step_nav::StepNav;
 use crate::i18n::{self, use_lang};
 use crate::loaded_form::LoadedForm;
@@ -97,14 +97,14 @@ const AUTOSAVE_DELAY_MS: i32 = 400;
 #[hook]
 fn use_autosave(id: Option<eservice_core::catalog::FormId>, snapshot: (Value, Selections, usize)) {
     use wasm_bindgen::closure::Closure;
-    let pending = use_mut_ref(|| None::<String>);
+    let pending = use_mut_ref(|| None::<eservice_core::draft::Draft>);
     let first = use_mut_ref(|| true);
     {
         let (pending, id) = (pending.clone(), id.clone());
         use_effect_with((), move |_| {
             let flush = Closure::<dyn Fn()>::new(move || {
-                if let (Some(id), Some(text)) = (&id, pending.borrow_mut().take()) {
-                    crate::storage::store_draft(id, &text);
+                if let (Some(id), Some(draft)) = (&id, pending.borrow_mut().take()) {
+                    crate::storage::store_draft(id, &draft.to_json());
                 }
             });
             let window = web_sys::window();
@@ -130,10 +130,11 @@ fn use_autosave(id: Option<eservice_core::catalog::FormId>, snapshot: (Value, Se
                 selections: selections.clone(),
                 step: *step,
             };
-            *pending.borrow_mut() = Some(draft.to_json());
+            // Serialised when written, not on every keystroke.
+            *pending.borrow_mut() = Some(draft);
             let save = Closure::once_into_js(move || {
-                if let Some(text) = pending.borrow_mut().take() {
-                    crate::storage::store_draft(&id, &text);
+                if let Some(draft) = pending.borrow_mut().take() {
+                    crate::storage::store_draft(&id, &draft.to_json());
                 }
             });
             timer = web_sys::window()
@@ -156,26 +157,26 @@ fn error_target(e: &ValidationError) -> JsonPointer {
 }
 
 /// Errors in the order the fields appear, each paired with where it shows.
-fn ordered_errors(spec: &FormSpec, errors: &[ValidationError]) -> Vec<(ValidationError, JsonPointer)> {
+fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
     let mut places: Vec<JsonPointer> = Vec::new();
     collect_places(&spec.fields, &mut places);
-    let mut out: Vec<(ValidationError, JsonPointer)> = Vec::new();
-    for p in &places {
-        if let Some(e) = errors.iter().find(|e| error_target(e) == *p) {
-            out.push((e.clone(), p.clone()));
+    let targets: Vec<(JsonPointer, &ValidationError)> = errors.iter().map(|e| (error_target(e), e)).collect();
+    let mut out: Vec<(&ValidationError, JsonPointer)> = Vec::new();
+    for p in places {
+        if let Some((_, e)) = targets.iter().find(|(t, _)| *t == p) {
+            out.push((e, p));
         }
     }
-    for e in errors {
-        let t = error_target(e);
+    for (t, e) in targets {
         if !out.iter().any(|(_, p)| *p == t) {
-            out.push((e.clone(), t));
+            out.push((e, t));
         }
     }
     out
 }
 
 /// Every place an error can show, in display order.
-fn collect_places(fields: &[eservice_core::form::Field], out: &mut Vec<JsonPointer>) {
+fn collect_places(fields: &[Rc<eservice_core::form::Field>], out: &mut Vec<JsonPointer>) {
     for f in fields {
         out.push(f.pointer.clone());
         match &f.widget {
@@ -218,16 +219,20 @@ pub fn EForm(props: &EFormProps) -> Html {
     let step = state.step.min(spec.steps.len().saturating_sub(1));
     let last_step = !wizard || step + 1 == spec.steps.len();
     let in_step = |p: &JsonPointer| !wizard || step_of(&spec, p) == step;
-    let step_errors: Vec<&(ValidationError, JsonPointer)> = ordered.iter().filter(|(_, p)| last_step || in_step(p)).collect();
+    let step_errors: Vec<&(&ValidationError, JsonPointer)> = ordered.iter().filter(|(_, p)| last_step || in_step(p)).collect();
 
     let events = {
-        let d = state.dispatcher().to_callback();
-        FieldEvents {
-            on_input: d.reform(|(p, v)| FormAction::Input(p, v)),
-            on_blur: d.reform(FormAction::Leave),
-            on_select: d.reform(|(p, i)| FormAction::Select(p, i)),
-            on_list: d.reform(|(p, e)| FormAction::List(p, e)),
-        }
+        let d = state.dispatcher();
+        (*use_memo((), move |_| {
+            let d = d.to_callback();
+            FieldEvents {
+                on_input: d.reform(|(p, v)| FormAction::Input(p, v)),
+                on_blur: d.reform(FormAction::Leave),
+                on_select: d.reform(|(p, i)| FormAction::Select(p, i)),
+                on_list: d.reform(|(p, e)| FormAction::List(p, e)),
+            }
+        }))
+        .clone()
     };
     let onsubmit = {
         let d = state.dispatcher();
@@ -263,10 +268,12 @@ pub fn EForm(props: &EFormProps) -> Html {
         })
     };
 
-    let shown = |p: &JsonPointer| state.tried || state.touched.contains(p);
-    let error_for = |p: &JsonPointer| -> Option<String> {
-        ordered.iter().find(|(_, q)| q == p).filter(|_| shown(p)).map(|(e, _)| e.message(lang))
-    };
+    // The errors shown: on fields left, or everywhere once a step is tried.
+    let shown: Vec<(JsonPointer, String)> = ordered
+        .iter()
+        .filter(|(_, p)| state.tried || state.touched.contains(p))
+        .map(|(e, p)| (p.clone(), e.message(lang)))
+        .collect();
     let labels = spec.leaves();
     let summary_items: Vec<ErrorItem> = if state.tried {
         step_errors
@@ -280,7 +287,9 @@ pub fn EForm(props: &EFormProps) -> Html {
         Vec::new()
     };
 
-    let fields: Vec<eservice_core::form::Field> = spec.step_fields(step).into_iter().cloned().collect();
+    let fields: Vec<Rc<eservice_core::form::Field>> = spec.step_fields(step).into_iter().cloned().collect();
+    let root = JsonPointer::root();
+    let scope = Scope { base: &root, value: &state.data };
     let submit_label = if last_step { i18n::SUBMIT } else { i18n::NEXT };
     html! {
         <form class="e-form" novalidate=true onsubmit={onsubmit}>
@@ -293,7 +302,7 @@ pub fn EForm(props: &EFormProps) -> Html {
                 <EvidenceList items={spec.evidence.clone()} />
             }
             <ErrorSummary items={summary_items} />
-            { render_fields(&fields, &state.data, lang, &error_for, &events) }
+            { render_fields(&fields, scope, lang, &shown, &events) }
             <div class="form-actions">
                 // Keeping focus where it is on press: otherwise the field's blur
                 // shows its error, the button moves down, and the tap misses.

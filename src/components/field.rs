@@ -23,7 +23,8 @@ pub fn field_id(p: &JsonPointer) -> String {
 /// What a field needs from the form around it.
 pub struct FieldEnv<'a> {
     pub lang: Lang,
-    pub data: &'a Value,
+    /// The field's current value.
+    pub value: Option<&'a Value>,
     /// The message to show for this field, if any.
     pub error: Option<String>,
     /// The user changed the value (`None` clears it).
@@ -61,7 +62,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
         .collect();
     let described = (!described.is_empty()).then(|| described.join(" "));
     let invalid = env.error.as_ref().map(|_| "true");
-    let value = field.pointer.resolve(env.data);
+    let value = env.value;
     let text = Field::display(value);
     let placeholder = field.placeholder.as_ref().map(|p| p.get(lang).to_owned());
 
@@ -195,6 +196,52 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
 fn option_view(c: &Choice, current: &str, lang: Lang) -> Html {
     let key = choice_key(&c.value);
     html! { <option value={key.clone()} selected={key == current}>{ c.label.get(lang) }</option> }
+}
+
+#[derive(Properties)]
+pub struct FieldInputProps {
+    pub field: std::rc::Rc<Field>,
+    /// Overrides the field's label (list items are numbered).
+    #[prop_or_default]
+    pub label: Option<String>,
+    pub value: Option<Value>,
+    pub error: Option<String>,
+    pub lang: Lang,
+    pub on_input: Callback<(JsonPointer, Option<Value>)>,
+    pub on_blur: Callback<JsonPointer>,
+}
+
+impl PartialEq for FieldInputProps {
+    fn eq(&self, o: &Self) -> bool {
+        (std::rc::Rc::ptr_eq(&self.field, &o.field) || self.field == o.field)
+            && self.label == o.label
+            && self.value == o.value
+            && self.error == o.error
+            && self.lang == o.lang
+            && self.on_input == o.on_input
+            && self.on_blur == o.on_blur
+    }
+}
+
+/// A leaf field as a component: Yew redraws it only when its own props
+/// change, so typing in one field of a long form redraws that field alone.
+#[component]
+pub fn FieldInput(props: &FieldInputProps) -> Html {
+    let env = FieldEnv {
+        lang: props.lang,
+        value: props.value.as_ref(),
+        error: props.error.clone(),
+        on_input: props.on_input.clone(),
+        on_blur: props.on_blur.clone(),
+    };
+    match &props.label {
+        Some(l) => {
+            let mut f = (*props.field).clone();
+            f.label = eservice_core::LocalText { th: Some(l.clone()), en: Some(l.clone()) };
+            field_view(&f, &env)
+        }
+        None => field_view(&props.field, &env),
+    }
 }
 
 #[cfg(test)]

@@ -1,16 +1,20 @@
 //! Drawing a form's fields: groups, lists with add, remove and reorder,
 //! choices between `oneOf` branches, multiple choice, and the leaf inputs.
 
+use std::rc::Rc;
+
 use eservice_core::form::{choice_key, Field, Widget};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::field::{field_id, field_view, FieldEnv};
+use super::field::{field_id, FieldInput};
 use crate::i18n;
 
-/// The form's reactions to the user, handed to every field.
-#[derive(Clone)]
+/// The form's reactions to the user, handed to every field. Made once per
+/// form, so that fields whose value did not change compare equal and are
+/// not redrawn.
+#[derive(Clone, PartialEq)]
 pub struct FieldEvents {
     /// A value changed (`None` clears it).
     pub on_input: Callback<(JsonPointer, Option<Value>)>,
@@ -45,35 +49,99 @@ impl ListEdit {
     }
 }
 
-type ErrorFor<'a> = &'a dyn Fn(&JsonPointer) -> Option<String>;
+/// The errors to show, by field, within what is being drawn.
+pub type Shown = [(JsonPointer, String)];
 
-pub fn render_fields(fields: &[Field], data: &Value, lang: Lang, error_for: ErrorFor, ev: &FieldEvents) -> Html {
+/// What a part of the form draws from: the value at `base` (the whole data
+/// at the root, a group's own value inside a group).
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub base: &'a JsonPointer,
+    pub value: &'a Value,
+}
+
+impl<'a> Scope<'a> {
+    fn at(&self, p: &JsonPointer) -> Option<&'a Value> {
+        let rest = p.tokens().get(self.base.tokens().len()..)?;
+        rest.iter().try_fold(self.value, |v, t| match v {
+            Value::Object(m) => m.get(t),
+            Value::Array(a) => a.get(t.parse::<usize>().ok()?),
+            _ => None,
+        })
+    }
+}
+
+pub fn render_fields(fields: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &FieldEvents) -> Html {
     // Keyed by field: a field appearing mid-form must not make its
     // neighbours' inputs (and their focus or checked state) shift to it.
     fields
         .iter()
-        .map(|f| html! { <key={field_id(&f.pointer)}>{ render_field(f, None, data, lang, error_for, ev) }</> })
+        .map(|f| html! { <key={field_id(&f.pointer)}>{ render_field(f, None, scope, lang, shown, ev) }</> })
         .collect()
 }
 
+fn error_of(shown: &Shown, p: &JsonPointer) -> Option<String> {
+    shown.iter().find(|(q, _)| q == p).map(|(_, m)| m.clone())
+}
+
+#[derive(Properties)]
+pub struct GroupViewProps {
+    pub field: Rc<Field>,
+    pub value: Option<Value>,
+    /// Errors shown inside this group.
+    pub shown: Vec<(JsonPointer, String)>,
+    pub lang: Lang,
+    pub events: FieldEvents,
+}
+
+impl PartialEq for GroupViewProps {
+    fn eq(&self, o: &Self) -> bool {
+        (Rc::ptr_eq(&self.field, &o.field) || self.field == o.field)
+            && self.value == o.value
+            && self.shown == o.shown
+            && self.lang == o.lang
+            && self.events == o.events
+    }
+}
+
+/// A group of fields as a component: typing in one group of a long form
+/// leaves the other groups as they are.
+#[component]
+pub fn GroupView(props: &GroupViewProps) -> Html {
+    let Widget::Group { fields } = &props.field.widget else { return html! {} };
+    let f = &props.field;
+    let id = field_id(&f.pointer);
+    let lang = props.lang;
+    let error: Html = error_of(&props.shown, &f.pointer)
+        .map(|m| html! { <p class="field-error" id={format!("{id}-error")}>{ m }</p> })
+        .unwrap_or_default();
+    let help: Html = f.help.as_ref().map(|h| html! { <p class="field-help">{ h.get(lang) }</p> }).unwrap_or_default();
+    let empty = Value::Null;
+    let scope = Scope { base: &f.pointer, value: props.value.as_ref().unwrap_or(&empty) };
+    html! {
+        <fieldset class="group" id={id.clone()} tabindex="-1">
+            <legend>{ f.label.get(lang) }</legend>
+            { help }
+            { error }
+            { render_fields(fields, scope, lang, &props.shown, &props.events) }
+        </fieldset>
+    }
+}
+
 /// One field; `label` overrides the field's own (list items are numbered).
-fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, error_for: ErrorFor, ev: &FieldEvents) -> Html {
-    let error = error_for(&f.pointer);
-    let title = label.unwrap_or_else(|| f.label.get(lang).to_owned());
+fn render_field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: &Shown, ev: &FieldEvents) -> Html {
+    let error = error_of(shown, &f.pointer);
+    let title = label.clone().unwrap_or_else(|| f.label.get(lang).to_owned());
     // Always one node each (empty when absent): Yew lines unkeyed siblings up
     // from the end, so a child that comes and goes would shift the inputs.
     let error_p = |id: String| -> Html { error.as_ref().map(|m| html! { <p class="field-error" id={id}>{ m }</p> }).unwrap_or_default() };
     let help: Html = f.help.as_ref().map(|h| html! { <p class="field-help">{ h.get(lang) }</p> }).unwrap_or_default();
     let id = field_id(&f.pointer);
     match &f.widget {
-        Widget::Group { fields } => html! {
-            <fieldset class="group" id={id.clone()} tabindex="-1">
-                <legend>{ title }</legend>
-                { help }
-                { error_p(format!("{id}-error")) }
-                { render_fields(fields, data, lang, error_for, ev) }
-            </fieldset>
-        },
+        Widget::Group { .. } => {
+            let inside: Vec<(JsonPointer, String)> = shown.iter().filter(|(p, _)| p.starts_with(&f.pointer)).cloned().collect();
+            html! { <GroupView field={f.clone()} value={scope.at(&f.pointer).cloned()} shown={inside} lang={lang} events={ev.clone()} /> }
+        }
         Widget::Alternatives { options, selected, fields } => {
             let radios = options.iter().enumerate().map(|(i, o)| {
                 let (p, on_select) = (f.pointer.clone(), ev.on_select.clone());
@@ -93,7 +161,7 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
                         { for radios }
                         { error_p(format!("{id}-error")) }
                     </fieldset>
-                    { render_fields(fields, data, lang, error_for, ev) }
+                    { render_fields(fields, scope, lang, shown, ev) }
                 </>
             }
         }
@@ -106,8 +174,8 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
             let rows = items.iter().enumerate().map(|(i, item)| {
                 let item_title = format!("{title} {}", i + 1);
                 let body = match &item.widget {
-                    Widget::Group { fields } => render_fields(fields, data, lang, error_for, ev),
-                    _ => render_field(item, Some(item_title.clone()), data, lang, error_for, ev),
+                    Widget::Group { fields } => render_fields(fields, scope, lang, shown, ev),
+                    _ => render_field(item, Some(item_title.clone()), scope, lang, shown, ev),
                 };
                 html! {
                     <div class="list-item" id={format!("{}-item", field_id(&item.pointer))}>
@@ -141,7 +209,7 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
             }
         }
         Widget::MultiCheck { options } => {
-            let current: Vec<Value> = f.pointer.resolve(data).and_then(Value::as_array).cloned().unwrap_or_default();
+            let current: Vec<Value> = scope.at(&f.pointer).and_then(Value::as_array).cloned().unwrap_or_default();
             let boxes = options.iter().enumerate().map(|(i, c)| {
                 let checked = current.iter().any(|v| choice_key(v) == choice_key(&c.value));
                 let (p, on_input, on_blur) = (f.pointer.clone(), ev.on_input.clone(), ev.on_blur.clone());
@@ -177,12 +245,10 @@ fn render_field(f: &Field, label: Option<String>, data: &Value, lang: Lang, erro
             }
         }
         Widget::Hidden | Widget::Fixed(_) => html! {},
-        _ => {
-            let env = FieldEnv { lang, data, error, on_input: ev.on_input.clone(), on_blur: ev.on_blur.clone() };
-            let mut f = f.clone();
-            f.label = eservice_core::LocalText { th: Some(title.clone()), en: Some(title) };
-            field_view(&f, &env)
-        }
+        _ => html! {
+            <FieldInput field={f.clone()} label={label} value={scope.at(&f.pointer).cloned()} error={error}
+                lang={lang} on_input={ev.on_input.clone()} on_blur={ev.on_blur.clone()} />
+        },
     }
 }
 

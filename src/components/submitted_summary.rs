@@ -47,7 +47,7 @@ fn row(label: &str, value: String) -> Html {
 
 /// Fields as a reader sees them: runs of simple answers in a `<dl>`, and
 /// groups and lists as sections beside it (a `<dl>` may hold only rows).
-fn block(fields: &[Field], data: &Value, lang: Lang) -> Html {
+fn block(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
     let nested = |f: &Field| match &f.widget {
         Widget::Group { .. } => true,
         Widget::List { items, .. } => items.iter().any(|i| matches!(i.widget, Widget::Group { .. })),
@@ -55,7 +55,7 @@ fn block(fields: &[Field], data: &Value, lang: Lang) -> Html {
         _ => false,
     };
     let mut out = Vec::new();
-    let mut run: Vec<Field> = Vec::new();
+    let mut run: Vec<Rc<Field>> = Vec::new();
     for f in fields {
         if nested(f) {
             if !run.is_empty() {
@@ -72,7 +72,7 @@ fn block(fields: &[Field], data: &Value, lang: Lang) -> Html {
     out.into_iter().collect()
 }
 
-fn rows(fields: &[Field], data: &Value, lang: Lang) -> Html {
+fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
     fields
         .iter()
         .map(|f| match &f.widget {

@@ -16,6 +16,8 @@
 mod input;
 mod reader;
 
+use std::rc::Rc;
+
 use serde_json::{Map, Value};
 
 pub use input::{choice_key, set_value};
@@ -34,11 +36,14 @@ const MAX_NESTING: usize = 12;
 pub struct FormSpec {
     pub title: LocalText,
     pub description: Option<LocalText>,
-    pub fields: Vec<Field>,
+    pub fields: Vec<Rc<Field>>,
     /// The wizard's pages; empty for a one-page form.
     pub steps: Vec<Step>,
     /// The evidence documents the service asks for (`ui:evidence`).
     pub evidence: Vec<Evidence>,
+    /// Whether the form's shape depends on the data (conditions, choices,
+    /// lists). A form that does not can be read once and reused.
+    pub dynamic: bool,
 }
 
 /// A kind of evidence document the service requires, such as a copy of the
@@ -87,12 +92,12 @@ pub enum Widget {
     Radio { options: Vec<Choice> },
     /// Several of a fixed set: an array of distinct enum values.
     MultiCheck { options: Vec<Choice> },
-    Group { fields: Vec<Field> },
+    Group { fields: Vec<Rc<Field>> },
     /// A `oneOf`/`anyOf` of object shapes: the user picks one, and its
     /// fields join the object's. The field's pointer names the choice.
-    Alternatives { options: Vec<LocalText>, selected: usize, fields: Vec<Field> },
+    Alternatives { options: Vec<LocalText>, selected: usize, fields: Vec<Rc<Field>> },
     /// An array of items the user can add, remove and reorder.
-    List { items: Vec<Field>, min: usize, max: Option<usize>, new_item: Value },
+    List { items: Vec<Rc<Field>>, min: usize, max: Option<usize>, new_item: Value },
     /// Kept in the data (usually a default) but not shown.
     Hidden,
     /// A value the schema fixes (`const`, as in a `oneOf` branch's
@@ -146,7 +151,7 @@ impl FormSpec {
     /// The form for `data`, drawn from the validator's schema (which must
     /// describe an object) and its UI schema.
     pub fn new(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> FormSpec {
-        Reader { v: validator, sel: selections }.form(ui, data)
+        Reader { v: validator, sel: selections, dynamic: Default::default() }.form(ui, data)
     }
 
     /// The form for `data` together with `data` pruned to the fields it
@@ -158,13 +163,14 @@ impl FormSpec {
         for _ in 0..4 {
             let mut next = spec.prune(&current);
             fix(&spec.fields, &mut next);
-            let next_spec = FormSpec::new(validator, ui, &next, selections);
-            let stable = next_spec == spec && next == current;
-            spec = next_spec;
-            current = next;
-            if stable {
+            // The same data gives the same form, and a static form is the
+            // same for any data: nothing more to settle.
+            if next == current || !spec.dynamic {
+                current = next;
                 break;
             }
+            spec = FormSpec::new(validator, ui, &next, selections);
+            current = next;
         }
         (spec, current)
     }
@@ -177,7 +183,7 @@ impl FormSpec {
     }
 
     /// The fields shown on step `i` (all fields for a one-page form).
-    pub fn step_fields(&self, i: usize) -> Vec<&Field> {
+    pub fn step_fields(&self, i: usize) -> Vec<&Rc<Field>> {
         let Some(step) = self.steps.get(i) else { return self.fields.iter().collect() };
         let last = i + 1 == self.steps.len();
         let placed = |name: &str| self.steps.iter().any(|s| s.names.iter().any(|n| n == name));
@@ -188,6 +194,15 @@ impl FormSpec {
                 step.names.iter().any(|n| n == name) || (last && !placed(name))
             })
             .collect()
+    }
+
+    /// `data` pruned to what this form shows, with its fixed values set:
+    /// what a static form (one whose shape does not depend on the data)
+    /// validates and submits, without reading the schema again.
+    pub fn settle_static(&self, data: &Value) -> Value {
+        let mut out = self.prune(data);
+        fix(&self.fields, &mut out);
+        out
     }
 
     /// `data` with only what the form shows (and hidden fields keep).
@@ -204,7 +219,7 @@ impl FormSpec {
     }
 }
 
-fn leaves<'f>(fields: &'f [Field], out: &mut Vec<&'f Field>) {
+fn leaves<'f>(fields: &'f [Rc<Field>], out: &mut Vec<&'f Field>) {
     for f in fields {
         match &f.widget {
             Widget::Group { fields } | Widget::Alternatives { fields, .. } => leaves(fields, out),
@@ -219,7 +234,7 @@ fn leaves<'f>(fields: &'f [Field], out: &mut Vec<&'f Field>) {
 }
 
 /// Sets the values the schema fixes.
-fn fix(fields: &[Field], data: &mut Value) {
+fn fix(fields: &[Rc<Field>], data: &mut Value) {
     for f in fields {
         match &f.widget {
             Widget::Fixed(v) => set_value(data, &f.pointer, Some(v.clone())),
@@ -230,7 +245,7 @@ fn fix(fields: &[Field], data: &mut Value) {
     }
 }
 
-fn fill_defaults(fields: &[Field], out: &mut Map<String, Value>) {
+pub(super) fn fill_defaults(fields: &[Rc<Field>], out: &mut Map<String, Value>) {
     for f in fields {
         match &f.widget {
             Widget::Alternatives { fields, .. } => fill_defaults(fields, out),
@@ -261,14 +276,14 @@ fn fill_defaults(fields: &[Field], out: &mut Map<String, Value>) {
 }
 
 /// Keeps, of an object, the properties these fields hold.
-fn prune_object(fields: &[Field], data: &Value) -> Value {
+fn prune_object(fields: &[Rc<Field>], data: &Value) -> Value {
     let Value::Object(m) = data else { return data.clone() };
     let mut out = Map::new();
     keep(fields, m, &mut out);
     Value::Object(out)
 }
 
-fn keep(fields: &[Field], from: &Map<String, Value>, out: &mut Map<String, Value>) {
+fn keep(fields: &[Rc<Field>], from: &Map<String, Value>, out: &mut Map<String, Value>) {
     for f in fields {
         if let Widget::Alternatives { fields, .. } = &f.widget {
             keep(fields, from, out);

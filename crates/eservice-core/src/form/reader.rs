@@ -2,6 +2,9 @@
 //! validator resolves them, and `allOf`, `if`/`then`/`else` and
 //! `dependentSchemas` contribute the keywords and properties that apply.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use serde_json::Value;
 
 use super::{Choice, Evidence, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
@@ -12,6 +15,8 @@ use crate::schema::{Uri, Validator};
 pub(super) struct Reader<'a> {
     pub v: &'a Validator,
     pub sel: &'a Selections,
+    /// Set when anything read depends on the data.
+    pub dynamic: Cell<bool>,
 }
 
 /// The schema objects that together describe one value, with their bases.
@@ -50,6 +55,7 @@ impl<'a> Reader<'a> {
             fields: self.object_fields(&parts, ui, &JsonPointer::root(), data, 0),
             steps,
             evidence: evidence(ui),
+            dynamic: self.dynamic.get(),
         }
     }
 
@@ -97,12 +103,16 @@ impl<'a> Reader<'a> {
             self.collect(sub, &base, data, depth + 1, out);
         }
         if let Some(cond) = s.get("if") {
+            self.dynamic.set(true);
             let branch = if self.v.matches(cond, &base, data) { "then" } else { "else" };
             if let Some(b) = s.get(branch) {
                 self.collect(b, &base, data, depth + 1, out);
             }
         }
         for key in ["dependentSchemas", "dependencies"] {
+            if s.get(key).is_some() {
+                self.dynamic.set(true);
+            }
             let (Some(Value::Object(deps)), Value::Object(m)) = (s.get(key), data) else { continue };
             for (name, sub) in deps {
                 if m.contains_key(name) && sub.is_object() {
@@ -114,7 +124,7 @@ impl<'a> Reader<'a> {
 
     /// The fields of an object: the union of its parts' properties, in
     /// `ui:order` and then schema order, plus any `oneOf`/`anyOf` choice.
-    fn object_fields(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Vec<Field> {
+    fn object_fields(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Vec<Rc<Field>> {
         let mut names: Vec<&'a String> = Vec::new();
         for (s, _) in &parts.0 {
             for name in s.get("properties").and_then(Value::as_object).into_iter().flat_map(|m| m.keys()) {
@@ -127,8 +137,11 @@ impl<'a> Reader<'a> {
         let mut ordered: Vec<&String> = order.iter().filter_map(|o| names.iter().find(|n| n.as_str() == *o).copied()).collect();
         ordered.extend(names.iter().filter(|n| !order.contains(&n.as_str())));
 
+        if parts.0.iter().any(|(s, _)| s.get("dependentRequired").is_some()) {
+            self.dynamic.set(true);
+        }
         let required = required_names(parts, data);
-        let mut fields: Vec<Field> = ordered
+        let mut fields: Vec<Rc<Field>> = ordered
             .into_iter()
             .map(|name| {
                 let raws: Vec<(&'a Value, Uri)> = parts
@@ -139,7 +152,7 @@ impl<'a> Reader<'a> {
                 let child = at.child(name.as_str());
                 let sub_data = data.get(name.as_str()).unwrap_or(&NULL);
                 let sub_ui = ui.get(name.as_str()).unwrap_or(&NULL);
-                self.field(&raws, sub_ui, child, required.contains(&name.as_str()), sub_data, depth)
+                Rc::new(self.field(&raws, sub_ui, child, required.contains(&name.as_str()), sub_data, depth))
             })
             .collect();
         for (s, base) in &parts.0 {
@@ -149,7 +162,8 @@ impl<'a> Reader<'a> {
                     continue; // a choice of values, drawn as a select where the property is
                 }
                 let taken: Vec<String> = fields.iter().filter_map(|f| f.pointer.last().map(str::to_owned)).collect();
-                fields.push(self.alternatives(keyword, alts, base, ui, at, data, &taken, depth));
+                self.dynamic.set(true);
+                fields.push(Rc::new(self.alternatives(keyword, alts, base, ui, at, data, &taken, depth)));
             }
         }
         fields
@@ -262,11 +276,12 @@ impl<'a> Reader<'a> {
                 return Widget::MultiCheck { options };
             }
         }
+        self.dynamic.set(true);
         let elements = data.as_array().map(Vec::as_slice).unwrap_or_default();
         let items_fields = elements
             .iter()
             .enumerate()
-            .map(|(i, x)| self.field(&[(items, base.clone())], item_ui, at.index(i), true, x, depth + 1))
+            .map(|(i, x)| Rc::new(self.field(&[(items, base.clone())], item_ui, at.index(i), true, x, depth + 1)))
             .collect();
         let probe = self.field(&[(items, base.clone())], item_ui, at.index(0), true, &NULL, depth + 1);
         let new_item = match (&probe.default, &probe.widget) {

@@ -1,6 +1,7 @@
 //! Reading forms from schemas: fields, conditions, choices, lists, pruning.
 
 use super::*;
+use std::rc::Rc;
 use crate::lang::Lang;
 use crate::schema::RegressEngine;
 use serde_json::json;
@@ -52,6 +53,7 @@ fn order_labels_and_hidden_fields() {
     assert_eq!(names, ["/address", "/name", "/capital", "/kind", "/ok", "/secret"]);
     assert_eq!(f.fields[5].widget, Widget::Hidden);
     assert!(!f.leaves().iter().any(|l| l.pointer.to_string() == "/secret"), "hidden fields are not drawn");
+    assert!(!f.dynamic, "nothing here depends on the data");
     let name = &f.fields[1];
     assert_eq!(name.label, LocalText::new("ชื่อ", "Name"));
     assert!(name.required);
@@ -141,7 +143,7 @@ fn settle(schema: &Validator, ui: &Value, data: Value, sel: &Selections) -> (For
     FormSpec::settle(schema, ui, &data, sel)
 }
 
-fn names(f: &[Field]) -> Vec<String> {
+fn names(f: &[Rc<Field>]) -> Vec<String> {
     f.iter().map(|f| f.pointer.to_string()).collect()
 }
 
@@ -157,6 +159,7 @@ fn if_then_fields_appear_and_their_data_is_pruned_when_hidden() {
     let none = Selections::default();
     let (spec, data) = settle(&v, &Value::Null, json!({"has_website": true, "website": "https://a.th"}), &none);
     assert_eq!(names(&spec.fields), ["/has_website", "/website"]);
+    assert!(spec.dynamic);
     assert!(spec.fields[1].required, "then's required marks the field");
     assert_eq!(data, json!({"has_website": true, "website": "https://a.th"}));
 
