@@ -4,7 +4,10 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` to the user as a download named `filename`.
 pub fn save_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    let describe = |e: wasm_bindgen::JsValue| format!("{e:?}");
+    // The browser's own message, without Debug formatting in the download.
+    let describe = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "error".into())
+    };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();

@@ -2,7 +2,6 @@
 //! semantics JSON Schema specifies, and no regex engine in the download.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use eservice_core::schema::PatternEngine;
 use js_sys::{Array, Function, Reflect, RegExp};
@@ -10,13 +9,14 @@ use wasm_bindgen::{JsCast, JsValue};
 
 #[derive(Default)]
 pub struct BrowserRegex {
-    cache: RefCell<HashMap<String, RegExp>>,
+    /// Compiled patterns; a form has a handful.
+    cache: RefCell<Vec<(String, RegExp)>>,
 }
 
 impl PatternEngine for BrowserRegex {
     fn is_match(&self, pattern: &str, text: &str) -> Result<bool, String> {
         let mut cache = self.cache.borrow_mut();
-        if let Some(re) = cache.get(pattern) {
+        if let Some((_, re)) = cache.iter().find(|(p, _)| p == pattern) {
             return Ok(re.test(text));
         }
         // `new RegExp` throws on a bad pattern; Reflect.construct turns that into an Err.
@@ -27,7 +27,7 @@ impl PatternEngine for BrowserRegex {
             .ok_or("this browser has no RegExp")?;
         let re: RegExp = Reflect::construct(&ctor, &args).map_err(|e| describe(&e))?.unchecked_into();
         let found = re.test(text);
-        cache.insert(pattern.to_owned(), re);
+        cache.push((pattern.to_owned(), re));
         Ok(found)
     }
 }

@@ -10,7 +10,7 @@ import { launch } from '../../tests/e2e/browser.mjs';
 import { largeSchema } from './schema.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const OUT = join(HERE, '..', '..', 'target', 'bench-typing');
+export const OUT = join(HERE, '..', '..', 'target', 'bench-typing');
 const KEYS = 60;
 
 /** Types KEYS characters into `selector`, timing each to the next layout. */

@@ -132,7 +132,7 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
     let download = {
         let (data, id, failed) = (props.data.clone(), props.form.id.clone(), failed.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = serde_json::to_string_pretty(&*data).unwrap_or_default();
+            let text = serde_json::to_string(&*data).unwrap_or_default();
             failed.set(save_text(&format!("{id}.json"), "application/json", &text).err());
         })
     };

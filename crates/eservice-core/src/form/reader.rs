@@ -261,7 +261,7 @@ impl<'a> Reader<'a> {
             "number" => Widget::Number { integer: false },
             "string" if asked == Some("textarea") => Widget::TextArea { max_length },
             "string" => Widget::Text { kind: text_kind(parts.str("format"), asked), max_length },
-            other => Widget::Unsupported { reason: format!("type {other:?} at {at} has no widget yet") },
+            other => Widget::Unsupported { reason: format!("type \"{other}\" at {at} has no widget yet") },
         }
     }
 

@@ -172,7 +172,9 @@ pub fn is_email(s: &str) -> bool {
     let atom_ok = |part: &str, extra: &str| {
         !part.is_empty()
             && part.split('.').all(|a| {
-                !a.is_empty() && a.chars().all(|c| c.is_alphanumeric() || extra.contains(c))
+                // Any non-ASCII letter is allowed (Thai mailbox names, IDN
+                // domains); Unicode tables for the rest would bloat the download.
+                !a.is_empty() && a.chars().all(|c| c.is_ascii_alphanumeric() || !c.is_ascii() || extra.contains(c))
             })
     };
     atom_ok(local, "!#$%&'*+/=?^_`{|}~-")
@@ -186,7 +188,7 @@ pub fn is_uri(s: &str) -> bool {
     let mut sc = scheme.chars();
     sc.next().is_some_and(|c| c.is_ascii_alphabetic())
         && sc.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
-        && !rest.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c) || !c.is_ascii())
+        && !rest.chars().any(|c| !c.is_ascii() || c.is_ascii_whitespace() || c.is_ascii_control() || "<>\"{}|\\^`".contains(c))
 }
 
 #[cfg(test)]

@@ -2,8 +2,6 @@
 //! root schema and the documents it refers to, so `$ref` and `$dynamicRef`
 //! resolve in constant time during validation.
 
-use std::collections::HashMap;
-
 use serde_json::Value;
 
 use super::uri::Uri;
@@ -60,14 +58,42 @@ pub fn subschemas(schema: &Value) -> Vec<(Vec<String>, &Value)> {
     out
 }
 
+/// A small map by URI. Forms have a few dozen identifiers at most, and a
+/// Vec costs far less code in the download than a hash map.
+#[derive(Default)]
+struct Names(Vec<(String, Loc)>);
+
+impl Names {
+    fn get(&self, key: &str) -> Option<&Loc> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, l)| l)
+    }
+
+    fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// Sets `key`, replacing an earlier entry.
+    fn insert(&mut self, key: String, loc: Loc) {
+        self.0.retain(|(k, _)| *k != key);
+        self.0.push((key, loc));
+    }
+
+    /// Sets `key` unless it is already set.
+    fn insert_new(&mut self, key: String, loc: Loc) {
+        if !self.contains_key(&key) {
+            self.0.push((key, loc));
+        }
+    }
+}
+
 /// The documents and every identifier in them.
 #[derive(Default)]
 pub struct Index {
     pub docs: Vec<Value>,
     retrieval: Vec<Uri>,
-    resources: HashMap<String, Loc>,
-    anchors: HashMap<String, Loc>,
-    dynamic_anchors: HashMap<String, Loc>,
+    resources: Names,
+    anchors: Names,
+    dynamic_anchors: Names,
 }
 
 impl Index {
@@ -75,7 +101,7 @@ impl Index {
     pub fn add(&mut self, uri: &Uri, doc: Value) {
         let n = self.docs.len();
         let root = Loc { doc: n, ptr: JsonPointer::root(), base: uri.without_fragment() };
-        self.resources.entry(root.base.to_string()).or_insert_with(|| root.clone());
+        self.resources.insert_new(root.base.to_string(), root.clone());
         self.walk(&doc, n, &JsonPointer::root(), &root.base);
         self.retrieval.push(root.base);
         self.docs.push(doc);
@@ -94,7 +120,7 @@ impl Index {
         }
         if let Some(a) = o.get("$dynamicAnchor").and_then(Value::as_str) {
             let key = base.with_fragment(a).to_string();
-            self.anchors.entry(key.clone()).or_insert_with(|| here.clone());
+            self.anchors.insert_new(key.clone(), here.clone());
             self.dynamic_anchors.insert(key, here);
         }
         for (tokens, sub) in subschemas(s) {

@@ -1,0 +1,19 @@
+// The benchmark tables: first-load size of each page against RJSF's, and
+// typing latency against RJSF, measured in the same run and browser.
+import { gzipSync } from 'node:zlib';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { measureFirstLoad, table as sizeTable } from './first-load.mjs';
+import { measureTyping, table as typingTable, OUT } from './typing/run.mjs';
+
+const dist = process.argv[2] ?? 'dist';
+const sizes = await measureFirstLoad(dist);
+const typing = await measureTyping(dist);
+console.log(sizeTable(sizes));
+// The peer's first load: its html and its one bundle (react, react-dom, RJSF, AJV).
+const rjsf = gzipSync(await readFile(join(OUT, 'rjsf', 'rjsf.js')), { level: 9 }).length
+  + gzipSync(await readFile(join(OUT, 'rjsf', 'index.html')), { level: 9 }).length;
+const apply = sizes.find((r) => r.page.startsWith('apply'));
+console.log(`| RJSF 6 + AJV 8 app (peer) | | | | | **${(rjsf / 1024).toFixed(1)}** | |`);
+console.log(`\nApply page first load: ${(apply.app / 1024).toFixed(1)} KB gzipped; budget 150 KB (${(apply.app / 1024 / 150).toFixed(2)}× the budget); RJSF / kit = ${(rjsf / apply.app).toFixed(2)}×\n`);
+console.log(typingTable(typing));
