@@ -81,6 +81,11 @@ impl LoadedForm {
         let validator = b
             .build(Box::new(BrowserRegex::default()))
             .map_err(|error| FormLoadError::Schema { file: id.schema_path(), error })?;
+        // Unknown keywords are ignored, as JSON Schema says; the admin is told.
+        for (at, keyword) in eservice_core::schema::unknown_keywords(validator.schema()) {
+            let msg = format!("eservice-kit: {}#{at}: unknown keyword “{keyword}” is ignored", id.schema_path());
+            web_sys::console::warn_1(&msg.into());
+        }
         Ok(LoadedForm { id, ui: ui.clone(), validator, static_spec: RefCell::new(None) })
     }
 

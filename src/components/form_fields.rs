@@ -244,6 +244,15 @@ fn render_field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, 
                 </fieldset>
             }
         }
+        Widget::Lazy => {
+            let (p, on_input) = (f.pointer.clone(), ev.on_input.clone());
+            let start = Callback::from(move |_: MouseEvent| on_input.emit((p.clone(), Some(Value::Object(Default::default())))));
+            html! {
+                <button type="button" class="secondary add-item" id={id} onclick={start}>
+                    { format!("+ {} {title}", i18n::ADD_ITEM.get(lang)) }
+                </button>
+            }
+        }
         Widget::Hidden | Widget::Fixed(_) => html! {},
         _ => html! {
             <FieldInput field={f.clone()} label={label} value={scope.at(&f.pointer).cloned()} error={error}

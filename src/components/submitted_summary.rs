@@ -119,7 +119,7 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
                 let shown = if chosen.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { chosen.join(", ") };
                 row(f.label.get(lang), shown)
             }
-            Widget::Hidden | Widget::Fixed(_) => html! {},
+            Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => html! {},
             _ => row(f.label.get(lang), readable(f, f.pointer.resolve(data), lang)),
         })
         .collect()

@@ -234,3 +234,36 @@ test('a broken index.json still leaves the page usable', async () => {
     await broken.close();
   }
 });
+
+test('unknown keywords are ignored with a console warning; a recursive schema draws only as deep as the data', async () => {
+  const odd = await serve(DIST, {
+    overlay: {
+      '/forms/typo/schema.json': JSON.stringify({ type: 'object', requird: ['a'], properties: { a: { type: 'string', title: 'ชื่อ', titel: 'x' } } }),
+      '/forms/tree/schema.json': JSON.stringify({
+        $defs: { node: { type: 'object', title: 'หน่วยงานย่อย', properties: { name: { type: 'string', title: 'ชื่อหน่วยงาน' }, child: { $ref: '#/$defs/node' } } } },
+        type: 'object', title: 'ผังหน่วยงาน', properties: { root: { $ref: '#/$defs/node' } },
+      }),
+    },
+  });
+  try {
+    const page = await phonePage(browser);
+    const warnings = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    await page.goto(odd.url + '#/apply/typo');
+    await page.getByRole('textbox', { name: 'ชื่อ' }).waitFor();
+    assert.ok(warnings.some((w) => w.includes('forms/typo/schema.json#: unknown keyword “requird” is ignored')), warnings.join('\n'));
+    assert.ok(warnings.some((w) => w.includes('#/properties/a: unknown keyword “titel”')), warnings.join('\n'));
+
+    await page.goto(odd.url + '#/apply/tree');
+    const add = page.getByRole('button', { name: '+ เพิ่ม หน่วยงานย่อย' });
+    await add.waitFor();
+    assert.equal(await page.locator('#f-root-child-name').count(), 0, 'nothing drawn below until asked');
+    await add.click();
+    await page.locator('#f-root-child-name').fill('กองคลัง');
+    await page.locator('#f-root-child-child').waitFor();
+    assert.equal(await page.locator('#f-root-child-child-name').count(), 0);
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await odd.close();
+  }
+});

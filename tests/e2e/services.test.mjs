@@ -231,3 +231,26 @@ test('food advertisement: online media asks for web addresses, kept while hidden
   assert.deepEqual(data.urls, ['https://shop.example.co.th/namprik']);
   assert.deepEqual(data.period, { start: '2026-12-01', end: '2026-12-31' });
 });
+
+for (const [id, field, text] of [
+  ['commerce-registration', 'f-applicant-first_name', 'สมศรี'],
+  ['lease-state-land', 'f-applicant-mobile', '0899999999'],
+  ['fruit-vegetable-exporter', 'f-exporter-company_name', 'บริษัท ทดสอบ จำกัด'],
+  ['school-credit-transfer', 'f-student-first_name', 'เด็กดี'],
+  ['food-advertisement', 'f-product-name', 'ข้าวเกรียบ'],
+]) {
+  test(`${id}: a reload restores what was typed, and the draft can be discarded`, async () => {
+    const page = await open(id);
+    await page.locator(`#${field}`).fill(text);
+    await page.waitForTimeout(600);
+    await page.reload();
+    await page.getByText(/กู้คืนข้อมูลที่คุณกรอกค้างไว้/).waitFor();
+    assert.equal(await page.locator(`#${field}`).inputValue(), text);
+    await page.getByRole('button', { name: 'ทิ้งข้อมูลนี้และเริ่มใหม่' }).click();
+    assert.equal(await page.locator(`#${field}`).inputValue(), '');
+    await page.reload();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    assert.equal(await page.getByText(/กู้คืนข้อมูลที่คุณกรอกค้างไว้/).count(), 0, 'a discarded draft stays gone');
+    assert.deepEqual(page.errors, []);
+  });
+}

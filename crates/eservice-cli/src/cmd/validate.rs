@@ -30,6 +30,9 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             return Outcome::Unreadable;
         }
     };
+    for (at, keyword) in eservice_core::schema::unknown_keywords(validator.schema()) {
+        eprintln!("eservice: warning: {}#{at}: unknown keyword “{keyword}” is ignored", args.schema.display());
+    }
     let errors = validator.validate(&data);
     if errors.is_empty() {
         println!("{}", lang.pick("ข้อมูลถูกต้อง", "valid"));

@@ -100,6 +100,10 @@ pub enum Widget {
     List { items: Vec<Rc<Field>>, min: usize, max: Option<usize>, new_item: Value },
     /// Kept in the data (usually a default) but not shown.
     Hidden,
+    /// A group whose schema refers back to itself (a `$ref` cycle), not yet
+    /// filled: drawn as a button that starts it, so a recursive schema draws
+    /// only as deep as the data goes.
+    Lazy,
     /// A value the schema fixes (`const`, as in a `oneOf` branch's
     /// discriminator): the form sets it and does not show it.
     Fixed(Value),
@@ -151,7 +155,7 @@ impl FormSpec {
     /// The form for `data`, drawn from the validator's schema (which must
     /// describe an object) and its UI schema.
     pub fn new(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> FormSpec {
-        Reader { v: validator, sel: selections, dynamic: Default::default() }.form(ui, data)
+        Reader { v: validator, sel: selections, dynamic: Default::default(), chain: Default::default() }.form(ui, data)
     }
 
     /// The form for `data` together with `data` pruned to the fields it
@@ -227,7 +231,7 @@ fn leaves<'f>(fields: &'f [Rc<Field>], out: &mut Vec<&'f Field>) {
                 out.push(f);
                 leaves(items, out);
             }
-            Widget::Hidden | Widget::Fixed(_) => {}
+            Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => {}
             _ => out.push(f),
         }
     }

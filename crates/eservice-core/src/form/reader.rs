@@ -17,6 +17,8 @@ pub(super) struct Reader<'a> {
     pub sel: &'a Selections,
     /// Set when anything read depends on the data.
     pub dynamic: Cell<bool>,
+    /// The object schemas being read, outermost first, to catch recursion.
+    pub chain: std::cell::RefCell<Vec<*const Value>>,
 }
 
 /// The schema objects that together describe one value, with their bases.
@@ -211,10 +213,20 @@ impl<'a> Reader<'a> {
         let name = pointer.last().unwrap_or_default().to_owned();
         let schema_title = schema_text(&parts, "title");
         let label = merged(text(ui, "ui:title"), schema_title).unwrap_or(LocalText { th: Some(name), en: None });
-        let widget = if depth >= MAX_NESTING {
+        // A schema met again inside itself is drawn only where there is data.
+        let targets: Vec<*const Value> = raws.iter().map(|(r, b)| self.deref(r, b).0 as *const Value).collect();
+        let recursive = targets.iter().any(|t| self.chain.borrow().contains(t));
+        let widget = if recursive && data.is_null() {
+            self.dynamic.set(true);
+            Widget::Lazy
+        } else if depth >= MAX_NESTING {
             Widget::Unsupported { reason: format!("nesting deeper than {MAX_NESTING} levels at {pointer}") }
         } else {
-            self.widget(&parts, ui, &pointer, data, depth)
+            let mark = self.chain.borrow().len();
+            self.chain.borrow_mut().extend(&targets);
+            let w = self.widget(&parts, ui, &pointer, data, depth);
+            self.chain.borrow_mut().truncate(mark);
+            w
         };
         Field {
             label,

@@ -122,21 +122,25 @@ fn set_value_creates_and_removes() {
 }
 
 #[test]
-fn a_recursive_ref_stops_instead_of_hanging() {
-    let schema = json!({
-        "$defs": {"node": {"type": "object", "properties": {"child": {"$ref": "#/$defs/node"}}}},
+fn a_recursive_ref_draws_only_as_deep_as_the_data() {
+    let v = validator(json!({
+        "$defs": {"node": {"type": "object", "properties": {"name": {"type": "string"}, "child": {"$ref": "#/$defs/node"}}}},
         "type": "object",
         "properties": {"root": {"$ref": "#/$defs/node"}}
-    });
-    let f = form(schema, &Value::Null);
+    }));
+    let none = Selections::default();
+    let spec = FormSpec::new(&v, &Value::Null, &json!({}), &none);
+    let Widget::Group { fields } = &spec.fields[0].widget else { panic!("root is a group") };
+    assert_eq!(fields[1].widget, Widget::Lazy, "the recursive child waits to be started");
+    let spec = FormSpec::new(&v, &Value::Null, &json!({"root": {"child": {"child": {}}}}), &none);
     let mut depth = 0;
-    let mut field = &f.fields[0];
+    let mut field = spec.fields[0].clone();
     while let Widget::Group { fields } = &field.widget {
-        field = &fields[0];
+        field = fields[1].clone();
         depth += 1;
     }
-    assert!(matches!(field.widget, Widget::Unsupported { .. }));
-    assert_eq!(depth, MAX_NESTING);
+    assert_eq!(field.widget, Widget::Lazy);
+    assert_eq!(depth, 3, "root, child, child, then a button");
 }
 
 fn settle(schema: &Validator, ui: &Value, data: Value, sel: &Selections) -> (FormSpec, Value) {

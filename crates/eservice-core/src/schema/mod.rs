@@ -9,12 +9,14 @@ pub mod conformance;
 mod error;
 pub mod format;
 mod index;
+mod keywords;
 mod pattern;
 mod uri;
 mod validate;
 
 pub use error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
 pub use format::FormatError;
+pub use keywords::unknown_keywords;
 #[cfg(feature = "ecma-regex")]
 pub use pattern::RegressEngine;
 pub use pattern::{NoPatterns, PatternEngine};
