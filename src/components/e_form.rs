@@ -180,7 +180,7 @@ fn collect_places(fields: &[Rc<eservice_core::form::Field>], out: &mut Vec<JsonP
     for f in fields {
         out.push(f.pointer.clone());
         match &f.widget {
-            Widget::Group { fields } | Widget::Alternatives { fields, .. } => collect_places(fields, out),
+            Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => collect_places(fields, out),
             Widget::List { items, .. } => collect_places(items, out),
             _ => {}
         }

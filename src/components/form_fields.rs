@@ -8,6 +8,7 @@ use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use yew::prelude::*;
 
+use super::address_cascade::{is_cascade_part, AddressCascade};
 use super::field::{field_id, FieldInput};
 use crate::i18n;
 
@@ -108,7 +109,7 @@ impl PartialEq for GroupViewProps {
 /// leaves the other groups as they are.
 #[component]
 pub fn GroupView(props: &GroupViewProps) -> Html {
-    let Widget::Group { fields } = &props.field.widget else { return html! {} };
+    let Widget::Group { fields, address } = &props.field.widget else { return html! {} };
     let f = &props.field;
     let id = field_id(&f.pointer);
     let lang = props.lang;
@@ -123,7 +124,13 @@ pub fn GroupView(props: &GroupViewProps) -> Html {
             <legend>{ f.label.get(lang) }</legend>
             { help }
             { error }
-            { render_fields(fields, scope, lang, &props.shown, &props.events) }
+            if *address {
+                { render_fields(&fields.iter().filter(|f| !is_cascade_part(f)).cloned().collect::<Vec<_>>(), scope, lang, &props.shown, &props.events) }
+                <AddressCascade parts={fields.iter().filter(|f| is_cascade_part(f)).cloned().collect::<Vec<_>>()}
+                    value={props.value.clone()} shown={props.shown.clone()} lang={lang} events={props.events.clone()} />
+            } else {
+                { render_fields(fields, scope, lang, &props.shown, &props.events) }
+            }
         </fieldset>
     }
 }
@@ -174,7 +181,7 @@ fn render_field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, 
             let rows = items.iter().enumerate().map(|(i, item)| {
                 let item_title = format!("{title} {}", i + 1);
                 let body = match &item.widget {
-                    Widget::Group { fields } => render_fields(fields, scope, lang, shown, ev),
+                    Widget::Group { fields, .. } => render_fields(fields, scope, lang, shown, ev),
                     _ => render_field(item, Some(item_title.clone()), scope, lang, shown, ev),
                 };
                 html! {

@@ -1,5 +1,6 @@
 //! Pieces of pages, named for what the user sees.
 
+pub mod address_cascade;
 pub mod date_field;
 pub mod draft_notice;
 pub mod e_form;

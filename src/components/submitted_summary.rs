@@ -76,7 +76,7 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
     fields
         .iter()
         .map(|f| match &f.widget {
-            Widget::Group { fields } => html! {
+            Widget::Group { fields, .. } => html! {
                 <section class="summary-group">
                     <h2>{ f.label.get(lang) }</h2>
                     { block(fields, data, lang) }
@@ -97,7 +97,7 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
                     .iter()
                     .enumerate()
                     .map(|(i, item)| match &item.widget {
-                        Widget::Group { fields } => html! {
+                        Widget::Group { fields, .. } => html! {
                             <section class="summary-group">
                                 <h3>{ format!("{title} {}", i + 1) }</h3>
                                 { block(fields, data, lang) }

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage, screenshot } from './browser.mjs';
-import { assertAccessible, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
+import { assertAccessible, fillAddress, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -36,10 +36,6 @@ const TYPED = {
   'f-business-employees': '3',
   'f-address-house_no': '99/1',
   'f-address-moo': '4',
-  'f-address-subdistrict': 'สีลม',
-  'f-address-district': 'บางรัก',
-  'f-address-province': 'กรุงเทพมหานคร',
-  'f-address-postcode': '10500',
 };
 const EXPECTED = {
   applicant: {
@@ -95,6 +91,8 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.equal(await citizenId.getAttribute('aria-invalid'), null);
 
   for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
+  await fillAddress(page, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
+  assert.equal(await page.locator('#f-address-postcode').inputValue(), '10500', 'the postcode follows the subdistrict');
   await fillDate(page, 'f-business-start_date', 1, 11, 2569);
   assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
   await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });

@@ -25,6 +25,14 @@ export async function fillDate(page, id, day, month, yearBE) {
   await page.locator(`#${id}-year`).blur();
 }
 
+/** Chooses an address through the cascade: province, district, subdistrict. */
+export async function fillAddress(page, prefix, province, district, subdistrict) {
+  await page.locator(`#${prefix}-province option`, { hasText: province }).first().waitFor({ state: 'attached' });
+  await page.locator(`#${prefix}-province`).selectOption(province);
+  await page.locator(`#${prefix}-district`).selectOption(district);
+  await page.locator(`#${prefix}-subdistrict`).selectOption(subdistrict);
+}
+
 /** Sorted data keys, so that comparisons ignore key order. */
 export function sorted(v) {
   if (Array.isArray(v)) return v.map(sorted);

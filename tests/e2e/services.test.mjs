@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage, screenshot } from './browser.mjs';
-import { ROOT, DIST, assertAccessible, downloadRequest, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
+import { ROOT, DIST, assertAccessible, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -64,11 +64,9 @@ test('lease of state land: applicant type, conditional sections, a list, a draft
     'f-applicant-person-citizen_id': '1101700207030',
     'f-applicant-mobile': '0212345678',
     'f-applicant-address-house_no': '12',
-    'f-applicant-address-subdistrict': 'ช้างคลาน',
-    'f-applicant-address-district': 'เมืองเชียงใหม่',
-    'f-applicant-address-province': 'เชียงใหม่',
-    'f-applicant-address-postcode': '50100',
   });
+  await fillAddress(page, 'f-applicant-address', 'เชียงใหม่', 'เมืองเชียงใหม่', 'ช้างคลาน');
+  assert.equal(await page.locator('#f-applicant-address-postcode').inputValue(), '50100');
   await next(page);
   assert.match(await page.locator('.error-summary').textContent(), /หมายเลขโทรศัพท์มือถือต้องมี 10 หลัก/);
   assert.match(await stepText(page), /ขั้นตอนที่ 1 จาก 3/, 'a step with errors is not left');
@@ -119,15 +117,12 @@ test('fruit and vegetable exporter: a list of products with several destinations
     'f-exporter-company_name_en': 'Thai Orchard Co., Ltd.',
     'f-exporter-juristic_id': '0105561234567',
     'f-exporter-address-house_no': '88',
-    'f-exporter-address-subdistrict': 'ท่าช้าง',
-    'f-exporter-address-district': 'เมืองจันทบุรี',
-    'f-exporter-address-province': 'จันทบุรี',
-    'f-exporter-address-postcode': '22000',
     'f-contact-name': 'สุดา ใจงาม',
     'f-contact-mobile': '0891234567',
     'f-contact-phone': '039123456',
     'f-contact-email': 'suda@orchard.co.th',
   });
+  await fillAddress(page, 'f-exporter-address', 'จันทบุรี', 'เมืองจันทบุรี', 'ท่าช้าง');
   await next(page);
   assert.match(await stepText(page), /ขั้นตอนที่ 2 จาก 3/);
   await next(page);
@@ -201,7 +196,10 @@ test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses 
 });
 
 test('food advertisement: online media asks for web addresses, kept while hidden but never submitted hidden', async () => {
+  const seen = server.requests.length;
   const page = await open('food-advertisement');
+  await page.waitForLoadState('networkidle');
+  assert.ok(!server.requests.slice(seen).some((r) => r.includes('thai-address')), 'the address dataset loads only for forms that use it');
   await assertAccessible(page, 'food advertisement form');
   await fillAll(page, {
     'f-applicant-name': 'บริษัท อาหารดี จำกัด',

@@ -8,6 +8,7 @@
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
 //! - [`thai_date`]: ISO dates shown in the Buddhist Era.
+//! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -20,6 +21,7 @@ pub mod json_file;
 pub mod lang;
 pub mod pointer;
 pub mod schema;
+pub mod thai_address;
 pub mod thai_date;
 pub mod thai_id;
 

@@ -92,7 +92,9 @@ pub enum Widget {
     Radio { options: Vec<Choice> },
     /// Several of a fixed set: an array of distinct enum values.
     MultiCheck { options: Vec<Choice> },
-    Group { fields: Vec<Rc<Field>> },
+    /// Fields that belong together; `address` when the UI schema asks for
+    /// the Thai address cascade (`ui:widget: thai-address`).
+    Group { fields: Vec<Rc<Field>>, address: bool },
     /// A `oneOf`/`anyOf` of object shapes: the user picks one, and its
     /// fields join the object's. The field's pointer names the choice.
     Alternatives { options: Vec<LocalText>, selected: usize, fields: Vec<Rc<Field>> },
@@ -226,7 +228,7 @@ impl FormSpec {
 fn leaves<'f>(fields: &'f [Rc<Field>], out: &mut Vec<&'f Field>) {
     for f in fields {
         match &f.widget {
-            Widget::Group { fields } | Widget::Alternatives { fields, .. } => leaves(fields, out),
+            Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => leaves(fields, out),
             Widget::List { items, .. } => {
                 out.push(f);
                 leaves(items, out);
@@ -242,7 +244,7 @@ fn fix(fields: &[Rc<Field>], data: &mut Value) {
     for f in fields {
         match &f.widget {
             Widget::Fixed(v) => set_value(data, &f.pointer, Some(v.clone())),
-            Widget::Group { fields } | Widget::Alternatives { fields, .. } => fix(fields, data),
+            Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => fix(fields, data),
             Widget::List { items, .. } => fix(items, data),
             _ => {}
         }
@@ -253,7 +255,7 @@ pub(super) fn fill_defaults(fields: &[Rc<Field>], out: &mut Map<String, Value>) 
     for f in fields {
         match &f.widget {
             Widget::Alternatives { fields, .. } => fill_defaults(fields, out),
-            Widget::Group { fields } => {
+            Widget::Group { fields, .. } => {
                 let Some(name) = f.pointer.last() else { continue };
                 let mut inner = Map::new();
                 fill_defaults(fields, &mut inner);
@@ -296,7 +298,7 @@ fn keep(fields: &[Rc<Field>], from: &Map<String, Value>, out: &mut Map<String, V
         let Some(name) = f.pointer.last() else { continue };
         let Some(v) = from.get(name) else { continue };
         let kept = match (&f.widget, v) {
-            (Widget::Group { fields }, _) => prune_object(fields, v),
+            (Widget::Group { fields, .. }, _) => prune_object(fields, v),
             // An optional list left empty is not an answer.
             (Widget::List { .. }, Value::Array(a)) if a.is_empty() && !f.required => continue,
             (Widget::List { items, .. }, Value::Array(a)) => {
@@ -310,7 +312,7 @@ fn keep(fields: &[Rc<Field>], from: &Map<String, Value>, out: &mut Map<String, V
 
 fn prune_value(field: &Field, v: &Value) -> Value {
     match &field.widget {
-        Widget::Group { fields } => prune_object(fields, v),
+        Widget::Group { fields, .. } => prune_object(fields, v),
         _ => v.clone(),
     }
 }

@@ -266,7 +266,10 @@ impl<'a> Reader<'a> {
             _ => "string",
         };
         match ty {
-            "object" => Widget::Group { fields: self.object_fields(parts, ui, at, data, depth + 1) },
+            "object" => Widget::Group {
+                fields: self.object_fields(parts, ui, at, data, depth + 1),
+                address: asked == Some("thai-address"),
+            },
             "array" => self.list(parts, ui, at, data, depth),
             "boolean" => Widget::Checkbox,
             "integer" => Widget::Number { integer: true },
@@ -298,7 +301,7 @@ impl<'a> Reader<'a> {
         let probe = self.field(&[(items, base.clone())], item_ui, at.index(0), true, &NULL, depth + 1);
         let new_item = match (&probe.default, &probe.widget) {
             (Some(d), _) => d.clone(),
-            (None, Widget::Group { fields }) => {
+            (None, Widget::Group { fields, .. }) => {
                 let mut m = serde_json::Map::new();
                 super::fill_defaults(fields, &mut m);
                 Value::Object(m)

@@ -64,7 +64,7 @@ fn order_labels_and_hidden_fields() {
 #[test]
 fn groups_refs_and_choices() {
     let f = spec();
-    let Widget::Group { fields } = &f.fields[0].widget else { panic!("address is a group") };
+    let Widget::Group { fields, .. } = &f.fields[0].widget else { panic!("address is a group") };
     assert_eq!(fields[0].label.get(Lang::Th), "รหัสไปรษณีย์");
     assert!(fields[0].required);
     assert_eq!(fields[1].widget, Widget::Text { kind: TextKind::Date, max_length: None });
@@ -130,12 +130,12 @@ fn a_recursive_ref_draws_only_as_deep_as_the_data() {
     }));
     let none = Selections::default();
     let spec = FormSpec::new(&v, &Value::Null, &json!({}), &none);
-    let Widget::Group { fields } = &spec.fields[0].widget else { panic!("root is a group") };
+    let Widget::Group { fields, .. } = &spec.fields[0].widget else { panic!("root is a group") };
     assert_eq!(fields[1].widget, Widget::Lazy, "the recursive child waits to be started");
     let spec = FormSpec::new(&v, &Value::Null, &json!({"root": {"child": {"child": {}}}}), &none);
     let mut depth = 0;
     let mut field = spec.fields[0].clone();
-    while let Widget::Group { fields } = &field.widget {
+    while let Widget::Group { fields, .. } = &field.widget {
         field = fields[1].clone();
         depth += 1;
     }
@@ -231,7 +231,7 @@ fn lists_of_objects_and_multi_choice() {
     assert_eq!((*min, *max), (1, Some(3)));
     assert_eq!(new_item, &json!({"share": 0}));
     assert_eq!(names(items), ["/partners/0", "/partners/1"]);
-    let Widget::Group { fields } = &items[1].widget else { panic!() };
+    let Widget::Group { fields, .. } = &items[1].widget else { panic!() };
     assert_eq!(names(fields), ["/partners/1/name", "/partners/1/share"]);
     let Widget::MultiCheck { options } = &spec.fields[1].widget else { panic!() };
     assert_eq!(options[1].label.get(Lang::Th), "อังคาร");
