@@ -268,19 +268,29 @@ pub fn EForm(props: &EFormProps) -> Html {
         })
     };
 
+    let labels = spec.leaves();
+    // The agency's own message for the failed keyword, else the kit's.
+    let message = |e: &ValidationError, p: &JsonPointer| -> String {
+        let keyword = e.schema_path.last().unwrap_or_default();
+        labels
+            .iter()
+            .find(|l| l.pointer == *p)
+            .and_then(|l| l.message_for(keyword))
+            .map(|t| t.get(lang).to_owned())
+            .unwrap_or_else(|| e.message(lang))
+    };
     // The errors shown: on fields left, or everywhere once a step is tried.
     let shown: Vec<(JsonPointer, String)> = ordered
         .iter()
         .filter(|(_, p)| state.tried || state.touched.contains(p))
-        .map(|(e, p)| (p.clone(), e.message(lang)))
+        .map(|(e, p)| (p.clone(), message(e, p)))
         .collect();
-    let labels = spec.leaves();
     let summary_items: Vec<ErrorItem> = if state.tried {
         step_errors
             .iter()
             .map(|(e, p)| {
                 let label = labels.iter().find(|l| l.pointer == *p).map(|l| l.label.get(lang).to_owned());
-                ErrorItem { target: field_id(p), label: label.unwrap_or_default(), message: e.message(lang) }
+                ErrorItem { target: field_id(p), label: label.unwrap_or_default(), message: message(e, p) }
             })
             .collect()
     } else {

@@ -140,7 +140,7 @@ test('fruit and vegetable exporter: a list of products with several destinations
   await page.locator('#f-packing_house-gmp_no').waitFor();
   assert.equal(await page.locator('#f-packing_house-contractor').count(), 0);
   await fillAndLeave(page, 'f-packing_house-gmp_no', 'DOA 2200');
-  assert.match(await page.locator('#f-packing_house-gmp_no-error').textContent(), /รูปแบบไม่ถูกต้อง/);
+  assert.match(await page.locator('#f-packing_house-gmp_no-error').textContent(), /ใช้รูปแบบ DOA ตามด้วยตัวเลข/, 'the agency\'s own message');
   await fillAndLeave(page, 'f-packing_house-gmp_no', 'DOA 22000 12 345678');
   await screenshot(page, 'exporter-step2');
   await next(page);

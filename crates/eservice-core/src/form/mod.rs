@@ -78,7 +78,16 @@ pub struct Field {
     pub autocomplete: Option<String>,
     /// The schema's `default`, filled in when the form starts.
     pub default: Option<Value>,
+    /// The agency's own error messages, by failed keyword (`ui:errors`).
+    pub messages: Vec<(String, LocalText)>,
     pub widget: Widget,
+}
+
+impl Field {
+    /// The agency's message for a failed `keyword`, if it wrote one.
+    pub fn message_for(&self, keyword: &str) -> Option<&LocalText> {
+        self.messages.iter().find(|(k, _)| k == keyword).map(|(_, t)| t)
+    }
 }
 
 /// How a field is entered.

@@ -203,6 +203,7 @@ impl<'a> Reader<'a> {
             read_only: false,
             autocomplete: None,
             default: None,
+            messages: Vec::new(),
             widget: Widget::Alternatives { options, selected, fields },
             pointer,
         }
@@ -236,6 +237,13 @@ impl<'a> Reader<'a> {
             read_only: parts.get("readOnly") == Some(&Value::Bool(true)),
             autocomplete: ui.get("ui:autocomplete").and_then(Value::as_str).map(str::to_owned),
             default: parts.get("default").cloned(),
+            messages: ui
+                .get("ui:errors")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+                .filter_map(|(k, t)| Some((k.clone(), LocalText::from_json(t)?)))
+                .collect(),
             widget,
             pointer,
         }

@@ -39,7 +39,7 @@ fn spec() -> FormSpec {
     });
     let ui = json!({
         "ui:order": ["address", "name"],
-        "name": {"ui:title": {"en": "Name"}, "ui:autocomplete": "name"},
+        "name": {"ui:title": {"en": "Name"}, "ui:autocomplete": "name", "ui:errors": {"maxLength": {"th": "ยาวเกินไป", "en": "Too long"}}},
         "kind": {"ui:widget": "radio", "ui:enumNames": [{"en": "A"}, {"en": "B"}]},
         "secret": {"ui:widget": "hidden"}
     });
@@ -58,6 +58,8 @@ fn order_labels_and_hidden_fields() {
     assert_eq!(name.label, LocalText::new("ชื่อ", "Name"));
     assert!(name.required);
     assert_eq!(name.autocomplete.as_deref(), Some("name"));
+    assert_eq!(name.message_for("maxLength").map(|t| t.get(Lang::En)), Some("Too long"));
+    assert_eq!(name.message_for("pattern"), None);
     assert_eq!(name.widget, Widget::Text { kind: TextKind::Plain, max_length: Some(100) });
 }
 
