@@ -3,11 +3,11 @@
 use eservice_core::Lang;
 use yew::prelude::*;
 
-use crate::components::header::Header;
+use crate::components::header::header;
 use crate::i18n::LangContext;
 use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
-use crate::pages::not_found::NotFoundPage;
+use crate::pages::not_found::not_found_page;
 use crate::route::{use_route, Route};
 use crate::storage::local as storage;
 
@@ -42,11 +42,11 @@ pub fn App() -> Html {
     let page = match &route {
         Route::Home => html! { <HomePage /> },
         Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} /> },
-        Route::NotFound(hash) => html! { <NotFoundPage hash={hash.clone()} /> },
+        Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {
-        <ContextProvider<LangContext> context={LangContext { lang: *lang, set }}>
-            <Header />
+        <ContextProvider<LangContext> context={LangContext { lang: *lang, set: set.clone() }}>
+            { header(*lang, &set) }
             <main id="main" class="page">{ page }</main>
         </ContextProvider<LangContext>>
     }

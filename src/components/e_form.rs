@@ -11,11 +11,11 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::error_summary::{ErrorItem, ErrorSummary};
-use super::evidence_list::EvidenceList;
+use super::error_summary::{error_summary, ErrorItem};
+use super::evidence_list::evidence_list;
 use super::field::field_id;
 use super::form_fields::{render_fields, FieldEvents, ListEdit, Scope};
-use super::step_nav::StepNav;
+use super::step_nav::step_nav;
 use crate::i18n::{self, use_lang};
 use crate::loaded_form::LoadedForm;
 
@@ -306,12 +306,12 @@ pub fn EForm(props: &EFormProps) -> Html {
             <h1>{ spec.title.get(lang) }</h1>
             { spec.description.as_ref().map(|d| html! { <p class="form-description">{ d.get(lang) }</p> }).unwrap_or_default() }
             if wizard {
-                <StepNav titles={spec.steps.iter().map(|s| s.title.get(lang).to_owned()).collect::<Vec<_>>()} current={step} />
+                { step_nav(&spec.steps.iter().map(|s| s.title.get(lang).to_owned()).collect::<Vec<_>>(), step, lang) }
             }
             if step == 0 {
-                <EvidenceList items={spec.evidence.clone()} />
+                { evidence_list(&spec.evidence, lang) }
             }
-            <ErrorSummary items={summary_items} />
+            { error_summary(&summary_items, lang) }
             { render_fields(&fields, scope, lang, &shown, &events) }
             <div class="form-actions">
                 // Keeping focus where it is on press: otherwise the field's blur

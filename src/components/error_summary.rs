@@ -1,10 +1,11 @@
 //! The list of problems at the top of the form after a failed submit; each
 //! entry moves focus to its field.
 
+use eservice_core::Lang;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 
 #[derive(Clone, PartialEq)]
 pub struct ErrorItem {
@@ -14,22 +15,15 @@ pub struct ErrorItem {
     pub message: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ErrorSummaryProps {
-    pub items: Vec<ErrorItem>,
-}
-
-#[component]
-pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
-    let lang = use_lang();
-    if props.items.is_empty() {
+pub fn error_summary(items: &[ErrorItem], lang: Lang) -> Html {
+    if items.is_empty() {
         return html! {};
     }
     html! {
         <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
             <h2 id="error-summary-title">{ i18n::ERRORS_TITLE.get(lang) }</h2>
             <ul>
-            { for props.items.iter().map(|item| {
+            { for items.iter().map(|item| {
                 let target = item.target.clone();
                 // A button, not a link: a `#id` link would change the hash route.
                 let onclick = Callback::from(move |_: MouseEvent| {

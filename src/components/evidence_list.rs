@@ -1,19 +1,13 @@
 //! The evidence documents a service asks for, as a checklist to prepare.
 
 use eservice_core::form::Evidence;
+use eservice_core::Lang;
 use yew::prelude::*;
 
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 
-#[derive(Properties, PartialEq)]
-pub struct EvidenceListProps {
-    pub items: Vec<Evidence>,
-}
-
-#[component]
-pub fn EvidenceList(props: &EvidenceListProps) -> Html {
-    let lang = use_lang();
-    if props.items.is_empty() {
+pub fn evidence_list(items: &[Evidence], lang: Lang) -> Html {
+    if items.is_empty() {
         return html! {};
     }
     html! {
@@ -21,7 +15,7 @@ pub fn EvidenceList(props: &EvidenceListProps) -> Html {
             <h2 id="evidence-title">{ i18n::EVIDENCE_TITLE.get(lang) }</h2>
             <p class="field-help">{ i18n::EVIDENCE_NOTE.get(lang) }</p>
             <ul>
-            { for props.items.iter().map(|e| html! {
+            { for items.iter().map(|e| html! {
                 <li>
                     { e.title.get(lang) }
                     if !e.required { <span class="optional-mark">{ format!(" ({})", i18n::IF_APPLICABLE.get(lang)) }</span> }

@@ -8,10 +8,10 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::e_form::EForm;
-use crate::components::load_error::LoadError;
+use crate::components::load_error::load_error;
 use crate::components::submitted_summary::SubmittedSummary;
 use crate::i18n::{self, use_lang};
-use crate::components::draft_notice::DraftNotice;
+use crate::components::draft_notice::draft_notice;
 use crate::loaded_form::{FormLoadError, LoadedForm};
 use crate::storage;
 
@@ -83,7 +83,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
     }
     let form = match &*load {
         Load::Loading => return html! { <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p> },
-        Load::Failed(e) => return html! { <LoadError title={i18n::FORM_BROKEN} message={e.message(lang)} /> },
+        Load::Failed(e) => return load_error(i18n::FORM_BROKEN, &e.message(lang), lang),
         Load::Ready(f) => f.clone(),
     };
     let start_over = {
@@ -102,7 +102,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
             html! {
                 <>
                     if let Some(at) = start.restored_at {
-                        <DraftNotice saved_at={at} on_discard={start_over.reform(move |_| next)} />
+                        { draft_notice(at, start_over.reform(move |_| next), lang) }
                     }
                     <EForm key={start.generation.to_string()} form={form} initial={start.data.clone()}
                         initial_selections={start.selections.clone()} initial_step={start.step} on_submit={on_submit} />

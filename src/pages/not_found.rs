@@ -1,16 +1,11 @@
 //! Any hash the app does not know.
 
+use eservice_core::Lang;
 use yew::prelude::*;
 
-use crate::components::load_error::LoadError;
+use crate::components::load_error::load_error;
 use crate::i18n;
 
-#[derive(Properties, PartialEq)]
-pub struct NotFoundProps {
-    pub hash: String,
-}
-
-#[component]
-pub fn NotFoundPage(props: &NotFoundProps) -> Html {
-    html! { <LoadError title={i18n::NOT_FOUND} message={props.hash.clone()} /> }
+pub fn not_found_page(hash: &str, lang: Lang) -> Html {
+    load_error(i18n::NOT_FOUND, hash, lang)
 }
