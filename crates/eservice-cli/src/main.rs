@@ -33,6 +33,8 @@ enum Command {
     Validate(cmd::validate::Args),
     /// Run the official JSON-Schema-Test-Suite (draft 2020-12) and print pass counts.
     Conformance(cmd::conformance::Args),
+    /// Print the SHA-256 of files, as sha256sum does and the browser records.
+    Hash(cmd::hash::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Validate(args) => cmd::validate::run(&args, lang),
         Command::Conformance(args) => cmd::conformance::run(&args, lang),
+        Command::Hash(args) => cmd::hash::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

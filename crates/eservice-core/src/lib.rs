@@ -4,6 +4,7 @@
 //! - [`schema`]: JSON Schema checking and validation, with Thai messages.
 //! - [`catalog`]: the list of services in `forms/index.json`.
 //! - [`draft`]: what a citizen typed, kept on their device until submitted.
+//! - [`evidence`]: file types by content, SHA-256, evidence limits, manifest entries.
 //! - [`form`]: the form a schema and its UI schema describe.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
@@ -16,6 +17,7 @@
 
 pub mod catalog;
 pub mod draft;
+pub mod evidence;
 pub mod form;
 pub mod json_file;
 pub mod lang;

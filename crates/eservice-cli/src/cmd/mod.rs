@@ -1,4 +1,5 @@
 //! One module per subcommand.
 
 pub mod conformance;
+pub mod hash;
 pub mod validate;

@@ -1,0 +1,101 @@
+//! The record of each submitted file: enough for an agency to prove later
+//! exactly what it received.
+
+use serde_json::{json, Value};
+
+use super::hash::Digest;
+use super::sniff::MediaType;
+
+/// How a photo was made smaller before it was submitted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Compression {
+    pub original_size: u64,
+    pub original_sha256: Digest,
+    pub original_type: MediaType,
+    pub long_edge: u32,
+    /// JPEG quality, 0 to 1, as the browser's encoder takes it.
+    pub quality: f64,
+}
+
+/// One file of a submission.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ManifestEntry {
+    /// The name the citizen's file had.
+    pub name: String,
+    pub media_type: MediaType,
+    pub size: u64,
+    pub sha256: Digest,
+    pub compression: Option<Compression>,
+}
+
+impl ManifestEntry {
+    pub fn to_json(&self) -> Value {
+        let mut v = json!({
+            "name": self.name,
+            "mediaType": self.media_type.mime(),
+            "size": self.size,
+            "sha256": self.sha256.hex(),
+        });
+        if let Some(c) = &self.compression {
+            v["original"] = json!({
+                "size": c.original_size,
+                "sha256": c.original_sha256.hex(),
+                "mediaType": c.original_type.mime(),
+            });
+            v["compression"] = json!({ "longEdge": c.long_edge, "quality": c.quality, "format": "image/jpeg" });
+        }
+        v
+    }
+
+    pub fn from_json(v: &Value) -> Option<ManifestEntry> {
+        let s = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).map(str::to_owned);
+        let compression = match (v.get("original"), v.get("compression")) {
+            (Some(o), Some(c)) => Some(Compression {
+                original_size: o.get("size")?.as_u64()?,
+                original_sha256: Digest::from_hex(&s(o, "sha256")?)?,
+                original_type: MediaType::from_mime(&s(o, "mediaType")?)?,
+                long_edge: c.get("longEdge")?.as_u64()? as u32,
+                quality: c.get("quality")?.as_f64()?,
+            }),
+            _ => None,
+        };
+        Some(ManifestEntry {
+            name: s(v, "name")?,
+            media_type: MediaType::from_mime(&s(v, "mediaType")?)?,
+            size: v.get("size")?.as_u64()?,
+            sha256: Digest::from_hex(&s(v, "sha256")?)?,
+            compression,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::Sha256Stream;
+
+    #[test]
+    fn round_trips_with_and_without_compression() {
+        let plain = ManifestEntry {
+            name: "บัตรประชาชน.pdf".into(),
+            media_type: MediaType::Pdf,
+            size: 3,
+            sha256: Sha256Stream::digest(b"abc"),
+            compression: None,
+        };
+        assert_eq!(ManifestEntry::from_json(&plain.to_json()), Some(plain.clone()));
+        assert_eq!(plain.to_json()["sha256"], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        let photo = ManifestEntry {
+            compression: Some(Compression {
+                original_size: 4_000_000,
+                original_sha256: Sha256Stream::digest(b"original"),
+                original_type: MediaType::Jpeg,
+                long_edge: 1600,
+                quality: 0.8,
+            }),
+            media_type: MediaType::Jpeg,
+            ..plain
+        };
+        assert_eq!(ManifestEntry::from_json(&photo.to_json()), Some(photo));
+    }
+}

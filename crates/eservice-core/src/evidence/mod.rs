@@ -1,0 +1,13 @@
+//! Evidence documents: what a file is (by its bytes, not its name), whether
+//! a form's evidence field accepts it, its SHA-256, and the manifest entry
+//! that records what was submitted.
+
+pub mod hash;
+pub mod manifest;
+pub mod rule;
+pub mod sniff;
+
+pub use hash::{Digest, Sha256Stream};
+pub use manifest::{Compression, ManifestEntry};
+pub use rule::{EvidenceProblem, EvidenceRule};
+pub use sniff::{sniff, MediaType};
