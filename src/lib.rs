@@ -7,6 +7,7 @@
 pub mod app;
 pub mod components;
 mod download;
+pub mod evidence_client;
 pub mod i18n;
 pub mod loaded_form;
 mod net;
@@ -15,6 +16,7 @@ mod panic_notice;
 pub mod regexp;
 pub mod route;
 pub mod storage;
+pub mod worker;
 
 use wasm_bindgen::JsCast;
 

@@ -272,12 +272,15 @@ pub fn EForm(props: &EFormProps) -> Html {
     // The agency's own message for the failed keyword, else the kit's.
     let message = |e: &ValidationError, p: &JsonPointer| -> String {
         let keyword = e.schema_path.last().unwrap_or_default();
-        labels
-            .iter()
-            .find(|l| l.pointer == *p)
-            .and_then(|l| l.message_for(keyword))
-            .map(|t| t.get(lang).to_owned())
-            .unwrap_or_else(|| e.message(lang))
+        let field = labels.iter().find(|l| l.pointer == *p);
+        if let Some(t) = field.and_then(|l| l.message_for(keyword)) {
+            return t.get(lang).to_owned();
+        }
+        // A missing document is asked for as one, not as "at least 1 item".
+        match (field.map(|l| &l.widget), keyword) {
+            (Some(Widget::Evidence { .. }), "required" | "minItems") => i18n::ATTACH_REQUIRED.get(lang).to_owned(),
+            _ => e.message(lang),
+        }
     };
     // The errors shown: on fields left, or everywhere once a step is tried.
     let shown: Vec<(JsonPointer, String)> = ordered

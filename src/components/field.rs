@@ -175,7 +175,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
             };
         }
         // Drawn by form_fields.
-        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => {
+        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy | Widget::Evidence { .. } => {
             return html! {}
         }
         Widget::Unsupported { reason } => {

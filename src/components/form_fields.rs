@@ -9,6 +9,7 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::address_cascade::{is_cascade_part, AddressCascade};
+use super::evidence_input::EvidenceInput;
 use super::field::{field_id, FieldInput};
 use crate::i18n;
 
@@ -251,6 +252,10 @@ fn render_field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, 
                 </fieldset>
             }
         }
+        Widget::Evidence { rule } => html! {
+            <EvidenceInput field={f.clone()} rule={rule.clone()} value={scope.at(&f.pointer).cloned()} error={error}
+                lang={lang} on_input={ev.on_input.clone()} on_blur={ev.on_blur.clone()} />
+        },
         Widget::Lazy => {
             let (p, on_input) = (f.pointer.clone(), ev.on_input.clone());
             let start = Callback::from(move |_: MouseEvent| on_input.emit((p.clone(), Some(Value::Object(Default::default())))));

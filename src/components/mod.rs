@@ -5,6 +5,7 @@ pub mod date_field;
 pub mod draft_notice;
 pub mod e_form;
 pub mod error_summary;
+pub mod evidence_input;
 pub mod evidence_list;
 pub mod field;
 pub mod form_fields;

@@ -119,6 +119,19 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
                 let shown = if chosen.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { chosen.join(", ") };
                 row(f.label.get(lang), shown)
             }
+            Widget::Evidence { .. } => {
+                let files: Vec<String> = f
+                    .pointer
+                    .resolve(data)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(eservice_core::evidence::ManifestEntry::from_json)
+                    .map(|e| format!("{} ({})", e.name, eservice_core::evidence::rule::readable_size(e.size)))
+                    .collect();
+                let shown = if files.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { files.join(", ") };
+                row(f.label.get(lang), shown)
+            }
             Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => html! {},
             _ => row(f.label.get(lang), readable(f, f.pointer.resolve(data), lang)),
         })

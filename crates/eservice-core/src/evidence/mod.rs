@@ -3,11 +3,13 @@
 //! that records what was submitted.
 
 pub mod hash;
+pub mod image_size;
 pub mod manifest;
 pub mod rule;
 pub mod sniff;
 
 pub use hash::{Digest, Sha256Stream};
+pub use image_size::image_size;
 pub use manifest::{Compression, ManifestEntry};
 pub use rule::{EvidenceProblem, EvidenceRule};
 pub use sniff::{sniff, MediaType};

@@ -62,6 +62,19 @@ impl EvidenceRule {
         }
     }
 
+    /// The rule as `from_json` reads it, for handing to the worker.
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({
+            "accept": self.accept.iter().map(|t| t.mime()).collect::<Vec<_>>(),
+            "maxBytes": self.max_bytes,
+            "maxCount": self.max_count,
+            "longEdge": self.long_edge,
+            "minLongEdge": self.min_long_edge,
+            "targetBytes": self.target_bytes,
+            "maxPixels": self.max_pixels,
+        })
+    }
+
     /// Checks a picked file by its size and first bytes. HEIC is refused
     /// with advice, since only Safari can decode it.
     pub fn check(&self, size: u64, media: MediaType) -> Result<(), EvidenceProblem> {
@@ -100,6 +113,48 @@ pub enum EvidenceProblem {
     TooManyPixels { pixels: u64, limit: u64 },
     /// The browser ran out of memory on this file.
     OutOfMemory,
+}
+
+impl EvidenceProblem {
+    /// A short code and its numbers, for passing between the worker and the page.
+    pub fn to_json(&self) -> Value {
+        use serde_json::json;
+        match self {
+            EvidenceProblem::Empty => json!({"code": "empty"}),
+            EvidenceProblem::TooLarge { size, limit } => json!({"code": "too-large", "size": size, "limit": limit}),
+            EvidenceProblem::Unsupported { found, accept } => json!({
+                "code": "unsupported", "found": found.mime(), "accept": accept.iter().map(|t| t.mime()).collect::<Vec<_>>()
+            }),
+            EvidenceProblem::Heic => json!({"code": "heic"}),
+            EvidenceProblem::TooMany { limit } => json!({"code": "too-many", "limit": limit}),
+            EvidenceProblem::Duplicate { of } => json!({"code": "duplicate", "of": of}),
+            EvidenceProblem::Corrupt => json!({"code": "corrupt"}),
+            EvidenceProblem::TruncatedPdf => json!({"code": "truncated-pdf"}),
+            EvidenceProblem::TooManyPixels { pixels, limit } => json!({"code": "too-many-pixels", "pixels": pixels, "limit": limit}),
+            EvidenceProblem::OutOfMemory => json!({"code": "out-of-memory"}),
+        }
+    }
+
+    pub fn from_json(v: &Value) -> Option<EvidenceProblem> {
+        let n = |k: &str| v.get(k).and_then(Value::as_u64);
+        let mime = |m: &Value| m.as_str().and_then(MediaType::from_mime).unwrap_or(MediaType::Unknown);
+        Some(match v.get("code")?.as_str()? {
+            "empty" => EvidenceProblem::Empty,
+            "too-large" => EvidenceProblem::TooLarge { size: n("size")?, limit: n("limit")? },
+            "unsupported" => EvidenceProblem::Unsupported {
+                found: mime(v.get("found")?),
+                accept: v.get("accept")?.as_array()?.iter().map(mime).collect(),
+            },
+            "heic" => EvidenceProblem::Heic,
+            "too-many" => EvidenceProblem::TooMany { limit: n("limit")? as usize },
+            "duplicate" => EvidenceProblem::Duplicate { of: v.get("of")?.as_str()?.to_owned() },
+            "corrupt" => EvidenceProblem::Corrupt,
+            "truncated-pdf" => EvidenceProblem::TruncatedPdf,
+            "too-many-pixels" => EvidenceProblem::TooManyPixels { pixels: n("pixels")?, limit: n("limit")? },
+            "out-of-memory" => EvidenceProblem::OutOfMemory,
+            _ => return None,
+        })
+    }
 }
 
 /// Sizes as people read them: "2.4 MB", "512 KB".
@@ -204,6 +259,26 @@ mod tests {
             "ไฟล์นี้เป็นชนิด GIF ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ PDF, JPG, PNG"
         );
         assert!(EvidenceProblem::Heic.message(Lang::Th).contains("JPEG"));
+    }
+
+    #[test]
+    fn problems_cross_to_the_worker_and_back() {
+        for p in [
+            EvidenceProblem::Empty,
+            EvidenceProblem::TooLarge { size: 5, limit: 4 },
+            EvidenceProblem::Unsupported { found: MediaType::Gif, accept: vec![MediaType::Pdf] },
+            EvidenceProblem::Heic,
+            EvidenceProblem::TooMany { limit: 2 },
+            EvidenceProblem::Duplicate { of: "ก.pdf".into() },
+            EvidenceProblem::Corrupt,
+            EvidenceProblem::TruncatedPdf,
+            EvidenceProblem::TooManyPixels { pixels: 20_000_000, limit: 16_000_000 },
+            EvidenceProblem::OutOfMemory,
+        ] {
+            assert_eq!(EvidenceProblem::from_json(&p.to_json()), Some(p));
+        }
+        let r = EvidenceRule { max_count: 3, ..EvidenceRule::default() };
+        assert_eq!(EvidenceRule::from_json(&r.to_json()), r);
     }
 
     #[test]

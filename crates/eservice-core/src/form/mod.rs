@@ -107,6 +107,9 @@ pub enum Widget {
     /// A `oneOf`/`anyOf` of object shapes: the user picks one, and its
     /// fields join the object's. The field's pointer names the choice.
     Alternatives { options: Vec<LocalText>, selected: usize, fields: Vec<Rc<Field>> },
+    /// Evidence documents: files attached, checked, compressed and hashed
+    /// in the browser; the value is their manifest entries.
+    Evidence { rule: crate::evidence::EvidenceRule },
     /// An array of items the user can add, remove and reorder.
     List { items: Vec<Rc<Field>>, min: usize, max: Option<usize>, new_item: Value },
     /// Kept in the data (usually a default) but not shown.

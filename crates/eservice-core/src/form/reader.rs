@@ -289,6 +289,13 @@ impl<'a> Reader<'a> {
     }
 
     fn list(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Widget {
+        if let Some(spec) = parts.get("x-evidence") {
+            let mut rule = crate::evidence::EvidenceRule::from_json(spec);
+            if let Some(max) = parts.get("maxItems").and_then(Value::as_u64) {
+                rule.max_count = max as usize;
+            }
+            return Widget::Evidence { rule };
+        }
         let Some((items, base)) = parts.0.iter().find_map(|(s, b)| s.get("items").filter(|i| i.is_object()).map(|i| (i, b.clone()))) else {
             return Widget::Unsupported { reason: format!("the list at {at} has no `items` schema") };
         };

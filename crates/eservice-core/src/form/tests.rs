@@ -256,3 +256,17 @@ fn steps_split_top_level_fields() {
     assert_eq!(spec.step_fields(0).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/a"]);
     assert_eq!(spec.step_fields(1).iter().map(|f| f.pointer.to_string()).collect::<Vec<_>>(), ["/b", "/c"], "unplaced fields go last");
 }
+
+#[test]
+fn evidence_fields_carry_their_rule() {
+    let v = validator(json!({
+        "properties": {"id_card": {
+            "type": "array", "maxItems": 2, "items": {"type": "object"},
+            "x-evidence": {"accept": ["application/pdf"], "maxBytes": 1000}
+        }}
+    }));
+    let spec = FormSpec::new(&v, &Value::Null, &json!({}), &Selections::default());
+    let Widget::Evidence { rule } = &spec.fields[0].widget else { panic!("{:?}", spec.fields[0].widget) };
+    assert_eq!(rule.accept, [crate::evidence::MediaType::Pdf]);
+    assert_eq!((rule.max_bytes, rule.max_count), (1000, 2));
+}

@@ -1,0 +1,156 @@
+//! The page's side of the evidence worker: started on first use, one job per
+//! file, and the processed files kept in memory (by SHA-256) until the
+//! submission is packaged. Nothing here leaves the device.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use eservice_core::evidence::{EvidenceProblem, EvidenceRule, ManifestEntry};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, File, MessageEvent, Worker};
+use yew::Callback;
+
+/// Trunk's loader for the worker build, beside the page (it calls
+/// `importScripts`, so the worker is a classic one).
+const WORKER_URL: &str = "evidence-worker_loader.js";
+
+/// What the worker reports about one file.
+#[derive(Clone)]
+pub enum JobEvent {
+    Progress { done: f64, total: f64 },
+    Done { entry: ManifestEntry, blob: Blob },
+    Failed(EvidenceProblem),
+    Cancelled,
+}
+
+struct Client {
+    worker: Worker,
+    jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>>,
+    next: Cell<u32>,
+    /// Messages held until the worker has loaded its wasm and listens:
+    /// a message sent before then would be dropped.
+    waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
+    _on_message: Closure<dyn Fn(MessageEvent)>,
+}
+
+impl Client {
+    fn send(&self, msg: JsValue) {
+        match self.waiting.borrow_mut().as_mut() {
+            Some(queue) => queue.push(msg),
+            None => {
+                self.worker.post_message(&msg).ok();
+            }
+        }
+    }
+}
+
+thread_local! {
+    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+    /// Processed files, by SHA-256, with an object URL for thumbnails.
+    static FILES: RefCell<Vec<(String, Blob, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn field(v: &JsValue, k: &str) -> JsValue {
+    Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn start() -> Option<Rc<Client>> {
+    // Trunk builds workers for `importScripts`: a classic worker.
+    let worker = Worker::new(WORKER_URL).ok()?;
+    let jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>> = Rc::default();
+    let waiting: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+    let routes = jobs.clone();
+    let (held, target) = (waiting.clone(), worker.clone());
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let d = e.data();
+        if field(&d, "kind").as_string().as_deref() == Some("ready") {
+            for msg in held.borrow_mut().take().unwrap_or_default() {
+                target.post_message(&msg).ok();
+            }
+            return;
+        }
+        let id = field(&d, "id").as_f64().unwrap_or(0.0) as u32;
+        let parse = |k: &str| field(&d, k).as_string().and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok());
+        let event = match field(&d, "kind").as_string().as_deref() {
+            Some("progress") => JobEvent::Progress {
+                done: field(&d, "done").as_f64().unwrap_or(0.0),
+                total: field(&d, "total").as_f64().unwrap_or(0.0),
+            },
+            Some("done") => match (parse("entry").and_then(|v| ManifestEntry::from_json(&v)), field(&d, "blob").dyn_into::<Blob>()) {
+                (Some(entry), Ok(blob)) => JobEvent::Done { entry, blob },
+                _ => JobEvent::Failed(EvidenceProblem::Corrupt),
+            },
+            Some("error") => JobEvent::Failed(parse("problem").and_then(|v| EvidenceProblem::from_json(&v)).unwrap_or(EvidenceProblem::Corrupt)),
+            Some("cancelled") => JobEvent::Cancelled,
+            _ => return,
+        };
+        let finished = !matches!(event, JobEvent::Progress { .. });
+        let cb = routes.borrow().iter().find(|(j, _)| *j == id).map(|(_, cb)| cb.clone());
+        if let Some(cb) = cb {
+            cb.emit(event);
+        }
+        if finished {
+            routes.borrow_mut().retain(|(j, _)| *j != id);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    Some(Rc::new(Client { worker, jobs, next: Cell::new(1), waiting, _on_message: on_message }))
+}
+
+fn client() -> Option<Rc<Client>> {
+    CLIENT.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.is_none() {
+            *c = start();
+        }
+        c.clone()
+    })
+}
+
+/// Hands `file` to the worker; events arrive on `on_event`. Returns the job
+/// id, or `None` if this browser cannot start the worker.
+pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -> Option<u32> {
+    let c = client()?;
+    let id = c.next.get();
+    c.next.set(id + 1);
+    c.jobs.borrow_mut().push((id, on_event));
+    let msg = Object::new();
+    Reflect::set(&msg, &"op".into(), &"process".into()).ok();
+    Reflect::set(&msg, &"id".into(), &id.into()).ok();
+    Reflect::set(&msg, &"file".into(), file).ok();
+    Reflect::set(&msg, &"rule".into(), &rule.to_json().to_string().into()).ok();
+    c.send(msg.into());
+    Some(id)
+}
+
+pub fn cancel(id: u32) {
+    if let Some(c) = CLIENT.with(|c| c.borrow().clone()) {
+        let msg = Object::new();
+        Reflect::set(&msg, &"op".into(), &"cancel".into()).ok();
+        Reflect::set(&msg, &"id".into(), &id.into()).ok();
+        c.send(msg.into());
+    }
+}
+
+/// Keeps a processed file for the submission.
+pub fn keep(sha256: &str, blob: Blob) {
+    FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        if !f.iter().any(|(s, _, _)| s == sha256) {
+            let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default();
+            f.push((sha256.to_owned(), blob, url));
+        }
+    });
+}
+
+/// The kept file with this SHA-256.
+pub fn file(sha256: &str) -> Option<Blob> {
+    FILES.with(|f| f.borrow().iter().find(|(s, _, _)| s == sha256).map(|(_, b, _)| b.clone()))
+}
+
+/// An object URL for showing the kept file (thumbnails, preview).
+pub fn url(sha256: &str) -> Option<String> {
+    FILES.with(|f| f.borrow().iter().find(|(s, _, _)| s == sha256).map(|(_, _, u)| u.clone()))
+}

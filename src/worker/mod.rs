@@ -1,0 +1,144 @@
+//! Inside the evidence worker: each file is checked by its bytes, hashed in
+//! chunks, and (for photos) decoded with the browser's own codecs, scaled,
+//! re-encoded as JPEG without its metadata, and hashed again.
+//!
+//! Messages in: `{op: "process", id, file, rule}` and `{op: "cancel", id}`.
+//! Messages out: `{id, kind: "progress", done, total}`, `{id, kind: "done",
+//! entry, blob}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
+
+mod compress;
+mod read;
+
+use std::cell::RefCell;
+
+use eservice_core::evidence::{
+    image_size, rule::pdf_is_complete, sniff, Compression, EvidenceProblem, EvidenceRule, ManifestEntry, MediaType,
+};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Blob, DedicatedWorkerGlobalScope, File, MessageEvent};
+
+thread_local! {
+    static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
+}
+
+fn scope() -> DedicatedWorkerGlobalScope {
+    js_sys::global().unchecked_into()
+}
+
+fn post(id: u32, kind: &str, fields: &[(&str, JsValue)]) {
+    let msg = Object::new();
+    Reflect::set(&msg, &"id".into(), &id.into()).ok();
+    Reflect::set(&msg, &"kind".into(), &kind.into()).ok();
+    for (k, v) in fields {
+        Reflect::set(&msg, &(*k).into(), v).ok();
+    }
+    scope().post_message(&msg).ok();
+}
+
+/// Why processing stopped early.
+pub(crate) enum Stop {
+    Problem(EvidenceProblem),
+    Cancelled,
+}
+
+impl From<EvidenceProblem> for Stop {
+    fn from(p: EvidenceProblem) -> Self {
+        Stop::Problem(p)
+    }
+}
+
+pub(crate) fn cancelled(id: u32) -> bool {
+    CANCELLED.with(|c| c.borrow().contains(&id))
+}
+
+/// Starts listening for files.
+pub fn run() {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+        let data = e.data();
+        let get = |k: &str| Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = get("id").as_f64().unwrap_or(0.0) as u32;
+        match get("op").as_string().as_deref() {
+            Some("cancel") => CANCELLED.with(|c| c.borrow_mut().push(id)),
+            Some("process") => {
+                let (Ok(file), Some(rule)) = (get("file").dyn_into::<File>(), get("rule").as_string()) else { return };
+                let rule = serde_json::from_str(&rule).map(|v| EvidenceRule::from_json(&v)).unwrap_or_default();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match process(id, &file, &rule).await {
+                        Ok((entry, blob)) => {
+                            post(id, "done", &[("entry", entry.to_json().to_string().into()), ("blob", blob.into())])
+                        }
+                        Err(Stop::Problem(p)) => post(id, "error", &[("problem", p.to_json().to_string().into())]),
+                        Err(Stop::Cancelled) => post(id, "cancelled", &[]),
+                    }
+                    CANCELLED.with(|c| c.borrow_mut().retain(|x| *x != id));
+                });
+            }
+            _ => {}
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(0, "ready", &[]);
+}
+
+/// How many bytes of the start are read to tell the type and image size.
+const HEAD: f64 = 64.0 * 1024.0;
+
+async fn process(id: u32, file: &File, rule: &EvidenceRule) -> Result<(ManifestEntry, Blob), Stop> {
+    let size = file.size() as u64;
+    let head = read::slice(file, 0.0, HEAD.min(size as f64)).await.map_err(|_| EvidenceProblem::Corrupt)?;
+    let media = sniff(&head);
+    rule.check(size, media)?;
+    if media == MediaType::Pdf {
+        let tail = read::slice(file, (size as f64 - 2048.0).max(0.0), size as f64).await.map_err(|_| EvidenceProblem::Corrupt)?;
+        if !pdf_is_complete(&tail) {
+            return Err(EvidenceProblem::TruncatedPdf.into());
+        }
+    }
+    let progress = |done: f64, total: f64| post(id, "progress", &[("done", done.into()), ("total", total.into())]);
+    let original_sha256 = read::sha256(id, file, &progress).await?;
+    let name = file.name();
+
+    if media.is_compressible_image() {
+        if let Some((w, h)) = image_size(&head) {
+            let pixels = u64::from(w) * u64::from(h);
+            if pixels > rule.max_pixels {
+                return Err(EvidenceProblem::TooManyPixels { pixels, limit: rule.max_pixels }.into());
+            }
+        }
+        if let Some(out) = compress::compress(id, file, media, &head, rule).await? {
+            let sha256 = read::sha256(id, &out.blob, &|_, _| {}).await?;
+            let size_out = out.blob.size() as u64;
+            if size_out > rule.max_bytes {
+                return Err(EvidenceProblem::TooLarge { size: size_out, limit: rule.max_bytes }.into());
+            }
+            let entry = ManifestEntry {
+                name: renamed(&name, MediaType::Jpeg),
+                media_type: MediaType::Jpeg,
+                size: size_out,
+                sha256,
+                compression: Some(Compression {
+                    original_size: size,
+                    original_sha256,
+                    original_type: media,
+                    long_edge: out.long_edge,
+                    quality: out.quality,
+                }),
+            };
+            return Ok((entry, out.blob));
+        }
+        if size > rule.max_bytes {
+            return Err(EvidenceProblem::TooLarge { size, limit: rule.max_bytes }.into());
+        }
+    }
+    let entry = ManifestEntry { name, media_type: media, size, sha256: original_sha256, compression: None };
+    Ok((entry, file.clone().into()))
+}
+
+/// `photo.png` becomes `photo.jpg` once re-encoded.
+fn renamed(name: &str, to: MediaType) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
+    format!("{stem}.{}", to.extension())
+}
