@@ -22,11 +22,14 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 const SCHEMA: &str = include_str!("../assets/forms/commerce-registration/schema.json");
 const UI: &str = include_str!("../assets/forms/commerce-registration/ui.json");
+const COMMON: &str = include_str!("../assets/forms/common/defs.json");
 
 fn commerce() -> Rc<LoadedForm> {
     let schema: Value = serde_json::from_str(SCHEMA).unwrap();
     let ui: Value = serde_json::from_str(UI).unwrap();
-    let form = LoadedForm::new(FormId::parse("commerce-registration").unwrap(), schema, &ui).unwrap();
+    let base = eservice_core::schema::Uri::parse("https://kit.test/forms/commerce-registration/schema.json");
+    let common = ("https://kit.test/forms/common/defs.json".to_owned(), serde_json::from_str(COMMON).unwrap());
+    let form = LoadedForm::build(FormId::parse("commerce-registration").unwrap(), schema, &ui, &base, &[common]).unwrap();
     Rc::new(form)
 }
 
@@ -39,13 +42,20 @@ struct HostProps {
     lang: Lang,
     form: Rc<LoadedForm>,
     on_submit: Callback<Value>,
+    /// Data already entered (evidence attached), over the form's defaults.
+    #[prop_or_default]
+    start: Option<Value>,
 }
 
 /// An EForm inside a language context, as the app mounts it.
 #[component]
 fn Host(props: &HostProps) -> Html {
     let ctx = LangContext { lang: props.lang, set: Callback::noop() };
-    let initial = Rc::new(props.form.initial_data());
+    let mut data = props.form.initial_data();
+    if let (Some(Value::Object(start)), Value::Object(d)) = (&props.start, &mut data) {
+        d.extend(start.clone());
+    }
+    let initial = Rc::new(data);
     html! {
         <ContextProvider<LangContext> context={ctx}>
             <EForm form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />
@@ -54,12 +64,16 @@ fn Host(props: &HostProps) -> Html {
 }
 
 async fn mount(lang: Lang, form: Rc<LoadedForm>) -> (Element, Rc<RefCell<Option<Value>>>) {
+    mount_with(lang, form, None).await
+}
+
+async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (Element, Rc<RefCell<Option<Value>>>) {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let submitted = Rc::new(RefCell::new(None));
     let sink = submitted.clone();
     let on_submit = Callback::from(move |v: Value| *sink.borrow_mut() = Some(v));
-    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { lang, form, on_submit }).render();
+    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { lang, form, on_submit, start }).render();
     yew::scheduler::flush().await;
     (root, submitted)
 }
@@ -142,7 +156,12 @@ async fn submitting_an_empty_form_lists_errors_and_focuses_the_first() {
 
 #[wasm_bindgen_test]
 async fn a_complete_form_submits_the_typed_data() {
-    let (root, submitted) = mount(Lang::Th, commerce()).await;
+    // Evidence as the worker leaves it: manifest entries (attaching is tested end to end).
+    let evidence = json!({
+        "id_card": [{"name": "id.pdf", "mediaType": "application/pdf", "size": 45, "sha256": "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff"}],
+        "house_registration": [{"name": "house.pdf", "mediaType": "application/pdf", "size": 45, "sha256": "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff"}]
+    });
+    let (root, submitted) = mount_with(Lang::Th, commerce(), Some(json!({ "evidence": evidence.clone() }))).await;
     let click = |sel: &str| {
         let el: web_sys::HtmlElement = root.query_selector(sel).unwrap().unwrap().unchecked_into();
         el.click();
@@ -180,6 +199,7 @@ async fn a_complete_form_submits_the_typed_data() {
                      "start_date": "2026-11-01", "has_website": false},
         "address": {"house_no": "99/1", "subdistrict": "สีลม", "district": "บางรัก",
                     "province": "กรุงเทพมหานคร", "postcode": "10500"},
+        "evidence": evidence,
         "declaration": true
     }));
 }

@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
@@ -37,6 +38,9 @@ const TYPED = {
   'f-address-house_no': '99/1',
   'f-address-moo': '4',
 };
+const ID_PDF = Buffer.from('%PDF-1.4\n% citizen ID card\n%%EOF\n');
+const HOUSE_PDF = Buffer.from('%PDF-1.4\n% house registration\n%%EOF\n');
+const entry = (name, buf) => ({ name, mediaType: 'application/pdf', size: buf.length, sha256: createHash('sha256').update(buf).digest('hex') });
 const EXPECTED = {
   applicant: {
     prefix: 'นาง', first_name: 'สมชาย', last_name: 'ใจดี', citizen_id: '1101700207030',
@@ -50,6 +54,7 @@ const EXPECTED = {
     house_no: '99/1', moo: 4, subdistrict: 'สีลม', district: 'บางรัก',
     province: 'กรุงเทพมหานคร', postcode: '10500',
   },
+  evidence: { id_card: [entry('บัตร.pdf', ID_PDF)], house_registration: [entry('ทะเบียนบ้าน.pdf', HOUSE_PDF)] },
   declaration: true,
 };
 
@@ -96,6 +101,10 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await fillDate(page, 'f-business-start_date', 1, 11, 2569);
   assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
   await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'บัตร.pdf', mimeType: 'application/pdf', buffer: ID_PDF });
+  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: HOUSE_PDF });
+  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
+  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
   await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
   await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
 
@@ -147,11 +156,13 @@ test('the browser and eservice validate fault the same fields', async () => {
   await assertAccessible(page, 'form with errors');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'f-applicant-prefix', 'focus moves to the first error');
 
-  const browserFields = (await page.locator('[aria-invalid="true"]').evaluateAll((els) => els.map((e) => e.id))).sort();
+  // Every field showing an error, by the id of its message.
+  const browserFields = (await page.locator('.field-error').evaluateAll((els) => els.map((e) => e.id.replace(/-error$/, '')))).sort();
   const data = {
     applicant: { first_name: 'สมหญิง', citizen_id: '12345', nationality: 'ไทย', phone: '021234567', email: 'not-an-email' },
     business: { capital: -5, employees: '2.5', has_website: false },
     address: { postcode: '00123' },
+    evidence: {},
   };
   const dir = join(ROOT, 'target');
   const file = join(dir, 'e2e-invalid.json');

@@ -1,0 +1,174 @@
+// Evidence intake end to end: real generated files attached to the
+// commerce registration form, processed in the worker, checked by their
+// results; and every kind of bad file, checked by its message.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { serve } from './static-server.mjs';
+import { launch, phonePage, screenshot } from './browser.mjs';
+import { DIST, assertAccessible } from './helpers.mjs';
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+
+async function openForm() {
+  const page = await phonePage(browser);
+  await page.goto(`${server.url}#/apply/commerce-registration`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+/** The evidence entries of a field, as the form keeps them (read from the saved draft). */
+async function entries(page, field) {
+  await page.waitForTimeout(600); // the draft is written after a pause
+  const text = await page.evaluate(() => localStorage.getItem('eservice.draft.commerce-registration'));
+  return JSON.parse(text ?? '{}')?.data?.evidence?.[field] ?? [];
+}
+
+/** A photo-like 4000×3000 JPEG, left half red and right half blue, with EXIF
+ * orientation 6 (shown rotated 90° clockwise) and a GPS position. */
+async function phonePhoto(page) {
+  const b64 = await page.evaluate(async () => {
+    const w = 4000, h = 3000;
+    const c = new OffscreenCanvas(w, h);
+    const g = c.getContext('2d');
+    g.fillStyle = '#d00000'; g.fillRect(0, 0, w / 2, h);
+    g.fillStyle = '#0000d0'; g.fillRect(w / 2, 0, w / 2, h);
+    let seed = 7;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (let i = 0; i < 6000; i++) {
+      g.fillStyle = `rgba(${rnd() * 255 | 0},${rnd() * 255 | 0},${rnd() * 255 | 0},0.25)`;
+      g.fillRect(rnd() * w, rnd() * h, 30 + rnd() * 60, 30 + rnd() * 60);
+    }
+    const jpg = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+    // TIFF (little-endian): IFD0 {Orientation=6, GPS IFD}, GPS IFD {N 13°45′, E 100°30′}.
+    const t = new DataView(new ArrayBuffer(140));
+    const entry = (at, tag, type, count, value) => { t.setUint16(at, tag, true); t.setUint16(at + 2, type, true); t.setUint32(at + 4, count, true); t.setUint32(at + 8, value, true); };
+    t.setUint16(0, 0x4949); t.setUint16(2, 42, true); t.setUint32(4, 8, true);
+    t.setUint16(8, 2, true); entry(10, 0x0112, 3, 1, 6); entry(22, 0x8825, 4, 1, 38); t.setUint32(34, 0, true);
+    t.setUint16(38, 4, true);
+    entry(40, 1, 2, 2, 0x4e); entry(52, 2, 5, 3, 92); entry(64, 3, 2, 2, 0x45); entry(76, 4, 5, 3, 116); t.setUint32(88, 0, true);
+    [13, 1, 45, 1, 0, 1].forEach((x, i) => t.setUint32(92 + 4 * i, x, true));
+    [100, 1, 30, 1, 0, 1].forEach((x, i) => t.setUint32(116 + 4 * i, x, true));
+    const app1 = new Uint8Array(4 + 6 + 140);
+    app1.set([0xff, 0xe1, 0, 2 + 6 + 140]);
+    app1.set([0x45, 0x78, 0x69, 0x66, 0, 0], 4);
+    app1.set(new Uint8Array(t.buffer), 10);
+    const out = new Uint8Array(jpg.length + app1.length);
+    out.set(jpg.subarray(0, 2)); out.set(app1, 2); out.set(jpg.subarray(2), 2 + app1.length);
+    let s = ''; for (let i = 0; i < out.length; i += 0x8000) s += String.fromCharCode(...out.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+test('a phone photo is turned upright, stripped of its GPS position, and made small', async () => {
+  const page = await openForm();
+  const photo = await phonePhoto(page);
+  assert.ok(photo.includes(Buffer.from('Exif\0\0')) && photo.length > 1_000_000, `a 12 MP photo with EXIF (${photo.length} bytes)`);
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
+  const thumb = page.locator('#f-evidence-id_card img.evidence-thumb');
+  await thumb.waitFor({ timeout: 30000 });
+  await screenshot(page, 'evidence-photo');
+
+  const out = await thumb.evaluate(async (img) => {
+    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+    const bitmap = await createImageBitmap(new Blob([bytes]));
+    const c = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const g = c.getContext('2d');
+    g.drawImage(bitmap, 0, 0);
+    const px = (x, y) => Array.from(g.getImageData(x, y, 1, 1).data.slice(0, 3));
+    const head = Array.from(bytes.subarray(0, 4096));
+    return { size: bytes.length, width: bitmap.width, height: bitmap.height, top: px(bitmap.width / 2, 10), bottom: px(bitmap.width / 2, bitmap.height - 10), head };
+  });
+  assert.deepEqual([out.width, out.height], [1200, 1600], 'rotated to portrait and scaled to a 1600 px long edge');
+  assert.ok(out.top[0] > out.top[2] + 40, `the red half is on top: ${out.top}`);
+  assert.ok(out.bottom[2] > out.bottom[0] + 40, `the blue half is at the bottom: ${out.bottom}`);
+  const head = Buffer.from(out.head);
+  assert.ok(!head.includes(Buffer.from('Exif')), 'no EXIF left');
+  assert.ok(!head.includes(Buffer.from([0xff, 0xe1])), 'no APP1 segment left');
+  assert.ok(out.size <= 500 * 1024, `under the 500 KB target: ${out.size}`);
+
+  const [entry] = await entries(page, 'id_card');
+  assert.equal(entry.mediaType, 'image/jpeg');
+  assert.equal(entry.size, out.size);
+  assert.equal(entry.original.sha256, sha256(photo), 'the original is recorded by its SHA-256');
+  assert.equal(entry.original.size, photo.length);
+  assert.equal(entry.compression.longEdge, 1600);
+  assert.match(await page.locator('#f-evidence-id_card').textContent(), /MB → \d+ KB/, 'sizes before and after');
+  await assertAccessible(page, 'evidence field with a photo');
+  assert.deepEqual(page.errors, []);
+});
+
+test('a PDF passes through byte for byte, its SHA-256 what sha256sum says', async () => {
+  const page = await openForm();
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 'x'), Buffer.from('\ntrailer<<>>\n%%EOF\n')]);
+  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
+  const [entry] = await entries(page, 'house_registration');
+  assert.deepEqual(entry, { name: 'ทะเบียนบ้าน.pdf', mediaType: 'application/pdf', size: pdf.length, sha256: sha256(pdf) });
+});
+
+test('every bad file gets its own message, and the rest of the form is untouched', async () => {
+  const page = await openForm();
+  await page.locator('#f-applicant-first_name').fill('สมชาย');
+  const field = (name) => page.locator(`#f-evidence-${name}`);
+  const attach = (name, files) => page.locator(`#f-evidence-${name}-files`).setInputFiles(files);
+  const pdf = (body) => Buffer.from(`%PDF-1.4\n${body}\n%%EOF\n`);
+  const tiny = Buffer.from(await page.evaluate(async () => {
+    const c = new OffscreenCanvas(100, 80); c.getContext('2d').fillRect(0, 0, 50, 50);
+    return Array.from(new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg' })).arrayBuffer()));
+  }));
+  // The same JPEG, its frame header claiming 6000 × 4000 pixels.
+  const huge = Buffer.from(tiny);
+  const sof = huge.indexOf(Buffer.from([0xff, 0xc0]));
+  huge.writeUInt16BE(4000, sof + 5);
+  huge.writeUInt16BE(6000, sof + 7);
+
+  const cases = [
+    ['empty.pdf', Buffer.alloc(0), 'application/pdf', /ไฟล์นี้ว่างเปล่า/],
+    ['big.pdf', pdf('x'.repeat(11 * 1024 * 1024)), 'application/pdf', /ไฟล์ใหญ่เกินไป \(11\.0 MB\) ขนาดสูงสุด 10\.0 MB/],
+    ['broken.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 7)]), 'image/jpeg', /เปิดภาพนี้ไม่ได้/],
+    ['cut.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<<'), 'application/pdf', /ไฟล์ PDF นี้ไม่สมบูรณ์/],
+    ['iphone.heic', Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic'), 'image/heic', /HEIC.*ถ่ายภาพใหม่.*JPEG/],
+    ['huge.jpg', huge, 'image/jpeg', /ภาพนี้ละเอียดเกินไป \(24 ล้านพิกเซล สูงสุด 16 ล้าน\)/],
+    ['page.html', Buffer.from('<html></html>'), 'text/html', /ไฟล์นี้เป็นชนิด BIN ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ PDF, JPG, PNG/],
+  ];
+  for (const [name, buffer, mimeType, message] of cases) {
+    await attach('id_card', { name, mimeType, buffer });
+    const item = field('id_card').locator('.evidence-problem', { hasText: name });
+    await item.waitFor({ timeout: 20000 });
+    assert.match(await item.textContent(), message, name);
+    await item.getByRole('button').click();
+  }
+
+  // The same file twice.
+  await attach('house_registration', { name: 'a.pdf', mimeType: 'application/pdf', buffer: pdf('same') });
+  await field('house_registration').locator('.evidence-icon').waitFor();
+  await attach('house_registration', { name: 'copy-of-a.pdf', mimeType: 'application/pdf', buffer: pdf('same') });
+  const dup = field('house_registration').locator('.evidence-problem');
+  await dup.waitFor();
+  assert.match(await dup.textContent(), /ไฟล์นี้ซ้ำกับ “a\.pdf” ที่แนบไว้แล้ว/);
+  await dup.getByRole('button').click();
+  assert.equal((await entries(page, 'house_registration')).length, 1);
+
+  // Fifty files at once into a field that takes two: one more fits.
+  const many = Array.from({ length: 50 }, (_, i) => ({ name: `page-${i}.pdf`, mimeType: 'application/pdf', buffer: pdf(`page ${i}`) }));
+  await attach('house_registration', many);
+  await field('house_registration').locator('.evidence-icon').nth(1).waitFor();
+  assert.equal(await field('house_registration').locator('.evidence-problem', { hasText: 'แนบได้ไม่เกิน 2 ไฟล์ในช่องนี้' }).count(), 49);
+  assert.equal((await entries(page, 'house_registration')).length, 2);
+
+  await screenshot(page, 'evidence-problems');
+  assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย', 'nothing else is lost');
+  assert.deepEqual(page.errors, []);
+});
