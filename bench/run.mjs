@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { measureFirstLoad, table as sizeTable } from './first-load.mjs';
 import { measureTyping, table as typingTable, OUT } from './typing/run.mjs';
+import { measureEvidence, table as evidenceTable } from './evidence/run.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const sizes = await measureFirstLoad(dist);
@@ -17,3 +18,5 @@ const apply = sizes.find((r) => r.page.startsWith('apply'));
 console.log(`| RJSF 6 + AJV 8 app (peer) | | | | | **${(rjsf / 1024).toFixed(1)}** | |`);
 console.log(`\nApply page first load: ${(apply.app / 1024).toFixed(1)} KB gzipped; budget 150 KB (${(apply.app / 1024 / 150).toFixed(2)}× the budget); RJSF / kit = ${(rjsf / apply.app).toFixed(2)}×\n`);
 console.log(typingTable(typing));
+console.log('');
+console.log(evidenceTable(await measureEvidence(dist)));

@@ -6,7 +6,7 @@
 use eservice_core::evidence::{EvidenceProblem, EvidenceRule, MediaType};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, File, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, ImageOrientation, OffscreenCanvas, ResizeQuality};
+use web_sys::{Blob, File, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, ImageOrientation, OffscreenCanvas};
 
 use super::{cancelled, Stop};
 
@@ -56,21 +56,16 @@ pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule:
     'search: for edge in edges {
         let scale = f64::from(edge) / f64::from(long);
         let (cw, ch) = (((f64::from(w) * scale).round() as u32).max(1), ((f64::from(h) * scale).round() as u32).max(1));
-        // The browser's high-quality resampling, from the already oriented bitmap.
-        let resize = ImageBitmapOptions::new();
-        resize.set_resize_width(cw);
-        resize.set_resize_height(ch);
-        resize.set_resize_quality(ResizeQuality::High);
-        let promise = scope.create_image_bitmap_with_image_bitmap_and_image_bitmap_options(&bitmap, &resize).map_err(failed)?;
-        let scaled: ImageBitmap = JsFuture::from(promise).await.map_err(failed)?.unchecked_into();
+        // Scaled while drawing, as browser-image-compression does: the
+        // browser's smoothing gives a softer image that encodes smaller at
+        // the same quality, and text stays readable at 1600 px.
         let canvas = OffscreenCanvas::new(cw, ch).map_err(failed)?;
         let ctx: web_sys::OffscreenCanvasRenderingContext2d = canvas
             .get_context("2d")
             .map_err(failed)?
             .ok_or(Stop::Problem(EvidenceProblem::OutOfMemory))?
             .unchecked_into();
-        ctx.draw_image_with_image_bitmap(&scaled, 0.0, 0.0).map_err(failed)?;
-        scaled.close();
+        ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(cw), f64::from(ch)).map_err(failed)?;
         for q in QUALITIES {
             if cancelled(id) {
                 bitmap.close();

@@ -2,9 +2,10 @@
 //! chunks, and (for photos) decoded with the browser's own codecs, scaled,
 //! re-encoded as JPEG without its metadata, and hashed again.
 //!
-//! Messages in: `{op: "process", id, file, rule}` and `{op: "cancel", id}`.
-//! Messages out: `{id, kind: "progress", done, total}`, `{id, kind: "done",
-//! entry, blob}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
+//! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
+//! stream}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
+//! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
+//! sha256}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 
 mod compress;
 mod read;
@@ -61,6 +62,21 @@ pub fn run() {
         let id = get("id").as_f64().unwrap_or(0.0) as u32;
         match get("op").as_string().as_deref() {
             Some("cancel") => CANCELLED.with(|c| c.borrow_mut().push(id)),
+            // Only the SHA-256; `stream` forces chunked hashing in Rust even for
+            // files the browser could hash in one call (the benchmark compares both).
+            Some("hash") => {
+                let Ok(blob) = get("file").dyn_into::<Blob>() else { return };
+                let stream = get("stream").as_bool().unwrap_or(false);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let progress = |done: f64, total: f64| post(id, "progress", &[("done", done.into()), ("total", total.into())]);
+                    let limit = if stream { 0.0 } else { read::one_shot_limit() };
+                    match read::sha256_with_limit(id, &blob, &progress, limit).await {
+                        Ok(d) => post(id, "hashed", &[("sha256", d.hex().into())]),
+                        Err(Stop::Problem(p)) => post(id, "error", &[("problem", p.to_json().to_string().into())]),
+                        Err(Stop::Cancelled) => post(id, "cancelled", &[]),
+                    }
+                });
+            }
             Some("process") => {
                 let (Ok(file), Some(rule)) = (get("file").dyn_into::<File>(), get("rule").as_string()) else { return };
                 let rule = serde_json::from_str(&rule).map(|v| EvidenceRule::from_json(&v)).unwrap_or_default();

@@ -12,7 +12,14 @@ use eservice_core::evidence::EvidenceProblem;
 
 /// Files up to this size are hashed by the browser in one call, which is
 /// faster; larger ones stream through Rust so memory stays flat.
-pub const ONE_SHOT_LIMIT: f64 = 64.0 * 1024.0 * 1024.0;
+pub fn one_shot_limit() -> f64 {
+    // A sixteenth of the device's memory (`navigator.deviceMemory`, in GB):
+    // 128 MB on a 2 GB phone, 512 MB on a desktop; 64 MB where unknown.
+    const MB: f64 = 1024.0 * 1024.0;
+    let navigator = Reflect::get(&js_sys::global(), &"navigator".into()).ok();
+    let gb = navigator.and_then(|n| Reflect::get(&n, &"deviceMemory".into()).ok()).and_then(|m| m.as_f64());
+    gb.map_or(64.0 * MB, |gb| (gb * 1024.0 * MB / 16.0).clamp(64.0 * MB, 512.0 * MB))
+}
 
 pub async fn slice(blob: &Blob, start: f64, end: f64) -> Result<Vec<u8>, JsValue> {
     let part = blob.slice_with_f64_and_f64(start, end)?;
@@ -31,8 +38,13 @@ fn memory_or_corrupt(e: &JsValue) -> Stop {
 
 /// The SHA-256 of `blob`, with `progress(done, total)` as it goes.
 pub async fn sha256(id: u32, blob: &Blob, progress: &dyn Fn(f64, f64)) -> Result<Digest, Stop> {
+    sha256_with_limit(id, blob, progress, one_shot_limit()).await
+}
+
+/// As [`sha256`], hashing in one call only files up to `one_shot_limit` bytes.
+pub async fn sha256_with_limit(id: u32, blob: &Blob, progress: &dyn Fn(f64, f64), one_shot_limit: f64) -> Result<Digest, Stop> {
     let total = blob.size();
-    if total <= ONE_SHOT_LIMIT {
+    if total <= one_shot_limit {
         if let Some(d) = one_shot(blob).await {
             progress(total, total);
             return Ok(d);

@@ -1,0 +1,89 @@
+// Evidence benchmarks: hashing throughput against crypto.subtle.digest and
+// hash-wasm, and photo compression against browser-image-compression, in
+// the same browser and run.
+import { build } from 'esbuild';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { serve } from '../../tests/e2e/static-server.mjs';
+import { launch } from '../../tests/e2e/browser.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const OUT = join(HERE, '..', '..', 'target', 'bench-evidence');
+const require = createRequire(import.meta.url);
+
+export async function measureEvidence(dist) {
+  await mkdir(OUT, { recursive: true });
+  await cp(dist, OUT, { recursive: true });
+  await build({ entryPoints: [join(HERE, 'page.js')], bundle: true, minify: true, format: 'esm', outfile: join(OUT, 'bench.js'), logLevel: 'error' });
+  await cp(require.resolve('browser-image-compression/dist/browser-image-compression.js'), join(OUT, 'browser-image-compression.js'));
+  await writeFile(join(OUT, 'bench.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>');
+  const server = await serve(OUT);
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bench.html`);
+    await page.waitForFunction(() => window.bench?.ready);
+    const hashing = await page.evaluate(async () => {
+      const { randomFile, hashers, measure } = window.bench;
+      const rows = [];
+      for (const mb of [64, 256]) {
+        const file = randomFile(mb);
+        const row = { mb };
+        let digest;
+        for (const [name, fn] of Object.entries(hashers)) {
+          let best = Infinity;
+          for (let i = 0; i < 2; i++) {
+            const r = await measure(() => fn(file));
+            best = Math.min(best, r.ms);
+            if (digest && r.result !== digest) throw new Error(`${name} disagrees on ${mb} MB`);
+            digest = r.result;
+          }
+          row[name] = mb / (best / 1000);
+        }
+        rows.push(row);
+      }
+      return rows;
+    });
+    const compression = await page.evaluate(async () => {
+      const { photo, compressors, measure } = window.bench;
+      const files = [await photo(11), await photo(23), await photo(37)];
+      const out = {};
+      for (const [name, fn] of Object.entries(compressors)) {
+        const runs = [];
+        for (const f of files) {
+          const r = await measure(() => fn(f));
+          runs.push({ ms: r.ms, size: r.result.size, longest: r.longest, peak: r.peak, input: f.size });
+        }
+        out[name] = runs;
+      }
+      return out;
+    });
+    return { hashing, compression };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const avg = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+export function table({ hashing, compression }) {
+  const lines = ['SHA-256 throughput (MB/s, higher is better)', '| file | kit (auto) | kit (Rust, streaming) | crypto.subtle.digest | hash-wasm | kit / faster peer |', '|---|---:|---:|---:|---:|---:|'];
+  for (const r of hashing) {
+    const peer = Math.max(r.subtle, r.hashWasm);
+    lines.push(`| ${r.mb} MB | ${r.kitAuto.toFixed(0)} | ${r.kitStream.toFixed(0)} | ${r.subtle.toFixed(0)} | ${r.hashWasm.toFixed(0)} | **${(r.kitAuto / peer).toFixed(2)}×** |`);
+  }
+  const k = compression.kit, b = compression.bic;
+  const row = (name, runs) => `| ${name} | ${avg(runs.map((r) => r.ms)).toFixed(0)} | ${(avg(runs.map((r) => r.size)) / 1024).toFixed(0)} | ${Math.max(...runs.map((r) => r.longest)).toFixed(0)} | ${(Math.max(...runs.map((r) => r.peak)) / 1048576).toFixed(0)} |`;
+  lines.push('', `Photo compression, three 12 MP photo-like JPEGs (${(avg(k.map((r) => r.input)) / 1048576).toFixed(1)} MB each), long edge 1600, target 500 KB`,
+    '| | time (ms) | output (KB) | longest main-thread task (ms) | peak page JS heap (MB) |', '|---|---:|---:|---:|---:|',
+    row('eservice-kit (worker)', k), row('browser-image-compression (worker)', b),
+    `| **peer / kit** | **${(avg(b.map((r) => r.ms)) / avg(k.map((r) => r.ms))).toFixed(2)}×** | **${(avg(b.map((r) => r.size)) / avg(k.map((r) => r.size))).toFixed(2)}×** | | |`);
+  return lines.join('\n');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(table(await measureEvidence(process.argv[2] ?? 'dist')));
+}
