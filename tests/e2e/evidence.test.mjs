@@ -140,8 +140,9 @@ test('every bad file gets its own message, and the rest of the form is untouched
     ['broken.jpg', Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(5000, 7)]), 'image/jpeg', /เปิดภาพนี้ไม่ได้/],
     ['cut.pdf', Buffer.from('%PDF-1.4\n1 0 obj\n<<'), 'application/pdf', /ไฟล์ PDF นี้ไม่สมบูรณ์/],
     ['iphone.heic', Buffer.from('\0\0\0\x18ftypheic\0\0\0\0mif1heic'), 'image/heic', /HEIC.*ถ่ายภาพใหม่.*JPEG/],
+    ['animation.gif', Buffer.from('GIF89a\x01\x00\x01\x00'), 'image/gif', /ไฟล์นี้เป็นชนิด GIF ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ PDF, JPG, PNG/],
     ['huge.jpg', huge, 'image/jpeg', /ภาพนี้ละเอียดเกินไป \(24 ล้านพิกเซล สูงสุด 16 ล้าน\)/],
-    ['page.html', Buffer.from('<html></html>'), 'text/html', /ไฟล์นี้เป็นชนิด BIN ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ PDF, JPG, PNG/],
+    ['page.html', Buffer.from('<html></html>'), 'text/html', /ไม่ทราบชนิดของไฟล์นี้ \(ไม่ใช่ PDF หรือรูปภาพ\) โปรดใช้ไฟล์ PDF, JPG, PNG/],
   ];
   for (const [name, buffer, mimeType, message] of cases) {
     await attach('id_card', { name, mimeType, buffer });

@@ -33,6 +33,15 @@ export async function fillAddress(page, prefix, province, district, subdistrict)
   await page.locator(`#${prefix}-subdistrict`).selectOption(subdistrict);
 }
 
+/** Attaches a small PDF to each named evidence field, waiting until each is processed. */
+export async function attachEvidence(page, names) {
+  for (const name of names) {
+    const buffer = Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`);
+    await page.locator(`#f-evidence-${name}-files`).setInputFiles({ name: `${name}.pdf`, mimeType: 'application/pdf', buffer });
+    await page.locator(`#f-evidence-${name} .evidence-icon`).waitFor();
+  }
+}
+
 /** Sorted data keys, so that comparisons ignore key order. */
 export function sorted(v) {
   if (Array.isArray(v)) return v.map(sorted);

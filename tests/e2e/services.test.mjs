@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage, screenshot } from './browser.mjs';
-import { ROOT, DIST, assertAccessible, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
+import { ROOT, DIST, assertAccessible, attachEvidence, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -46,7 +46,6 @@ async function submitAndCheck(page, id) {
 test('lease of state land: applicant type, conditional sections, a list, a draft restored mid-wizard', async () => {
   const page = await open('lease-state-land');
   await assertAccessible(page, 'lease form');
-  assert.match(await page.locator('.evidence-list').textContent(), /แผนที่สังเขปแสดงที่ตั้งที่ดิน/);
   assert.match(await stepText(page), /ขั้นตอนที่ 1 จาก 3/);
 
   // The choice of applicant type shows that type's fields only.
@@ -97,6 +96,9 @@ test('lease of state land: applicant type, conditional sections, a list, a draft
 
   await next(page);
   assert.match(await stepText(page), /ขั้นตอนที่ 3 จาก 3/);
+  await next(page);
+  assert.match(await page.locator('.error-summary').textContent(), /แผนที่สังเขปแสดงที่ตั้งที่ดิน: กรุณาแนบเอกสารนี้/);
+  await attachEvidence(page, ['id_card', 'house_registration', 'land_map']);
   await page.locator('#f-declaration').check();
   await next(page);
   const data = await submitAndCheck(page, 'lease-state-land');
@@ -144,6 +146,7 @@ test('fruit and vegetable exporter: a list of products with several destinations
   await fillAndLeave(page, 'f-packing_house-gmp_no', 'DOA 22000 12 345678');
   await screenshot(page, 'exporter-step2');
   await next(page);
+  await attachEvidence(page, ['company_certificate', 'signatory_id']);
   await page.locator('#f-declaration').check();
   await next(page);
   const data = await submitAndCheck(page, 'fruit-vegetable-exporter');
@@ -186,6 +189,7 @@ test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses 
   assert.equal(await page.locator('#f-courses-1-code').count(), 0);
   await screenshot(page, 'school-step2');
   await next(page);
+  await attachEvidence(page, ['transcript', 'student_id_card']);
   await page.locator('#f-declaration').check();
   await next(page);
   assert.match(await page.locator('.submitted-summary').textContent(), /5 มีนาคม 2555/);
@@ -222,6 +226,7 @@ test('food advertisement: online media asks for web addresses, kept while hidden
   await page.locator('#f-media-0').check(); // tv
   await fillDate(page, 'f-period-start', 1, 12, 2569);
   await fillDate(page, 'f-period-end', 31, 12, 2569);
+  await attachEvidence(page, ['script', 'label']);
   await page.locator('#f-declaration').check();
   await next(page);
   const data = await submitAndCheck(page, 'food-advertisement');

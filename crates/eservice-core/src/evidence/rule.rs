@@ -183,6 +183,12 @@ impl EvidenceProblem {
             EvidenceProblem::TooLarge { size, limit } => {
                 format!("This file is too large ({}); the limit is {}. Please scan it again at a smaller size", readable_size(*size), readable_size(*limit))
             }
+            EvidenceProblem::Unsupported { found: MediaType::Unknown, accept } if th => {
+                format!("ไม่ทราบชนิดของไฟล์นี้ (ไม่ใช่ PDF หรือรูปภาพ) โปรดใช้ไฟล์ {}", type_names(accept))
+            }
+            EvidenceProblem::Unsupported { found: MediaType::Unknown, accept } => {
+                format!("This file is not a PDF or a picture this kit knows; please use {}", type_names(accept))
+            }
             EvidenceProblem::Unsupported { found, accept } if th => format!(
                 "ไฟล์นี้เป็นชนิด {} ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ {}",
                 found.extension().to_uppercase(),

@@ -289,7 +289,9 @@ impl<'a> Reader<'a> {
     }
 
     fn list(&self, parts: &Parts<'a>, ui: &Value, at: &JsonPointer, data: &Value, depth: usize) -> Widget {
-        if let Some(spec) = parts.get("x-evidence") {
+        // Declared in the schema (`x-evidence`) or the UI schema (`ui:widget: file`, `ui:options`).
+        let from_ui = (ui.get("ui:widget").and_then(Value::as_str) == Some("file")).then(|| ui.get("ui:options").unwrap_or(&NULL));
+        if let Some(spec) = parts.get("x-evidence").or(from_ui) {
             let mut rule = crate::evidence::EvidenceRule::from_json(spec);
             if let Some(max) = parts.get("maxItems").and_then(Value::as_u64) {
                 rule.max_count = max as usize;

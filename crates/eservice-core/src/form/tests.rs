@@ -270,3 +270,12 @@ fn evidence_fields_carry_their_rule() {
     assert_eq!(rule.accept, [crate::evidence::MediaType::Pdf]);
     assert_eq!((rule.max_bytes, rule.max_count), (1000, 2));
 }
+
+#[test]
+fn evidence_fields_can_be_declared_in_the_ui_schema() {
+    let v = validator(json!({"properties": {"scan": {"type": "array", "items": {"type": "object"}}}}));
+    let ui = json!({"scan": {"ui:widget": "file", "ui:options": {"accept": ["image/png"]}}});
+    let spec = FormSpec::new(&v, &ui, &json!({}), &Selections::default());
+    let Widget::Evidence { rule } = &spec.fields[0].widget else { panic!() };
+    assert_eq!(rule.accept, [crate::evidence::MediaType::Png]);
+}
