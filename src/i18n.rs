@@ -66,7 +66,7 @@ phrases! {
     DRAFTS_CLEAR = "ล้างข้อมูลที่บันทึกไว้ทั้งหมด" / "Clear all saved data";
     DRAFTS_CLEARED = "ล้างข้อมูลที่บันทึกไว้ในเครื่องนี้แล้ว" / "Saved data cleared from this device";
     DATE_HINT = "เลือกวันและเดือน แล้วพิมพ์ปีพุทธศักราช" / "Choose the day and month, then type the year";
-    EVIDENCE_LIMITS = "ไฟล์" / "Files:";
+    EVIDENCE_LIMITS = "ใช้ไฟล์" / "Files:";
     TAKE_PHOTO = "ถ่ายภาพ" / "Take a photo";
     CHOOSE_FILES = "เลือกไฟล์" / "Choose files";
     PROCESSING = "กำลังเตรียมไฟล์" / "Preparing";

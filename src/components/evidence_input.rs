@@ -238,7 +238,7 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
 fn limits(rule: &EvidenceRule, lang: Lang) -> String {
     let types = rule.accept.iter().map(|t| t.extension().to_uppercase()).collect::<Vec<_>>().join(", ");
     match lang {
-        Lang::Th => format!("{types} ไม่เกิน {} ไฟล์ละไม่เกิน {}", rule.max_count, readable_size(rule.max_bytes)),
+        Lang::Th => format!("{types} ได้ไม่เกิน {} ไฟล์ ขนาดไฟล์ละไม่เกิน {}", rule.max_count, readable_size(rule.max_bytes)),
         Lang::En => format!("{types}, at most {} file(s) of up to {} each", rule.max_count, readable_size(rule.max_bytes)),
     }
 }
