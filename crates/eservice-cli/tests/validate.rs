@@ -34,6 +34,14 @@ const VALID: &str = r#"{
                "start_date": "2026-11-01", "has_website": false},
   "address": {"house_no": "99/1", "subdistrict": "บางรัก", "district": "บางรัก",
               "province": "กรุงเทพมหานคร", "postcode": "10500"},
+  "evidence": {
+    "id_card": [{"name": "id.pdf", "mediaType": "application/pdf", "size": 45,
+                 "sha256": "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff"}],
+    "house_registration": [{"name": "house.jpg", "mediaType": "image/jpeg", "size": 28000,
+                 "sha256": "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
+                 "original": {"size": 4000000, "sha256": "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1", "mediaType": "image/jpeg"},
+                 "compression": {"longEdge": 1600, "quality": 0.85, "format": "image/jpeg"}}]
+  },
   "declaration": true
 }"#;
 
