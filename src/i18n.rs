@@ -73,6 +73,7 @@ phrases! {
     CANCEL = "ยกเลิก" / "Cancel";
     DISMISS = "ปิดข้อความ" / "Dismiss";
     ATTACH_REQUIRED = "กรุณาแนบเอกสารนี้" / "Please attach this document";
+    REATTACH = "ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง" / "This file was lost when the page reloaded; remove it and attach it again";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

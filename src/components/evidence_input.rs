@@ -179,6 +179,16 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
             <ul class="evidence-files">
             { for attached.iter().enumerate().map(|(i, e)| {
                 let hash = e.sha256.hex();
+                // A draft restored after a reload keeps the entries, but the
+                // files themselves stayed in the closed page: ask for them again.
+                if evidence_client::file(&hash).is_none() {
+                    return html! {
+                        <li class="evidence-file evidence-problem" role="alert">
+                            <span class="evidence-name"><strong>{ &e.name }</strong><br />{ i18n::REATTACH.get(lang) }</span>
+                            <button type="button" class="icon-button remove" aria-label={format!("{}: {}", i18n::REMOVE_ITEM.get(lang), e.name)} onclick={remove(i)}>{ "✕" }</button>
+                        </li>
+                    };
+                }
                 let thumb = e.media_type.is_compressible_image().then(|| evidence_client::url(&hash)).flatten();
                 let sizes = match &e.compression {
                     Some(c) => format!("{} → {}", readable_size(c.original_size), readable_size(e.size)),

@@ -173,3 +173,19 @@ test('every bad file gets its own message, and the rest of the form is untouched
   assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย', 'nothing else is lost');
   assert.deepEqual(page.errors, []);
 });
+
+test('after a reload, files no longer in the page are asked for again, not silently kept', async () => {
+  const page = await openForm();
+  const pdf = Buffer.from('%PDF-1.4\n% kept across a reload?\n%%EOF\n');
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  await page.waitForTimeout(600);
+  await page.reload();
+  const lost = page.locator('#f-evidence-id_card .evidence-problem');
+  await lost.waitFor();
+  assert.match(await lost.textContent(), /id\.pdf.*ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง/);
+  await lost.getByRole('button').click();
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  assert.deepEqual(page.errors, []);
+});
