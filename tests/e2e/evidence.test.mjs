@@ -189,3 +189,32 @@ test('after a reload, files no longer in the page are asked for again, not silen
   await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test('a file being prepared can be cancelled, and leaves nothing behind', async () => {
+  // A field whose size target no photo can meet keeps the worker busy long enough to cancel.
+  const slow = await serve(DIST, {
+    overlay: {
+      '/forms/slow/schema.json': JSON.stringify({
+        title: 'ทดสอบการยกเลิก',
+        type: 'object',
+        properties: { photo: { title: 'ภาพถ่าย', type: 'array', maxItems: 1, items: { type: 'object' }, 'x-evidence': { accept: ['image/jpeg'], targetBytes: 100, minLongEdge: 200 } } },
+      }),
+    },
+  });
+  try {
+    const page = await phonePage(browser);
+    await page.goto(`${slow.url}#/apply/slow`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const photo = await phonePhoto(page);
+    await page.locator('#f-photo-files').setInputFiles({ name: 'slow.jpg', mimeType: 'image/jpeg', buffer: photo });
+    const busy = page.locator('#f-photo .evidence-busy');
+    await busy.waitFor();
+    assert.equal(await busy.locator('progress').count(), 1, 'a progress bar while it works');
+    await page.getByRole('button', { name: 'ยกเลิก: slow.jpg' }).click();
+    await busy.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('#f-photo .evidence-file').count(), 0, 'no file attached');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await slow.close();
+  }
+});
