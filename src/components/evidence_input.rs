@@ -196,7 +196,7 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
                 };
                 html! {
                     <li class="evidence-file">
-                        { thumb.map(|u| html! { <img src={u} alt="" class="evidence-thumb" /> }).unwrap_or_else(|| html! { <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_uppercase() }</span> }) }
+                        { thumb.map(|u| html! { <img src={u} alt="" class="evidence-thumb" /> }).unwrap_or_else(|| html! { <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_ascii_uppercase() }</span> }) }
                         <span class="evidence-name">{ &e.name }<br /><small>{ sizes }</small></span>
                         <button type="button" class="icon-button remove" aria-label={format!("{}: {}", i18n::REMOVE_ITEM.get(lang), e.name)} onclick={remove(i)}>{ "✕" }</button>
                     </li>
@@ -217,7 +217,7 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
                     None => html! {
                         <li class="evidence-file evidence-busy">
                             <span class="evidence-name">{ &j.name }<br />
-                                <progress max={j.total.max(1.0).to_string()} value={j.done.to_string()} aria-label={format!("{}: {}", i18n::PROCESSING.get(lang), j.name)} />
+                                <progress max={(j.total.max(1.0) as u64).to_string()} value={(j.done as u64).to_string()} aria-label={format!("{}: {}", i18n::PROCESSING.get(lang), j.name)} />
                             </span>
                             <button type="button" class="icon-button" aria-label={format!("{}: {}", i18n::CANCEL.get(lang), j.name)}
                                 onclick={move |_: MouseEvent| evidence_client::cancel(jid)}>{ "✕" }</button>
@@ -246,7 +246,7 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
 }
 
 fn limits(rule: &EvidenceRule, lang: Lang) -> String {
-    let types = rule.accept.iter().map(|t| t.extension().to_uppercase()).collect::<Vec<_>>().join(", ");
+    let types = rule.accept.iter().map(|t| t.extension().to_ascii_uppercase()).collect::<Vec<_>>().join(", ");
     match lang {
         Lang::Th => format!("{types} ได้ไม่เกิน {} ไฟล์ ขนาดไฟล์ละไม่เกิน {}", rule.max_count, readable_size(rule.max_bytes)),
         Lang::En => format!("{types}, at most {} file(s) of up to {} each", rule.max_count, readable_size(rule.max_bytes)),

@@ -169,7 +169,7 @@ pub fn readable_size(bytes: u64) -> String {
 }
 
 fn type_names(types: &[MediaType]) -> String {
-    types.iter().map(|t| t.extension().to_uppercase()).collect::<Vec<_>>().join(", ")
+    types.iter().map(|t| t.extension().to_ascii_uppercase()).collect::<Vec<_>>().join(", ")
 }
 
 impl EvidenceProblem {
@@ -191,12 +191,12 @@ impl EvidenceProblem {
             }
             EvidenceProblem::Unsupported { found, accept } if th => format!(
                 "ไฟล์นี้เป็นชนิด {} ซึ่งใช้ไม่ได้ โปรดใช้ไฟล์ {}",
-                found.extension().to_uppercase(),
+                found.extension().to_ascii_uppercase(),
                 type_names(accept)
             ),
             EvidenceProblem::Unsupported { found, accept } => format!(
                 "This file is {}, which is not accepted; please use {}",
-                found.extension().to_uppercase(),
+                found.extension().to_ascii_uppercase(),
                 type_names(accept)
             ),
             EvidenceProblem::Heic => lang
