@@ -16,6 +16,7 @@ mod panic_notice;
 pub mod regexp;
 pub mod route;
 pub mod storage;
+mod window_event;
 pub mod worker;
 
 use wasm_bindgen::JsCast;

@@ -2,9 +2,9 @@
 //! `#/`, `#/apply/<form>`; later `#/verify`, `#/sign`, `#/inbox`, `#/register`.
 
 use eservice_core::catalog::FormId;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
+
+use crate::window_event::use_window_event;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -50,18 +50,7 @@ pub fn use_route() -> Route {
     let route = use_state(current);
     {
         let route = route.clone();
-        use_effect_with((), move |_| {
-            let listener = Closure::<dyn Fn()>::new(move || route.set(current()));
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                w.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
-            }
-            move || {
-                if let Some(w) = window {
-                    w.remove_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref()).ok();
-                }
-            }
-        });
+        use_window_event("hashchange", false, move || route.set(current()));
     }
     (*route).clone()
 }

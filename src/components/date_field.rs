@@ -5,23 +5,12 @@ use eservice_core::form::Field;
 use eservice_core::thai_date::{month_name, DateParts};
 use eservice_core::Lang;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::field::{field_id, FieldEnv};
+use super::field::{field_id, target_value, FieldEnv};
 use super::form_fields::required_mark;
 use crate::i18n;
 
-fn event_value(e: &Event) -> String {
-    let Some(t) = e.target() else { return String::new() };
-    if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = t.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
-}
 
 pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
     let lang = env.lang;
@@ -40,7 +29,7 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
     let edit = |change: fn(DateParts, &str, Lang) -> DateParts| {
         let (p, on_input, on_blur, stored) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone(), stored.clone());
         Callback::from(move |e: Event| {
-            let next = change(DateParts::parse(&stored), &event_value(&e), lang);
+            let next = change(DateParts::parse(&stored), &target_value(&e), lang);
             on_input.emit((p.clone(), next.to_stored().map(Value::String)));
             if e.type_() == "change" {
                 on_blur.emit(p.clone());

@@ -18,6 +18,7 @@ use super::form_fields::{render_fields, FieldEvents, ListEdit, Scope};
 use super::step_nav::step_nav;
 use crate::i18n::{self, use_lang};
 use crate::loaded_form::LoadedForm;
+use crate::window_event::use_window_event;
 
 #[derive(Properties, PartialEq)]
 pub struct EFormProps {
@@ -101,22 +102,10 @@ fn use_autosave(id: Option<eservice_core::catalog::FormId>, snapshot: (Value, Se
     let first = use_mut_ref(|| true);
     {
         let (pending, id) = (pending.clone(), id.clone());
-        use_effect_with((), move |_| {
-            let flush = Closure::<dyn Fn()>::new(move || {
-                if let (Some(id), Some(draft)) = (&id, pending.borrow_mut().take()) {
-                    crate::storage::store_draft(id, &draft.to_json());
-                }
-            });
-            let window = web_sys::window();
-            if let Some(w) = &window {
-                w.add_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref()).ok();
-            }
-            move || {
-                if let Some(w) = window {
-                    w.remove_event_listener_with_callback("pagehide", flush.as_ref().unchecked_ref()).ok();
-                }
-                // Leaving the form within the pause still keeps what was typed.
-                flush.as_ref().unchecked_ref::<js_sys::Function>().call0(&wasm_bindgen::JsValue::NULL).ok();
+        // Leaving the page, or the form, within the pause still keeps what was typed.
+        use_window_event("pagehide", true, move || {
+            if let (Some(id), Some(draft)) = (&id, pending.borrow_mut().take()) {
+                crate::storage::store_draft(id, &draft.to_json());
             }
         });
     }

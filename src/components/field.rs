@@ -33,7 +33,8 @@ pub struct FieldEnv<'a> {
     pub on_blur: Callback<JsonPointer>,
 }
 
-fn target_value(e: &Event) -> String {
+/// The value of the input, select or textarea an event came from.
+pub(super) fn target_value(e: &Event) -> String {
     let Some(t) = e.target() else { return String::new() };
     if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
         i.value()

@@ -1,29 +1,21 @@
 // The first vertical slice, end to end: the release build on a plain static
 // server, driven in Chromium like a citizen on a phone would.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
-import { launch, phonePage, screenshot } from './browser.mjs';
-import { assertAccessible, fillAddress, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
+import { phonePage, screenshot } from './browser.mjs';
+import { harness, assertAccessible, fillAddress, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
 const FORM = '#/apply/commerce-registration';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 /** What the citizen types, field by field, and the JSON it must become. */
 const TYPED = {
@@ -61,8 +53,8 @@ const EXPECTED = {
 const validate = (dataFile) => validateWith(SCHEMA, dataFile);
 
 test('the home page lists the services and opens the form', async () => {
-  const page = await phonePage(browser);
-  await page.goto(server.url);
+  const page = await phonePage(h.browser);
+  await page.goto(h.server.url);
   const card = page.getByRole('link', { name: /คำขอจดทะเบียนพาณิชย์/ });
   await card.waitFor();
   await screenshot(page, 'home');
@@ -74,8 +66,8 @@ test('the home page lists the services and opens the form', async () => {
 });
 
 test('a citizen fills the form, fixes the citizen ID, submits and downloads exactly what they typed', async () => {
-  const page = await phonePage(browser);
-  await page.goto(server.url + FORM);
+  const page = await phonePage(h.browser);
+  await page.goto(h.server.url + FORM);
   await page.getByRole('heading', { level: 1 }).waitFor();
   await screenshot(page, 'apply-empty');
   await assertAccessible(page, 'commerce form');
@@ -137,8 +129,8 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
 });
 
 test('the browser and eservice validate fault the same fields', async () => {
-  const page = await phonePage(browser);
-  await page.goto(server.url + FORM);
+  const page = await phonePage(h.browser);
+  await page.goto(h.server.url + FORM);
   await page.getByRole('heading', { level: 1 }).waitFor();
   const bad = {
     'f-applicant-first_name': 'สมหญิง',
@@ -179,8 +171,8 @@ test('the browser and eservice validate fault the same fields', async () => {
 });
 
 test('English on toggle, remembered across a reload', async () => {
-  const page = await phonePage(browser);
-  await page.goto(server.url + FORM);
+  const page = await phonePage(h.browser);
+  await page.goto(h.server.url + FORM);
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -202,7 +194,7 @@ test('a missing or malformed form file gets a page that names the file and the p
     },
   });
   try {
-    const page = await phonePage(browser);
+    const page = await phonePage(h.browser);
     await page.goto(broken.url + '#/apply/no-such-form');
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -228,7 +220,7 @@ test('a missing or malformed form file gets a page that names the file and the p
 test('a broken index.json still leaves the page usable', async () => {
   const broken = await serve(DIST, { overlay: { '/forms/index.json': '{"forms": [' } });
   try {
-    const page = await phonePage(browser);
+    const page = await phonePage(h.browser);
     await page.goto(broken.url);
     const box = page.locator('.problem-box');
     await box.waitFor();
@@ -255,7 +247,7 @@ test('unknown keywords are ignored with a console warning; a recursive schema dr
     },
   });
   try {
-    const page = await phonePage(browser);
+    const page = await phonePage(h.browser);
     const warnings = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(odd.url + '#/apply/typo');

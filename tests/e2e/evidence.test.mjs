@@ -1,28 +1,20 @@
 // Evidence intake end to end: real generated files attached to the
 // commerce registration form, processed in the worker, checked by their
 // results; and every kind of bad file, checked by its message.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { serve } from './static-server.mjs';
-import { launch, phonePage, screenshot } from './browser.mjs';
-import { DIST, assertAccessible } from './helpers.mjs';
+import { phonePage, screenshot } from './browser.mjs';
+import { harness, DIST, assertAccessible } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 const sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
 
 async function openForm() {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}#/apply/commerce-registration`);
+  const page = await phonePage(h.browser);
+  await page.goto(`${h.server.url}#/apply/commerce-registration`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
@@ -202,7 +194,7 @@ test('a file being prepared can be cancelled, and leaves nothing behind', async 
     },
   });
   try {
-    const page = await phonePage(browser);
+    const page = await phonePage(h.browser);
     await page.goto(`${slow.url}#/apply/slow`);
     await page.getByRole('heading', { level: 1 }).waitFor();
     const photo = await phonePhoto(page);

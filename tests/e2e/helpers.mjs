@@ -1,6 +1,9 @@
 // What every e2e test does the way a person would: fill a field and leave
 // it, enter a date in three parts, check a page with axe-core.
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
+import { serve } from './static-server.mjs';
+import { launch } from './browser.mjs';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +13,21 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
 const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** A test file's release build on a static server and its Chromium,
+ * started before its tests and stopped after: `h.server`, `h.browser`. */
+export function harness() {
+  const h = {};
+  before(async () => {
+    h.server = await serve(DIST);
+    h.browser = await launch();
+  });
+  after(async () => {
+    await h.browser?.close();
+    await h.server?.close();
+  });
+  return h;
+}
 
 /** Types into a field, then leaves it. */
 export async function fillAndLeave(page, id, text) {

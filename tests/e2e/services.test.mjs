@@ -1,28 +1,20 @@
 // Every example service end to end: wizard steps, conditional sections,
 // choices, lists, Thai validation messages, a draft restored after a
 // reload, the submitted JSON accepted by `eservice validate`, and axe-core.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
-import { launch, phonePage, screenshot } from './browser.mjs';
-import { ROOT, DIST, assertAccessible, attachEvidence, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
+import { phonePage, screenshot } from './browser.mjs';
+import { harness, ROOT, DIST, assertAccessible, attachEvidence, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 const schemaOf = (id) => join(ROOT, `assets/forms/${id}/schema.json`);
 
 async function open(id) {
-  const page = await phonePage(browser);
-  await page.goto(`${server.url}#/apply/${id}`);
+  const page = await phonePage(h.browser);
+  await page.goto(`${h.server.url}#/apply/${id}`);
   await page.getByRole('heading', { level: 1 }).waitFor();
   return page;
 }
@@ -200,10 +192,10 @@ test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses 
 });
 
 test('food advertisement: online media asks for web addresses, kept while hidden but never submitted hidden', async () => {
-  const seen = server.requests.length;
+  const seen = h.server.requests.length;
   const page = await open('food-advertisement');
   await page.waitForLoadState('networkidle');
-  assert.ok(!server.requests.slice(seen).some((r) => r.includes('thai-address')), 'the address dataset loads only for forms that use it');
+  assert.ok(!h.server.requests.slice(seen).some((r) => r.includes('thai-address')), 'the address dataset loads only for forms that use it');
   await assertAccessible(page, 'food advertisement form');
   await fillAll(page, {
     'f-applicant-name': 'บริษัท อาหารดี จำกัด',
