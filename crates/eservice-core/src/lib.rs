@@ -10,6 +10,7 @@
 //! - [`thai_id`]: the Thai citizen ID check digit.
 //! - [`thai_date`]: ISO dates shown in the Buddhist Era.
 //! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
+//! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -21,6 +22,7 @@ pub mod evidence;
 pub mod form;
 pub mod json_file;
 pub mod lang;
+pub mod pdf;
 pub mod pointer;
 pub mod schema;
 pub mod thai_address;

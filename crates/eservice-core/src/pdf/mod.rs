@@ -1,0 +1,13 @@
+//! Signed PDFs, read as bytes an attacker may have written: the file's
+//! revisions (incremental updates), its signature dictionaries, and whether
+//! each signature's ByteRange covers exactly what it claims.
+//!
+//! Nothing here trusts the document's own cross-reference table for
+//! coverage: a ByteRange is checked against the bytes themselves.
+
+pub mod byte_range;
+mod lexer;
+pub mod revisions;
+
+pub use byte_range::{find_signatures, ByteRangeProblem, SignatureLocation};
+pub use revisions::revisions;
