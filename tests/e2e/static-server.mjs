@@ -60,7 +60,11 @@ export async function serve(root, { base = '/', overlay = {}, port = 0, headers 
   return {
     url: `http://127.0.0.1:${actual}${base}`,
     requests,
-    close: () => new Promise((ok) => server.close(ok)),
+    // Open keep-alive connections from a page still open would hold close() forever.
+    close: () => new Promise((ok) => {
+      server.close(ok);
+      server.closeAllConnections();
+    }),
   };
 }
 
