@@ -4,7 +4,6 @@ use eservice_core::Lang;
 use yew::prelude::*;
 
 use crate::components::header::header;
-use crate::i18n::LangContext;
 use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::not_found_page;
@@ -40,14 +39,14 @@ pub fn App() -> Html {
     });
     let route = use_route();
     let page = match &route {
-        Route::Home => html! { <HomePage /> },
-        Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} /> },
+        Route::Home => html! { <HomePage lang={*lang} /> },
+        Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {
-        <ContextProvider<LangContext> context={LangContext { lang: *lang, set: set.clone() }}>
+        <>
             { header(*lang, &set) }
             <main id="main" class="page">{ page }</main>
-        </ContextProvider<LangContext>>
+        </>
     }
 }

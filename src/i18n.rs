@@ -1,9 +1,8 @@
-//! The app's own words in Thai and English, and the language context.
+//! The app's own words in Thai and English.
 //!
 //! Texts from forms come from the agency's files; these are the page chrome.
 
 use eservice_core::Lang;
-use yew::prelude::*;
 
 /// A phrase in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,17 +74,4 @@ phrases! {
     ATTACH_REQUIRED = "กรุณาแนบเอกสารนี้" / "Please attach this document";
     REATTACH = "ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง" / "This file was lost when the page reloaded; remove it and attach it again";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
-}
-
-/// The chosen language and the way to change it, shared by every component.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LangContext {
-    pub lang: Lang,
-    pub set: Callback<Lang>,
-}
-
-/// The current language; Thai where no provider is mounted.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<LangContext>().map(|c| c.lang).unwrap_or_default()
 }

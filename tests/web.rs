@@ -9,7 +9,6 @@ use eservice_core::catalog::FormId;
 use eservice_core::schema::PatternEngine;
 use eservice_core::Lang;
 use eservice_web::components::e_form::EForm;
-use eservice_web::i18n::LangContext;
 use eservice_web::loaded_form::{FormLoadError, LoadedForm};
 use eservice_web::regexp::BrowserRegex;
 use serde_json::{json, Value};
@@ -47,19 +46,16 @@ struct HostProps {
     start: Option<Value>,
 }
 
-/// An EForm inside a language context, as the app mounts it.
+/// An EForm as the app mounts it.
 #[component]
 fn Host(props: &HostProps) -> Html {
-    let ctx = LangContext { lang: props.lang, set: Callback::noop() };
     let mut data = props.form.initial_data();
     if let (Some(Value::Object(start)), Value::Object(d)) = (&props.start, &mut data) {
         d.extend(start.clone());
     }
     let initial = Rc::new(data);
     html! {
-        <ContextProvider<LangContext> context={ctx}>
-            <EForm form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />
-        </ContextProvider<LangContext>>
+        <EForm lang={props.lang} form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />
     }
 }
 

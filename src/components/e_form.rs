@@ -16,12 +16,13 @@ use super::evidence_list::evidence_list;
 use super::field::field_id;
 use super::form_fields::{render_fields, FieldEvents, ListEdit, Scope};
 use super::step_nav::step_nav;
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 use crate::loaded_form::LoadedForm;
 use crate::window_event::use_window_event;
 
 #[derive(Properties, PartialEq)]
 pub struct EFormProps {
+    pub lang: eservice_core::Lang,
     pub form: Rc<LoadedForm>,
     /// The data to start from: defaults, a restored draft, or what was
     /// entered before going to the summary.
@@ -191,7 +192,7 @@ fn focus(id: &str) {
 
 #[component]
 pub fn EForm(props: &EFormProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let state = {
         let (form, initial) = (props.form.clone(), props.initial.clone());
         let (selections, step) = (props.initial_selections.clone(), props.initial_step);

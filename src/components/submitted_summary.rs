@@ -9,11 +9,12 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::download::save_text;
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 use crate::loaded_form::LoadedForm;
 
 #[derive(Properties, PartialEq)]
 pub struct SubmittedSummaryProps {
+    pub lang: Lang,
     pub form: Rc<LoadedForm>,
     pub data: Rc<Value>,
     pub on_edit: Callback<()>,
@@ -140,7 +141,7 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
 
 #[component]
 pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let failed = use_state(|| None::<String>);
     let download = {
         let (data, id, failed) = (props.data.clone(), props.form.id.clone(), failed.clone());

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::e_form::EForm;
 use crate::components::load_error::load_error;
 use crate::components::submitted_summary::SubmittedSummary;
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 use crate::components::draft_notice::draft_notice;
 use crate::loaded_form::{FormLoadError, LoadedForm};
 use crate::storage;
@@ -18,6 +18,7 @@ use crate::storage;
 #[derive(Properties, PartialEq)]
 pub struct ApplyProps {
     pub id: FormId,
+    pub lang: eservice_core::Lang,
 }
 
 #[derive(Clone, PartialEq)]
@@ -53,7 +54,7 @@ fn fresh(form: &LoadedForm, generation: u32) -> Start {
 
 #[component]
 pub fn ApplyPage(props: &ApplyProps) -> Html {
-    let lang = use_lang();
+    let lang = props.lang;
     let load = use_state(|| Load::Loading);
     let stage = use_state(|| None::<Stage>);
     {
@@ -104,7 +105,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                     if let Some(at) = start.restored_at {
                         { draft_notice(at, start_over.reform(move |_| next), lang) }
                     }
-                    <EForm key={start.generation.to_string()} form={form} initial={start.data.clone()}
+                    <EForm key={start.generation.to_string()} lang={lang} form={form} initial={start.data.clone()}
                         initial_selections={start.selections.clone()} initial_step={start.step} on_submit={on_submit} />
                 </>
             }
@@ -117,7 +118,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                     stage.set(Some(Stage::Filling(start)))
                 })
             };
-            html! { <SubmittedSummary form={form} data={data} on_edit={on_edit} on_new={start_over.reform(|_| 1000)} /> }
+            html! { <SubmittedSummary lang={lang} form={form} data={data} on_edit={on_edit} on_new={start_over.reform(|_| 1000)} /> }
         }
     }
 }

@@ -4,7 +4,7 @@ use eservice_core::catalog::Catalog;
 use eservice_core::json_file::JsonFileError;
 use yew::prelude::*;
 
-use crate::i18n::{self, use_lang};
+use crate::i18n;
 use crate::net::fetch_json;
 use crate::route::Route;
 use crate::storage;
@@ -18,9 +18,14 @@ enum IndexState {
     Failed(JsonFileError),
 }
 
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub lang: eservice_core::Lang,
+}
+
 #[component]
-pub fn HomePage() -> Html {
-    let lang = use_lang();
+pub fn HomePage(props: &HomeProps) -> Html {
+    let lang = props.lang;
     let state = use_state(|| IndexState::Loading);
     {
         let state = state.clone();
