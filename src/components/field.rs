@@ -95,14 +95,22 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
 
     let input = match &field.widget {
         Widget::Text { kind: TextKind::Date, .. } => return super::date_field::date_view(field, env),
-        Widget::Text { kind, max_length } => {
-            let (ty, mode) = match kind {
-                TextKind::Plain | TextKind::DateTime => ("text", None),
-                TextKind::Email => ("email", Some("email")),
-                TextKind::Tel => ("tel", Some("tel")),
-                TextKind::Url => ("url", Some("url")),
-                TextKind::Date => ("date", None),
-                TextKind::Numeric => ("text", Some("numeric")),
+        // Text and numbers share one input; the type and keyboard differ.
+        Widget::Text { .. } | Widget::Number { .. } => {
+            let (ty, mode, max_length) = match &field.widget {
+                Widget::Number { integer: true } => ("text", Some("numeric"), None),
+                Widget::Number { integer: false } => ("text", Some("decimal"), None),
+                Widget::Text { kind, max_length } => {
+                    let (ty, mode) = match kind {
+                        TextKind::Plain | TextKind::DateTime | TextKind::Date => ("text", None),
+                        TextKind::Email => ("email", Some("email")),
+                        TextKind::Tel => ("tel", Some("tel")),
+                        TextKind::Url => ("url", Some("url")),
+                        TextKind::Numeric => ("text", Some("numeric")),
+                    };
+                    (ty, mode, *max_length)
+                }
+                _ => ("text", None, None),
             };
             html! {
                 <input id={id.clone()} type={ty} inputmode={mode} value={text}
@@ -116,13 +124,6 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
         Widget::TextArea { max_length } => html! {
             <textarea id={id.clone()} value={text} rows="4" placeholder={placeholder}
                 maxlength={max_length.map(|m| m.to_string())}
-                aria-required={field.required.then_some("true")}
-                aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
-                oninput={oninput} onblur={onblur} />
-        },
-        Widget::Number { integer } => html! {
-            <input id={id.clone()} type="text" inputmode={if *integer { "numeric" } else { "decimal" }} value={text}
-                autocomplete={field.autocomplete.clone()} placeholder={placeholder}
                 aria-required={field.required.then_some("true")}
                 aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
                 oninput={oninput} onblur={onblur} />
