@@ -13,6 +13,10 @@ use crate::lang::Lang;
 /// `/Contents` before it is hex, twice the size of the CMS (with its
 /// certificates and revocation data, up to a few hundred KB).
 const MAX_DICT_LOOKBACK: usize = 4 * 1024 * 1024;
+/// How many `<<` a search for the enclosing dictionary tries, and how many
+/// `/ByteRange`s a file may have: bounds on the work any file can cause.
+const MAX_DICT_TRIES: usize = 64;
+const MAX_SIGNATURES: usize = 256;
 
 /// A signature whose ByteRange is sound.
 #[derive(Clone, Debug, PartialEq)]
@@ -89,6 +93,10 @@ pub fn find_signatures(pdf: &[u8]) -> Vec<Result<SignatureLocation, ByteRangePro
     let mut out = Vec::new();
     let mut from = 0;
     while let Some(i) = find(&pdf[from..], b"/ByteRange") {
+        if out.len() >= MAX_SIGNATURES {
+            out.push(Err(ByteRangeProblem::Malformed));
+            break;
+        }
         let at = from + i;
         from = at + 10;
         let Some(dict) = enclosing_dict(pdf, at) else {
@@ -113,11 +121,13 @@ pub fn find_signatures(pdf: &[u8]) -> Vec<Result<SignatureLocation, ByteRangePro
 fn enclosing_dict(pdf: &[u8], at: usize) -> Option<Spanned> {
     let floor = at.saturating_sub(MAX_DICT_LOOKBACK);
     let mut i = at;
-    while i > floor {
+    let mut tries = 0;
+    while i > floor && tries < MAX_DICT_TRIES {
         i -= 1;
         if &pdf[i..i + 2.min(pdf.len() - i)] != b"<<" {
             continue;
         }
+        tries += 1;
         let Some(v) = Lexer::new(pdf, i).value(0) else { continue };
         if v.end > at {
             if let Some(br) = v.get(b"ByteRange") {
@@ -241,6 +251,39 @@ mod tests {
         assert_eq!(find_signatures(&signed("00000000")).remove(0), Err(ByteRangeProblem::NoContents), "zeroed signature");
         let malformed = good.replacen("/ByteRange [", "/ByteRange [ x", 1);
         assert_eq!(find_signatures(malformed.as_bytes()), [Err(ByteRangeProblem::Malformed)], "broken, not unsigned");
+    }
+
+    #[test]
+    fn no_mangled_file_makes_it_panic() {
+        // Truncations and byte flips of a signed file, deterministic so a
+        // failure reproduces; the answers may be anything but a panic.
+        let good = signed("3082abcd");
+        let mut seed = 0x9e37_79b9_u32;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize
+        };
+        for cut in 0..good.len() {
+            let _ = find_signatures(&good[..cut]);
+        }
+        for _ in 0..5000 {
+            let mut bad = good.clone();
+            for _ in 0..1 + next() % 4 {
+                let i = next() % bad.len();
+                bad[i] = b"<>[]()/0 9R%\\n"[next() % 14];
+            }
+            let _ = find_signatures(&bad);
+        }
+    }
+
+    #[test]
+    fn hostile_repetition_is_bounded() {
+        let hostile = b"<< /ByteRange [".repeat(100_000);
+        let found = find_signatures(&hostile);
+        assert!(found.len() <= MAX_SIGNATURES + 1);
+        assert!(found.iter().all(|f| f.is_err()));
     }
 
     #[test]
