@@ -7,7 +7,7 @@ use eservice_core::Lang;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::field::{field_id, target_value, FieldEnv};
+use super::field::{described_by, field_id, target_value, FieldEnv};
 use super::form_fields::required_mark;
 use crate::i18n;
 
@@ -17,12 +17,7 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
     let id = field_id(&field.pointer);
     let stored = Field::display(env.value);
     let parts = DateParts::parse(&stored);
-    let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
-    let described: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect();
-    let described = (!described.is_empty()).then(|| described.join(" "));
+    let (help_id, error_id, described) = described_by(field, env, &id);
     let invalid = env.error.as_ref().map(|_| "true");
 
     // Each part edits the stored date; a part cleared stays cleared.

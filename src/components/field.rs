@@ -51,17 +51,22 @@ fn target_checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
+/// The ids of a field's help and error texts, and its `aria-describedby`.
+pub(super) fn described_by(field: &Field, env: &FieldEnv, id: &str) -> (String, String, Option<String>) {
+    let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
+    let parts: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
+        .into_iter()
+        .flatten()
+        .collect();
+    let described = (!parts.is_empty()).then(|| parts.join(" "));
+    (help_id, error_id, described)
+}
+
 /// Draws a leaf field (groups are drawn by the form).
 pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
     let lang = env.lang;
     let id = field_id(&field.pointer);
-    let help_id = format!("{id}-help");
-    let error_id = format!("{id}-error");
-    let described: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect();
-    let described = (!described.is_empty()).then(|| described.join(" "));
+    let (help_id, error_id, described) = described_by(field, env, &id);
     let invalid = env.error.as_ref().map(|_| "true");
     let value = env.value;
     let text = Field::display(value);
