@@ -218,9 +218,15 @@ pub struct FieldInputProps {
     pub on_blur: Callback<JsonPointer>,
 }
 
+/// Whether two props hold the same field: the same allocation when the form
+/// was read once, else equal fields (a dynamic form is read anew each time).
+pub(super) fn same_field(a: &std::rc::Rc<Field>, b: &std::rc::Rc<Field>) -> bool {
+    std::rc::Rc::ptr_eq(a, b) || a == b
+}
+
 impl PartialEq for FieldInputProps {
     fn eq(&self, o: &Self) -> bool {
-        (std::rc::Rc::ptr_eq(&self.field, &o.field) || self.field == o.field)
+        same_field(&self.field, &o.field)
             && self.label == o.label
             && self.value == o.value
             && self.error == o.error

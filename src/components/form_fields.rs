@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::address_cascade::{is_cascade_part, AddressCascade};
 use super::evidence_input::EvidenceInput;
-use super::field::{field_id, FieldInput};
+use super::field::{field_id, same_field, FieldInput};
 use crate::i18n;
 
 /// The form's reactions to the user, handed to every field. Made once per
@@ -98,7 +98,7 @@ pub struct GroupViewProps {
 
 impl PartialEq for GroupViewProps {
     fn eq(&self, o: &Self) -> bool {
-        (Rc::ptr_eq(&self.field, &o.field) || self.field == o.field)
+        same_field(&self.field, &o.field)
             && self.value == o.value
             && self.shown == o.shown
             && self.lang == o.lang
