@@ -11,6 +11,7 @@
 //! - [`thai_date`]: ISO dates shown in the Buddhist Era.
 //! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
 //! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
+//! - [`signature`]: CMS signatures and X.509 certificates.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -25,6 +26,7 @@ pub mod lang;
 pub mod pdf;
 pub mod pointer;
 pub mod schema;
+pub mod signature;
 pub mod thai_address;
 pub mod thai_date;
 pub mod thai_id;

@@ -1,0 +1,20 @@
+//! Electronic signatures as permits carry them: CMS SignedData with X.509
+//! certificates, checked with ECDSA (P-256, P-384) or RSA (PKCS#1 v1.5, PSS).
+//!
+//! Everything is read from the bytes with a bounded BER/DER reader
+//! ([`asn1`]), so the bytes a signature covers are the bytes checked.
+
+pub mod algorithm;
+pub mod asn1;
+pub mod certificate;
+pub mod cms;
+
+pub use algorithm::{AlgorithmProblem, DigestAlg, SignatureAlg};
+pub use certificate::Certificate;
+pub use cms::{CmsProblem, Content, Verified};
+pub mod writer;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
