@@ -12,6 +12,7 @@
 //! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
 //! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
 //! - [`signature`]: CMS signatures and X.509 certificates.
+//! - [`trust`]: the trust list of agencies and certificate chains to it.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -30,6 +31,7 @@ pub mod signature;
 pub mod thai_address;
 pub mod thai_date;
 pub mod thai_id;
+pub mod trust;
 
 pub use lang::{Lang, LocalText};
 pub use pointer::JsonPointer;

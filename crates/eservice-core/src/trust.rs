@@ -1,0 +1,319 @@
+//! The trust list: which agencies' signatures a verifier believes, by their
+//! signing certificates or the CA certificates that issue them, and the
+//! chain from a signer's certificate up to one of those anchors.
+//!
+//! ```json
+//! { "agencies": [
+//!     { "name": { "th": "กรมพัฒนาธุรกิจการค้า", "en": "Department of Business Development" },
+//!       "certificates": ["-----BEGIN CERTIFICATE-----\n...", "MIIB..."] } ] }
+//! ```
+//!
+//! A certificate is PEM or bare base64 DER. Every chain link is checked at
+//! the signing time: validity, the issuer's signature, CA basic constraints
+//! and path length, key usage, and no unknown critical extension.
+
+use der::DateTime;
+use serde_json::Value;
+
+use crate::json_file::{self, JsonFileError};
+use crate::lang::{Lang, LocalText};
+use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, NON_REPUDIATION};
+use crate::signature::Certificate;
+
+/// Chains longer than this are refused: real ones have 2 to 4 links.
+const MAX_CHAIN: usize = 8;
+
+#[derive(Clone, Debug, Default)]
+pub struct TrustList {
+    pub agencies: Vec<Agency>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Agency {
+    pub name: LocalText,
+    pub certificates: Vec<Certificate>,
+}
+
+/// Why a trust list file cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustListError {
+    Json(JsonFileError),
+    /// An entry is wrong; `at` is its JSON pointer.
+    Entry { file: String, at: String, problem: EntryProblem },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntryProblem {
+    NoAgencies,
+    NoName,
+    NoCertificates,
+    NotACertificate,
+}
+
+impl TrustListError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            TrustListError::Json(e) => e.message(lang),
+            TrustListError::Entry { file, at, problem } => {
+                let what = match problem {
+                    EntryProblem::NoAgencies => lang.pick("ไม่มีรายการ \"agencies\"", "has no \"agencies\" list"),
+                    EntryProblem::NoName => lang.pick("ไม่มีชื่อหน่วยงาน (name)", "has no agency name"),
+                    EntryProblem::NoCertificates => lang.pick("ไม่มีใบรับรอง (certificates)", "has no certificates"),
+                    EntryProblem::NotACertificate => lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)"),
+                };
+                match lang {
+                    Lang::Th => format!("รายชื่อผู้ลงนามที่เชื่อถือ {file} ที่ {at} {what}"),
+                    Lang::En => format!("Trust list {file} at {at} {what}"),
+                }
+            }
+        }
+    }
+}
+
+impl TrustList {
+    /// Reads a trust list file; `file` names it in messages.
+    pub fn from_json(file: &str, bytes: &[u8]) -> Result<Self, TrustListError> {
+        let doc = json_file::parse(file, bytes).map_err(TrustListError::Json)?;
+        let err = |at: String, problem| TrustListError::Entry { file: file.to_owned(), at, problem };
+        let agencies = doc.get("agencies").and_then(Value::as_array).ok_or_else(|| err("/".into(), EntryProblem::NoAgencies))?;
+        let mut out = Vec::new();
+        for (i, a) in agencies.iter().enumerate() {
+            let name = a.get("name").and_then(LocalText::from_json).filter(|n| !n.is_empty()).ok_or_else(|| err(format!("/agencies/{i}"), EntryProblem::NoName))?;
+            let certs = a.get("certificates").and_then(Value::as_array).filter(|c| !c.is_empty()).ok_or_else(|| err(format!("/agencies/{i}"), EntryProblem::NoCertificates))?;
+            let mut certificates = Vec::new();
+            for (j, c) in certs.iter().enumerate() {
+                let cert = c.as_str().and_then(decode_pem).and_then(|der| Certificate::from_der(&der).ok());
+                certificates.push(cert.ok_or_else(|| err(format!("/agencies/{i}/certificates/{j}"), EntryProblem::NotACertificate))?);
+            }
+            out.push(Agency { name, certificates });
+        }
+        Ok(TrustList { agencies: out })
+    }
+
+    /// Every certificate on the list, for finding a signer's certificate
+    /// that a signature left out.
+    pub fn certificates(&self) -> Vec<Certificate> {
+        self.agencies.iter().flat_map(|a| a.certificates.iter().cloned()).collect()
+    }
+
+    fn agency_of(&self, cert: &Certificate) -> Option<&Agency> {
+        self.agencies.iter().find(|a| a.certificates.iter().any(|c| c.der == cert.der))
+    }
+}
+
+/// A PEM block's or bare base64's bytes.
+fn decode_pem(text: &str) -> Option<Vec<u8>> {
+    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
+    base64(&body)
+}
+
+fn base64(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        };
+        acc = (acc << 6) | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// A chain that ends at a listed certificate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trusted {
+    pub agency: LocalText,
+    /// The listed certificate the chain ends at, by its display name.
+    pub anchor: String,
+    /// From the signer up to the anchor, by display name.
+    pub path: Vec<String>,
+}
+
+/// Why a signer is not trusted; `who` names the certificate at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChainProblem {
+    /// No chain reaches a certificate on the trust list.
+    NotListed,
+    /// A certificate was not valid at the signing time.
+    Expired { who: String },
+    /// An issuing certificate is not a CA, may not sign certificates, or
+    /// the path is longer than it allows.
+    NotCa { who: String },
+    /// The signer's certificate may not sign documents.
+    KeyUsage { who: String },
+    /// A critical extension this kit cannot honour.
+    UnknownCritical { who: String, oid: String },
+}
+
+impl ChainProblem {
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ChainProblem::NotListed, Lang::Th) => "ผู้ลงนามไม่อยู่ในรายชื่อหน่วยงานที่เชื่อถือ".into(),
+            (ChainProblem::NotListed, Lang::En) => "The signer is not on the trust list".into(),
+            (ChainProblem::Expired { who }, Lang::Th) => format!("ใบรับรองของ {who} ไม่อยู่ในช่วงอายุ ณ เวลาที่ลงนาม"),
+            (ChainProblem::Expired { who }, Lang::En) => format!("The certificate of {who} was not valid at the signing time"),
+            (ChainProblem::NotCa { who }, Lang::Th) => format!("ใบรับรองของ {who} ไม่มีสิทธิ์ออกใบรับรองให้ผู้อื่น"),
+            (ChainProblem::NotCa { who }, Lang::En) => format!("The certificate of {who} may not issue certificates"),
+            (ChainProblem::KeyUsage { who }, Lang::Th) => format!("ใบรับรองของ {who} ไม่ได้อนุญาตให้ใช้ลงนามเอกสาร"),
+            (ChainProblem::KeyUsage { who }, Lang::En) => format!("The certificate of {who} is not for signing documents"),
+            (ChainProblem::UnknownCritical { who, oid }, Lang::Th) => format!("ใบรับรองของ {who} มีส่วนขยายสำคัญที่ไม่รู้จัก ({oid})"),
+            (ChainProblem::UnknownCritical { who, oid }, Lang::En) => format!("The certificate of {who} has an unknown critical extension ({oid})"),
+        }
+    }
+}
+
+/// The chain from `signer` to an anchor on `list`, using `pool` (the
+/// certificates the signature carries) for the links between.
+pub fn check_chain(signer: &Certificate, pool: &[Certificate], list: &TrustList, at: DateTime) -> Result<Trusted, ChainProblem> {
+    if let Some(oid) = &signer.unknown_critical {
+        return Err(ChainProblem::UnknownCritical { who: signer.display_name(), oid: oid.clone() });
+    }
+    if signer.key_usage.is_some_and(|ku| ku & (DIGITAL_SIGNATURE | NON_REPUDIATION) == 0) {
+        return Err(ChainProblem::KeyUsage { who: signer.display_name() });
+    }
+    let anchors = list.certificates();
+    let mut first_problem = None;
+    let mut path = vec![signer.clone()];
+    match walk(&mut path, pool, &anchors, list, at, &mut first_problem) {
+        Some(t) => Ok(t),
+        None => Err(first_problem.unwrap_or(ChainProblem::NotListed)),
+    }
+}
+
+/// Depth-first search upward from the last certificate of `path`.
+fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[Certificate], list: &TrustList, at: DateTime, problem: &mut Option<ChainProblem>) -> Option<Trusted> {
+    let current = path.last()?.clone();
+    if !current.valid_at(at) {
+        problem.get_or_insert(ChainProblem::Expired { who: current.display_name() });
+        return None;
+    }
+    if let Some(agency) = list.agency_of(&current) {
+        return Some(Trusted {
+            agency: agency.name.clone(),
+            anchor: current.display_name(),
+            path: path.iter().map(Certificate::display_name).collect(),
+        });
+    }
+    if path.len() >= MAX_CHAIN || current.is_self_issued() {
+        return None;
+    }
+    for issuer in anchors.iter().chain(pool) {
+        if issuer.subject != current.issuer || path.iter().any(|p| p.der == issuer.der) {
+            continue;
+        }
+        if let (Some(a), Some(k)) = (&current.authority_key_id, &issuer.key_id) {
+            if a != k {
+                continue;
+            }
+        }
+        if current.signed_by(issuer) != Ok(true) {
+            continue;
+        }
+        // The issuer must be a CA allowed to sign certificates, with room
+        // for the CAs already below it.
+        let below = path.len() - 1;
+        let ca_ok = match issuer.ca {
+            Some(limit) => limit.is_none_or(|n| below as u32 <= n),
+            None => false,
+        };
+        if !ca_ok || issuer.key_usage.is_some_and(|ku| ku & KEY_CERT_SIGN == 0) {
+            problem.get_or_insert(ChainProblem::NotCa { who: issuer.display_name() });
+            continue;
+        }
+        if let Some(oid) = &issuer.unknown_critical {
+            problem.get_or_insert(ChainProblem::UnknownCritical { who: issuer.display_name(), oid: oid.clone() });
+            continue;
+        }
+        path.push(issuer.clone());
+        if let Some(t) = walk(path, pool, anchors, list, at, problem) {
+            return Some(t);
+        }
+        path.pop();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::testkit::{ca_and_signer, issue, Spec};
+
+    fn pem(der: &[u8]) -> String {
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut s = String::from("-----BEGIN CERTIFICATE-----\n");
+        for chunk in der.chunks(3) {
+            let n = chunk.iter().fold(0u32, |a, b| a << 8 | *b as u32) << (8 * (3 - chunk.len()));
+            for i in 0..=chunk.len() {
+                s.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+            s.push_str(&"=".repeat(3 - chunk.len()));
+        }
+        s + "\n-----END CERTIFICATE-----\n"
+    }
+
+    fn list_of(der: &[u8]) -> TrustList {
+        let json = serde_json::json!({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(der)]}]});
+        TrustList::from_json("trust.json", json.to_string().as_bytes()).unwrap()
+    }
+
+    fn now() -> DateTime {
+        DateTime::new(2026, 11, 27, 0, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_chain_to_a_listed_ca_or_a_listed_signer() {
+        let (ca, signer) = ca_and_signer();
+        let s = Certificate::from_der(&signer.der).unwrap();
+        let pool = [Certificate::from_der(&ca.der).unwrap()];
+        let t = check_chain(&s, &pool, &list_of(&ca.der), now()).unwrap();
+        assert_eq!(t.agency.get(Lang::En), "Department of Testing");
+        assert_eq!(t.path, ["Department of Testing", "Test Root CA"]);
+        // The CA from the list alone, with nothing in the signature, is enough.
+        assert!(check_chain(&s, &[], &list_of(&ca.der), now()).is_ok());
+        // A pinned signer certificate is an anchor of its own.
+        assert!(check_chain(&s, &[], &list_of(&signer.der), now()).is_ok());
+    }
+
+    #[test]
+    fn what_breaks_a_chain_is_named() {
+        let (ca, signer) = ca_and_signer();
+        let s = Certificate::from_der(&signer.der).unwrap();
+        let other_ca = issue(&Spec::ca("Other CA", 7), None);
+        assert_eq!(check_chain(&s, &[], &list_of(&other_ca.der), now()), Err(ChainProblem::NotListed));
+        // Same name as the real CA but another key: the signature link fails.
+        let impostor = issue(&Spec::ca("Test Root CA", 8), None);
+        assert_eq!(check_chain(&s, &[], &list_of(&impostor.der), now()), Err(ChainProblem::NotListed));
+        let late = DateTime::new(2050, 1, 1, 0, 0, 0).unwrap();
+        assert!(matches!(check_chain(&s, &[], &list_of(&ca.der), late), Err(ChainProblem::Expired { .. })));
+        // A "CA" that is not one.
+        let fake_ca = issue(&Spec { ca: false, ..Spec::ca("Not a CA", 3) }, None);
+        let under_fake = issue(&Spec::signer("Victim", "Nobody", 4), Some(&fake_ca));
+        let u = Certificate::from_der(&under_fake.der).unwrap();
+        assert!(matches!(check_chain(&u, &[], &list_of(&fake_ca.der), now()), Err(ChainProblem::NotCa { .. })));
+        // A signer certificate for key agreement only.
+        let wrong_use = issue(&Spec { key_usage: 1 << 12, ..Spec::signer("Key agreement", "X", 5) }, Some(&ca));
+        let w = Certificate::from_der(&wrong_use.der).unwrap();
+        assert!(matches!(check_chain(&w, &[], &list_of(&ca.der), now()), Err(ChainProblem::KeyUsage { .. })));
+        let odd = issue(&Spec { odd_critical: true, ..Spec::signer("Odd", "X", 6) }, Some(&ca));
+        let o = Certificate::from_der(&odd.der).unwrap();
+        assert!(matches!(check_chain(&o, &[], &list_of(&ca.der), now()), Err(ChainProblem::UnknownCritical { .. })));
+    }
+
+    #[test]
+    fn bad_trust_lists_say_where() {
+        let e = TrustList::from_json("t.json", br#"{"agencies":[{"name":"x","certificates":["not base64!"]}]}"#).unwrap_err();
+        assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64)");
+        assert!(TrustList::from_json("t.json", b"{}").unwrap_err().message(Lang::Th).contains("agencies"));
+        assert!(matches!(TrustList::from_json("t.json", b"{"), Err(TrustListError::Json(_))));
+    }
+}
