@@ -13,6 +13,8 @@
 //! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
 //! - [`signature`]: CMS signatures and X.509 certificates.
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
+//! - [`register`]: the public permit register (JSON, imported from CSV).
+//! - [`verification`]: one verdict on a signed permit PDF.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -26,12 +28,14 @@ pub mod json_file;
 pub mod lang;
 pub mod pdf;
 pub mod pointer;
+pub mod register;
 pub mod schema;
 pub mod signature;
 pub mod thai_address;
 pub mod thai_date;
 pub mod thai_id;
 pub mod trust;
+pub mod verification;
 
 pub use lang::{Lang, LocalText};
 pub use pointer::JsonPointer;

@@ -32,6 +32,13 @@ pub struct SignatureLocation {
     pub revision_end: usize,
     /// Whether nothing at all follows the signed revision.
     pub covers_whole_file: bool,
+    /// `/Type /DocTimeStamp` (or the RFC 3161 sub-filter): a document
+    /// time-stamp rather than a person's or agency's signature.
+    pub is_timestamp: bool,
+    /// `/M`, the signing time the PDF states, as written (`D:2026...`).
+    pub stated_time: Option<Vec<u8>>,
+    /// The DocMDP permission level (1–3) of a certification signature.
+    pub docmdp: Option<u8>,
 }
 
 impl SignatureLocation {
@@ -141,6 +148,18 @@ fn enclosing_dict(pdf: &[u8], at: usize) -> Option<Spanned> {
     None
 }
 
+/// `/Reference [<< /TransformMethod /DocMDP /TransformParams << /P n >> >>]`;
+/// P defaults to 2.
+fn docmdp(dict: &Spanned) -> Option<u8> {
+    let Obj::Array(refs) = &dict.get(b"Reference")?.obj else { return None };
+    refs.iter().find(|r| r.get(b"TransformMethod").is_some_and(|m| m.obj == Obj::Name(b"DocMDP".to_vec()))).map(|r| {
+        match r.get(b"TransformParams").and_then(|p| p.get(b"P")).map(|p| &p.obj) {
+            Some(Obj::Int(n @ 1..=3)) => *n as u8,
+            _ => 2,
+        }
+    })
+}
+
 fn int(v: &Spanned) -> Option<usize> {
     match v.obj {
         Obj::Int(n) => usize::try_from(n).ok(),
@@ -179,7 +198,15 @@ fn check(pdf: &[u8], dict: &Spanned, ends: &[usize]) -> Result<SignatureLocation
         Some(Obj::Name(n)) => Some(String::from_utf8_lossy(n).into_owned()),
         _ => None,
     };
+    let is_timestamp = dict.get(b"Type").is_some_and(|t| t.obj == Obj::Name(b"DocTimeStamp".to_vec())) || sub_filter.as_deref() == Some("ETSI.RFC3161");
+    let stated_time = match dict.get(b"M").map(|m| &m.obj) {
+        Some(Obj::Str(s)) => Some(s.clone()),
+        _ => None,
+    };
     Ok(SignatureLocation {
+        is_timestamp,
+        stated_time,
+        docmdp: docmdp(dict),
         dict_start: dict.start,
         byte_range: [a, b, c, d],
         contents: value.clone(),

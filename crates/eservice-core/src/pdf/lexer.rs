@@ -11,7 +11,8 @@ pub enum Obj {
     Null,
     Bool(bool),
     Int(i64),
-    Real,
+    /// A real number, as written (kept so a change to one is seen).
+    Real(Vec<u8>),
     Name(Vec<u8>),
     /// A literal or hex string, decoded.
     Str(Vec<u8>),
@@ -146,7 +147,7 @@ impl<'a> Lexer<'a> {
                             self.pos = save;
                             Obj::Int(n)
                         } else if !text.is_empty() && text.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'-' || c == b'+') {
-                            Obj::Real
+                            Obj::Real(w.to_vec())
                         } else {
                             return None;
                         }

@@ -6,7 +6,9 @@
 //! coverage: a ByteRange is checked against the bytes themselves.
 
 pub mod byte_range;
-mod lexer;
+pub mod changes;
+pub mod lexer;
+pub mod objects;
 pub mod revisions;
 
 pub use byte_range::{find_signatures, ByteRangeProblem, SignatureLocation};

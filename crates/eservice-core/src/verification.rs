@@ -1,0 +1,499 @@
+//! One verdict on a signed permit PDF, for a citizen: is it genuine, who
+//! signed it, and has anything changed since?
+//!
+//! Every signature is found and checked ([`crate::pdf`]: ByteRange and what
+//! came after; [`crate::signature`]: the CMS; [`crate::trust`]: the chain),
+//! then the worst finding decides: invalid, then modified, then untrusted.
+//! The permit register, when given, can still say the permit is revoked.
+
+use der::DateTime;
+use serde_json::{json, Value};
+
+use crate::evidence::hash::{Digest, Sha256Stream};
+use crate::lang::Lang;
+use crate::pdf::changes::{self, ChangeProblem, Later};
+use crate::pdf::{find_signatures, ByteRangeProblem, SignatureLocation};
+use crate::register::{Permit, Register};
+use crate::signature::cms::{self, CmsProblem, Content};
+use crate::signature::{AlgorithmProblem, Certificate};
+use crate::trust::{check_chain, ChainProblem, TrustList, Trusted};
+
+/// The answer for the whole document, worst first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// A signature is broken: its bytes or value do not check.
+    Invalid,
+    /// Signed, but changed after signing in a way that is not allowed.
+    Modified,
+    /// Sound signatures, but a signer is not on the trust list.
+    Untrusted,
+    /// No signature at all.
+    NotSigned,
+    Valid,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Invalid => "invalid",
+            Verdict::Modified => "modified",
+            Verdict::Untrusted => "untrusted",
+            Verdict::NotSigned => "not-signed",
+            Verdict::Valid => "valid",
+        }
+    }
+
+    pub fn headline(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Valid => lang.pick("ลายมือชื่อถูกต้อง และเอกสารไม่ถูกแก้ไขหลังลงนาม", "Valid signature; unchanged since signing"),
+            Verdict::Modified => lang.pick("ลงนามแล้ว แต่เอกสารถูกแก้ไขหลังลงนาม", "Signed, but changed after signing"),
+            Verdict::Invalid => lang.pick("ลายมือชื่อไม่ถูกต้อง", "The signature is not valid"),
+            Verdict::Untrusted => lang.pick("ผู้ลงนามไม่อยู่ในรายชื่อหน่วยงานที่เชื่อถือ", "Signed by a signer not on the trust list"),
+            Verdict::NotSigned => lang.pick("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed"),
+        }
+    }
+}
+
+/// Why one signature is invalid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    ByteRange(ByteRangeProblem),
+    Cms(CmsProblem),
+    /// A `/SubFilter` this kit does not verify (e.g. `adbe.pkcs7.sha1`).
+    SubFilter(String),
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::ByteRange(p) => p.message(lang).to_owned(),
+            Problem::SubFilter(s) => match lang {
+                Lang::Th => format!("รูปแบบลายมือชื่อ {s} ไม่รองรับ"),
+                Lang::En => format!("The signature format {s} is not supported"),
+            },
+            Problem::Cms(p) => cms_message(p, lang),
+        }
+    }
+}
+
+fn cms_message(p: &CmsProblem, lang: Lang) -> String {
+    let s = |th: &str, en: &str| lang.pick(th, en).to_owned();
+    match p {
+        CmsProblem::Malformed => s("ข้อมูลลายมือชื่อ (CMS) เสียหายหรือผิดรูปแบบ", "The signature data (CMS) is damaged or malformed"),
+        CmsProblem::SignerCount(n) => match lang {
+            Lang::Th => format!("ลายมือชื่อต้องมีผู้ลงนามหนึ่งราย แต่พบ {n} ราย"),
+            Lang::En => format!("A signature must have one signer; this one has {n}"),
+        },
+        CmsProblem::NotDetached => s("ลายมือชื่อไม่ได้ลงนามเนื้อหาของเอกสารนี้", "The signature does not sign this document's content"),
+        CmsProblem::SignerCertificateMissing => s("ไม่พบใบรับรองของผู้ลงนาม", "The signer's certificate is missing"),
+        CmsProblem::Algorithm(a) => match (a, lang) {
+            (AlgorithmProblem::WeakDigest, _) => s("ใช้อัลกอริทึม SHA-1 ซึ่งไม่ปลอดภัยแล้ว", "Uses SHA-1, which is no longer safe"),
+            (AlgorithmProblem::Unsupported(o), Lang::Th) => format!("อัลกอริทึมที่ไม่รองรับ ({o})"),
+            (AlgorithmProblem::Unsupported(o), Lang::En) => format!("Unsupported algorithm ({o})"),
+            (AlgorithmProblem::WeakKey(k), Lang::Th) => format!("กุญแจของผู้ลงนามไม่ปลอดภัยพอ ({k})"),
+            (AlgorithmProblem::WeakKey(k), Lang::En) => format!("The signer's key is too weak ({k})"),
+            (AlgorithmProblem::BadKey, _) => s("กุญแจของผู้ลงนามอ่านไม่ได้", "The signer's key cannot be read"),
+        },
+        CmsProblem::Attribute(a) => match lang {
+            Lang::Th => format!("ข้อมูลประกอบลายมือชื่อ {a} ขาดหายหรือซ้ำ"),
+            Lang::En => format!("The signed attribute {a} is missing or repeated"),
+        },
+        CmsProblem::ContentTypeMismatch => s("ชนิดเนื้อหาที่ลงนามไม่ตรงกัน", "The signed content type does not match"),
+        CmsProblem::DigestMismatch => s("เนื้อหาที่ลงนามถูกเปลี่ยน: ค่าแฮชไม่ตรงกับที่ลงนามไว้", "The signed content was changed: its hash differs from the one signed"),
+        CmsProblem::SigningCertificateMismatch => s("ใบรับรองที่ใช้ไม่ใช่ใบที่ผู้ลงนามระบุไว้", "The certificate used is not the one the signer named"),
+        CmsProblem::BadSignature => s("ค่าลายมือชื่อไม่ถูกต้องสำหรับกุญแจของผู้ลงนาม", "The signature value does not match the signer's key"),
+    }
+}
+
+/// Where the time used for the chain came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeSource {
+    /// A time-stamp authority's token.
+    TimeStamp,
+    /// What the signer's computer said (signingTime or `/M`).
+    Claimed,
+    /// No time in the signature: the time of checking.
+    Now,
+}
+
+/// One signature's findings.
+#[derive(Clone, Debug)]
+pub struct SignatureReport {
+    pub is_timestamp: bool,
+    pub sub_filter: Option<String>,
+    pub problem: Option<Problem>,
+    pub signer: Option<Certificate>,
+    /// The chain to the trust list, for a signature that verifies.
+    pub trust: Option<Result<Trusted, ChainProblem>>,
+    pub time: Option<(DateTime, TimeSource)>,
+    /// e.g. "ECDSA P-256, SHA-256".
+    pub algorithm: Option<String>,
+    pub byte_range: Option<[usize; 4]>,
+    /// The end of the revision it signs: "open the signed version".
+    pub revision_end: Option<usize>,
+    pub later: Later,
+    /// DocMDP level of a certification signature; 1 allows no change.
+    pub certification: Option<u8>,
+}
+
+impl SignatureReport {
+    pub fn verdict(&self) -> Verdict {
+        if self.problem.is_some() {
+            Verdict::Invalid
+        } else if !self.later.problems.is_empty() {
+            Verdict::Modified
+        } else if matches!(self.trust, Some(Err(_))) && !self.is_timestamp {
+            Verdict::Untrusted
+        } else {
+            Verdict::Valid
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub verdict: Verdict,
+    pub sha256: Digest,
+    pub size: usize,
+    pub signatures: Vec<SignatureReport>,
+    /// The register's entry for this exact file, when a register was given.
+    pub permit: Option<Permit>,
+    pub register_given: bool,
+}
+
+impl Report {
+    /// Whether the register says this permit may not be relied on.
+    pub fn withdrawn(&self) -> bool {
+        self.permit.as_ref().is_some_and(|p| p.status != crate::register::Status::Valid)
+    }
+
+    /// Valid, trusted, unmodified, and not withdrawn: `eservice verify`'s 0.
+    pub fn passes(&self) -> bool {
+        self.verdict == Verdict::Valid && !self.withdrawn()
+    }
+
+    /// The agency that signed, for the headline.
+    pub fn signed_by(&self) -> Option<&Trusted> {
+        self.signatures.iter().filter(|s| !s.is_timestamp).find_map(|s| s.trust.as_ref()?.as_ref().ok())
+    }
+
+    /// The signed version to show: the revision the first signature signed.
+    pub fn signed_revision_end(&self) -> Option<usize> {
+        self.signatures.iter().find(|s| s.problem.is_none() && !s.is_timestamp).or(self.signatures.first())?.revision_end
+    }
+}
+
+/// Checks everything about `pdf`. `now` is used when a signature holds no
+/// time of its own.
+pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: DateTime) -> Report {
+    let sha256 = Sha256Stream::digest(pdf);
+    let extra = trust.certificates();
+    let found = find_signatures(pdf);
+    let mut signatures: Vec<SignatureReport> = found
+        .into_iter()
+        .map(|f| match f {
+            Ok(loc) => check_one(pdf, &loc, trust, &extra, now),
+            Err(p) => SignatureReport {
+                is_timestamp: false,
+                sub_filter: None,
+                problem: Some(Problem::ByteRange(p)),
+                signer: None,
+                trust: None,
+                time: None,
+                algorithm: None,
+                byte_range: None,
+                revision_end: None,
+                later: Later::default(),
+                certification: None,
+            },
+        })
+        .collect();
+    // A certification that allows no change is broken by any later
+    // signature, not only by other changes.
+    let sig_count = signatures.len();
+    for (i, s) in signatures.iter_mut().enumerate() {
+        if s.certification == Some(1) && s.later.signatures > 0 && i + 1 < sig_count {
+            s.later.problems.push(ChangeProblem::Changed { num: 0, kind: "DocMDP P=1".into() });
+        }
+    }
+    let verdict = signatures.iter().map(SignatureReport::verdict).min().unwrap_or(Verdict::NotSigned);
+    Report {
+        verdict,
+        sha256,
+        size: pdf.len(),
+        permit: register.and_then(|r| r.by_hash(&sha256)).cloned(),
+        register_given: register.is_some(),
+        signatures,
+    }
+}
+
+fn check_one(pdf: &[u8], loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
+    let parts = loc.signed_parts(pdf);
+    let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, loc.revision_end) };
+    let mut report = SignatureReport {
+        is_timestamp: loc.is_timestamp,
+        sub_filter: loc.sub_filter.clone(),
+        problem: None,
+        signer: None,
+        trust: None,
+        time: None,
+        algorithm: None,
+        byte_range: Some(loc.byte_range),
+        revision_end: Some(loc.revision_end),
+        later,
+        certification: loc.docmdp,
+    };
+    let content = match loc.sub_filter.as_deref() {
+        Some("ETSI.RFC3161") => Content::TimeStamp(&parts),
+        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached") | None => Content::Detached(&parts),
+        Some(other) => {
+            report.problem = Some(Problem::SubFilter(other.to_owned()));
+            return report;
+        }
+    };
+    match cms::verify(&loc.contents, content, extra) {
+        Err(p) => report.problem = Some(Problem::Cms(p)),
+        Ok(v) => {
+            let stated = loc.stated_time.as_deref().and_then(pdf_date);
+            let time = match (v.timestamp, v.claimed_time.or(stated)) {
+                (Some(t), _) => (t, TimeSource::TimeStamp),
+                (None, Some(t)) => (t, TimeSource::Claimed),
+                (None, None) => (now, TimeSource::Now),
+            };
+            report.algorithm = Some(format!("{} {}, {}", v.algorithm.name(), v.key, v.algorithm.hash(v.digest).name()));
+            report.trust = Some(check_chain(&v.signer, &v.certificates, trust, time.0));
+            report.time = Some(time);
+            report.signer = Some(v.signer);
+        }
+    }
+    report
+}
+
+/// A PDF date `D:YYYYMMDDHHmmSS+07'00'`, in UTC.
+pub fn pdf_date(s: &[u8]) -> Option<DateTime> {
+    let s = s.strip_prefix(b"D:").unwrap_or(s);
+    let num = |r: std::ops::Range<usize>| -> Option<u16> {
+        let d = s.get(r)?;
+        d.iter().all(u8::is_ascii_digit).then(|| d.iter().fold(0u16, |a, x| a * 10 + (x - b'0') as u16))
+    };
+    let or = |r: std::ops::Range<usize>, d: u16| if s.len() >= r.end { num(r) } else { Some(d) };
+    let (y, mo, d) = (num(0..4)?, or(4..6, 1)?, or(6..8, 1)?);
+    let (h, mi, sec) = (or(8..10, 0)?, or(10..12, 0)?, or(12..14, 0)?);
+    let local = DateTime::new(y, mo as u8, d as u8, h as u8, mi as u8, sec as u8).ok()?;
+    let offset = match s.get(14) {
+        Some(sign @ (b'+' | b'-')) => {
+            let oh = num(15..17)? as i64;
+            let om = s.get(18..20).and_then(|m| std::str::from_utf8(m).ok()?.parse::<i64>().ok()).unwrap_or(0);
+            let secs = (oh * 3600 + om * 60) * if *sign == b'+' { 1 } else { -1 };
+            secs
+        }
+        _ => 0,
+    };
+    let unix = local.unix_duration().as_secs() as i64 - offset;
+    DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(unix).ok()?)).ok()
+}
+
+/// `2026-11-27 05:30:00 UTC`.
+pub fn show_time(t: DateTime) -> String {
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
+}
+
+impl Report {
+    /// The report for machines (`eservice verify --json`) and the page.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let sigs: Vec<Value> = self
+            .signatures
+            .iter()
+            .map(|s| {
+                let trust = match &s.trust {
+                    Some(Ok(t)) => json!({"trusted": true, "agency": {"th": t.agency.get(Lang::Th), "en": t.agency.get(Lang::En)}, "path": t.path}),
+                    Some(Err(p)) => json!({"trusted": false, "reason": p.message(lang)}),
+                    None => Value::Null,
+                };
+                json!({
+                    "verdict": s.verdict().key(),
+                    "kind": if s.is_timestamp { "document-timestamp" } else { "signature" },
+                    "subFilter": s.sub_filter,
+                    "problem": s.problem.as_ref().map(|p| p.message(lang)),
+                    "signer": s.signer.as_ref().map(|c| json!({"name": c.display_name(), "organization": c.organization, "serial": hex(&c.serial), "sha256": c.fingerprint()})),
+                    "trust": trust,
+                    "time": s.time.map(|(t, src)| json!({"utc": show_time(t), "source": match src { TimeSource::TimeStamp => "timestamp", TimeSource::Claimed => "claimed", TimeSource::Now => "verification-time" }})),
+                    "algorithm": s.algorithm,
+                    "byteRange": s.byte_range,
+                    "signedRevisionEnd": s.revision_end,
+                    "coversWholeFile": s.revision_end == Some(self.size),
+                    "laterSignatures": s.later.signatures,
+                    "laterTimestamps": s.later.timestamps,
+                    "laterValidationData": s.later.dss,
+                    "modifications": s.later.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>(),
+                    "certificationLevel": s.certification,
+                })
+            })
+            .collect();
+        json!({
+            "verdict": self.verdict.key(),
+            "headline": self.verdict.headline(lang),
+            "passes": self.passes(),
+            "sha256": self.sha256.hex(),
+            "bytes": self.size,
+            "signatures": sigs,
+            "register": if self.register_given {
+                match &self.permit {
+                    Some(p) => json!({"found": true, "number": p.number, "holder": p.holder, "type": p.kind, "issued": p.issued, "expires": p.expires, "status": p.status.key()}),
+                    None => json!({"found": false}),
+                }
+            } else { Value::Null },
+        })
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::testkit::{ca_and_signer, Issued};
+    use crate::signature::writer::signed_data;
+
+    const PLACEHOLDER: usize = 4096;
+
+    /// Writes `body` + a signature dictionary for a fresh revision, then
+    /// signs it: the way a signer fills in /ByteRange and /Contents.
+    fn sign_revision(mut pdf: Vec<u8>, sig_obj: u32, extra_dict: &str, signer: &Issued, chain: &[&[u8]]) -> Vec<u8> {
+        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {extra_dict}/M (D:20261127100000+07'00') /ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
+        let b = pdf.len() - 1;
+        pdf.extend_from_slice(&vec![b'0'; PLACEHOLDER * 2]);
+        pdf.extend_from_slice(b">");
+        let c = pdf.len();
+        pdf.extend_from_slice(format!(" >>\nendobj\ntrailer\n<< /Root 1 0 R /Size {} >>\n%%EOF\n", sig_obj + 1).as_bytes());
+        let total = pdf.len();
+        for (ph, v) in [("AAAAAAAAAA", b), ("BBBBBBBBBB", c), ("CCCCCCCCCC", total - c)] {
+            let at = pdf.windows(10).rposition(|w| w == ph.as_bytes()).unwrap();
+            pdf[at..at + 10].copy_from_slice(format!("{v:<10}").as_bytes());
+        }
+        let cms = signed_data(&[&pdf[..b], &pdf[c..]], &signer.key, &signer.der, chain).unwrap();
+        let hex: String = cms.iter().map(|x| format!("{x:02x}")).collect();
+        pdf[b + 1..b + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+        pdf
+    }
+
+    fn base() -> Vec<u8> {
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R] >>\nendobj\n4 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Permit) /V 6 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n5 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Permit 001) Tj ET\nendstream\nendobj\n".to_vec()
+    }
+
+    fn list(ca: &Issued) -> TrustList {
+        TrustList { agencies: vec![crate::trust::Agency { name: crate::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }] }
+    }
+
+    fn now() -> DateTime {
+        DateTime::new(2026, 11, 27, 3, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_signed_permit_is_valid_and_names_its_agency() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, &[&ca.der]);
+        let r = verify(&pdf, &list(&ca), None, now());
+        assert_eq!(r.verdict, Verdict::Valid, "{:?}", r.signatures[0]);
+        assert!(r.passes());
+        assert_eq!(r.signed_by().unwrap().agency.get(Lang::Th), "กรมทดสอบ");
+        let s = &r.signatures[0];
+        assert_eq!(s.algorithm.as_deref(), Some("ECDSA P-256, SHA-256"));
+        assert_eq!(s.time.unwrap(), (DateTime::new(2026, 11, 27, 3, 0, 0).unwrap(), TimeSource::Claimed));
+        assert_eq!(r.signed_revision_end(), Some(pdf.len()));
+        // Another trust list: sound, but not trusted.
+        let r = verify(&pdf, &TrustList::default(), None, now());
+        assert_eq!(r.verdict, Verdict::Untrusted);
+        assert!(!r.passes());
+        assert_eq!(verify(&base(), &list(&ca), None, now()).verdict, Verdict::NotSigned);
+    }
+
+    #[test]
+    fn later_signatures_and_dss_are_allowed() {
+        let (ca, signer) = ca_and_signer();
+        let mut pdf = sign_revision(base(), 6, "", &signer, &[&ca.der]);
+        // Validation data, then a second signature in a new field.
+        pdf.extend_from_slice(b"7 0 obj\n<< /Type /DSS /Certs [] >>\nendobj\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm 9 0 R /DSS 7 0 R >>\nendobj\n9 0 obj\n<< /Fields [4 0 R 8 0 R] /SigFlags 3 >>\nendobj\n8 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Second) /V 10 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R 8 0 R] >>\nendobj\n");
+        let pdf = sign_revision(pdf, 10, "", &signer, &[&ca.der]);
+        let r = verify(&pdf, &list(&ca), None, now());
+        assert_eq!(r.signatures.len(), 2);
+        assert_eq!(r.signatures[0].later.signatures, 1);
+        assert!(r.signatures[0].later.dss);
+        assert_eq!(r.verdict, Verdict::Valid, "{:?}", r.signatures[0].later.problems);
+        assert_eq!(r.signed_revision_end(), r.signatures[0].revision_end);
+        assert!(r.signatures[0].revision_end.unwrap() < pdf.len());
+    }
+
+    #[test]
+    fn changes_after_signing_are_modifications() {
+        let (ca, signer) = ca_and_signer();
+        let signed = sign_revision(base(), 6, "", &signer, &[&ca.der]);
+        let update = |extra: &str| {
+            let mut p = signed.clone();
+            p.extend_from_slice(extra.as_bytes());
+            verify(&p, &list(&ca), None, now())
+        };
+        // Shadow "replace": the content stream is redefined.
+        let r = update("5 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Permit 999) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Prev 0 >>\n%%EOF\n");
+        assert_eq!(r.verdict, Verdict::Modified);
+        assert!(r.signatures[0].later.problems.iter().any(|p| matches!(p, ChangeProblem::Changed { num: 5, .. })));
+        // An added annotation (a note laid over the text).
+        let r = update("11 0 obj\n<< /Type /Annot /Subtype /FreeText /Rect [72 700 300 740] /Contents (VOID) >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R 11 0 R] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        assert_eq!(r.verdict, Verdict::Modified);
+        // A new root that points to other pages.
+        let r = update("12 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 12 0 R >>\n%%EOF\n");
+        assert!(r.signatures[0].later.problems.contains(&ChangeProblem::NewRoot));
+        // Trailing garbage, and a replaced signature value.
+        assert_eq!(update("garbage").verdict, Verdict::Modified);
+        assert_eq!(update("\n\n").verdict, Verdict::Valid, "whitespace is not a change");
+        let r = update("4 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Permit) /V 13 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        assert!(r.signatures[0].later.problems.iter().any(|p| matches!(p, ChangeProblem::SignatureReplaced { num: 4 })));
+    }
+
+    #[test]
+    fn tampering_with_signed_bytes_is_invalid() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, &[&ca.der]);
+        let at = pdf.windows(3).position(|w| w == b"001").unwrap();
+        let mut forged = pdf.clone();
+        forged[at..at + 3].copy_from_slice(b"999");
+        let r = verify(&forged, &list(&ca), None, now());
+        assert_eq!(r.verdict, Verdict::Invalid);
+        assert_eq!(r.signatures[0].problem, Some(Problem::Cms(CmsProblem::DigestMismatch)));
+        assert!(r.signatures[0].problem.as_ref().unwrap().message(Lang::Th).contains("ค่าแฮช"));
+    }
+
+    #[test]
+    fn certification_level_one_allows_no_later_signature() {
+        let (ca, signer) = ca_and_signer();
+        let mdp = "/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /P 1 /V /1.2 >> >>] ";
+        let mut pdf = sign_revision(base(), 6, mdp, &signer, &[&ca.der]);
+        assert_eq!(verify(&pdf, &list(&ca), None, now()).signatures[0].certification, Some(1));
+        pdf.extend_from_slice(b"8 0 obj\n<< /FT /Sig /T (Second) /V 10 0 R >>\nendobj\n");
+        let pdf = sign_revision(pdf, 10, "", &signer, &[&ca.der]);
+        assert_eq!(verify(&pdf, &list(&ca), None, now()).verdict, Verdict::Modified);
+    }
+
+    #[test]
+    fn the_register_can_withdraw_a_valid_permit() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, &[&ca.der]);
+        let hash = Sha256Stream::digest(&pdf).hex();
+        let csv = format!("number,holder,type,issued,expires,status,sha256\nP-1,Somchai,food,2026-11-27,,revoked,{hash}\n");
+        let reg = Register::from_csv("r.csv", &csv).unwrap();
+        let r = verify(&pdf, &list(&ca), Some(&reg), now());
+        assert_eq!(r.verdict, Verdict::Valid);
+        assert!(r.withdrawn() && !r.passes());
+        assert_eq!(r.to_json(Lang::En)["register"]["status"], "revoked");
+    }
+
+    #[test]
+    fn pdf_dates_in_utc() {
+        assert_eq!(pdf_date(b"D:20261127100000+07'00'"), DateTime::new(2026, 11, 27, 3, 0, 0).ok());
+        assert_eq!(pdf_date(b"D:2026"), DateTime::new(2026, 1, 1, 0, 0, 0).ok());
+        assert_eq!(pdf_date(b"D:20261127100000Z"), DateTime::new(2026, 11, 27, 10, 0, 0).ok());
+        assert_eq!(pdf_date(b"D:x"), None);
+    }
+}
