@@ -12,17 +12,24 @@ use serde_json::Value;
 /// At most this many referenced documents are loaded for one schema.
 const MAX_DOCUMENTS: usize = 64;
 
-/// Reads and parses a JSON file.
-pub fn read_json(path: &Path) -> Result<Value, JsonFileError> {
-    let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| JsonFileError {
-        file: name.clone(),
+fn read(path: &Path) -> Result<Vec<u8>, JsonFileError> {
+    std::fs::read(path).map_err(|e| JsonFileError {
+        file: path.display().to_string(),
         problem: match e.kind() {
             ErrorKind::NotFound => FileProblem::NotFound,
             _ => FileProblem::Unreadable { reason: e.to_string() },
         },
-    })?;
-    json_file::parse(&name, &bytes)
+    })
+}
+
+/// Reads and parses a JSON file.
+pub fn read_json(path: &Path) -> Result<Value, JsonFileError> {
+    json_file::parse(&path.display().to_string(), &read(path)?)
+}
+
+/// Reads any file; the error is a message in `lang` naming it.
+pub fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    read(path).map_err(|e| e.message(lang))
 }
 
 fn file_uri(path: &Path) -> String {

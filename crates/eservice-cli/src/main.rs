@@ -35,6 +35,10 @@ enum Command {
     Conformance(cmd::conformance::Args),
     /// Print the SHA-256 of files, as sha256sum does and the browser records.
     Hash(cmd::hash::Args),
+    /// Verify every signature in a permit PDF against a trust list and the permit register.
+    Verify(cmd::verify::Args),
+    /// The public permit register: import it from CSV.
+    Register(cmd::register::Args),
 }
 
 fn main() -> ExitCode {
@@ -47,6 +51,8 @@ fn main() -> ExitCode {
         Command::Validate(args) => cmd::validate::run(&args, lang),
         Command::Conformance(args) => cmd::conformance::run(&args, lang),
         Command::Hash(args) => cmd::hash::run(&args, lang),
+        Command::Verify(args) => cmd::verify::run(&args, lang),
+        Command::Register(args) => cmd::register::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

@@ -6,7 +6,7 @@
 //! then the worst finding decides: invalid, then modified, then untrusted.
 //! The permit register, when given, can still say the permit is revoked.
 
-use der::DateTime;
+pub use der::DateTime;
 use serde_json::{json, Value};
 
 use crate::evidence::hash::{Digest, Sha256Stream};
@@ -90,8 +90,8 @@ fn cms_message(p: &CmsProblem, lang: Lang) -> String {
             (AlgorithmProblem::WeakDigest, _) => s("ใช้อัลกอริทึม SHA-1 ซึ่งไม่ปลอดภัยแล้ว", "Uses SHA-1, which is no longer safe"),
             (AlgorithmProblem::Unsupported(o), Lang::Th) => format!("อัลกอริทึมที่ไม่รองรับ ({o})"),
             (AlgorithmProblem::Unsupported(o), Lang::En) => format!("Unsupported algorithm ({o})"),
-            (AlgorithmProblem::WeakKey(k), Lang::Th) => format!("กุญแจของผู้ลงนามไม่ปลอดภัยพอ ({k})"),
-            (AlgorithmProblem::WeakKey(k), Lang::En) => format!("The signer's key is too weak ({k})"),
+            (AlgorithmProblem::WeakKey(k), Lang::Th) => format!("ไม่รับกุญแจของผู้ลงนามขนาดหรือชนิดนี้ ({k}); รับ RSA 2048–4096 บิต, P-256, P-384"),
+            (AlgorithmProblem::WeakKey(k), Lang::En) => format!("The signer's key size or type is not accepted ({k}); accepted: RSA 2048–4096 bit, P-256, P-384"),
             (AlgorithmProblem::BadKey, _) => s("กุญแจของผู้ลงนามอ่านไม่ได้", "The signer's key cannot be read"),
         },
         CmsProblem::Attribute(a) => match lang {

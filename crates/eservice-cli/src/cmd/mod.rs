@@ -2,4 +2,6 @@
 
 pub mod conformance;
 pub mod hash;
+pub mod register;
 pub mod validate;
+pub mod verify;

@@ -6,7 +6,10 @@
 //! validation data. Anything else — a changed page, content stream, font,
 //! annotation, form value, catalog entry, a new document root, or bytes
 //! that are not PDF objects at all — is a modification. New objects that
-//! nothing old points to cannot change what is shown; they are allowed.
+//! nothing old points to cannot change what is shown; they are allowed, as
+//! are updates of the document information dictionary, XMP metadata and
+//! cross-reference streams, which signing tools rewrite and no viewer shows
+//! as page content.
 //! This is stricter than pyHanko and pdfsig, on purpose.
 
 use std::collections::BTreeMap;
@@ -83,6 +86,10 @@ fn compare(old: &Section, new: &Section) -> Later {
     let old_index = old.index();
     let new_index = new.index();
     let root = old.root();
+    let info = old.trailers.iter().rev().find_map(|t| match t.get(b"Info")?.obj {
+        Obj::Ref(n, _) => Some(n),
+        _ => None,
+    });
     if new.root().is_some() && new.root() != root {
         later.problems.push(ChangeProblem::NewRoot);
     }
@@ -104,7 +111,9 @@ fn compare(old: &Section, new: &Section) -> Later {
             continue;
         }
         let kind = || String::from_utf8_lossy(before.type_name().unwrap_or(b"object")).into_owned();
-        let allowed = if Some(*num) == root {
+        let allowed = if Some(*num) == info || matches!(before.type_name(), Some(b"Metadata" | b"XRef" | b"ObjStm")) {
+            true
+        } else if Some(*num) == root {
             only_keys_differ(&before.value, &obj.value, CATALOG_KEYS)
         } else if matches!(before.type_name(), Some(b"DSS" | b"VRI")) {
             true

@@ -56,10 +56,12 @@ pub enum AlgorithmProblem {
 impl DigestAlg {
     pub fn from_oid(oid: &Oid) -> Result<Self, AlgorithmProblem> {
         match *oid {
-            SHA256 => Ok(DigestAlg::Sha256),
-            SHA384 => Ok(DigestAlg::Sha384),
-            SHA512 => Ok(DigestAlg::Sha512),
-            SHA1 => Err(AlgorithmProblem::WeakDigest),
+            // Some signers put the signature algorithm where the digest
+            // belongs; its hash is unambiguous.
+            SHA256 | SHA256_WITH_RSA | ECDSA_SHA256 => Ok(DigestAlg::Sha256),
+            SHA384 | SHA384_WITH_RSA | ECDSA_SHA384 => Ok(DigestAlg::Sha384),
+            SHA512 | SHA512_WITH_RSA | ECDSA_SHA512 => Ok(DigestAlg::Sha512),
+            SHA1 | SHA1_WITH_RSA | ECDSA_SHA1 => Err(AlgorithmProblem::WeakDigest),
             other => Err(AlgorithmProblem::Unsupported(other.to_string())),
         }
     }

@@ -1,0 +1,125 @@
+//! `eservice verify FILE.pdf [--trust T] [--register R] [--json]`: every
+//! signature in a permit PDF, checked as the browser checks it.
+//!
+//! Exit 0 only when every signature is valid and trusted, nothing was
+//! changed after the last one, and the register (if given) does not list
+//! the permit as suspended or revoked; 1 for any other verdict; 2 when the
+//! PDF, trust list or register cannot be read.
+
+use std::path::PathBuf;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use eservice_core::register::Register;
+use eservice_core::trust::TrustList;
+use eservice_core::verification::{show_time, verify, DateTime, TimeSource};
+use eservice_core::Lang;
+
+use crate::input::read_bytes;
+use crate::Outcome;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The signed PDF.
+    file: PathBuf,
+    /// Trust list (JSON): the agencies whose signatures count as trusted.
+    #[arg(long)]
+    trust: Option<PathBuf>,
+    /// Public permit register (JSON), to see whether the permit was revoked.
+    #[arg(long)]
+    register: Option<PathBuf>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn now() -> DateTime {
+    let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
+    DateTime::from_unix_duration(Duration::from_secs(secs)).unwrap_or(DateTime::INFINITY)
+}
+
+pub fn run(args: &Args, lang: Lang) -> Outcome {
+    let fail = |msg: String| {
+        eprintln!("eservice: {msg}");
+        Outcome::Unreadable
+    };
+    let pdf = match read_bytes(&args.file, lang) {
+        Ok(b) => b,
+        Err(msg) => return fail(msg),
+    };
+    if !pdf.get(..1024.min(pdf.len())).is_some_and(|head| head.windows(5).any(|w| w == b"%PDF-")) {
+        return fail(match lang {
+            Lang::Th => format!("{} ไม่ใช่ไฟล์ PDF", args.file.display()),
+            Lang::En => format!("{} is not a PDF", args.file.display()),
+        });
+    }
+    let trust = match &args.trust {
+        Some(p) => match read_bytes(p, lang).and_then(|b| TrustList::from_json(&p.display().to_string(), &b).map_err(|e| e.message(lang))) {
+            Ok(t) => t,
+            Err(msg) => return fail(msg),
+        },
+        None => TrustList::default(),
+    };
+    let register = match &args.register {
+        Some(p) => match read_bytes(p, lang).and_then(|b| Register::from_json(&p.display().to_string(), &b).map_err(|e| e.message(lang))) {
+            Ok(r) => Some(r),
+            Err(msg) => return fail(msg),
+        },
+        None => None,
+    };
+    let report = verify(&pdf, &trust, register.as_ref(), now());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report.to_json(lang)).unwrap_or_default());
+    } else {
+        print_report(&args.file.display().to_string(), &report, args.trust.is_none(), lang);
+    }
+    if report.passes() {
+        Outcome::Yes
+    } else {
+        Outcome::No
+    }
+}
+
+fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_list: bool, lang: Lang) {
+    println!("{name}: {}", r.verdict.headline(lang));
+    if let Some(t) = r.signed_by() {
+        println!("  {} {} ({})", lang.pick("ลงนามโดย", "signed by"), t.agency.get(lang), t.agency.get(lang.other()));
+    }
+    if let Some(p) = &r.permit {
+        println!("  {} {} · {} · {}", lang.pick("ทะเบียนใบอนุญาต", "register"), p.number, p.holder, p.status.label(lang));
+    } else if r.register_given {
+        println!("  {}", lang.pick("ไม่พบเอกสารนี้ในทะเบียนใบอนุญาต", "this exact file is not in the permit register"));
+    }
+    if no_trust_list && !r.signatures.is_empty() {
+        println!("  {}", lang.pick("ไม่ได้ระบุรายชื่อผู้ลงนามที่เชื่อถือ (--trust)", "no trust list given (--trust): no signer can be trusted"));
+    }
+    for (i, s) in r.signatures.iter().enumerate() {
+        let kind = if s.is_timestamp { lang.pick("ตราประทับเวลา", "document time-stamp") } else { lang.pick("ลายมือชื่อ", "signature") };
+        println!("  {kind} {}: {}", i + 1, s.verdict().key());
+        if let Some(c) = &s.signer {
+            println!("    {}: {}", lang.pick("ผู้ลงนาม", "signer"), c.display_name());
+        }
+        if let Some((t, src)) = s.time {
+            let src = match src {
+                TimeSource::TimeStamp => lang.pick("จากตราประทับเวลา", "from a time-stamp"),
+                TimeSource::Claimed => lang.pick("ตามที่ผู้ลงนามระบุ", "as the signer stated"),
+                TimeSource::Now => lang.pick("ไม่มีเวลาลงนาม ใช้เวลาตรวจสอบ", "no signing time; checked at the time of verifying"),
+            };
+            println!("    {}: {} ({src})", lang.pick("เวลา", "time"), show_time(t));
+        }
+        if let Some(a) = &s.algorithm {
+            println!("    {}: {a}", lang.pick("อัลกอริทึม", "algorithm"));
+        }
+        if let Some(p) = &s.problem {
+            println!("    {}: {}", lang.pick("ปัญหา", "problem"), p.message(lang));
+        }
+        if let Some(Err(p)) = &s.trust {
+            println!("    {}: {}", lang.pick("ความน่าเชื่อถือ", "trust"), p.message(lang));
+        }
+        if let Some(level) = s.certification {
+            println!("    {}: {level}", lang.pick("ระดับการรับรองเอกสาร (DocMDP)", "certification level (DocMDP)"));
+        }
+        for m in &s.later.problems {
+            println!("    {}: {}", lang.pick("แก้ไขหลังลงนาม", "modified"), m.message(lang));
+        }
+    }
+}
