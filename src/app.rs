@@ -7,6 +7,8 @@ use crate::components::header::header;
 use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::not_found_page;
+use crate::pages::register::RegisterPage;
+use crate::pages::verify::VerifyPage;
 use crate::route::{use_route, Route};
 use crate::storage::local as storage;
 
@@ -41,6 +43,8 @@ pub fn App() -> Html {
     let page = match &route {
         Route::Home => html! { <HomePage lang={*lang} /> },
         Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} lang={*lang} /> },
+        Route::Verify => html! { <VerifyPage lang={*lang} /> },
+        Route::Register => html! { <RegisterPage lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {

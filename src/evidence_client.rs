@@ -23,6 +23,10 @@ pub enum JobEvent {
     Done { entry: ManifestEntry, blob: Blob },
     Failed(EvidenceProblem),
     Cancelled,
+    /// A verification report: JSON `{th, en, problems}`.
+    Verified(String),
+    /// Verification could not run; the message says why (Thai, then English).
+    VerifyFailed(String),
 }
 
 struct Client {
@@ -84,6 +88,8 @@ fn start() -> Option<Rc<Client>> {
             },
             Some("error") => JobEvent::Failed(parse("problem").and_then(|v| EvidenceProblem::from_json(&v)).unwrap_or(EvidenceProblem::Corrupt)),
             Some("cancelled") => JobEvent::Cancelled,
+            Some("verified") => JobEvent::Verified(field(&d, "report").as_string().unwrap_or_default()),
+            Some("failed") => JobEvent::VerifyFailed(field(&d, "message").as_string().unwrap_or_default()),
             _ => return,
         };
         let finished = !matches!(event, JobEvent::Progress { .. });
@@ -121,6 +127,24 @@ pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -
     Reflect::set(&msg, &"id".into(), &id.into()).ok();
     Reflect::set(&msg, &"file".into(), file).ok();
     Reflect::set(&msg, &"rule".into(), &rule.to_json().to_string().into()).ok();
+    c.send(msg.into());
+    Some(id)
+}
+
+/// Verifies a PDF in the worker, with the site's trust list or `trust`
+/// (the text of one the user picked). The answer arrives on `on_event`.
+pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) -> Option<u32> {
+    let c = client()?;
+    let id = c.next.get();
+    c.next.set(id + 1);
+    c.jobs.borrow_mut().push((id, on_event));
+    let msg = Object::new();
+    Reflect::set(&msg, &"op".into(), &"verify".into()).ok();
+    Reflect::set(&msg, &"id".into(), &id.into()).ok();
+    Reflect::set(&msg, &"file".into(), file).ok();
+    if let Some(t) = trust {
+        Reflect::set(&msg, &"trust".into(), &t.into()).ok();
+    }
     c.send(msg.into());
     Some(id)
 }

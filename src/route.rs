@@ -1,5 +1,5 @@
 //! Hash routes, so that every page works on any static host:
-//! `#/`, `#/apply/<form>`; later `#/verify`, `#/sign`, `#/inbox`, `#/register`.
+//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`; later `#/sign`, `#/inbox`.
 
 use eservice_core::catalog::FormId;
 use yew::prelude::*;
@@ -10,6 +10,8 @@ use crate::window_event::use_window_event;
 pub enum Route {
     Home,
     Apply(FormId),
+    Verify,
+    Register,
     /// Anything else, kept to tell the user what was asked for.
     NotFound(String),
 }
@@ -22,6 +24,8 @@ impl Route {
         let mut parts = path.splitn(2, '/');
         match (parts.next().unwrap_or(""), parts.next()) {
             ("", None) => Route::Home,
+            ("verify", None) => Route::Verify,
+            ("register", None) => Route::Register,
             ("apply", Some(id)) => match FormId::parse(id) {
                 Some(id) => Route::Apply(id),
                 None => Route::NotFound(hash.to_owned()),
@@ -34,6 +38,8 @@ impl Route {
         match self {
             Route::Home => "#/".into(),
             Route::Apply(id) => format!("#/apply/{id}"),
+            Route::Verify => "#/verify".into(),
+            Route::Register => "#/register".into(),
             Route::NotFound(h) => h.clone(),
         }
     }

@@ -1,4 +1,5 @@
-//! The bar at the top: the site's name and the language switch.
+//! The bar at the top: the site's name, the permit pages and the language
+//! switch.
 
 use eservice_core::Lang;
 use yew::prelude::*;
@@ -11,6 +12,10 @@ pub fn header(lang: Lang, set_lang: &Callback<Lang>) -> Html {
     html! {
         <header class="site-header">
             <a class="site-title" href="#/">{ i18n::SITE_TITLE.get(lang) }</a>
+            <nav class="site-nav">
+                <a href="#/verify">{ i18n::VERIFY_LINK.get(lang) }</a>
+                <a href="#/register">{ i18n::REGISTER_LINK.get(lang) }</a>
+            </nav>
             <button type="button" class="lang-toggle" lang={other.tag()}
                 aria-label={i18n::SWITCH_LANGUAGE_LABEL.get(lang)}
                 onclick={move |_| set.emit(other)}>

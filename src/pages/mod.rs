@@ -3,3 +3,5 @@
 pub mod apply;
 pub mod home;
 pub mod not_found;
+pub mod register;
+pub mod verify;

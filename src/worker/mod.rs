@@ -3,12 +3,14 @@
 //! re-encoded as JPEG without its metadata, and hashed again.
 //!
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
-//! stream}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
+//! stream}`, `{op: "verify", id, file, trust?}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
-//! sha256}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
+//! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
+//! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 
 mod compress;
 mod read;
+mod verify;
 
 use std::cell::RefCell;
 
@@ -24,7 +26,7 @@ thread_local! {
     static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
 }
 
-fn scope() -> DedicatedWorkerGlobalScope {
+pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
@@ -74,6 +76,16 @@ pub fn run() {
                         Ok(d) => post(id, "hashed", &[("sha256", d.hex().into())]),
                         Err(Stop::Problem(p)) => post(id, "error", &[("problem", p.to_json().to_string().into())]),
                         Err(Stop::Cancelled) => post(id, "cancelled", &[]),
+                    }
+                });
+            }
+            Some("verify") => {
+                let Ok(blob) = get("file").dyn_into::<Blob>() else { return };
+                let trust = get("trust").as_string();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match verify::report_json(&blob, trust).await {
+                        Ok(report) => post(id, "verified", &[("report", report.into())]),
+                        Err(message) => post(id, "failed", &[("message", message.into())]),
                     }
                 });
             }
@@ -142,6 +154,7 @@ async fn process(id: u32, file: &File, rule: &EvidenceRule) -> Result<(ManifestE
                     long_edge: out.long_edge,
                     quality: out.quality,
                 }),
+                signature: None,
             };
             return Ok((entry, out.blob));
         }
@@ -149,7 +162,16 @@ async fn process(id: u32, file: &File, rule: &EvidenceRule) -> Result<(ManifestE
             return Err(EvidenceProblem::TooLarge { size, limit: rule.max_bytes }.into());
         }
     }
-    let entry = ManifestEntry { name, media_type: media, size, sha256: original_sha256, compression: None };
+    // A signed PDF is verified on intake; its verdict joins its entry.
+    let signature = if media == MediaType::Pdf {
+        match read::slice(file, 0.0, size as f64).await {
+            Ok(bytes) => verify::evidence_check(&bytes).await,
+            Err(_) => None,
+        }
+    } else {
+        None
+    };
+    let entry = ManifestEntry { name, media_type: media, size, sha256: original_sha256, compression: None, signature };
     Ok((entry, file.clone().into()))
 }
 

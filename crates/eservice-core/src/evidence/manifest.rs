@@ -26,6 +26,17 @@ pub struct ManifestEntry {
     pub size: u64,
     pub sha256: Digest,
     pub compression: Option<Compression>,
+    /// For a signed PDF: the verdict on its signatures, checked on intake.
+    pub signature: Option<SignatureCheck>,
+}
+
+/// What the intake verification said of a signed PDF.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignatureCheck {
+    /// The verdict's key: `valid`, `modified`, `invalid`, `untrusted`.
+    pub verdict: String,
+    /// The trusted agency that signed, in Thai and English.
+    pub signed_by: Option<(String, String)>,
 }
 
 impl ManifestEntry {
@@ -43,6 +54,12 @@ impl ManifestEntry {
                 "mediaType": c.original_type.mime(),
             });
             v["compression"] = json!({ "longEdge": c.long_edge, "quality": c.quality, "format": "image/jpeg" });
+        }
+        if let Some(sig) = &self.signature {
+            v["signature"] = json!({ "verdict": sig.verdict });
+            if let Some((th, en)) = &sig.signed_by {
+                v["signature"]["signedBy"] = json!({ "th": th, "en": en });
+            }
         }
         v
     }
@@ -65,6 +82,12 @@ impl ManifestEntry {
             size: v.get("size")?.as_u64()?,
             sha256: Digest::from_hex(&s(v, "sha256")?)?,
             compression,
+            signature: v.get("signature").and_then(|sig| {
+                Some(SignatureCheck {
+                    verdict: s(sig, "verdict")?,
+                    signed_by: sig.get("signedBy").and_then(|b| Some((s(b, "th")?, s(b, "en")?))),
+                })
+            }),
         })
     }
 }
@@ -82,8 +105,14 @@ mod tests {
             size: 3,
             sha256: Sha256Stream::digest(b"abc"),
             compression: None,
+            signature: None,
         };
         assert_eq!(ManifestEntry::from_json(&plain.to_json()), Some(plain.clone()));
+        let signed = ManifestEntry {
+            signature: Some(SignatureCheck { verdict: "valid".into(), signed_by: Some(("กรมทดสอบ".into(), "Department of Testing".into())) }),
+            ..plain.clone()
+        };
+        assert_eq!(ManifestEntry::from_json(&signed.to_json()), Some(signed));
         assert_eq!(plain.to_json()["sha256"], "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         let photo = ManifestEntry {
             compression: Some(Compression {

@@ -1,0 +1,190 @@
+//! `#/verify`: a citizen drops a permit PDF and learns whether it is
+//! genuine, who signed it and whether it changed since. The file never
+//! leaves the device: the worker checks it and sends back a report.
+//!
+//! The page only draws the report's JSON, so the signature code stays in
+//! the worker and out of every page's first load.
+
+use serde_json::Value;
+use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement};
+use yew::prelude::*;
+
+use crate::evidence_client::{self, JobEvent};
+use crate::i18n;
+
+#[derive(Clone, PartialEq)]
+enum State {
+    Empty,
+    Checking(String),
+    /// The file, its name and the report `{th, en, problems}`.
+    Done(File, String, Value),
+    Failed(String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct VerifyProps {
+    pub lang: eservice_core::Lang,
+}
+
+#[component]
+pub fn VerifyPage(props: &VerifyProps) -> Html {
+    let lang = props.lang;
+    let state = use_state(|| State::Empty);
+    // The text of a trust list the user picked, instead of the site's.
+    let own_trust = use_state(|| None::<(String, String)>);
+
+    let check = {
+        let (state, own_trust) = (state.clone(), own_trust.clone());
+        Callback::from(move |file: File| {
+            let name = file.name();
+            state.set(State::Checking(name.clone()));
+            let st = state.clone();
+            let f = file.clone();
+            let on_event = Callback::from(move |e: JobEvent| match e {
+                JobEvent::Verified(json) => match serde_json::from_str::<Value>(&json) {
+                    Ok(v) => st.set(State::Done(f.clone(), name.clone(), v)),
+                    Err(_) => st.set(State::Failed(json)),
+                },
+                JobEvent::VerifyFailed(m) => st.set(State::Failed(m)),
+                _ => {}
+            });
+            let trust = own_trust.as_ref().map(|(_, t)| t.clone());
+            if evidence_client::verify(&file, trust, on_event).is_none() {
+                state.set(State::Failed(format!("{}\n{}", i18n::WORKER_UNAVAILABLE.th, i18n::WORKER_UNAVAILABLE.en)));
+            }
+        })
+    };
+    let on_pick = {
+        let check = check.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                check.emit(f);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let check = check.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = e.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+                check.emit(f);
+            }
+        })
+    };
+    let on_trust = {
+        let own_trust = own_trust.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(f) = input.files().and_then(|l| l.get(0)) else { return };
+            let own_trust = own_trust.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(f.text()).await {
+                    own_trust.set(text.as_string().map(|t| (f.name(), t)));
+                }
+            });
+        })
+    };
+
+    let body = match &*state {
+        State::Empty => Html::default(),
+        State::Checking(name) => html! { <p class="loading" aria-live="polite">{ i18n::VERIFYING.get(lang) }{ " " }{ name }</p> },
+        State::Failed(msg) => html! { <div class="problem-box" role="alert"><p>{ i18n::VERIFY_FAILED.get(lang) }</p><pre>{ msg }</pre></div> },
+        State::Done(file, name, report) => verdict_view(lang, file, name, report),
+    };
+    html! {
+        <section class="verify">
+            <h1>{ i18n::VERIFY_TITLE.get(lang) }</h1>
+            <p>{ i18n::VERIFY_INTRO.get(lang) }</p>
+            <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
+                <span>{ i18n::VERIFY_PICK.get(lang) }</span>
+                <input id="verify-file" type="file" accept="application/pdf,.pdf" onchange={on_pick} />
+            </label>
+            <details class="own-trust">
+                <summary>{ i18n::OWN_TRUST.get(lang) }</summary>
+                <label for="trust-file">{ i18n::OWN_TRUST_PICK.get(lang) }</label>
+                <input id="trust-file" type="file" accept="application/json,.json" onchange={on_trust} />
+                { for own_trust.as_ref().map(|(n, _)| html! { <p>{ i18n::OWN_TRUST_IN_USE.get(lang) }{ " " }{ n }</p> }) }
+            </details>
+            <div aria-live="polite">{ body }</div>
+        </section>
+    }
+}
+
+fn text(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned()
+}
+
+fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value) -> Html {
+    let r = &both[lang.tag()];
+    let verdict = text(r, "verdict");
+    let agency = r["signatures"].as_array().and_then(|s| s.iter().find_map(|s| s["trust"]["agency"][lang.tag()].as_str()));
+    let register = &r["register"];
+    let withdrawn = matches!(register["status"].as_str(), Some("revoked" | "suspended"));
+    let class = if withdrawn { "verdict verdict-revoked".to_owned() } else { format!("verdict verdict-{verdict}") };
+    let signed_end = r["signatures"].as_array().and_then(|s| {
+        s.iter().find(|s| s["kind"] == "signature" && s["problem"].is_null()).or(s.first()).and_then(|s| s["signedRevisionEnd"].as_f64())
+    });
+    let open_signed = {
+        let file = file.clone();
+        Callback::from(move |_| {
+            let Some(end) = signed_end else { return };
+            let part = file.slice_with_f64_and_f64(0.0, end).ok();
+            let opts = BlobPropertyBag::new();
+            opts.set_type("application/pdf");
+            let pdf = part.and_then(|p| Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(&p), &opts).ok());
+            if let (Some(pdf), Some(w)) = (pdf, web_sys::window()) {
+                if let Ok(url) = web_sys::Url::create_object_url_with_blob(&pdf) {
+                    w.open_with_url_and_target(&url, "_blank").ok();
+                }
+            }
+        })
+    };
+    let problems: Vec<String> = both["problems"].as_array().map(|p| p.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    html! {
+        <div class={class} role="status" data-verdict={verdict.clone()}>
+            <p class="verdict-file">{ name }</p>
+            <h2 class="verdict-headline">{ text(r, "headline") }</h2>
+            { for agency.map(|a| html! { <p class="verdict-agency">{ i18n::SIGNED_BY.get(lang) }{ " " }<strong>{ a }</strong></p> }) }
+            if withdrawn {
+                <p class="verdict-register" data-register="withdrawn"><strong>{ i18n::PERMIT_WITHDRAWN.get(lang) }</strong>{ format!(" {} · {} · {}", text(register, "number"), text(register, "holder"), text(register, "status")) }</p>
+            } else if register["found"] == true {
+                <p class="verdict-register">{ i18n::IN_REGISTER.get(lang) }{ format!(" {} · {}", text(register, "number"), text(register, "holder")) }</p>
+            }
+            if signed_end.is_some() {
+                <button type="button" class="button" onclick={open_signed}>{ i18n::OPEN_SIGNED.get(lang) }</button>
+            }
+            <details class="verdict-details">
+                <summary>{ i18n::DETAILS.get(lang) }</summary>
+                <p>{ "SHA-256: " }<code>{ text(r, "sha256") }</code></p>
+                { for r["signatures"].as_array().into_iter().flatten().enumerate().map(|(i, s)| signature_view(lang, i, s)) }
+                { for problems.iter().map(|p| html! { <p class="problem">{ p }</p> }) }
+            </details>
+        </div>
+    }
+}
+
+fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
+    let row = |label: i18n::Phrase, value: String| {
+        (!value.is_empty()).then(|| html! { <><dt>{ label.get(lang) }</dt><dd>{ value }</dd></> }).unwrap_or_default()
+    };
+    let time = s["time"]["utc"].as_str().map(|t| format!("{t} ({})", s["time"]["source"].as_str().unwrap_or(""))).unwrap_or_default();
+    let coverage = if s["coversWholeFile"] == true { i18n::COVERS_ALL.get(lang).to_owned() } else { i18n::COVERS_REVISION.get(lang).to_owned() };
+    let mods: Vec<String> = s["modifications"].as_array().map(|m| m.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
+    html! {
+        <section class="signature-detail">
+            <h3>{ format!("{} {} · {}", if s["kind"] == "document-timestamp" { i18n::TIMESTAMP.get(lang) } else { i18n::SIGNATURE.get(lang) }, i + 1, text(s, "verdict")) }</h3>
+            <dl>
+                { row(i18n::SIGNER, s["signer"]["name"].as_str().unwrap_or_default().to_owned()) }
+                { row(i18n::TIME, time) }
+                { row(i18n::ALGORITHM, text(s, "algorithm")) }
+                { row(i18n::COVERAGE, coverage) }
+                { row(i18n::PROBLEM, text(s, "problem")) }
+                { row(i18n::TRUST, s["trust"]["reason"].as_str().unwrap_or_default().to_owned()) }
+                { row(i18n::CERTIFICATION, s["certificationLevel"].as_u64().map(|l| l.to_string()).unwrap_or_default()) }
+                { row(i18n::MODIFIED, mods.join("; ")) }
+            </dl>
+        </section>
+    }
+}
