@@ -1,0 +1,120 @@
+// Permit verification end to end, against PDFs that pyHanko (an independent
+// PAdES signer) signs during the test with P-256, RSA and RSA-PSS keys under
+// a test CA, and copies tampered the ways attackers tamper: the CLI's exit
+// codes, then the #/verify page and the #/register search in Chromium.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { phonePage, screenshot } from './browser.mjs';
+import { harness, ROOT, assertAccessible } from './helpers.mjs';
+
+const h = harness();
+const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
+let dir, expected;
+
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'eservice-verify-'));
+  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'inherit' });
+  expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
+});
+
+test('the CLI agrees with what each pyHanko-signed or attacked file is', () => {
+  for (const [file, verdict] of Object.entries(expected)) {
+    const r = spawnSync(ESERVICE, ['verify', '--json', '--trust', join(dir, 'trust.json'), '--register', join(dir, 'register.json'), join(dir, file)], { encoding: 'utf8' });
+    const report = JSON.parse(r.stdout);
+    assert.equal(report.verdict, verdict, `${file}: ${r.stdout}`);
+    const passes = verdict === 'valid' && file !== 'revoked.pdf';
+    assert.equal(r.status, passes ? 0 : 1, `${file}: exit code`);
+  }
+  const revoked = JSON.parse(spawnSync(ESERVICE, ['verify', '--json', '--trust', join(dir, 'trust.json'), '--register', join(dir, 'register.json'), join(dir, 'revoked.pdf')], { encoding: 'utf8' }).stdout);
+  assert.equal(revoked.register.status, 'revoked');
+  assert.equal(spawnSync(ESERVICE, ['verify', join(dir, 'trust.json')]).status, 2, 'not a PDF: unreadable input');
+  assert.equal(spawnSync(ESERVICE, ['verify', '/nonexistent.pdf']).status, 2);
+  const th = spawnSync(ESERVICE, ['--lang', 'th', 'verify', '--trust', join(dir, 'trust.json'), join(dir, 'p256.pdf')], { encoding: 'utf8' });
+  assert.match(th.stdout, /ลงนามโดย กรมทดสอบ/);
+});
+
+/** The verify page with the test CA's trust list and register in place of the site's. */
+async function verifyPage() {
+  const page = await phonePage(h.browser);
+  await page.route('**/trust.json', (r) => r.fulfill({ path: join(dir, 'trust.json'), contentType: 'application/json' }));
+  await page.route('**/register.json', (r) => r.fulfill({ path: join(dir, 'register.json'), contentType: 'application/json' }));
+  await page.goto(`${h.server.url}#/verify`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  return page;
+}
+
+async function check(page, file) {
+  await page.locator('#verify-file').setInputFiles(join(dir, file));
+  const v = page.locator('.verdict');
+  await page.locator('.verdict .verdict-file', { hasText: file }).waitFor({ timeout: 20000 });
+  return { verdict: await v.getAttribute('data-verdict'), text: await v.innerText() };
+}
+
+test('#/verify gives each file its verdict, in Thai, on the device', async () => {
+  const page = await verifyPage();
+  const uploads = [];
+  page.on('request', (r) => { if (r.method() !== 'GET') uploads.push(r.url()); });
+  const t0 = Date.now();
+  const valid = await check(page, 'p256.pdf');
+  const firstMs = Date.now() - t0;
+  assert.equal(valid.verdict, 'valid');
+  assert.match(valid.text, /ลายมือชื่อถูกต้อง/);
+  assert.match(valid.text, /ลงนามโดย กรมทดสอบ/);
+  await screenshot(page, 'verify-valid');
+  await assertAccessible(page, 'verify page with a verdict');
+  for (const [file, verdict] of Object.entries(expected)) {
+    assert.equal((await check(page, file)).verdict, verdict, file);
+  }
+  const revoked = await check(page, 'revoked.pdf');
+  assert.match(revoked.text, /เพิกถอน/);
+  assert.equal(await page.locator('[data-register=withdrawn]').count(), 1);
+  const modified = await check(page, 'appended-content.pdf');
+  assert.match(modified.text, /ถูกแก้ไขหลังลงนาม/);
+  await page.locator('.verdict-details summary').click();
+  assert.match(await page.locator('.verdict-details').innerText(), /วัตถุ 3 \(Page\) ถูกแก้ไขหลังลงนาม/);
+  await screenshot(page, 'verify-modified');
+  // "Open the signed version": exactly the bytes the signature covers.
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.getByRole('button', { name: 'เปิดฉบับที่ลงนาม' }).click()]);
+  const signedLen = await popup.evaluate(async () => (await (await fetch(location.href)).arrayBuffer()).byteLength);
+  const original = readFileSync(join(dir, 'p256.pdf'));
+  assert.equal(signedLen, original.length, 'the signed revision is the file before the appended update');
+  await popup.close();
+  assert.deepEqual(uploads, [], 'nothing is sent anywhere');
+  assert.ok(firstMs < 20000, `first verdict in ${firstMs} ms (worker start included)`);
+  // English on toggle.
+  await page.getByRole('button', { name: /English/ }).click();
+  assert.match(await page.locator('.verdict').innerText(), /changed after signing/);
+  await page.close();
+});
+
+test('a trust list of the user\'s own replaces the site\'s', async () => {
+  const page = await phonePage(h.browser);
+  await page.goto(`${h.server.url}#/verify`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.equal((await check(page, 'p256.pdf')).verdict, 'untrusted', 'the shipped trust list is empty');
+  await page.locator('.own-trust summary').click();
+  await page.locator('#trust-file').setInputFiles(join(dir, 'trust.json'));
+  await page.getByText('trust.json').waitFor();
+  assert.equal((await check(page, 'rsa-pss.pdf')).verdict, 'valid');
+  await page.close();
+});
+
+test('#/register finds permits by number or holder and shows withdrawn ones', async () => {
+  const page = await phonePage(h.browser);
+  await page.route('**/register.json', (r) => r.fulfill({ path: join(dir, 'register.json'), contentType: 'application/json' }));
+  await page.goto(`${h.server.url}#/register`);
+  await page.locator('#register-query').fill('somchai');
+  await page.locator('.register-table td', { hasText: 'P-001' }).waitFor();
+  await page.locator('#register-query').fill('P-002');
+  const row = page.locator('.register-table tr.withdrawn');
+  await row.waitFor();
+  assert.match(await row.innerText(), /เพิกถอน/);
+  await assertAccessible(page, 'register page');
+  await page.locator('#register-query').fill('nobody');
+  await page.getByText('ไม่พบใบอนุญาตที่ตรงกัน').waitFor();
+  await page.close();
+});

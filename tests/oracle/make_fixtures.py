@@ -1,0 +1,186 @@
+"""Signed permit PDFs made by pyHanko, an independent PAdES signer, for the
+kit to verify; and copies tampered in the ways attackers tamper.
+
+Usage: make_fixtures.py OUT_DIR
+
+Writes into OUT_DIR: a test CA and signers (P-256, RSA 2048 PKCS#1 v1.5,
+RSA 3072 PSS), trust.json naming the CA's agency, register.json, and:
+  p256.pdf rsa.pdf rsa-pss.pdf       signed by pyHanko, must be valid
+  two-signatures.pdf                 signed twice (second is allowed)
+  certified.pdf                      DocMDP P=1 (no changes), must be valid
+  certified-then-signed.pdf          DocMDP P=2, then another signature
+  certified-then-modified.pdf        DocMDP P=2, then a content change
+  appended-content.pdf               ISA: a page content change appended
+  trailing-garbage.pdf               ISA: bytes after %%EOF
+  flipped-byte.pdf                   a signed byte changed
+  wider-gap.pdf                      SWA: ByteRange gap widened
+  shadow-replace.pdf                 the content stream redefined later
+  revoked.pdf                        valid, but revoked in register.json
+  untrusted.pdf                      signed by a CA not on the list
+  unsigned.pdf
+The expected verdicts are in expected.json.
+"""
+
+import datetime
+import hashlib
+import json
+import os
+import re
+import sys
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec, rsa
+from cryptography.x509.oid import NameOID
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.sign import fields, signers
+from pyhanko.sign.fields import MDPPerm
+
+out = sys.argv[1]
+os.makedirs(out, exist_ok=True)
+NOW = datetime.datetime.now(datetime.timezone.utc)
+
+
+def name(cn, org):
+    return x509.Name([
+        x509.NameAttribute(NameOID.COUNTRY_NAME, "TH"),
+        x509.NameAttribute(NameOID.ORGANIZATION_NAME, org),
+        x509.NameAttribute(NameOID.COMMON_NAME, cn),
+    ])
+
+
+def cert(subject, key, issuer_name, issuer_key, ca):
+    b = (x509.CertificateBuilder()
+         .subject_name(subject).issuer_name(issuer_name)
+         .public_key(key.public_key())
+         .serial_number(x509.random_serial_number())
+         .not_valid_before(NOW - datetime.timedelta(days=30))
+         .not_valid_after(NOW + datetime.timedelta(days=365))
+         .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False))
+    if ca:
+        b = b.add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        b = b.add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
+    else:
+        b = b.add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+    return b.sign(issuer_key, hashes.SHA256())
+
+
+def save(stem, key, crt):
+    with open(f"{out}/{stem}.key.pem", "wb") as f:
+        f.write(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+    with open(f"{out}/{stem}.cert.pem", "wb") as f:
+        f.write(crt.public_bytes(serialization.Encoding.PEM))
+
+
+ca_key = ec.generate_private_key(ec.SECP256R1())
+ca_name = name("Test Root CA", "Ministry of Tests")
+ca = cert(ca_name, ca_key, ca_name, ca_key, True)
+save("ca", ca_key, ca)
+stranger_key = ec.generate_private_key(ec.SECP256R1())
+stranger_name = name("Unknown CA", "Nobody")
+stranger_ca = cert(stranger_name, stranger_key, stranger_name, stranger_key, True)
+save("stranger-ca", stranger_key, stranger_ca)
+
+leaves = {
+    "p256": ec.generate_private_key(ec.SECP256R1()),
+    "rsa": rsa.generate_private_key(65537, 2048),
+    "rsa-pss": rsa.generate_private_key(65537, 3072),
+}
+for stem, key in leaves.items():
+    save(stem, key, cert(name("Department of Testing", "Ministry of Tests"), key, ca_name, ca_key, False))
+untrusted_key = ec.generate_private_key(ec.SECP256R1())
+save("untrusted", untrusted_key, cert(name("Somebody", "Nobody"), untrusted_key, stranger_name, stranger_key, False))
+
+
+def base_pdf(text):
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+        None,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    content = f"BT /F1 24 Tf 72 720 Td ({text}) Tj ET".encode()
+    objs[3] = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n" % i + o + b"\nendobj\n"
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        pdf += b"%010d 00000 n \n" % off
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return pdf
+
+
+def sign(pdf, stem, field, pss=False, certify=None, chain=("ca",)):
+    signer = signers.SimpleSigner.load(f"{out}/{stem}.key.pem", f"{out}/{stem}.cert.pem",
+                                       ca_chain_files=[f"{out}/{c}.cert.pem" for c in chain], prefer_pss=pss)
+    meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES,
+                                        certify=certify is not None, docmdp_permissions=certify or MDPPerm.FILL_FORMS)
+    import io
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    return signers.sign_pdf(w, meta, signer=signer).getvalue()
+
+
+def write(fname, data):
+    with open(f"{out}/{fname}", "wb") as f:
+        f.write(data)
+    return data
+
+
+expected = {}
+base = base_pdf("Permit 001 - Somchai Jaidee")
+write("unsigned.pdf", base); expected["unsigned.pdf"] = "not-signed"
+p256 = write("p256.pdf", sign(base, "p256", "Permit")); expected["p256.pdf"] = "valid"
+write("rsa.pdf", sign(base, "rsa", "Permit")); expected["rsa.pdf"] = "valid"
+write("rsa-pss.pdf", sign(base, "rsa-pss", "Permit", pss=True)); expected["rsa-pss.pdf"] = "valid"
+write("two-signatures.pdf", sign(p256, "rsa", "Second")); expected["two-signatures.pdf"] = "valid"
+write("certified.pdf", sign(base, "p256", "Permit", certify=MDPPerm.NO_CHANGES)); expected["certified.pdf"] = "valid"
+certified = sign(base, "p256", "Permit", certify=MDPPerm.FILL_FORMS)
+write("certified-then-signed.pdf", sign(certified, "rsa", "Second")); expected["certified-then-signed.pdf"] = "valid"
+write("untrusted.pdf", sign(base, "untrusted", "Permit", chain=("stranger-ca",))); expected["untrusted.pdf"] = "untrusted"
+
+# ISA: a new content stream and a page pointing at it, as an incremental update.
+m = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", p256)
+prev = m.group(1).decode()
+append = (b"6 0 obj\n<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 720 Td (Permit 999 - Evil) Tj ET\nendstream\nendobj\n"
+          b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 6 0 R /Resources << /Font << /F1 5 0 R >> >> >>\nendobj\n")
+upd = p256 + append
+upd += b"trailer\n<< /Size 7 /Root 1 0 R /Prev " + prev.encode() + b" >>\n%%EOF\n"
+write("appended-content.pdf", upd); expected["appended-content.pdf"] = "modified"
+shadow = p256 + b"4 0 obj\n<< /Length 44 >>\nstream\nBT /F1 24 Tf 72 720 Td (Permit 999 - Evil) Tj ET\nendstream\nendobj\ntrailer\n<< /Size 7 /Root 1 0 R /Prev " + prev.encode() + b" >>\n%%EOF\n"
+write("shadow-replace.pdf", shadow); expected["shadow-replace.pdf"] = "modified"
+m2 = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", certified)
+write("certified-then-modified.pdf", certified + append + b"trailer\n<< /Size 7 /Root 1 0 R /Prev " + m2.group(1) + b" >>\n%%EOF\n")
+expected["certified-then-modified.pdf"] = "modified"
+write("trailing-garbage.pdf", p256 + b"\nthis was added after signing\n"); expected["trailing-garbage.pdf"] = "modified"
+
+i = p256.index(b"Permit 001")
+flipped = bytearray(p256); flipped[i + 7:i + 10] = b"999"
+write("flipped-byte.pdf", bytes(flipped)); expected["flipped-byte.pdf"] = "invalid"
+
+# SWA: widen the ByteRange gap by moving its second start back one byte.
+br = re.search(rb"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]", p256)
+a, b, c, d = (int(x) for x in br.groups())
+new = f"/ByteRange [{a} {b - 1} {c} {d}]".encode()
+new = new.ljust(br.end() - br.start())
+wider = p256[:br.start()] + new + p256[br.end():]
+write("wider-gap.pdf", wider); expected["wider-gap.pdf"] = "invalid"
+
+revoked = write("revoked.pdf", sign(base_pdf("Permit 002 - Revoked Co"), "p256", "Permit")); expected["revoked.pdf"] = "valid"
+
+pem = lambda c: c.public_bytes(serialization.Encoding.PEM).decode()
+json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(ca)]}]},
+          open(f"{out}/trust.json", "w"), ensure_ascii=False, indent=1)
+json.dump({"permits": [
+    {"number": "P-002", "holder": "Revoked Co", "type": "food advertisement", "issued": "2026-01-01",
+     "expires": "2027-01-01", "status": "revoked", "sha256": hashlib.sha256(revoked).hexdigest()},
+    {"number": "P-001", "holder": "Somchai Jaidee", "type": "food advertisement", "issued": "2026-01-01",
+     "status": "valid", "sha256": hashlib.sha256(p256).hexdigest()},
+]}, open(f"{out}/register.json", "w"), ensure_ascii=False, indent=1)
+json.dump(expected, open(f"{out}/expected.json", "w"), indent=1)
+print(f"fixtures: {len(expected)} PDFs in {out}")
