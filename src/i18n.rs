@@ -51,6 +51,13 @@ phrases! {
     TRUST = "ความน่าเชื่อถือ" / "Trust";
     CERTIFICATION = "ระดับการรับรองเอกสาร (DocMDP)" / "Certification level (DocMDP)";
     MODIFIED = "แก้ไขหลังลงนาม" / "Modified after signing";
+    SIG_VALID = "ถูกต้อง" / "valid";
+    SIG_MODIFIED = "ถูกแก้ไขหลังลงนาม" / "changed after signing";
+    SIG_INVALID = "ไม่ถูกต้อง" / "not valid";
+    SIG_UNTRUSTED = "ผู้ลงนามไม่อยู่ในรายชื่อที่เชื่อถือ" / "signer not trusted";
+    TIME_STAMPED = "จากตราประทับเวลา" / "from a time-stamp";
+    TIME_CLAIMED = "ตามที่ผู้ลงนามระบุ" / "as the signer stated";
+    TIME_NOW = "ไม่มีเวลาลงนามในเอกสาร ใช้เวลาที่ตรวจสอบ" / "no signing time in the file; the time of checking";
     REGISTER_TITLE = "ทะเบียนใบอนุญาต" / "Permit register";
     REGISTER_SEARCH = "ค้นหาด้วยเลขที่ใบอนุญาตหรือชื่อผู้ได้รับอนุญาต" / "Search by permit number or holder";
     REGISTER_NONE = "ไม่พบใบอนุญาตที่ตรงกัน" / "No permit matches";

@@ -169,12 +169,23 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
     let row = |label: i18n::Phrase, value: String| {
         (!value.is_empty()).then(|| html! { <><dt>{ label.get(lang) }</dt><dd>{ value }</dd></> }).unwrap_or_default()
     };
-    let time = s["time"]["utc"].as_str().map(|t| format!("{t} ({})", s["time"]["source"].as_str().unwrap_or(""))).unwrap_or_default();
+    let source = match s["time"]["source"].as_str() {
+        Some("timestamp") => i18n::TIME_STAMPED,
+        Some("claimed") => i18n::TIME_CLAIMED,
+        _ => i18n::TIME_NOW,
+    };
+    let time = s["time"]["utc"].as_str().map(|t| format!("{t} ({})", source.get(lang))).unwrap_or_default();
+    let verdict = match s["verdict"].as_str() {
+        Some("valid") => i18n::SIG_VALID,
+        Some("modified") => i18n::SIG_MODIFIED,
+        Some("untrusted") => i18n::SIG_UNTRUSTED,
+        _ => i18n::SIG_INVALID,
+    };
     let coverage = if s["coversWholeFile"] == true { i18n::COVERS_ALL.get(lang).to_owned() } else { i18n::COVERS_REVISION.get(lang).to_owned() };
     let mods: Vec<String> = s["modifications"].as_array().map(|m| m.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
     html! {
         <section class="signature-detail">
-            <h3>{ format!("{} {} · {}", if s["kind"] == "document-timestamp" { i18n::TIMESTAMP.get(lang) } else { i18n::SIGNATURE.get(lang) }, i + 1, text(s, "verdict")) }</h3>
+            <h3>{ format!("{} {} · {}", if s["kind"] == "document-timestamp" { i18n::TIMESTAMP.get(lang) } else { i18n::SIGNATURE.get(lang) }, i + 1, verdict.get(lang)) }</h3>
             <dl>
                 { row(i18n::SIGNER, s["signer"]["name"].as_str().unwrap_or_default().to_owned()) }
                 { row(i18n::TIME, time) }

@@ -96,6 +96,10 @@ impl fmt::Display for ByteRangeProblem {
 /// its location or what is wrong with its ByteRange.
 pub fn find_signatures(pdf: &[u8]) -> Vec<Result<SignatureLocation, ByteRangeProblem>> {
     let ends = revisions(pdf);
+    // Signature dictionaries are indirect objects of the file itself; the
+    // same bytes inside a stream (an embedded PDF, an evidence record) are
+    // data, not signatures of this document.
+    let objects: Vec<usize> = super::objects::scan(pdf, 0, pdf.len()).objects.iter().filter(|o| !o.packed).map(|o| o.value.start).collect();
     let mut seen: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let mut from = 0;
@@ -115,7 +119,7 @@ pub fn find_signatures(pdf: &[u8]) -> Vec<Result<SignatureLocation, ByteRangePro
             }
             continue;
         };
-        if seen.contains(&dict.start) {
+        if seen.contains(&dict.start) || !objects.contains(&dict.start) {
             continue;
         }
         seen.push(dict.start);

@@ -126,6 +126,9 @@ fn skip_space(b: &[u8], mut pos: usize) -> usize {
     while let Some(&c) = b.get(pos) {
         if matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0') {
             pos += 1;
+        } else if b[pos..].starts_with(b"%%EOF") {
+            // Some writers start the next object on the same line.
+            pos += 5;
         } else if c == b'%' {
             while b.get(pos).is_some_and(|c| *c != b'\n' && *c != b'\r') {
                 pos += 1;
