@@ -173,6 +173,21 @@ write("wider-gap.pdf", wider); expected["wider-gap.pdf"] = "invalid"
 
 revoked = write("revoked.pdf", sign(base_pdf("Permit 002 - Revoked Co"), "p256", "Permit")); expected["revoked.pdf"] = "valid"
 
+if os.environ.get("BIG_PDF"):
+    # A 50 MB permit (a scanned annex as one stream), for the benchmark.
+    big = base_pdf("Permit 003 - Big annex").replace(b"/Length", b"/Length", 1)
+    filler = os.urandom(50 * 1024 * 1024)
+    big = big.replace(b"%PDF-1.7\n", b"%PDF-1.7\n", 1)
+    i = big.index(b"xref")
+    extra = b"6 0 obj\n<< /Length %d >>\nstream\n" % len(filler) + filler + b"\nendstream\nendobj\n"
+    body = big[:i] + extra
+    # Rewrite the xref for the added object.
+    offsets = [m.start() for m in re.finditer(rb"(?m)^\d+ 0 obj", body)]
+    xref = len(body)
+    body += b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    body += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(offsets) + 1, xref)
+    write("big.pdf", sign(body, "p256", "Permit"))
+
 pem = lambda c: c.public_bytes(serialization.Encoding.PEM).decode()
 json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(ca)]}]},
           open(f"{out}/trust.json", "w"), ensure_ascii=False, indent=1)
