@@ -118,15 +118,22 @@ fn client() -> Option<Rc<Client>> {
 /// Hands `file` to the worker; events arrive on `on_event`. Returns the job
 /// id, or `None` if this browser cannot start the worker.
 pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit("process", &[("file", file.into()), ("rule", rule.to_json().to_string().into())], on_event)
+}
+
+/// Starts one job in the worker: `op` with its fields; events for it go to
+/// `on_event`.
+fn submit(op: &str, fields: &[(&str, JsValue)], on_event: Callback<JobEvent>) -> Option<u32> {
     let c = client()?;
     let id = c.next.get();
     c.next.set(id + 1);
     c.jobs.borrow_mut().push((id, on_event));
     let msg = Object::new();
-    Reflect::set(&msg, &"op".into(), &"process".into()).ok();
+    Reflect::set(&msg, &"op".into(), &op.into()).ok();
     Reflect::set(&msg, &"id".into(), &id.into()).ok();
-    Reflect::set(&msg, &"file".into(), file).ok();
-    Reflect::set(&msg, &"rule".into(), &rule.to_json().to_string().into()).ok();
+    for (k, v) in fields {
+        Reflect::set(&msg, &(*k).into(), v).ok();
+    }
     c.send(msg.into());
     Some(id)
 }
@@ -134,19 +141,8 @@ pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -
 /// Verifies a PDF in the worker, with the site's trust list or `trust`
 /// (the text of one the user picked). The answer arrives on `on_event`.
 pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) -> Option<u32> {
-    let c = client()?;
-    let id = c.next.get();
-    c.next.set(id + 1);
-    c.jobs.borrow_mut().push((id, on_event));
-    let msg = Object::new();
-    Reflect::set(&msg, &"op".into(), &"verify".into()).ok();
-    Reflect::set(&msg, &"id".into(), &id.into()).ok();
-    Reflect::set(&msg, &"file".into(), file).ok();
-    if let Some(t) = trust {
-        Reflect::set(&msg, &"trust".into(), &t.into()).ok();
-    }
-    c.send(msg.into());
-    Some(id)
+    let trust = trust.map_or(JsValue::UNDEFINED, JsValue::from);
+    submit("verify", &[("file", file.into()), ("trust", trust)], on_event)
 }
 
 pub fn cancel(id: u32) {
