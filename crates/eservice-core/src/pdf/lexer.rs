@@ -51,23 +51,33 @@ fn is_delim(c: u8) -> bool {
     matches!(c, b'(' | b')' | b'<' | b'>' | b'[' | b']' | b'{' | b'}' | b'/' | b'%')
 }
 
+/// The position after white-space and comments from `pos`.
+pub(super) fn skip_space(b: &[u8], mut pos: usize) -> usize {
+    while let Some(&c) = b.get(pos) {
+        if is_white(c) {
+            pos += 1;
+        } else if b[pos..].starts_with(b"%%EOF") {
+            // A revision's end, not a comment to the end of the line: some
+            // writers start the next object on the same line.
+            pos += 5;
+        } else if c == b'%' {
+            while b.get(pos).is_some_and(|c| *c != b'\n' && *c != b'\r') {
+                pos += 1;
+            }
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
 impl<'a> Lexer<'a> {
     pub fn new(b: &'a [u8], pos: usize) -> Self {
         Lexer { b, pos }
     }
 
     fn skip_space(&mut self) {
-        while let Some(&c) = self.b.get(self.pos) {
-            if is_white(c) {
-                self.pos += 1;
-            } else if c == b'%' {
-                while self.b.get(self.pos).is_some_and(|c| *c != b'\n' && *c != b'\r') {
-                    self.pos += 1;
-                }
-            } else {
-                break;
-            }
-        }
+        self.pos = skip_space(self.b, self.pos);
     }
 
     fn word(&mut self) -> &'a [u8] {

@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use super::lexer::{Lexer, Obj, Spanned};
+use super::lexer::{skip_space, Lexer, Obj, Spanned};
 use super::revisions::find;
 
 const MAX_INFLATED: usize = 64 * 1024 * 1024;
@@ -120,24 +120,6 @@ pub fn scan(pdf: &[u8], from: usize, to: usize) -> Section {
         }
     }
     s
-}
-
-fn skip_space(b: &[u8], mut pos: usize) -> usize {
-    while let Some(&c) = b.get(pos) {
-        if matches!(c, b' ' | b'\t' | b'\r' | b'\n' | b'\x0c' | b'\0') {
-            pos += 1;
-        } else if b[pos..].starts_with(b"%%EOF") {
-            // Some writers start the next object on the same line.
-            pos += 5;
-        } else if c == b'%' {
-            while b.get(pos).is_some_and(|c| *c != b'\n' && *c != b'\r') {
-                pos += 1;
-            }
-        } else {
-            break;
-        }
-    }
-    pos
 }
 
 /// Notes junk at `pos` and moves to the next line that may start an object.
