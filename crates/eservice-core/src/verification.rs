@@ -12,7 +12,8 @@ use serde_json::{json, Value};
 use crate::evidence::hash::{Digest, Sha256Stream};
 use crate::lang::Lang;
 use crate::pdf::changes::{self, ChangeProblem, Later};
-use crate::pdf::{find_signatures, ByteRangeProblem, SignatureLocation};
+use crate::pdf::objects::{scan, Section};
+use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
 use crate::signature::cms::{self, CmsProblem, Content};
 use crate::signature::{AlgorithmProblem, Certificate};
@@ -188,11 +189,13 @@ impl Report {
 pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: DateTime) -> Report {
     let sha256 = Sha256Stream::digest(pdf);
     let extra = trust.certificates();
-    let found = find_signatures(pdf);
-    let mut signatures: Vec<SignatureReport> = found
+    // One scan of the file serves finding the signatures and judging what
+    // came after each of them.
+    let doc = scan(pdf, 0, pdf.len());
+    let mut signatures: Vec<SignatureReport> = find_signatures_in(pdf, &doc)
         .into_iter()
         .map(|f| match f {
-            Ok(loc) => check_one(pdf, &loc, trust, &extra, now),
+            Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, now),
             Err(p) => SignatureReport {
                 is_timestamp: false,
                 sub_filter: None,
@@ -227,9 +230,9 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
     }
 }
 
-fn check_one(pdf: &[u8], loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
+fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
     let parts = loc.signed_parts(pdf);
-    let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, loc.revision_end) };
+    let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
     let mut report = SignatureReport {
         is_timestamp: loc.is_timestamp,
         sub_filter: loc.sub_filter.clone(),

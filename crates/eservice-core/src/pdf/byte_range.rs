@@ -6,6 +6,7 @@
 use std::fmt;
 
 use super::lexer::{Lexer, Obj, Spanned};
+use super::objects::Section;
 use super::revisions::{find, revisions};
 use crate::lang::Lang;
 
@@ -95,11 +96,16 @@ impl fmt::Display for ByteRangeProblem {
 /// Every signature dictionary in the file (each once, in file order), with
 /// its location or what is wrong with its ByteRange.
 pub fn find_signatures(pdf: &[u8]) -> Vec<Result<SignatureLocation, ByteRangeProblem>> {
+    find_signatures_in(pdf, &super::objects::scan(pdf, 0, pdf.len()))
+}
+
+/// [`find_signatures`], given the scan of the whole file.
+pub fn find_signatures_in(pdf: &[u8], doc: &Section) -> Vec<Result<SignatureLocation, ByteRangeProblem>> {
     let ends = revisions(pdf);
     // Signature dictionaries are indirect objects of the file itself; the
     // same bytes inside a stream (an embedded PDF, an evidence record) are
     // data, not signatures of this document.
-    let objects: Vec<usize> = super::objects::scan(pdf, 0, pdf.len()).objects.iter().filter(|o| !o.packed).map(|o| o.value.start).collect();
+    let objects: Vec<usize> = doc.objects.iter().filter(|o| !o.packed).map(|o| o.value.start).collect();
     let mut seen: Vec<usize> = Vec::new();
     let mut out = Vec::new();
     let mut from = 0;

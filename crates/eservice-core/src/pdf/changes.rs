@@ -12,10 +12,8 @@
 //! as page content.
 //! This is stricter than pyHanko and pdfsig, on purpose.
 
-use std::collections::BTreeMap;
-
 use super::lexer::{Obj, Spanned};
-use super::objects::{name, same, scan, Object, Section};
+use super::objects::{name, same, Object, Section};
 use crate::lang::Lang;
 
 /// Keys the catalog may gain or change after signing.
@@ -68,31 +66,30 @@ pub struct Later {
     pub problems: Vec<ChangeProblem>,
 }
 
-/// Everything after `signed_end` compared with what was signed.
-pub fn after(pdf: &[u8], signed_end: usize) -> Later {
-    let old = scan(pdf, 0, signed_end);
-    let new = scan(pdf, signed_end, pdf.len());
-    compare(&old, &new)
-}
-
-fn compare(old: &Section, new: &Section) -> Later {
+/// Everything after `signed_end` compared with what was signed, in `doc`,
+/// the scan of the whole file.
+pub fn after(pdf: &[u8], doc: &Section, signed_end: usize) -> Later {
+    let (signed, added) = (0..signed_end, signed_end..usize::MAX);
     let mut later = Later::default();
-    if let Some(at) = new.junk {
-        later.problems.push(ChangeProblem::Junk { at });
+    if let Some(at) = doc.junk.iter().find(|j| added.contains(j)) {
+        later.problems.push(ChangeProblem::Junk { at: *at });
     }
-    if let Some(num) = new.unreadable_stream {
-        later.problems.push(ChangeProblem::Unreadable { num });
+    if let Some((_, num)) = doc.unreadable.iter().find(|(at, _)| added.contains(at)) {
+        later.problems.push(ChangeProblem::Unreadable { num: *num });
     }
-    let old_index = old.index();
-    let new_index = new.index();
-    let root = old.root();
-    let info = old.trailers.iter().rev().find_map(|t| match t.get(b"Info")?.obj {
+    let old_index = doc.index(signed.clone());
+    let new_index = doc.index(added.clone());
+    let root = doc.trailer_ref(b"Root", signed.clone());
+    let info = doc.trailer_ref(b"Info", signed);
+    let new_root = doc.trailer_ref(b"Root", added);
+    if new_root.is_some() && new_root != root {
+        later.problems.push(ChangeProblem::NewRoot);
+    }
+    let acroform = root.and_then(|r| old_index.get(&r)).and_then(|c| match c.value.get(b"AcroForm")?.obj {
         Obj::Ref(n, _) => Some(n),
         _ => None,
     });
-    if new.root().is_some() && new.root() != root {
-        later.problems.push(ChangeProblem::NewRoot);
-    }
+    let stream = |o: &Object| o.stream.clone().map(|r| &pdf[r]);
     let lookup = |n: u32| new_index.get(&n).or_else(|| old_index.get(&n)).copied();
     let is_signature_field = |r: &Spanned| match r.obj {
         Obj::Ref(n, _) => lookup(n).is_some_and(|o| is_sig_field(&o.value, &lookup)),
@@ -107,17 +104,15 @@ fn compare(old: &Section, new: &Section) -> Later {
             _ => {}
         }
         let Some(before) = old_index.get(num) else { continue };
-        if same(&before.value, &obj.value) && before.stream == obj.stream {
+        if same(&before.value, &obj.value) && stream(before) == stream(obj) {
             continue;
         }
         let kind = || String::from_utf8_lossy(before.type_name().unwrap_or(b"object")).into_owned();
-        let allowed = if Some(*num) == info || matches!(before.type_name(), Some(b"Metadata" | b"XRef" | b"ObjStm")) {
+        let allowed = if Some(*num) == info || matches!(before.type_name(), Some(b"Metadata" | b"XRef" | b"ObjStm" | b"DSS" | b"VRI")) {
             true
         } else if Some(*num) == root {
             only_keys_differ(&before.value, &obj.value, CATALOG_KEYS)
-        } else if matches!(before.type_name(), Some(b"DSS" | b"VRI")) {
-            true
-        } else if is_acroform(*num, old, &old_index) {
+        } else if Some(*num) == acroform {
             only_keys_differ(&before.value, &obj.value, ACROFORM_KEYS) && grows_by(before.value.get(b"Fields"), obj.value.get(b"Fields"), &is_signature_field, &lookup)
         } else if is_sig_field(&before.value, &lookup) {
             if before.value.get(b"V").is_some() {
@@ -149,11 +144,6 @@ fn is_sig_field<'a>(v: &Spanned, lookup: &impl Fn(u32) -> Option<&'a Object>) ->
         Some(Obj::Ref(n, _)) => lookup(*n).is_some_and(|p| name(&p.value, b"FT") == Some(b"Sig")),
         _ => false,
     }
-}
-
-fn is_acroform(num: u32, old: &Section, index: &BTreeMap<u32, &Object>) -> bool {
-    let Some(root) = old.root().and_then(|r| index.get(&r)) else { return false };
-    matches!(root.value.get(b"AcroForm").map(|a| &a.obj), Some(Obj::Ref(n, _)) if *n == num)
 }
 
 /// Whether `b` differs from dictionary `a` only in `keys`.

@@ -11,5 +11,5 @@ pub mod lexer;
 pub mod objects;
 pub mod revisions;
 
-pub use byte_range::{find_signatures, ByteRangeProblem, SignatureLocation};
+pub use byte_range::{find_signatures, find_signatures_in, ByteRangeProblem, SignatureLocation};
 pub use revisions::revisions;

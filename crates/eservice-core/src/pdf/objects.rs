@@ -6,6 +6,7 @@
 //! bytes each, and at most [`MAX_OBJECTS`] objects are read.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use super::lexer::{skip_space, Lexer, Obj, Spanned};
 use super::revisions::find;
@@ -19,8 +20,12 @@ pub struct Object {
     pub num: u32,
     pub gen: u16,
     pub value: Spanned,
-    /// The raw (still encoded) stream data, for a stream object.
-    pub stream: Option<Vec<u8>>,
+    /// Where the raw (still encoded) stream data lies in the file, for a
+    /// stream object; kept as a range so a 50 MB scan is not copied.
+    pub stream: Option<Range<usize>>,
+    /// Where it is defined in the file (for an object packed in an object
+    /// stream: where that stream is), which tells the revision it joined.
+    pub at: usize,
     /// Whether it came out of an object stream.
     pub packed: bool,
 }
@@ -40,27 +45,31 @@ pub fn name<'a>(dict: &'a Spanned, key: &[u8]) -> Option<&'a [u8]> {
     }
 }
 
-/// What a stretch of the file holds.
+/// What a stretch of the file holds, in file order. One scan serves every
+/// revision: each finding carries its position.
 #[derive(Debug, Default)]
 pub struct Section {
     pub objects: Vec<Object>,
     /// Trailer dictionaries and cross-reference stream dictionaries.
     pub trailers: Vec<Spanned>,
-    /// Where the first bytes that are none of the above start.
-    pub junk: Option<usize>,
-    /// An object stream that could not be read.
-    pub unreadable_stream: Option<u32>,
+    /// Where each run of bytes that are none of the above starts.
+    pub junk: Vec<usize>,
+    /// Object streams that could not be read: where, and their number.
+    pub unreadable: Vec<(usize, u32)>,
+    /// Where the last junk line ended, to note a run of them once.
+    junk_end: usize,
 }
 
 impl Section {
-    /// The last definition of each object number.
-    pub fn index(&self) -> BTreeMap<u32, &Object> {
-        self.objects.iter().map(|o| (o.num, o)).collect()
+    /// The last definition of each object number within `range` of the file.
+    pub fn index(&self, range: Range<usize>) -> BTreeMap<u32, &Object> {
+        self.objects.iter().filter(|o| range.contains(&o.at)).map(|o| (o.num, o)).collect()
     }
 
-    /// The document catalog the last trailer names.
-    pub fn root(&self) -> Option<u32> {
-        self.trailers.iter().rev().find_map(|t| match t.get(b"Root")?.obj {
+    /// The object the last trailer within `range` names under `key`
+    /// (`Root`, `Info`).
+    pub fn trailer_ref(&self, key: &[u8], range: Range<usize>) -> Option<u32> {
+        self.trailers.iter().rev().filter(|t| range.contains(&t.start)).find_map(|t| match t.get(key)?.obj {
             Obj::Ref(n, _) => Some(n),
             _ => None,
         })
@@ -82,7 +91,7 @@ pub fn scan(pdf: &[u8], from: usize, to: usize) -> Section {
             match find(rest, b"trailer") {
                 Some(i) => pos += i,
                 None => {
-                    s.junk.get_or_insert(pos);
+                    s.junk.push(pos);
                     break;
                 }
             }
@@ -107,11 +116,9 @@ pub fn scan(pdf: &[u8], from: usize, to: usize) -> Section {
                 s.trailers.push(obj.value.clone());
             }
             if obj.type_name() == Some(b"ObjStm") {
-                match unpack(&obj) {
+                match unpack(b, &obj) {
                     Some(members) => s.objects.extend(members),
-                    None => {
-                        s.unreadable_stream.get_or_insert(obj.num);
-                    }
+                    None => s.unreadable.push((obj.at, obj.num)),
                 }
             }
             s.objects.push(obj);
@@ -122,13 +129,23 @@ pub fn scan(pdf: &[u8], from: usize, to: usize) -> Section {
     s
 }
 
-/// Notes junk at `pos` and moves to the next line that may start an object.
+/// Notes junk at `pos` (once per run of junk lines) and moves to the next
+/// line that may start an object.
 fn resync(s: &mut Section, b: &[u8], pos: usize) -> usize {
-    s.junk.get_or_insert(pos);
-    match b[pos..].iter().position(|c| *c == b'\n' || *c == b'\r') {
+    if s.junk.is_empty() || s.junk_end != pos {
+        s.junk.push(pos);
+    }
+    let line_end = match b[pos..].iter().position(|c| *c == b'\n' || *c == b'\r') {
         Some(i) => pos + i + 1,
         None => b.len(),
-    }
+    };
+    // A revision's end on the junk line ends the run: junk after it belongs
+    // to the next revision and must be seen there.
+    s.junk_end = match find(&b[pos..line_end], b"%%EOF") {
+        Some(i) => pos + i + 5,
+        None => line_end,
+    };
+    s.junk_end
 }
 
 /// `N G obj value [stream ... endstream] endobj` at `pos`.
@@ -162,22 +179,22 @@ fn definition(b: &[u8], pos: usize) -> Option<(Object, usize)> {
             Some(e) => e,
             None => data + find(&b[data..], b"endstream")?,
         };
-        stream = Some(b[data..stop].to_vec());
+        stream = Some(data..stop);
         end = skip_space(b, stop) + 9;
         end = skip_space(b, end);
     }
     if b[end..].starts_with(b"endobj") {
         end += 6;
     }
-    Some((Object { num, gen, value, stream, packed: false }, end))
+    Some((Object { num, gen, value, stream, at: pos, packed: false }, end))
 }
 
 /// The objects inside an object stream (FlateDecode without a predictor, or
 /// no filter).
-fn unpack(objstm: &Object) -> Option<Vec<Object>> {
-    let raw = objstm.stream.as_ref()?;
+fn unpack(b: &[u8], objstm: &Object) -> Option<Vec<Object>> {
+    let raw = &b[objstm.stream.clone()?];
     let data = match objstm.value.get(b"Filter").map(|f| &f.obj) {
-        None => raw.clone(),
+        None => raw.to_vec(),
         Some(Obj::Name(n)) if n == b"FlateDecode" => inflate(raw)?,
         Some(Obj::Array(a)) if a.len() == 1 && a[0].obj == Obj::Name(b"FlateDecode".to_vec()) => inflate(raw)?,
         _ => return None,
@@ -200,7 +217,7 @@ fn unpack(objstm: &Object) -> Option<Vec<Object>> {
         }
         let value = Lexer::new(&data, at).value(0)?;
         // Spans inside the inflated data mean nothing in the file.
-        out.push(Object { num: u32::try_from(num).ok()?, gen: 0, value, stream: None, packed: true });
+        out.push(Object { num: u32::try_from(num).ok()?, gen: 0, value, stream: None, at: objstm.at, packed: true });
     }
     Some(out)
 }
@@ -228,12 +245,14 @@ mod tests {
         let s = scan(pdf, 0, pdf.len());
         assert_eq!(s.objects.len(), 2);
         assert_eq!(s.objects[0].type_name(), Some(&b"Catalog"[..]));
-        assert_eq!(s.objects[1].stream.as_deref(), Some(&b"ab\ncd"[..]));
-        assert_eq!(s.root(), Some(1));
-        assert_eq!(s.junk, None);
+        assert_eq!(s.objects[1].stream.clone().map(|r| &pdf[r]), Some(&b"ab\ncd"[..]));
+        assert_eq!(s.trailer_ref(b"Root", 0..pdf.len()), Some(1));
+        assert!(s.junk.is_empty());
         let mut junk = pdf.to_vec();
-        junk.extend_from_slice(b"garbage");
-        assert_eq!(scan(&junk, 0, junk.len()).junk, Some(pdf.len()));
+        junk.extend_from_slice(b"garbage\nmore garbage\n");
+        assert_eq!(scan(&junk, 0, junk.len()).junk, [pdf.len()], "one run of junk lines, once");
+        let two = b"junk %%EOF\nmore junk\n";
+        assert_eq!(scan(two, 0, two.len()).junk, [0, 11], "a revision end splits a run");
     }
 
     #[test]
