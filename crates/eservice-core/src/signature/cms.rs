@@ -131,21 +131,26 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
         return Err(CmsProblem::SignerCount(signers.len()));
     }
 
-    // What the signer's messageDigest must equal, and the time-stamp's time.
-    let (signed_content, timestamp): (Vec<u8>, Option<DateTime>) = match content {
+    // What the signer's messageDigest is over (the ByteRange parts, hashed
+    // in place, or the token's TSTInfo), and the time-stamp's time.
+    let tst: Vec<u8>;
+    let tst_parts: [&[u8]; 1];
+    let (signed_content, timestamp): (&[&[u8]], Option<DateTime>) = match content {
         Content::Detached(parts) => {
             if econtent.is_some() || content_type != ID_DATA {
                 return Err(CmsProblem::NotDetached);
             }
-            (parts.concat(), None)
+            (parts, None)
         }
         Content::TimeStamp(parts) => {
-            let tst = econtent.filter(|_| content_type == TST_INFO).ok_or(CmsProblem::Malformed)?;
-            let (alg, imprint, time) = tst_info(&tst)?;
+            let info = econtent.filter(|_| content_type == TST_INFO).ok_or(CmsProblem::Malformed)?;
+            let (alg, imprint, time) = tst_info(&info)?;
             if alg.hash(parts) != imprint {
                 return Err(CmsProblem::DigestMismatch);
             }
-            (tst, Some(time))
+            tst = info;
+            tst_parts = [&tst];
+            (&tst_parts[..], Some(time))
         }
     };
     let signer = signer_info(signers[0], &certificates, extra)?;
@@ -163,7 +168,7 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
                 return Err(CmsProblem::ContentTypeMismatch);
             }
             let md = a.one(MESSAGE_DIGEST, "messageDigest")?.ok_or(CmsProblem::Attribute("messageDigest"))?;
-            if md.expect(asn1::OCTET_STRING)?.content != digest.hash(&[&signed_content]).as_slice() {
+            if md.expect(asn1::OCTET_STRING)?.content != digest.hash(signed_content).as_slice() {
                 return Err(CmsProblem::DigestMismatch);
             }
             if let Some(t) = a.one(SIGNING_TIME, "signingTime")? {
@@ -177,7 +182,7 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
             bytes[0] = asn1::SET;
             hash_alg.hash(&[&bytes])
         }
-        None => hash_alg.hash(&[&signed_content]),
+        None => hash_alg.hash(signed_content),
     };
     if !key.verify(&algorithm, hash_alg, &signed_hash, &signer.signature)? {
         return Err(CmsProblem::BadSignature);
