@@ -24,12 +24,12 @@ const SHA256_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.11");
 const SHA384_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.12");
 const SHA512_WITH_RSA: Oid = Oid::new_unwrap("1.2.840.113549.1.1.13");
 const MGF1: Oid = Oid::new_unwrap("1.2.840.113549.1.1.8");
-const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+pub(crate) const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
 const ECDSA_SHA1: Oid = Oid::new_unwrap("1.2.840.10045.4.1");
-const ECDSA_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
+pub(crate) const ECDSA_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
 const ECDSA_SHA384: Oid = Oid::new_unwrap("1.2.840.10045.4.3.3");
 const ECDSA_SHA512: Oid = Oid::new_unwrap("1.2.840.10045.4.3.4");
-const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+pub(crate) const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
 const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
 
 /// A hash function the kit accepts.

@@ -9,12 +9,12 @@ use super::algorithm::{AlgorithmProblem, DigestAlg, PublicKey, SignatureAlg};
 use super::asn1::{self, Malformed, Tlv};
 use super::cms::time;
 
-const CN: Oid = Oid::new_unwrap("2.5.4.3");
-const O: Oid = Oid::new_unwrap("2.5.4.10");
+pub(crate) const CN: Oid = Oid::new_unwrap("2.5.4.3");
+pub(crate) const O: Oid = Oid::new_unwrap("2.5.4.10");
 const OU: Oid = Oid::new_unwrap("2.5.4.11");
-const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
-const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
-const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
+pub(crate) const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
+pub(crate) const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
+pub(crate) const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
 const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 /// Critical extensions a verifier may meet and safely not act on further.
 const UNDERSTOOD: &[Oid] = &[

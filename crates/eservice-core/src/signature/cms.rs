@@ -15,13 +15,13 @@ use super::algorithm::{AlgorithmProblem, DigestAlg, PublicKey, SignatureAlg};
 use super::asn1::{self, Malformed, Tlv};
 use super::certificate::Certificate;
 
-const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
+pub(crate) const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
 pub const ID_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.1");
 const TST_INFO: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");
-const CONTENT_TYPE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.3");
-const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
+pub(crate) const CONTENT_TYPE: Oid = Oid::new_unwrap("1.2.840.113549.1.9.3");
+pub(crate) const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
 const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
-const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
+pub(crate) const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
 const TIMESTAMP_TOKEN: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
 
 /// What a signature container claims to sign.

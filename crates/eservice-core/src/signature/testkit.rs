@@ -7,7 +7,9 @@ use p256::ecdsa::SigningKey;
 
 use super::algorithm::DigestAlg;
 use super::asn1;
-use super::writer::{algorithm, oid, octets, seq, set_of, tlv, uint, ECDSA_SHA256};
+use super::algorithm::{EC_PUBLIC_KEY, ECDSA_SHA256, P256};
+use super::certificate::{BASIC_CONSTRAINTS, CN, KEY_USAGE, O, SUBJECT_KEY_ID};
+use super::writer::{algorithm, oid, octets, seq, set_of, tlv, uint};
 
 pub struct Issued {
     pub key: SigningKey,
@@ -39,13 +41,13 @@ impl<'a> Spec<'a> {
 }
 
 fn name(cn: &str, org: &str) -> Vec<u8> {
-    let atv = |o: &str, v: &str| set_of(&[&seq(&[&oid(Oid::new_unwrap(o)), &tlv(0x0c, v.as_bytes())])]);
-    seq(&[&atv("2.5.4.6", "TH"), &atv("2.5.4.10", org), &atv("2.5.4.3", cn)])
+    let atv = |o: Oid, v: &str| set_of(&[&seq(&[&oid(o), &tlv(0x0c, v.as_bytes())])]);
+    seq(&[&atv(Oid::new_unwrap("2.5.4.6"), "TH"), &atv(O, org), &atv(CN, cn)])
 }
 
 pub fn spki(key: &SigningKey) -> Vec<u8> {
     let point = key.verifying_key().to_sec1_point(false);
-    let alg = seq(&[&oid(Oid::new_unwrap("1.2.840.10045.2.1")), &oid(Oid::new_unwrap("1.2.840.10045.3.1.7"))]);
+    let alg = seq(&[&oid(EC_PUBLIC_KEY), &oid(P256)]);
     seq(&[&alg, &tlv(asn1::BIT_STRING, &[&[0u8][..], point.as_bytes()].concat())])
 }
 
@@ -55,20 +57,20 @@ pub fn issue(spec: &Spec<'_>, issuer: Option<&Issued>) -> Issued {
     let subject = name(spec.cn, spec.org);
     let issuer_name = issuer.map_or(subject.clone(), |i| i.name.clone());
     let key_id = DigestAlg::Sha256.hash(&[&spki(&key)])[..20].to_vec();
-    let ext = |o: &str, critical: bool, value: &[u8]| {
+    let ext = |o: Oid, critical: bool, value: &[u8]| {
         let crit = if critical { tlv(0x01, &[0xff]) } else { Vec::new() };
-        seq(&[&oid(Oid::new_unwrap(o)), &crit, &octets(value)])
+        seq(&[&oid(o), &crit, &octets(value)])
     };
     let ku = spec.key_usage.to_be_bytes();
     let mut exts = vec![
-        ext("2.5.29.14", false, &octets(&key_id)),
-        ext("2.5.29.15", true, &tlv(asn1::BIT_STRING, &[0, ku[0], ku[1]])),
+        ext(SUBJECT_KEY_ID, false, &octets(&key_id)),
+        ext(KEY_USAGE, true, &tlv(asn1::BIT_STRING, &[0, ku[0], ku[1]])),
     ];
     if spec.ca {
-        exts.push(ext("2.5.29.19", true, &seq(&[&tlv(0x01, &[0xff])])));
+        exts.push(ext(BASIC_CONSTRAINTS, true, &seq(&[&tlv(0x01, &[0xff])])));
     }
     if spec.odd_critical {
-        exts.push(ext("1.2.3.4.5", true, &tlv(0x05, &[])));
+        exts.push(ext(Oid::new_unwrap("1.2.3.4.5"), true, &tlv(0x05, &[])));
     }
     let ext_refs: Vec<&[u8]> = exts.iter().map(Vec::as_slice).collect();
     let tbs = seq(&[

@@ -6,7 +6,8 @@
 use der::asn1::ObjectIdentifier as Oid;
 use p256::ecdsa::signature::hazmat::PrehashSigner;
 
-use super::algorithm::{DigestAlg, SHA256};
+use super::algorithm::{DigestAlg, ECDSA_SHA256, SHA256};
+use super::cms::{CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, SIGNED_DATA, SIGNING_CERTIFICATE_V2};
 use super::asn1;
 
 /// One DER element.
@@ -63,8 +64,6 @@ pub fn algorithm(o: Oid) -> Vec<u8> {
     seq(&[&oid(o)])
 }
 
-pub const ECDSA_SHA256: Oid = Oid::new_unwrap("1.2.840.10045.4.3.2");
-
 /// A detached CMS SignedData over `content` (the PDF's ByteRange bytes),
 /// signed with `key` whose certificate is `cert`; `chain` certificates are
 /// included so a verifier can build the path to the agency's CA.
@@ -72,12 +71,12 @@ pub fn signed_data(content: &[&[u8]], key: &p256::ecdsa::SigningKey, cert: &[u8]
     let c = super::Certificate::from_der(cert)?;
     let digest = DigestAlg::Sha256.hash(content);
     let sha256 = algorithm(SHA256);
-    let attr = |t: &str, value: &[u8]| seq(&[&oid(Oid::new_unwrap(t)), &set_of(&[value])]);
+    let attr = |t: Oid, value: &[u8]| seq(&[&oid(t), &set_of(&[value])]);
     let ess_cert_id = seq(&[&octets(&DigestAlg::Sha256.hash(&[cert]))]);
     let attrs = [
-        attr("1.2.840.113549.1.9.3", &oid(super::cms::ID_DATA)),
-        attr("1.2.840.113549.1.9.4", &octets(&digest)),
-        attr("1.2.840.113549.1.9.16.2.47", &seq(&[&seq(&[&ess_cert_id])])),
+        attr(CONTENT_TYPE, &oid(ID_DATA)),
+        attr(MESSAGE_DIGEST, &octets(&digest)),
+        attr(SIGNING_CERTIFICATE_V2, &seq(&[&seq(&[&ess_cert_id])])),
     ];
     let attr_refs: Vec<&[u8]> = attrs.iter().map(Vec::as_slice).collect();
     let signed_attrs = set_of(&attr_refs);
@@ -91,9 +90,9 @@ pub fn signed_data(content: &[&[u8]], key: &p256::ecdsa::SigningKey, cert: &[u8]
     let signed = seq(&[
         &uint(&[1]),
         &set_of(&[&sha256]),
-        &seq(&[&oid(super::cms::ID_DATA)]),
+        &seq(&[&oid(ID_DATA)]),
         &tlv(asn1::ctx(0), &certs.concat()),
         &set_of(&[&signer_info]),
     ]);
-    Ok(seq(&[&oid(Oid::new_unwrap("1.2.840.113549.1.7.2")), &tlv(asn1::ctx(0), &signed)]))
+    Ok(seq(&[&oid(SIGNED_DATA), &tlv(asn1::ctx(0), &signed)]))
 }
