@@ -9,7 +9,7 @@
 pub use der::DateTime;
 use serde_json::{json, Value};
 
-use crate::evidence::hash::{Digest, Sha256Stream};
+use crate::evidence::hash::{hex, Digest, Sha256Stream};
 use crate::lang::Lang;
 use crate::pdf::changes::{self, ChangeProblem, Later};
 use crate::pdf::objects::{scan, Section};
@@ -348,10 +348,6 @@ impl Report {
             } else { Value::Null },
         })
     }
-}
-
-fn hex(b: &[u8]) -> String {
-    b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
 #[cfg(test)]

@@ -5,6 +5,17 @@ use std::fmt;
 
 use sha2::{Digest as _, Sha256};
 
+/// Lowercase hex of any bytes.
+pub fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(2 * bytes.len());
+    for b in bytes {
+        s.push(HEX[(b >> 4) as usize] as char);
+        s.push(HEX[(b & 15) as usize] as char);
+    }
+    s
+}
+
 /// A SHA-256 digest.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Digest(pub [u8; 32]);
@@ -12,13 +23,7 @@ pub struct Digest(pub [u8; 32]);
 impl Digest {
     /// Lowercase hex, as `sha256sum` prints it.
     pub fn hex(&self) -> String {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
-        let mut s = String::with_capacity(64);
-        for b in self.0 {
-            s.push(HEX[(b >> 4) as usize] as char);
-            s.push(HEX[(b & 15) as usize] as char);
-        }
-        s
+        hex(&self.0)
     }
 
     pub fn from_hex(s: &str) -> Option<Digest> {
