@@ -123,9 +123,7 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
     let register = &r["register"];
     let withdrawn = matches!(register["status"].as_str(), Some("revoked" | "suspended"));
     let class = if withdrawn { "verdict verdict-revoked".to_owned() } else { format!("verdict verdict-{verdict}") };
-    let signed_end = r["signatures"].as_array().and_then(|s| {
-        s.iter().find(|s| s["kind"] == "signature" && s["problem"].is_null()).or(s.first()).and_then(|s| s["signedRevisionEnd"].as_f64())
-    });
+    let signed_end = r["signedRevisionEnd"].as_f64();
     let open_signed = {
         let file = file.clone();
         Callback::from(move |_| {

@@ -118,7 +118,7 @@ pub enum TimeSource {
 }
 
 /// One signature's findings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub struct SignatureReport {
     pub is_timestamp: bool,
     pub sub_filter: Option<String>,
@@ -196,19 +196,7 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
         .into_iter()
         .map(|f| match f {
             Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, now),
-            Err(p) => SignatureReport {
-                is_timestamp: false,
-                sub_filter: None,
-                problem: Some(Problem::ByteRange(p)),
-                signer: None,
-                trust: None,
-                time: None,
-                algorithm: None,
-                byte_range: None,
-                revision_end: None,
-                later: Later::default(),
-                certification: None,
-            },
+            Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
         })
         .collect();
     // A certification that allows no change is broken by any later
@@ -236,15 +224,11 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
     let mut report = SignatureReport {
         is_timestamp: loc.is_timestamp,
         sub_filter: loc.sub_filter.clone(),
-        problem: None,
-        signer: None,
-        trust: None,
-        time: None,
-        algorithm: None,
         byte_range: Some(loc.byte_range),
         revision_end: Some(loc.revision_end),
         later,
         certification: loc.docmdp,
+        ..Default::default()
     };
     let content = match loc.sub_filter.as_deref() {
         Some("ETSI.RFC3161") => Content::TimeStamp(&parts),
@@ -339,6 +323,7 @@ impl Report {
             "passes": self.passes(),
             "sha256": self.sha256.hex(),
             "bytes": self.size,
+            "signedRevisionEnd": self.signed_revision_end(),
             "signatures": sigs,
             "register": if self.register_given {
                 match &self.permit {
