@@ -3,7 +3,7 @@
 //! page (see `eservice register import` to make it from the CSV).
 
 use eservice_core::json_file::{FileProblem, JsonFileError};
-use eservice_core::register::{Register, Status};
+use eservice_core::register::{Register, RegisterError, Status};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,7 +16,7 @@ const REGISTER: &str = "register.json";
 enum State {
     Loading,
     Missing,
-    Failed(String, String),
+    Failed(RegisterError),
     Loaded(Register),
 }
 
@@ -35,12 +35,9 @@ pub fn RegisterPage(props: &RegisterProps) -> Html {
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 state.set(match fetch_json(REGISTER).await {
-                    Ok(v) => match Register::from_json(REGISTER, v.to_string().as_bytes()) {
-                        Ok(r) => State::Loaded(r),
-                        Err(e) => State::Failed(e.message(eservice_core::Lang::Th), e.message(eservice_core::Lang::En)),
-                    },
+                    Ok(v) => Register::from_value(REGISTER, &v).map_or_else(State::Failed, State::Loaded),
                     Err(JsonFileError { problem: FileProblem::NotFound, .. }) => State::Missing,
-                    Err(e) => State::Failed(e.message(eservice_core::Lang::Th), e.message(eservice_core::Lang::En)),
+                    Err(e) => State::Failed(RegisterError::Json(e)),
                 });
             });
         });
@@ -52,7 +49,7 @@ pub fn RegisterPage(props: &RegisterProps) -> Html {
     let body = match &*state {
         State::Loading => html! { <p class="loading">{ i18n::LOADING.get(lang) }</p> },
         State::Missing => html! { <p>{ i18n::REGISTER_MISSING.get(lang) }</p> },
-        State::Failed(th, en) => html! { <div class="problem-box" role="alert"><p>{ lang.pick(th, en) }</p></div> },
+        State::Failed(e) => html! { <div class="problem-box" role="alert"><p>{ e.message(lang) }</p></div> },
         State::Loaded(r) => {
             let hits = r.search(&query);
             if query.trim().is_empty() {

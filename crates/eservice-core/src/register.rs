@@ -87,7 +87,11 @@ const FIELDS: [&str; 7] = ["number", "holder", "type", "issued", "expires", "sta
 
 impl Register {
     pub fn from_json(file: &str, bytes: &[u8]) -> Result<Self, RegisterError> {
-        let doc = json_file::parse(file, bytes).map_err(RegisterError::Json)?;
+        Self::from_value(file, &json_file::parse(file, bytes).map_err(RegisterError::Json)?)
+    }
+
+    /// From JSON already parsed (the page fetches it as JSON).
+    pub fn from_value(file: &str, doc: &Value) -> Result<Self, RegisterError> {
         let list = doc.get("permits").and_then(Value::as_array).ok_or_else(|| RegisterError::Entry { file: file.into(), at: "/".into(), field: "permits" })?;
         let mut permits = Vec::new();
         for (i, p) in list.iter().enumerate() {
