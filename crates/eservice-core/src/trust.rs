@@ -181,7 +181,7 @@ pub fn check_chain(signer: &Certificate, pool: &[Certificate], list: &TrustList,
     if signer.key_usage.is_some_and(|ku| ku & (DIGITAL_SIGNATURE | NON_REPUDIATION) == 0) {
         return Err(ChainProblem::KeyUsage { who: signer.display_name() });
     }
-    let anchors = list.certificates();
+    let anchors: Vec<&Certificate> = list.agencies.iter().flat_map(|a| &a.certificates).collect();
     let mut first_problem = None;
     let mut path = vec![signer.clone()];
     match walk(&mut path, pool, &anchors, list, at, &mut first_problem) {
@@ -191,7 +191,7 @@ pub fn check_chain(signer: &Certificate, pool: &[Certificate], list: &TrustList,
 }
 
 /// Depth-first search upward from the last certificate of `path`.
-fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[Certificate], list: &TrustList, at: DateTime, problem: &mut Option<ChainProblem>) -> Option<Trusted> {
+fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[&Certificate], list: &TrustList, at: DateTime, problem: &mut Option<ChainProblem>) -> Option<Trusted> {
     let current = path.last()?.clone();
     if !current.valid_at(at) {
         problem.get_or_insert(ChainProblem::Expired { who: current.display_name() });
@@ -207,7 +207,7 @@ fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[Certificat
     if path.len() >= MAX_CHAIN || current.is_self_issued() {
         return None;
     }
-    for issuer in anchors.iter().chain(pool) {
+    for issuer in anchors.iter().copied().chain(pool) {
         if issuer.subject != current.issuer || path.iter().any(|p| p.der == issuer.der) {
             continue;
         }
