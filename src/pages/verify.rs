@@ -151,7 +151,7 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
                 <p class="verdict-register">{ i18n::IN_REGISTER.get(lang) }{ format!(" {} · {}", text(register, "number"), text(register, "holder")) }</p>
             }
             if signed_end.is_some() {
-                <button type="button" class="button" onclick={open_signed}>{ i18n::OPEN_SIGNED.get(lang) }</button>
+                <button type="button" class="secondary" onclick={open_signed}>{ i18n::OPEN_SIGNED.get(lang) }</button>
             }
             <details class="verdict-details">
                 <summary>{ i18n::DETAILS.get(lang) }</summary>
