@@ -15,6 +15,7 @@
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
 //! - [`verification`]: one verdict on a signed permit PDF.
+//! - [`fuzzing`]: what the fuzzers drive, replayed by the tests.
 //! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
 //!
 //! Nothing here depends on a browser API; the crate builds for wasm32 and is
@@ -24,6 +25,7 @@ pub mod catalog;
 pub mod draft;
 pub mod evidence;
 pub mod form;
+pub mod fuzzing;
 pub mod json_file;
 pub mod lang;
 pub mod pdf;
