@@ -1,11 +1,13 @@
-"""Permit verification: the kit natively (in-process, median of runs) beside
-pyHanko validating in-process, on the same pyHanko-signed PDFs: a one-page
-P-256 permit and a 50 MB one. Prints a table; figures, never assertions.
+"""Permit verification: the kit natively (in-process, median of runs) and in
+Chromium (#/verify, file chosen to verdict shown), beside pyHanko validating
+in-process, on the same pyHanko-signed PDFs: a one-page P-256 permit and a
+50 MB one. Prints a table; figures, never assertions.
 
-Usage: run.py FIXTURE_DIR TIMING_BIN"""
+Usage: run.py FIXTURE_DIR TIMING_BIN DIST"""
 
 import asyncio
 import io
+import json
 import statistics
 import subprocess
 import sys
@@ -16,7 +18,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
-fx, timing = sys.argv[1], sys.argv[2]
+fx, timing, dist = sys.argv[1], sys.argv[2], sys.argv[3]
 root = load_cert_from_pemder(f"{fx}/ca.cert.pem")
 
 
@@ -37,11 +39,10 @@ def kit_ms(path, n):
     return float(subprocess.check_output([timing, path, f"{fx}/trust.json", str(n)], text=True))
 
 
-rows = []
-for name, path, n in [("one-page permit, P-256", f"{fx}/p256.pdf", 50), ("50 MB permit, P-256", f"{fx}/big.pdf", 5)]:
-    k, p = kit_ms(path, n), pyhanko_ms(path, max(3, n // 10))
-    rows.append((name, k, p))
-print("\nPermit verification (median ms, in-process; lower is better)")
-print(f"{'file':28} {'kit native':>12} {'pyHanko':>10} {'pyHanko/kit':>12}")
-for name, k, p in rows:
-    print(f"{name:28} {k:12.2f} {p:10.2f} {p / k:11.1f}x")
+files = [("one-page permit, P-256", "p256.pdf", 50, "≤ 5 / ≤ 20"), ("50 MB permit, P-256", "big.pdf", 5, "– / < 1000")]
+chromium = json.loads(subprocess.check_output(["node", "bench/verify/chromium.mjs", dist, fx] + [f for _, f, _, _ in files], text=True))
+print("\nPermit verification (median ms; lower is better). Chromium: #/verify, file chosen to verdict shown.")
+print(f"{'file':24} {'kit native':>11} {'kit Chromium':>13} {'pyHanko':>9} {'pyHanko/native':>15} {'pyHanko/Chromium':>17}  target native/Chromium")
+for name, f, n, target in files:
+    k, c, p = kit_ms(f"{fx}/{f}", n), chromium[f], pyhanko_ms(f"{fx}/{f}", max(3, n // 10))
+    print(f"{name:24} {k:11.2f} {c:13.1f} {p:9.2f} {p / k:14.2f}x {p / c:16.2f}x  {target}")
