@@ -9,6 +9,7 @@ import { launch } from '../tests/e2e/browser.mjs';
 export const PAGES = [
   { name: 'home', hash: '#/', ready: '.service-list' },
   { name: 'apply (commerce-registration)', hash: '#/apply/commerce-registration', ready: 'form.e-form' },
+  { name: 'verify (permit pages bundle)', hash: '#/verify', ready: '#verify-file' },
 ];
 
 const KINDS = ['html', 'js', 'wasm', 'css'];

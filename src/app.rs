@@ -7,8 +7,7 @@ use crate::components::header::header;
 use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::not_found_page;
-use crate::pages::register::RegisterPage;
-use crate::pages::verify::VerifyPage;
+use crate::pages::permits::{PermitPage, PermitPages};
 use crate::route::{use_route, Route};
 use crate::storage::local as storage;
 
@@ -43,8 +42,8 @@ pub fn App() -> Html {
     let page = match &route {
         Route::Home => html! { <HomePage lang={*lang} /> },
         Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} lang={*lang} /> },
-        Route::Verify => html! { <VerifyPage lang={*lang} /> },
-        Route::Register => html! { <RegisterPage lang={*lang} /> },
+        Route::Verify => html! { <PermitPages page={PermitPage::Verify} lang={*lang} /> },
+        Route::Register => html! { <PermitPages page={PermitPage::Register} lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {

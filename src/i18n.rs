@@ -25,6 +25,7 @@ macro_rules! phrases {
 
 phrases! {
     SITE_TITLE = "บริการอิเล็กทรอนิกส์" / "e-Service";
+    PERMIT_PAGES_FAILED = "โหลดหน้าตรวจสอบใบอนุญาตไม่ได้ กรุณาตรวจการเชื่อมต่อแล้วโหลดหน้าใหม่" / "The permit pages could not be loaded; check the connection and reload";
     VERIFY_TITLE = "ตรวจสอบใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์" / "Check a signed permit";
     VERIFY_INTRO = "เลือกไฟล์ PDF ระบบจะตรวจสอบในเครื่องของท่านเท่านั้น ไม่มีการส่งไฟล์ไปที่ใด" / "Pick a PDF. It is checked on this device only; the file is not sent anywhere.";
     VERIFY_PICK = "ลากไฟล์ PDF มาวาง หรือกดเพื่อเลือกไฟล์" / "Drop a PDF here, or tap to pick one";

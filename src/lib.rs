@@ -13,6 +13,7 @@ pub mod loaded_form;
 mod net;
 pub mod pages;
 mod panic_notice;
+pub mod permits_app;
 pub mod regexp;
 pub mod route;
 pub mod storage;

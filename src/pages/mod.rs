@@ -3,5 +3,6 @@
 pub mod apply;
 pub mod home;
 pub mod not_found;
+pub mod permits;
 pub mod register;
 pub mod verify;
