@@ -52,6 +52,7 @@ phrases! {
     TRUST = "ความน่าเชื่อถือ" / "Trust";
     CERTIFICATION = "ระดับการรับรองเอกสาร (DocMDP)" / "Certification level (DocMDP)";
     MODIFIED = "แก้ไขหลังลงนาม" / "Modified after signing";
+    E_SIGNATURE = "ลายมือชื่ออิเล็กทรอนิกส์" / "Electronic signature";
     SIG_VALID = "ถูกต้อง" / "valid";
     SIG_MODIFIED = "ถูกแก้ไขหลังลงนาม" / "changed after signing";
     SIG_INVALID = "ไม่ถูกต้อง" / "not valid";
@@ -120,4 +121,15 @@ phrases! {
     ATTACH_REQUIRED = "กรุณาแนบเอกสารนี้" / "Please attach this document";
     REATTACH = "ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง" / "This file was lost when the page reloaded; remove it and attach it again";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
+}
+
+/// A signature verdict's key (`valid`, `modified`, `untrusted`, `invalid`)
+/// in words.
+pub fn signature_verdict(key: &str) -> Phrase {
+    match key {
+        "valid" => SIG_VALID,
+        "modified" => SIG_MODIFIED,
+        "untrusted" => SIG_UNTRUSTED,
+        _ => SIG_INVALID,
+    }
 }

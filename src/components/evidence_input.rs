@@ -197,7 +197,7 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
                 html! {
                     <li class="evidence-file">
                         { thumb.map(|u| html! { <img src={u} alt="" class="evidence-thumb" /> }).unwrap_or_else(|| html! { <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_ascii_uppercase() }</span> }) }
-                        <span class="evidence-name">{ &e.name }<br /><small>{ sizes }</small></span>
+                        <span class="evidence-name">{ &e.name }<br /><small>{ sizes }</small>{ signature_line(e, lang) }</span>
                         <button type="button" class="icon-button remove" aria-label={format!("{}: {}", i18n::REMOVE_ITEM.get(lang), e.name)} onclick={remove(i)}>{ "✕" }</button>
                     </li>
                 }
@@ -251,4 +251,14 @@ fn limits(rule: &EvidenceRule, lang: Lang) -> String {
         Lang::Th => format!("{types} ได้ไม่เกิน {} ไฟล์ ขนาดไฟล์ละไม่เกิน {}", rule.max_count, readable_size(rule.max_bytes)),
         Lang::En => format!("{types}, at most {} file(s) of up to {} each", rule.max_count, readable_size(rule.max_bytes)),
     }
+}
+
+/// For a signed PDF: what the intake verification said of its signature.
+fn signature_line(e: &ManifestEntry, lang: Lang) -> Html {
+    let Some(s) = &e.signature else { return Html::default() };
+    let text = match (s.verdict.as_str(), &s.signed_by) {
+        ("valid", Some((th, en))) => format!("{} {}", i18n::SIGNED_BY.get(lang), lang.pick(th, en)),
+        (key, _) => i18n::signature_verdict(key).get(lang).to_owned(),
+    };
+    html! { <><br /><small class={format!("evidence-signature verdict-{}", s.verdict)}>{ format!("{}: {text}", i18n::E_SIGNATURE.get(lang)) }</small></> }
 }

@@ -173,12 +173,7 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
         _ => i18n::TIME_NOW,
     };
     let time = s["time"]["utc"].as_str().map(|t| format!("{t} ({})", source.get(lang))).unwrap_or_default();
-    let verdict = match s["verdict"].as_str() {
-        Some("valid") => i18n::SIG_VALID,
-        Some("modified") => i18n::SIG_MODIFIED,
-        Some("untrusted") => i18n::SIG_UNTRUSTED,
-        _ => i18n::SIG_INVALID,
-    };
+    let verdict = i18n::signature_verdict(s["verdict"].as_str().unwrap_or_default());
     let coverage = if s["coversWholeFile"] == true { i18n::COVERS_ALL.get(lang).to_owned() } else { i18n::COVERS_REVISION.get(lang).to_owned() };
     let mods: Vec<String> = s["modifications"].as_array().map(|m| m.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
     html! {

@@ -134,3 +134,27 @@ test('the permit pages load only when opened, and follow the links between them'
   assert.equal(requested.filter((p) => p.endsWith('permit-pages_bg.wasm')).length, 1, 'the bundle is loaded once');
   await page.close();
 });
+
+test('a signed PDF attached as evidence is verified on intake, its verdict in its manifest entry', async () => {
+  const page = await phonePage(h.browser);
+  await page.route('**/trust.json', (r) => r.fulfill({ path: join(dir, 'trust.json'), contentType: 'application/json' }));
+  await page.goto(`${h.server.url}#/apply/commerce-registration`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const field = '#f-evidence-house_registration';
+  await page.locator(`${field}-files`).setInputFiles([join(dir, 'p256.pdf'), join(dir, 'appended-content.pdf')]);
+  await page.locator('#f-evidence-id_card-files').setInputFiles(join(dir, 'unsigned.pdf'));
+  await page.locator(`${field} .evidence-file:not(.evidence-busy)`).nth(1).waitFor({ timeout: 20000 });
+  await page.locator('#f-evidence-id_card .evidence-file:not(.evidence-busy)').waitFor({ timeout: 20000 });
+  assert.match(await page.locator(`${field} .evidence-signature.verdict-valid`).innerText(), /ลงนามโดย กรมทดสอบ/);
+  assert.equal(await page.locator(`${field} .evidence-signature.verdict-modified`).count(), 1);
+  await page.waitForTimeout(600); // the draft is written after a pause
+  const draft = JSON.parse(await page.evaluate(() => localStorage.getItem('eservice.draft.commerce-registration')));
+  const byName = Object.fromEntries(draft.data.evidence.house_registration.map((e) => [e.name, e]));
+  assert.deepEqual(byName['p256.pdf'].signature, { verdict: 'valid', signedBy: { th: 'กรมทดสอบ', en: 'Department of Testing' } });
+  assert.deepEqual(byName['appended-content.pdf'].signature, { verdict: 'modified', signedBy: { th: 'กรมทดสอบ', en: 'Department of Testing' } }, 'a trusted signer, but changed since');
+  const [unsigned] = draft.data.evidence.id_card;
+  assert.equal(unsigned.name, 'unsigned.pdf');
+  assert.equal(unsigned.signature, undefined, 'an unsigned PDF has no verdict');
+  await screenshot(page, 'evidence-signed-pdf');
+  await page.close();
+});
