@@ -18,7 +18,7 @@ use serde_json::Value;
 use crate::json_file::{self, JsonFileError};
 use crate::lang::{Lang, LocalText};
 use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, NON_REPUDIATION};
-use crate::signature::Certificate;
+use crate::signature::{pem, Certificate};
 
 /// Chains longer than this are refused: real ones have 2 to 4 links.
 const MAX_CHAIN: usize = 8;
@@ -82,7 +82,7 @@ impl TrustList {
             let certs = a.get("certificates").and_then(Value::as_array).filter(|c| !c.is_empty()).ok_or_else(|| err(format!("/agencies/{i}"), EntryProblem::NoCertificates))?;
             let mut certificates = Vec::new();
             for (j, c) in certs.iter().enumerate() {
-                let cert = c.as_str().and_then(decode_pem).and_then(|der| Certificate::from_der(&der).ok());
+                let cert = c.as_str().and_then(pem::decode).and_then(|der| Certificate::from_der(&der).ok());
                 certificates.push(cert.ok_or_else(|| err(format!("/agencies/{i}/certificates/{j}"), EntryProblem::NotACertificate))?);
             }
             out.push(Agency { name, certificates });
@@ -99,34 +99,6 @@ impl TrustList {
     fn agency_of(&self, cert: &Certificate) -> Option<&Agency> {
         self.agencies.iter().find(|a| a.certificates.iter().any(|c| c.der == cert.der))
     }
-}
-
-/// A PEM block's or bare base64's bytes.
-fn decode_pem(text: &str) -> Option<Vec<u8>> {
-    let body: String = text.lines().filter(|l| !l.starts_with("-----")).collect();
-    base64(&body)
-}
-
-fn base64(s: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(s.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0);
-    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        };
-        acc = (acc << 6) | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    Some(out)
 }
 
 /// A chain that ends at a listed certificate.
@@ -248,21 +220,8 @@ mod tests {
     use super::*;
     use crate::signature::testkit::{ca_and_signer, issue, Spec};
 
-    fn pem(der: &[u8]) -> String {
-        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut s = String::from("-----BEGIN CERTIFICATE-----\n");
-        for chunk in der.chunks(3) {
-            let n = chunk.iter().fold(0u32, |a, b| a << 8 | *b as u32) << (8 * (3 - chunk.len()));
-            for i in 0..=chunk.len() {
-                s.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            }
-            s.push_str(&"=".repeat(3 - chunk.len()));
-        }
-        s + "\n-----END CERTIFICATE-----\n"
-    }
-
     fn list_of(der: &[u8]) -> TrustList {
-        let json = serde_json::json!({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(der)]}]});
+        let json = serde_json::json!({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem::encode("CERTIFICATE", der)]}]});
         TrustList::from_json("trust.json", json.to_string().as_bytes()).unwrap()
     }
 

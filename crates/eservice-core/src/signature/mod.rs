@@ -8,10 +8,14 @@ pub mod algorithm;
 pub mod asn1;
 pub mod certificate;
 pub mod cms;
+pub mod issue;
+pub mod keys;
+pub mod pem;
 
 pub use algorithm::{AlgorithmProblem, DigestAlg, SignatureAlg};
 pub use certificate::Certificate;
 pub use cms::{CmsProblem, Content, Verified};
+pub use keys::{KeyProblem, PrivateKey};
 pub mod writer;
 
 #[cfg(test)]

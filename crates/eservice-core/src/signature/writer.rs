@@ -4,9 +4,8 @@
 //! signed attributes, as PAdES puts the time in the PDF's `/M`).
 
 use der::asn1::ObjectIdentifier as Oid;
-use p256::ecdsa::signature::hazmat::PrehashSigner;
-
-use super::algorithm::{DigestAlg, ECDSA_SHA256, SHA256};
+use super::algorithm::{DigestAlg, SHA256};
+use super::keys::PrivateKey;
 use super::cms::{CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, SIGNED_DATA, SIGNING_CERTIFICATE_V2};
 use super::asn1;
 
@@ -64,10 +63,24 @@ pub fn algorithm(o: Oid) -> Vec<u8> {
     seq(&[&oid(o)])
 }
 
+/// `AlgorithmIdentifier` with parameters.
+pub fn algorithm_with(o: Oid, params: &[u8]) -> Vec<u8> {
+    seq(&[&oid(o), params])
+}
+
+/// How a signature algorithm is named in a SignerInfo: RSA's with NULL
+/// parameters (RFC 4055), ECDSA's without (RFC 5758).
+pub fn algorithm_for(key: &PrivateKey) -> Vec<u8> {
+    match key {
+        PrivateKey::P256(_) => algorithm(key.algorithm()),
+        PrivateKey::Rsa(_) => algorithm_with(key.algorithm(), &tlv(asn1::NULL, &[])),
+    }
+}
+
 /// A detached CMS SignedData over `content` (the PDF's ByteRange bytes),
 /// signed with `key` whose certificate is `cert`; `chain` certificates are
 /// included so a verifier can build the path to the agency's CA.
-pub fn signed_data(content: &[&[u8]], key: &p256::ecdsa::SigningKey, cert: &[u8], chain: &[&[u8]]) -> Result<Vec<u8>, asn1::Malformed> {
+pub fn signed_data(content: &[&[u8]], key: &PrivateKey, cert: &[u8], chain: &[Vec<u8>]) -> Result<Vec<u8>, asn1::Malformed> {
     let c = super::Certificate::from_der(cert)?;
     let digest = DigestAlg::Sha256.hash(content);
     let sha256 = algorithm(SHA256);
@@ -80,13 +93,13 @@ pub fn signed_data(content: &[&[u8]], key: &p256::ecdsa::SigningKey, cert: &[u8]
     ];
     let attr_refs: Vec<&[u8]> = attrs.iter().map(Vec::as_slice).collect();
     let signed_attrs = set_of(&attr_refs);
-    let sig: p256::ecdsa::DerSignature = key.sign_prehash(&DigestAlg::Sha256.hash(&[&signed_attrs])).map_err(|_| asn1::Malformed)?;
+    let sig = key.sign_sha256(&DigestAlg::Sha256.hash(&[&signed_attrs])).ok_or(asn1::Malformed)?;
     let mut implicit_attrs = signed_attrs.clone();
     implicit_attrs[0] = asn1::ctx(0);
     let sid = seq(&[&c.issuer, &tlv(asn1::INTEGER, &c.serial)]);
-    let signer_info = seq(&[&uint(&[1]), &sid, &sha256, &implicit_attrs, &algorithm(ECDSA_SHA256), &octets(sig.as_bytes())]);
+    let signer_info = seq(&[&uint(&[1]), &sid, &sha256, &implicit_attrs, &algorithm_for(key), &octets(&sig)]);
     let mut certs: Vec<&[u8]> = vec![cert];
-    certs.extend_from_slice(chain);
+    certs.extend(chain.iter().map(Vec::as_slice));
     let signed = seq(&[
         &uint(&[1]),
         &set_of(&[&sha256]),
