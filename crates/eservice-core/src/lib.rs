@@ -12,6 +12,7 @@
 //! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
 //! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
 //! - [`signature`]: CMS signatures and X.509 certificates.
+//! - [`signing`]: signing permit PDFs (PAdES B-B, incremental update).
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
 //! - [`verification`]: one verdict on a signed permit PDF.
@@ -33,6 +34,7 @@ pub mod pointer;
 pub mod register;
 pub mod schema;
 pub mod signature;
+pub mod signing;
 pub mod thai_address;
 pub mod thai_date;
 pub mod thai_id;

@@ -7,9 +7,14 @@
 
 pub mod byte_range;
 pub mod changes;
+pub mod document;
 pub mod lexer;
 pub mod objects;
 pub mod revisions;
+pub mod stamp;
+#[cfg(test)]
+pub(crate) mod testpdf;
+pub mod update;
 
 pub use byte_range::{find_signatures, find_signatures_in, ByteRangeProblem, SignatureLocation};
 pub use revisions::revisions;
