@@ -37,6 +37,8 @@ enum Command {
     Hash(cmd::hash::Args),
     /// Verify every signature in a permit PDF against a trust list and the permit register.
     Verify(cmd::verify::Args),
+    /// Sign a permit PDF as the agency (PAdES B-B), optionally recording it in the register.
+    Sign(Box<cmd::sign::Args>),
     /// The public permit register: import it from CSV.
     Register(cmd::register::Args),
 }
@@ -53,6 +55,7 @@ fn main() -> ExitCode {
         Command::Hash(args) => cmd::hash::run(&args, lang),
         Command::Verify(args) => cmd::verify::run(&args, lang),
         Command::Register(args) => cmd::register::run(&args, lang),
+        Command::Sign(args) => cmd::sign::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

@@ -60,6 +60,16 @@ pub struct Permit {
     pub sha256: Digest,
 }
 
+/// What the signer says of a permit being issued.
+#[derive(Clone, Copy, Debug)]
+pub struct NewPermit<'a> {
+    pub number: &'a str,
+    pub holder: &'a str,
+    pub kind: &'a str,
+    /// `YYYY-MM-DD`, if the permit expires.
+    pub expires: Option<&'a str>,
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Register {
     pub permits: Vec<Permit>,
@@ -135,6 +145,37 @@ impl Register {
             })
             .collect();
         json!({ "permits": permits })
+    }
+
+    /// Records a permit just signed: status valid, issued today (Thai time),
+    /// the SHA-256 of the signed PDF. A permit with the same number is
+    /// replaced, as a re-issued permit supersedes the old file.
+    pub fn record_signed(&mut self, entry: &NewPermit<'_>, signed_pdf: &[u8], unix: u64) -> Result<&Permit, RegisterError> {
+        let t = crate::signing::thai_time(unix);
+        let issued = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
+        let sha = crate::evidence::Sha256Stream::digest(signed_pdf).hex();
+        let get = |k: &str| match k {
+            "number" => Some(entry.number),
+            "holder" => Some(entry.holder),
+            "type" => Some(entry.kind),
+            "issued" => Some(issued.as_str()),
+            "expires" => entry.expires.filter(|e| !e.trim().is_empty()),
+            "status" => Some("valid"),
+            "sha256" => Some(sha.as_str()),
+            _ => None,
+        };
+        let p = permit(get, "register", &format!("permit {}", entry.number))?;
+        let at = match self.permits.iter().position(|old| old.number == p.number) {
+            Some(i) => {
+                self.permits[i] = p;
+                i
+            }
+            None => {
+                self.permits.push(p);
+                self.permits.len() - 1
+            }
+        };
+        Ok(&self.permits[at])
     }
 
     /// The permit whose issued PDF has this SHA-256.

@@ -15,7 +15,8 @@ use crate::pdf::document::{Document, OpenProblem};
 use crate::pdf::lexer::{Obj, Spanned};
 use crate::pdf::update::{value, with, write, Update};
 use crate::signature::writer::signed_data;
-use crate::signature::{Certificate, PrivateKey};
+use crate::signature::pkcs12::{self, P12Problem};
+use crate::signature::{pem, Certificate, KeyProblem, PrivateKey};
 
 /// A key with its certificate, and the certificates up to the agency's CA.
 pub struct Signer {
@@ -69,6 +70,8 @@ pub struct Options {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SignError {
     Open(OpenProblem),
+    Key(KeyProblem),
+    P12(P12Problem),
     KeyMismatch,
     NotACertificate,
     PageOutOfRange { page: usize, pages: usize },
@@ -93,6 +96,20 @@ impl SignError {
                 )
                 .into(),
             SignError::Open(OpenProblem::NoPages) => lang.pick("PDF นี้ไม่มีหน้าที่อ่านได้", "This PDF has no readable pages").into(),
+            SignError::Key(KeyProblem::NotAKey) => lang.pick("ไฟล์กุญแจไม่ใช่กุญแจส่วนตัว (PEM หรือ DER: PKCS#8, SEC1, PKCS#1)", "The key file is not a private key (PEM or DER: PKCS#8, SEC1, PKCS#1)").into(),
+            SignError::Key(KeyProblem::Encrypted) => lang.pick("กุญแจส่วนตัวถูกเข้ารหัส กรุณาใช้ไฟล์ .p12 พร้อมรหัสผ่านแทน", "The private key is encrypted; use the .p12 file with its password instead").into(),
+            SignError::Key(KeyProblem::Unsupported(k)) => match lang {
+                Lang::Th => format!("ยังไม่รองรับกุญแจชนิด {k} (รองรับ P-256 และ RSA 2048–4096 บิต)"),
+                Lang::En => format!("{k} keys are not supported (P-256 and RSA 2048–4096 bit are)"),
+            },
+            SignError::P12(P12Problem::WrongPassword) => lang.pick("รหัสผ่านของไฟล์ .p12 ไม่ถูกต้อง", "Wrong password for the .p12 file").into(),
+            SignError::P12(P12Problem::NotP12) => lang.pick("ไฟล์นี้ไม่ใช่ไฟล์ PKCS#12 (.p12/.pfx) หรือไฟล์เสีย", "This file is not a PKCS#12 (.p12/.pfx) file, or it is damaged").into(),
+            SignError::P12(P12Problem::NoKey) => lang.pick("ไฟล์ .p12 นี้ไม่มีกุญแจส่วนตัว", "This .p12 file holds no private key").into(),
+            SignError::P12(P12Problem::Unsupported(what)) => match lang {
+                Lang::Th => format!("ไฟล์ .p12 ใช้การเข้ารหัสที่ยังไม่รองรับ ({what}) กรุณาส่งออกใหม่ด้วย AES-256"),
+                Lang::En => format!("The .p12 file uses an encryption the kit does not read ({what}); export it again with AES-256"),
+            },
+            SignError::P12(P12Problem::Key(k)) => SignError::Key(k.clone()).message(lang),
             SignError::KeyMismatch => lang.pick("กุญแจส่วนตัวไม่ตรงกับใบรับรอง", "The private key does not match the certificate").into(),
             SignError::NotACertificate => lang.pick("ไฟล์ใบรับรองไม่ใช่ใบรับรอง X.509", "The certificate file is not an X.509 certificate").into(),
             SignError::PageOutOfRange { page, pages } => match lang {
@@ -140,6 +157,35 @@ impl Signer {
         }
         let chain = chain.into_iter().filter(|c| *c != cert.der).collect();
         Ok(Signer { key, cert, chain })
+    }
+
+    /// A key and the certificates given with it, in any order: the one
+    /// that certifies the key is the signer's, the rest its chain.
+    pub fn from_key_and_certificates(key: PrivateKey, certs: Vec<Vec<u8>>) -> Result<Self, SignError> {
+        if certs.is_empty() {
+            return Err(SignError::NotACertificate);
+        }
+        let own = certs.iter().position(|c| Certificate::from_der(c).is_ok_and(|c| key.matches(&c))).ok_or(SignError::KeyMismatch)?;
+        let cert = certs[own].clone();
+        Signer::new(key, &cert, certs)
+    }
+
+    /// From PEM or DER files: a private key, its certificate, and
+    /// optionally the chain (one or more certificates).
+    pub fn from_files(key: &[u8], cert: &[u8], chain: Option<&[u8]>) -> Result<Self, SignError> {
+        let key = PrivateKey::from_bytes(key).map_err(SignError::Key)?;
+        let mut certs = pem::certificates(cert);
+        if certs.is_empty() {
+            return Err(SignError::NotACertificate);
+        }
+        certs.extend(chain.map(pem::certificates).unwrap_or_default());
+        Signer::from_key_and_certificates(key, certs)
+    }
+
+    /// From a PKCS#12 file and its password.
+    pub fn from_p12(p12: &[u8], password: &str) -> Result<Self, SignError> {
+        let c = pkcs12::open(p12, password).map_err(SignError::P12)?;
+        Signer::from_key_and_certificates(c.key, c.certificates)
     }
 
     pub fn certificate(&self) -> &Certificate {

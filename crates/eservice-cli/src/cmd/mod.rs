@@ -3,5 +3,6 @@
 pub mod conformance;
 pub mod hash;
 pub mod register;
+pub mod sign;
 pub mod validate;
 pub mod verify;

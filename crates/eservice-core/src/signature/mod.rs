@@ -11,6 +11,7 @@ pub mod cms;
 pub mod issue;
 pub mod keys;
 pub mod pem;
+pub mod pkcs12;
 
 pub use algorithm::{AlgorithmProblem, DigestAlg, SignatureAlg};
 pub use certificate::Certificate;

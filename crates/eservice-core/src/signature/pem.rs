@@ -39,6 +39,16 @@ pub fn decode(text: &str) -> Option<Vec<u8>> {
     base64(text)
 }
 
+/// The certificates in a file: every `CERTIFICATE` block of PEM text, or
+/// the file itself when it is DER.
+pub fn certificates(bytes: &[u8]) -> Vec<Vec<u8>> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) if text.contains("-----BEGIN") => blocks(text).into_iter().filter(|b| b.label == "CERTIFICATE" || b.label == "X509 CERTIFICATE").map(|b| b.der).collect(),
+        _ if bytes.first() == Some(&0x30) => vec![bytes.to_vec()],
+        _ => Vec::new(),
+    }
+}
+
 /// `der` as a PEM block, lines of 64 characters.
 pub fn encode(label: &str, der: &[u8]) -> String {
     let b64 = base64_encode(der);
