@@ -89,6 +89,28 @@ leaves = {
 }
 for stem, key in leaves.items():
     save(stem, key, cert(name("Department of Testing", "Ministry of Tests"), key, ca_name, ca_key, False))
+# The agency's keys as CAs hand them out: PKCS#12 with a (Thai) password,
+# in today's encryption (PBES2, AES-256, HMAC-SHA-256) and the legacy one
+# (SHA-1 3DES) older Windows exports still use.
+from cryptography.hazmat.primitives.serialization import pkcs12
+P12_PASSWORD = "รหัสผ่าน 1234"
+with open(f"{out}/p12-password.txt", "w") as f:
+    f.write(P12_PASSWORD + "\n")
+
+
+def load_pair(stem):
+    key = serialization.load_pem_private_key(open(f"{out}/{stem}.key.pem", "rb").read(), None)
+    return key, x509.load_pem_x509_certificate(open(f"{out}/{stem}.cert.pem", "rb").read())
+
+
+for stem, enc in [("p256", serialization.BestAvailableEncryption(P12_PASSWORD.encode())),
+                  ("rsa", serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(2048)
+                   .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC).hmac_hash(hashes.SHA1())
+                   .build(P12_PASSWORD.encode()))]:
+    k, c = load_pair(stem)
+    with open(f"{out}/{stem}.p12", "wb") as f:
+        f.write(pkcs12.serialize_key_and_certificates(b"agency", k, c, [ca], enc))
+
 untrusted_key = ec.generate_private_key(ec.SECP256R1())
 save("untrusted", untrusted_key, cert(name("Somebody", "Nobody"), untrusted_key, stranger_name, stranger_key, False))
 

@@ -158,7 +158,7 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         write_whole(path, json.as_bytes())?;
     }
     let c = signer.certificate();
-    eprintln!("{}: {} ({})", args.output.display(), lang.pick("ลงนามแล้วโดย", "signed by"), c.display_name());
+    eprintln!("{}: {} {}", args.output.display(), lang.pick("ลงนามแล้วโดย", "signed by"), c.display_name());
     Ok(())
 }
 

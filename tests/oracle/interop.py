@@ -1,0 +1,159 @@
+"""The interoperability bar for signing: every PDF the kit signs is judged
+VALID by pyHanko (test CA trusted) and by pdfsig ("Signature is Valid",
+"Total document signed"), and by the kit's own verifier; countersignatures
+either way verify in both; bad inputs are refused by name and leave no
+output file.
+
+Usage: interop.py ESERVICE_BINARY
+Prints one line per check and "interop: N passed, M failed".
+"""
+
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+from pyhanko.keys import load_cert_from_pemder
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.reader import PdfFileReader
+from pyhanko.pdf_utils.writer import copy_into_new_writer
+from pyhanko.sign import fields, signers
+from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko_certvalidator import ValidationContext
+
+ESERVICE = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+d = tempfile.mkdtemp(prefix="interop-")
+subprocess.run([sys.executable, os.path.join(HERE, "make_fixtures.py"), d], check=True, stdout=subprocess.DEVNULL)
+os.chdir(d)
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok - {name}")
+    else:
+        failed += 1
+        print(f"not ok - {name} {detail}")
+
+
+def kit(*args):
+    return subprocess.run([ESERVICE, *args], capture_output=True, text=True)
+
+
+def pyhanko_verdicts(path):
+    ca = load_cert_from_pemder("ca.cert.pem")
+    r = PdfFileReader(open(path, "rb"))
+    out = []
+    for sig in r.embedded_signatures:
+        vc = ValidationContext(trust_roots=[ca], allow_fetching=False, revocation_mode="soft-fail")
+        st = validate_pdf_signature(sig, vc)
+        out.append((st.bottom_line, st.coverage.name, st.modification_level.name if st.modification_level else None))
+    return out
+
+
+def pdfsig_ok(path, count):
+    out = subprocess.run(["pdfsig", path], capture_output=True, text=True).stdout
+    valid = out.count("Signature Validation: Signature is Valid.")
+    return valid == count and "Total document signed" in out.split("Signature #%d" % count)[-1], out
+
+
+def judged_valid(name, path, count=1):
+    v = pyhanko_verdicts(path)
+    check(f"{name}: pyHanko judges every signature VALID", len(v) == count and all(b for b, _, _ in v), str(v))
+    check(f"{name}: pyHanko says the last signature covers the entire file", bool(v) and v[-1][1] == "ENTIRE_FILE", str(v))
+    ok, out = pdfsig_ok(path, count)
+    check(f"{name}: pdfsig says Signature is Valid and Total document signed", ok, out)
+    r = kit("verify", path, "--trust", "trust.json", "--json")
+    report = json.loads(r.stdout or "{}")
+    check(f"{name}: the kit's verifier says valid", r.returncode == 0 and report.get("verdict") == "valid" and len(report.get("signatures", [])) == count, r.stdout + r.stderr)
+
+
+def sign(inp, out, *args):
+    return kit("sign", inp, out, *args)
+
+
+pem = ["--key", "p256.key.pem", "--cert", "p256.cert.pem", "--chain", "ca.cert.pem"]
+rsa = ["--key", "rsa.key.pem", "--cert", "rsa.cert.pem", "--chain", "ca.cert.pem"]
+p12 = lambda stem: ["--p12", f"{stem}.p12", "--password-file", "p12-password.txt"]
+
+# A Word-like file: cross-reference stream instead of a table.
+w = copy_into_new_writer(PdfFileReader(open("unsigned.pdf", "rb")), writer_kwargs={"stream_xrefs": True})
+buf = io.BytesIO(); w.write(buf); open("xref-stream.pdf", "wb").write(buf.getvalue())
+
+cases = [
+    ("P-256 (PEM)", "unsigned.pdf", pem),
+    ("RSA 2048 (PEM)", "unsigned.pdf", rsa),
+    ("P-256 from .p12 (PBES2 AES-256)", "unsigned.pdf", p12("p256")),
+    ("RSA from .p12 (legacy 3DES)", "unsigned.pdf", p12("rsa")),
+    ("visible stamp, certified", "unsigned.pdf", pem + ["--visible", "1,340,40,220,70", "--certify", "--reason", "ออกใบอนุญาต"]),
+    ("cross-reference stream file", "xref-stream.pdf", pem),
+]
+for i, (name, src, args) in enumerate(cases):
+    out = f"kit-{i}.pdf"
+    r = sign(src, out, *args)
+    check(f"{name}: kit signs", r.returncode == 0 and os.path.exists(out), r.stderr)
+    if os.path.exists(out):
+        check(f"{name}: the original bytes are untouched", open(out, "rb").read().startswith(open(src, "rb").read()))
+        judged_valid(name, out)
+
+
+def pyhanko_sign(src, out, field):
+    signer = signers.SimpleSigner.load("rsa.key.pem", "rsa.cert.pem", ca_chain_files=["ca.cert.pem"])
+    meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)
+    wr = IncrementalPdfFileWriter(open(src, "rb"))
+    open(out, "wb").write(signers.sign_pdf(wr, meta, signer=signer).getvalue())
+
+
+# Kit first, pyHanko countersigns.
+pyhanko_sign("kit-0.pdf", "kit-then-pyhanko.pdf", "PyHankoSig")
+judged_valid("kit-signed, countersigned by pyHanko", "kit-then-pyhanko.pdf", 2)
+pyhanko_sign("kit-4.pdf", "certified-then-pyhanko.pdf", "PyHankoSig")
+judged_valid("kit-certified (P=2), countersigned by pyHanko", "certified-then-pyhanko.pdf", 2)
+# pyHanko first, kit countersigns.
+r = sign("p256.pdf", "pyhanko-then-kit.pdf", *rsa)
+check("pyHanko-signed, countersigned by the kit: kit signs", r.returncode == 0, r.stderr)
+judged_valid("pyHanko-signed, countersigned by the kit", "pyhanko-then-kit.pdf", 2)
+
+# Bad inputs: refused by name, no output written.
+with open("wrong.txt", "w") as f:
+    f.write("not the password\n")
+with open("encrypted.pdf", "wb") as f:
+    ew = copy_into_new_writer(PdfFileReader(open("unsigned.pdf", "rb")))
+    ew.encrypt("owner", "user")
+    ew.write(f)
+src = open("unsigned.pdf", "rb").read()
+broken = src[:src.rindex(b"startxref")] + b"startxref\n99\n%%EOF\n"
+open("broken-xref.pdf", "wb").write(broken)
+refusals = [
+    ("a wrong .p12 password", ["unsigned.pdf", "x.pdf", "--p12", "p256.p12", "--password-file", "wrong.txt"], "Wrong password"),
+    ("a wrong legacy .p12 password", ["unsigned.pdf", "x.pdf", "--p12", "rsa.p12", "--password-file", "wrong.txt"], "Wrong password"),
+    ("a key that does not match its certificate", ["unsigned.pdf", "x.pdf", "--key", "p256.key.pem", "--cert", "rsa.cert.pem"], "does not match"),
+    ("an encrypted PDF", ["encrypted.pdf", "x.pdf", *pem], "encrypted"),
+    ("a broken xref", ["broken-xref.pdf", "x.pdf", *pem], "cross-reference table (xref) is broken"),
+    ("a certified PDF that allows no changes", ["certified.pdf", "x.pdf", *pem], "no changes allowed"),
+    ("a page that does not exist", ["unsigned.pdf", "x.pdf", *pem, "--visible", "4,0,0,100,50"], "There is no page 4"),
+]
+for name, args, says in refusals:
+    r = sign(*args)
+    check(f"refuses {name}, saying so", r.returncode == 2 and says in r.stderr, r.stderr)
+    check(f"refuses {name}, writing nothing", not os.path.exists("x.pdf") and not os.path.exists("x.pdf.partial"))
+r = kit("--lang", "th", "sign", "unsigned.pdf", "x.pdf", "--p12", "p256.p12", "--password-file", "wrong.txt")
+check("a wrong password is told in Thai too", "รหัสผ่านของไฟล์ .p12 ไม่ถูกต้อง" in r.stderr, r.stderr)
+
+# Publishing: the register gets the signed file's entry, and verify finds it.
+r = sign("unsigned.pdf", "issued.pdf", *pem, "--register", "published.json", "--number", "P-100", "--holder", "สมชาย ใจดี", "--type", "ใบอนุญาตโฆษณาอาหาร", "--expires", "2027-12-31")
+reg = json.load(open("published.json")) if os.path.exists("published.json") else {}
+import hashlib
+entry = (reg.get("permits") or [{}])[-1]
+check("signing records the permit in the register", r.returncode == 0 and entry.get("number") == "P-100" and entry.get("status") == "valid"
+      and entry.get("sha256") == hashlib.sha256(open("issued.pdf", "rb").read()).hexdigest(), json.dumps(reg, ensure_ascii=False) + r.stderr)
+r = kit("verify", "issued.pdf", "--trust", "trust.json", "--register", "published.json", "--json")
+check("verify finds the signed permit in the published register", json.loads(r.stdout or "{}").get("register", {}).get("number") == "P-100", r.stdout)
+
+print(f"interop: {passed} passed, {failed} failed")
+sys.exit(1 if failed else 0)
