@@ -155,5 +155,24 @@ check("signing records the permit in the register", r.returncode == 0 and entry.
 r = kit("verify", "issued.pdf", "--trust", "trust.json", "--register", "published.json", "--json")
 check("verify finds the signed permit in the published register", json.loads(r.stdout or "{}").get("register", {}).get("number") == "P-100", r.stdout)
 
+# A key made by the kit: self-signed for testing, added to a trust list,
+# signs a permit that pyHanko (trusting that certificate) and the kit accept.
+r = kit("keygen", "--cn", "สำนักงานทดสอบ", "--org", "กรมทดสอบ", "--key-out", "new.key.pem", "--self-signed", "new.cert.pem")
+check("keygen writes a key and a self-signed certificate", r.returncode == 0 and os.path.exists("new.key.pem") and os.path.exists("new.cert.pem"), r.stderr)
+check("keygen's key file is private", os.stat("new.key.pem").st_mode & 0o077 == 0)
+r = kit("trust", "add", "new.cert.pem", "--name-th", "กรมทดสอบ", "--name-en", "Department of Testing", "--list", "new-trust.json")
+check("trust add writes the list", r.returncode == 0 and len(json.load(open("new-trust.json"))["agencies"]) == 1, r.stderr)
+r = sign("unsigned.pdf", "self-signed.pdf", "--key", "new.key.pem", "--cert", "new.cert.pem", "--visible", "1,300,40,240,70")
+ca_backup = open("ca.cert.pem").read()
+open("ca.cert.pem", "w").write(open("new.cert.pem").read())
+v = pyhanko_verdicts("self-signed.pdf")
+open("ca.cert.pem", "w").write(ca_backup)
+check("a keygen key's signature is VALID in pyHanko, its certificate trusted", r.returncode == 0 and v and v[0][0], str(v) + r.stderr)
+r = kit("verify", "self-signed.pdf", "--trust", "new-trust.json")
+check("a keygen key's signature is valid in the kit with trust add's list", r.returncode == 0, r.stdout + r.stderr)
+r = kit("keygen", "--cn", "Department of Testing", "--key-out", "csr.key.pem", "--csr-out", "agency.csr.pem")
+o = subprocess.run(["openssl", "req", "-in", "agency.csr.pem", "-noout", "-verify"], capture_output=True, text=True)
+check("keygen's certificate request verifies in OpenSSL", r.returncode == 0 and o.returncode == 0, o.stdout + o.stderr)
+
 print(f"interop: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

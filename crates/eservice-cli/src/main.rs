@@ -39,6 +39,10 @@ enum Command {
     Verify(cmd::verify::Args),
     /// Sign a permit PDF as the agency (PAdES B-B), optionally recording it in the register.
     Sign(Box<cmd::sign::Args>),
+    /// Make a P-256 signing key with a certificate request, or a self-signed certificate for testing.
+    Keygen(cmd::keygen::Args),
+    /// Maintain the trust list the verifier reads.
+    Trust(cmd::trust::Args),
     /// The public permit register: import it from CSV.
     Register(cmd::register::Args),
 }
@@ -56,6 +60,8 @@ fn main() -> ExitCode {
         Command::Verify(args) => cmd::verify::run(&args, lang),
         Command::Register(args) => cmd::register::run(&args, lang),
         Command::Sign(args) => cmd::sign::run(&args, lang),
+        Command::Keygen(args) => cmd::keygen::run(&args, lang),
+        Command::Trust(args) => cmd::trust::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

@@ -6,6 +6,7 @@
 //! - [`draft`]: what a citizen typed, kept on their device until submitted.
 //! - [`evidence`]: file types by content, SHA-256, evidence limits, manifest entries.
 //! - [`form`]: the form a schema and its UI schema describe.
+//! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
 //! - [`thai_date`]: ISO dates shown in the Buddhist Era.
@@ -28,6 +29,7 @@ pub mod evidence;
 pub mod form;
 pub mod fuzzing;
 pub mod json_file;
+pub mod keygen;
 pub mod lang;
 pub mod pdf;
 pub mod pointer;

@@ -90,6 +90,33 @@ impl TrustList {
         Ok(TrustList { agencies: out })
     }
 
+    /// Adds `cert` under the agency named `name` (matched by its Thai or
+    /// English name), or as a new agency; `false` when it was already listed.
+    pub fn add(&mut self, name: LocalText, cert: Certificate) -> bool {
+        if self.agencies.iter().any(|a| a.certificates.iter().any(|c| c.der == cert.der)) {
+            return false;
+        }
+        let same = |a: &&mut Agency| (name.th.is_some() && a.name.th == name.th) || (name.en.is_some() && a.name.en == name.en);
+        match self.agencies.iter_mut().find(same) {
+            Some(a) => a.certificates.push(cert),
+            None => self.agencies.push(Agency { name, certificates: vec![cert] }),
+        }
+        true
+    }
+
+    /// The file `from_json` reads, certificates as PEM.
+    pub fn to_json(&self) -> Value {
+        let agencies: Vec<Value> = self
+            .agencies
+            .iter()
+            .map(|a| {
+                let certs: Vec<String> = a.certificates.iter().map(|c| pem::encode("CERTIFICATE", &c.der)).collect();
+                serde_json::json!({ "name": { "th": a.name.th, "en": a.name.en }, "certificates": certs })
+            })
+            .collect();
+        serde_json::json!({ "agencies": agencies })
+    }
+
     /// Every certificate on the list, for finding a signer's certificate
     /// that a signature left out.
     pub fn certificates(&self) -> Vec<Certificate> {
@@ -266,6 +293,20 @@ mod tests {
         let odd = issue(&Spec { odd_critical: true, ..Spec::signer("Odd", "X", 6) }, Some(&ca));
         let o = Certificate::from_der(&odd.der).unwrap();
         assert!(matches!(check_chain(&o, &[], &list_of(&ca.der), now()), Err(ChainProblem::UnknownCritical { .. })));
+    }
+
+    #[test]
+    fn adding_certificates_and_writing_the_list_back() {
+        let (ca, signer) = ca_and_signer();
+        let mut list = TrustList::default();
+        let name = || LocalText::new("กรมทดสอบ", "Department of Testing");
+        assert!(list.add(name(), Certificate::from_der(&ca.der).unwrap()));
+        assert!(!list.add(name(), Certificate::from_der(&ca.der).unwrap()), "a listed certificate is not added twice");
+        assert!(list.add(LocalText { th: None, en: Some("Department of Testing".into()) }, Certificate::from_der(&signer.der).unwrap()));
+        assert_eq!(list.agencies.len(), 1);
+        let again = TrustList::from_json("t.json", list.to_json().to_string().as_bytes()).unwrap();
+        assert_eq!(again.agencies[0].certificates.len(), 2);
+        assert_eq!(again.agencies[0].name, name());
     }
 
     #[test]

@@ -2,7 +2,9 @@
 
 pub mod conformance;
 pub mod hash;
+pub mod keygen;
 pub mod register;
 pub mod sign;
+pub mod trust;
 pub mod validate;
 pub mod verify;
