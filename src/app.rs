@@ -44,6 +44,7 @@ pub fn App() -> Html {
         Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} lang={*lang} /> },
         Route::Verify => html! { <PermitPages page={PermitPage::Verify} lang={*lang} /> },
         Route::Register => html! { <PermitPages page={PermitPage::Register} lang={*lang} /> },
+        Route::Sign => html! { <PermitPages page={PermitPage::Sign} lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {

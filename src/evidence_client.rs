@@ -27,6 +27,9 @@ pub enum JobEvent {
     Verified(String),
     /// Verification could not run; the message says why (Thai, then English).
     VerifyFailed(String),
+    /// A signing answer: JSON (`{error: {th, en}}` on failure), and the
+    /// signed PDF.
+    Reply(serde_json::Value, Option<Blob>),
 }
 
 struct Client {
@@ -90,6 +93,7 @@ fn start() -> Option<Rc<Client>> {
             Some("cancelled") => JobEvent::Cancelled,
             Some("verified") => JobEvent::Verified(field(&d, "report").as_string().unwrap_or_default()),
             Some("failed") => JobEvent::VerifyFailed(field(&d, "message").as_string().unwrap_or_default()),
+            Some("reply") => JobEvent::Reply(parse("json").unwrap_or_default(), field(&d, "blob").dyn_into::<Blob>().ok()),
             _ => return,
         };
         let finished = !matches!(event, JobEvent::Progress { .. });
@@ -143,6 +147,53 @@ fn submit(op: &str, fields: &[(&str, JsValue)], on_event: Callback<JobEvent>) ->
 pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) -> Option<u32> {
     let trust = trust.map_or(JsValue::UNDEFINED, JsValue::from);
     submit("verify", &[("file", file.into()), ("trust", trust)], on_event)
+}
+
+/// Key material for the worker: a `.p12` with its password, or PEM/DER
+/// key, certificate and chain files.
+pub enum Credentials {
+    /// The password is read from its field when a request is sent.
+    P12 { file: Blob, password: web_sys::HtmlInputElement },
+    Pem { key: Blob, cert: Blob, chain: Option<Blob> },
+}
+
+impl Credentials {
+    fn to_js(&self) -> JsValue {
+        let o = Object::new();
+        let set = |k: &str, v: &JsValue| {
+            Reflect::set(&o, &k.into(), v).ok();
+        };
+        match self {
+            Credentials::P12 { file, password } => {
+                set("p12", file);
+                set("password", &password.value().into());
+            }
+            Credentials::Pem { key, cert, chain } => {
+                set("key", key);
+                set("cert", cert);
+                if let Some(c) = chain {
+                    set("chain", c);
+                }
+            }
+        }
+        o.into()
+    }
+}
+
+/// Who `creds` sign as (`{name, organization, validUntil, warnings}`).
+pub fn describe_signer(creds: &Credentials, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit("describe-signer", &[("creds", creds.to_js())], on_event)
+}
+
+/// Signs `pdf` with `creds`; `options` is `{reason, location, stamp,
+/// certify, permit}`.
+pub fn sign(pdf: &Blob, creds: &Credentials, options: &serde_json::Value, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit("sign", &[("file", pdf.into()), ("creds", creds.to_js()), ("options", options.to_string().into())], on_event)
+}
+
+/// A new P-256 key, with a self-signed certificate or a request.
+pub fn keygen(cn: &str, org: &str, self_signed: bool, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit("keygen", &[("cn", cn.into()), ("org", org.into()), ("selfSigned", self_signed.into())], on_event)
 }
 
 pub fn cancel(id: u32) {

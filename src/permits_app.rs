@@ -1,4 +1,4 @@
-//! The permit pages (`#/verify`, `#/register`) as a bundle of their own,
+//! The permit pages (`#/verify`, `#/register`, `#/sign`) as a bundle of their own,
 //! `permit-pages`, loaded only when a citizen opens one of them: their views
 //! add nothing to the first load of the apply page. The main app keeps the
 //! header, the language switch and routing, and hands this bundle an
@@ -15,11 +15,38 @@ use web_sys::{Element, MutationObserver, MutationObserverInit};
 use yew::prelude::*;
 
 use crate::pages::register::RegisterPage;
+use crate::pages::sign::SignPage;
 use crate::pages::verify::VerifyPage;
 
 thread_local! {
     /// The app drawn last; a new mount replaces it.
     static MOUNTED: RefCell<Option<AppHandle<PermitApp>>> = const { RefCell::new(None) };
+    static IDS_MOVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// How many Yew roots the main app may create (it has one, and no portals).
+const MAIN_APP_ROOTS: usize = 8;
+
+#[component]
+fn Nothing() -> Html {
+    Html::default()
+}
+
+/// Yew numbers its roots from 1 in each wasm instance and delegates events
+/// from each root by that number. This bundle's root sits inside the main
+/// app's, so with the same number the main app would take this bundle's
+/// clicks for its own (a click on "Sign" ran the language switch). Rendering
+/// a few empty roots first moves this bundle's numbers past the main app's.
+fn move_root_ids_past_the_main_app() {
+    if IDS_MOVED.with(|m| m.replace(true)) {
+        return;
+    }
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    for _ in 0..MAIN_APP_ROOTS {
+        if let Ok(el) = doc.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(el).render().destroy();
+        }
+    }
 }
 
 /// Which permit page to draw.
@@ -27,6 +54,7 @@ thread_local! {
 pub enum PermitPage {
     Verify,
     Register,
+    Sign,
 }
 
 impl PermitPage {
@@ -34,6 +62,7 @@ impl PermitPage {
         match self {
             PermitPage::Verify => "verify",
             PermitPage::Register => "register",
+            PermitPage::Sign => "sign",
         }
     }
 
@@ -41,6 +70,7 @@ impl PermitPage {
         match key {
             "verify" => Some(PermitPage::Verify),
             "register" => Some(PermitPage::Register),
+            "sign" => Some(PermitPage::Sign),
             _ => None,
         }
     }
@@ -50,6 +80,7 @@ impl PermitPage {
 pub fn mount(root: Element, page: &str) {
     let Some(page) = PermitPage::from_key(page) else { return };
     crate::panic_notice::install();
+    move_root_ids_past_the_main_app();
     MOUNTED.with(|m| {
         if let Some(old) = m.borrow_mut().take() {
             old.destroy();
@@ -105,5 +136,6 @@ pub fn PermitApp(props: &PermitAppProps) -> Html {
     match props.page {
         PermitPage::Verify => html! { <VerifyPage lang={lang} /> },
         PermitPage::Register => html! { <RegisterPage lang={lang} /> },
+        PermitPage::Sign => html! { <SignPage lang={lang} /> },
     }
 }

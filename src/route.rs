@@ -1,5 +1,5 @@
 //! Hash routes, so that every page works on any static host:
-//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`; later `#/sign`, `#/inbox`.
+//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`; later `#/inbox`.
 
 use eservice_core::catalog::FormId;
 use yew::prelude::*;
@@ -12,6 +12,7 @@ pub enum Route {
     Apply(FormId),
     Verify,
     Register,
+    Sign,
     /// Anything else, kept to tell the user what was asked for.
     NotFound(String),
 }
@@ -26,6 +27,7 @@ impl Route {
             ("", None) => Route::Home,
             ("verify", None) => Route::Verify,
             ("register", None) => Route::Register,
+            ("sign", None) => Route::Sign,
             ("apply", Some(id)) => match FormId::parse(id) {
                 Some(id) => Route::Apply(id),
                 None => Route::NotFound(hash.to_owned()),
@@ -40,6 +42,7 @@ impl Route {
             Route::Apply(id) => format!("#/apply/{id}"),
             Route::Verify => "#/verify".into(),
             Route::Register => "#/register".into(),
+            Route::Sign => "#/sign".into(),
             Route::NotFound(h) => h.clone(),
         }
     }

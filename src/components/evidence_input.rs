@@ -67,7 +67,7 @@ impl Reducible for Jobs {
                         j.total = total;
                     }
                     JobEvent::Failed(p) => j.problem = Some(p),
-                    JobEvent::Done { .. } | JobEvent::Cancelled | JobEvent::Verified(_) | JobEvent::VerifyFailed(_) => jobs.retain(|j| j.id != id),
+                    JobEvent::Done { .. } | JobEvent::Cancelled | JobEvent::Verified(_) | JobEvent::VerifyFailed(_) | JobEvent::Reply(..) => jobs.retain(|j| j.id != id),
                 }
             }
             JobAction::Dismiss(id) => jobs.retain(|j| j.id != id),

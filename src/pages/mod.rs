@@ -5,4 +5,5 @@ pub mod home;
 pub mod not_found;
 pub mod permits;
 pub mod register;
+pub mod sign;
 pub mod verify;

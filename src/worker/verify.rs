@@ -17,13 +17,13 @@ use web_sys::{Blob, Response};
 
 /// The site's files beside the page; absent files mean an empty list.
 const TRUST_URL: &str = "trust.json";
-const REGISTER_URL: &str = "register.json";
+pub(super) const REGISTER_URL: &str = "register.json";
 
 thread_local! {
     static SITE: RefCell<Option<(TrustList, Option<Register>, Vec<String>)>> = const { RefCell::new(None) };
 }
 
-async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+pub(super) async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
     let resp: Response = JsFuture::from(super::scope().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
     if !resp.ok() {
         return None;
