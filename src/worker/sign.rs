@@ -19,6 +19,8 @@ use zeroize::Zeroizing;
 
 use super::read::slice;
 
+const FONT_URL: &str = "fonts/Garuda.ttf";
+
 fn both(th: impl Into<String>, en: impl Into<String>) -> Value {
     json!({ "error": { "th": th.into(), "en": en.into() } })
 }
@@ -97,7 +99,13 @@ pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str) -> (Value, Opt
         _ => None,
     };
     let time = now();
-    let o = Options { reason: text(&opts, "reason"), location: text(&opts, "location"), stamp, certify, time };
+    // The stamp's Thai font, fetched only when a stamp is asked for; without
+    // it the stamp is drawn in Helvetica.
+    let font = match stamp {
+        Some(_) => super::verify::fetch_bytes(FONT_URL).await,
+        None => None,
+    };
+    let o = Options { reason: text(&opts, "reason"), location: text(&opts, "location"), stamp, certify, time, font: font.as_deref() };
     let signed = match sign(&original, &signer, &o) {
         Ok(s) => s,
         Err(e) => return (error_of(&e), None),

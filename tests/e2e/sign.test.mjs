@@ -71,6 +71,7 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
   assert.equal(signed.name, 'unsigned-signed.pdf');
   const original = readFileSync(join(dir, 'unsigned.pdf'));
   assert.ok(signed.bytes.subarray(0, original.length).equals(original), 'the original bytes are untouched');
+  assert.ok(signed.bytes.includes('/FontFile2') && signed.bytes.includes('/Subtype/Type0'), 'the stamp carries its Thai font');
   const signedPath = join(dir, 'from-browser.pdf');
   execFileSync('cp', [join(dir, 'unsigned.pdf'), signedPath]);
   (await import('node:fs')).writeFileSync(signedPath, signed.bytes);

@@ -57,13 +57,15 @@ pub enum Certify {
 }
 
 #[derive(Clone, Debug, Default)]
-pub struct Options {
+pub struct Options<'a> {
     pub reason: Option<String>,
     pub location: Option<String>,
     pub stamp: Option<Stamp>,
     pub certify: Option<Certify>,
     /// Seconds since 1970 (UTC); written as Thai time in `/M`.
     pub time: u64,
+    /// A TrueType font for the stamp (Thai); Helvetica without one.
+    pub font: Option<&'a [u8]>,
 }
 
 /// Why a PDF was not signed. Nothing is written when signing fails.
@@ -212,7 +214,7 @@ impl Signer {
 }
 
 /// `pdf` with `signer`'s signature appended.
-pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options) -> Result<Vec<u8>, SignError> {
+pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, SignError> {
     let doc = Document::open(pdf).map_err(SignError::Open)?;
     let existing: Vec<_> = crate::pdf::find_signatures_in(pdf, &doc.section).into_iter().flatten().collect();
     if existing.iter().any(|s| s.docmdp == Some(1)) {
@@ -242,8 +244,8 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options) -> Result<Vec<u8>, Sign
     ];
     match opts.stamp {
         Some(s) => {
-            let ap = up.allocate();
-            up.put(ap, 0, crate::pdf::stamp::appearance(s.width, s.height, &signer.display_name(), opts.time));
+            let font = opts.font.and_then(crate::pdf::font::Font::parse);
+            let ap = crate::pdf::stamp::appearance(&mut up, s.width, s.height, &signer.display_name(), opts.time, font.as_ref());
             let rect = [s.x, s.y, s.x + s.width, s.y + s.height].map(|n| value(Obj::Int(n as i64)));
             widget.push((b"Rect".to_vec(), value(Obj::Array(rect.to_vec()))));
             widget.push((b"F".to_vec(), value(Obj::Int(4))));
@@ -333,7 +335,7 @@ fn placeholder_len(signer: &Signer) -> usize {
 
 const BYTE_RANGE: &[u8] = b"/ByteRange [0 0000000000 0000000000 0000000000]";
 
-fn signature_dictionary(signer: &Signer, opts: &Options, placeholder: usize) -> Vec<u8> {
+fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize) -> Vec<u8> {
     let mut d = vec![
         (b"Type".to_vec(), value(Obj::Name(b"Sig".to_vec()))),
         (b"Filter".to_vec(), value(Obj::Name(b"Adobe.PPKLite".to_vec()))),
@@ -461,6 +463,20 @@ mod tests {
         let twice = sign(&once, &signer, &Options { time: NOW + 60, ..Options::default() }).unwrap();
         assert_eq!(verdicts(&twice, &ca), vec![Verdict::Valid, Verdict::Valid]);
         assert!(String::from_utf8_lossy(&twice).contains("/T <5369676e617475726532>"), "the second field is Signature2");
+    }
+
+    #[test]
+    fn a_thai_stamp_embeds_its_font_and_stays_valid() {
+        let (ca, s) = ca_and_signer();
+        let signer = signer_of(s, &ca);
+        let font = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/fonts/Garuda.ttf")).unwrap();
+        let opts = Options { stamp: Stamp::parse("1,300,40,240,70"), time: NOW, font: Some(&font), ..Options::default() };
+        let signed = sign(&one_page(), &signer, &opts).unwrap();
+        assert_eq!(verdicts(&signed, &ca), vec![Verdict::Valid]);
+        let text = String::from_utf8_lossy(&signed);
+        assert!(text.contains("/Subtype/Type0") && text.contains("/FontFile2") && text.contains("/ToUnicode"));
+        // The Buddhist-era year, as the stamp's ToUnicode map spells it out.
+        assert!(text.contains("<0E01>"), "Thai glyphs are mapped back to text");
     }
 
     #[test]

@@ -16,6 +16,10 @@ use eservice_core::Lang;
 use crate::input::read_bytes;
 use crate::Outcome;
 
+/// The stamp's Thai font, shipped in the binary (GPL-2+ with the font
+/// exception: embedding it in permits is allowed).
+const GARUDA: &[u8] = include_bytes!("../../../../assets/fonts/Garuda.ttf");
+
 #[derive(clap::Args)]
 pub struct Args {
     /// The permit PDF to sign.
@@ -40,6 +44,9 @@ pub struct Args {
     /// A visible stamp: PAGE,X,Y,W,H in points from the lower left corner.
     #[arg(long, value_name = "PAGE,X,Y,W,H")]
     visible: Option<String>,
+    /// TrueType font for the stamp's Thai text (default: the bundled Garuda).
+    #[arg(long)]
+    font: Option<PathBuf>,
     #[arg(long)]
     reason: Option<String>,
     #[arg(long)]
@@ -129,7 +136,11 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         CertifyArg::AllowSignatures => Certify::FormFillingAndSigning,
         CertifyArg::NoChanges => Certify::NoChanges,
     });
-    let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time };
+    let font = match &args.font {
+        Some(f) => read_bytes(f, lang)?,
+        None => GARUDA.to_vec(),
+    };
+    let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time, font: Some(&font) };
     let signed = sign(&pdf, &signer, &opts).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
 
     // The register is checked before anything is written, so a bad entry

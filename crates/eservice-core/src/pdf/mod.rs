@@ -8,6 +8,7 @@
 pub mod byte_range;
 pub mod changes;
 pub mod document;
+pub mod font;
 pub mod lexer;
 pub mod objects;
 pub mod revisions;
