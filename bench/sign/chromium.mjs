@@ -5,15 +5,12 @@
 // Usage: node bench/sign/chromium.mjs DIST FIXTURE_DIR P12...
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../../tests/e2e/static-server.mjs';
-import { launch } from '../../tests/e2e/browser.mjs';
+import { timed, median } from '../chromium-timing.mjs';
 
 const [dist, fx, ...p12s] = process.argv.slice(2);
 const password = readFileSync(join(fx, 'p12-password.txt'), 'utf8').trim();
-const server = await serve(dist);
-const browser = await launch();
-const out = {};
-try {
+await timed(dist, async (browser, server) => {
+  const out = {};
   const page = await browser.newPage();
   await page.goto(`${server.url}#/sign`);
   await page.locator('#sign-pdf').waitFor();
@@ -23,26 +20,16 @@ try {
     await page.locator('#p12-password').fill(password);
     await page.locator('#open-key').click();
     await page.locator('#signer').waitFor({ timeout: 60000 });
-    const runs = [];
-    for (let i = 0; i < 8; i++) {
-      const ms = await page.evaluate(() => new Promise((resolve) => {
-        const t0 = performance.now();
-        const old = document.querySelector('#signed-download')?.getAttribute('href');
-        const done = () => {
-          const a = document.querySelector('#signed-download');
-          if (a && a.getAttribute('href') !== old) { observer.disconnect(); resolve(performance.now() - t0); }
-        };
-        const observer = new MutationObserver(done);
-        observer.observe(document.body, { childList: true, subtree: true, attributes: true });
-        document.querySelector('#sign-button').click();
-      }));
-      if (i > 0) runs.push(ms); // the first run also warms the worker
-    }
-    runs.sort((a, b) => a - b);
-    out[p12] = runs[Math.floor(runs.length / 2)];
+    out[p12] = await median(8, () => page.evaluate(() => new Promise((resolve) => {
+      const t0 = performance.now();
+      const old = document.querySelector('#signed-download')?.getAttribute('href');
+      const observer = new MutationObserver(() => {
+        const a = document.querySelector('#signed-download');
+        if (a && a.getAttribute('href') !== old) { observer.disconnect(); resolve(performance.now() - t0); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, attributes: true });
+      document.querySelector('#sign-button').click();
+    })));
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
-console.log(JSON.stringify(out));
+  return out;
+});

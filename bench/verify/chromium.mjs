@@ -4,14 +4,11 @@
 // first; prints {"file": median ms} as JSON for bench/verify/run.py.
 // Usage: node bench/verify/chromium.mjs DIST FIXTURE_DIR FILE...
 import { join } from 'node:path';
-import { serve } from '../../tests/e2e/static-server.mjs';
-import { launch } from '../../tests/e2e/browser.mjs';
+import { timed, median } from '../chromium-timing.mjs';
 
 const [dist, fx, ...files] = process.argv.slice(2);
-const server = await serve(dist);
-const browser = await launch();
-const out = {};
-try {
+await timed(dist, async (browser, server) => {
+  const out = {};
   const page = await browser.newPage();
   await page.route('**/trust.json', (r) => r.fulfill({ path: join(fx, 'trust.json'), contentType: 'application/json' }));
   await page.goto(`${server.url}#/verify`);
@@ -26,22 +23,15 @@ try {
     }).observe(document.body, { childList: true, subtree: true });
   });
   for (const file of files) {
-    const runs = [];
-    for (let i = 0; i < 6; i++) {
+    out[file] = await median(6, async () => {
       await page.evaluate(() => { window.marks = []; });
       await page.locator('#verify-file').setInputFiles(join(fx, file));
       await page.waitForFunction(() => window.marks.some(([k]) => k === 'verdict'), null, { timeout: 60000 });
-      const ms = await page.evaluate(() => {
+      return page.evaluate(() => {
         const at = (k) => window.marks.find(([m]) => m === k)[1];
         return at('verdict') - at('change');
       });
-      if (i > 0) runs.push(ms); // the first run also starts the worker
-    }
-    runs.sort((a, b) => a - b);
-    out[file] = runs[Math.floor(runs.length / 2)];
+    });
   }
-} finally {
-  await browser.close();
-  await server.close();
-}
-console.log(JSON.stringify(out));
+  return out;
+});
