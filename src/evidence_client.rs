@@ -12,9 +12,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{Blob, File, MessageEvent, Worker};
 use yew::Callback;
 
-/// Trunk's loader for the worker build, beside the page (it calls
-/// `importScripts`, so the worker is a classic one).
+/// Trunk's loaders for the worker builds, beside the page (they call
+/// `importScripts`, so the workers are classic ones): evidence and
+/// verification, and (for agency staff on `#/sign`) signing.
 const WORKER_URL: &str = "evidence-worker_loader.js";
+const SIGN_WORKER_URL: &str = "sign-worker_loader.js";
 
 /// What the worker reports about one file.
 #[derive(Clone)]
@@ -54,7 +56,8 @@ impl Client {
 }
 
 thread_local! {
-    static CLIENT: RefCell<Option<Rc<Client>>> = const { RefCell::new(None) };
+    /// The workers started so far, by loader URL.
+    static CLIENTS: RefCell<Vec<(&'static str, Rc<Client>)>> = const { RefCell::new(Vec::new()) };
     /// Processed files, by SHA-256, with an object URL for thumbnails.
     static FILES: RefCell<Vec<(String, Blob, String)>> = const { RefCell::new(Vec::new()) };
 }
@@ -63,9 +66,9 @@ fn field(v: &JsValue, k: &str) -> JsValue {
     Reflect::get(v, &k.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn start() -> Option<Rc<Client>> {
+fn start(url: &str) -> Option<Rc<Client>> {
     // Trunk builds workers for `importScripts`: a classic worker.
-    let worker = Worker::new(WORKER_URL).ok()?;
+    let worker = Worker::new(url).ok()?;
     let jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>> = Rc::default();
     let waiting: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let routes = jobs.clone();
@@ -109,26 +112,28 @@ fn start() -> Option<Rc<Client>> {
     Some(Rc::new(Client { worker, jobs, next: Cell::new(1), waiting, _on_message: on_message }))
 }
 
-fn client() -> Option<Rc<Client>> {
-    CLIENT.with(|c| {
+fn client(url: &'static str) -> Option<Rc<Client>> {
+    CLIENTS.with(|c| {
         let mut c = c.borrow_mut();
-        if c.is_none() {
-            *c = start();
+        if let Some((_, client)) = c.iter().find(|(u, _)| *u == url) {
+            return Some(client.clone());
         }
-        c.clone()
+        let client = start(url)?;
+        c.push((url, client.clone()));
+        Some(client)
     })
 }
 
 /// Hands `file` to the worker; events arrive on `on_event`. Returns the job
 /// id, or `None` if this browser cannot start the worker.
 pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit("process", &[("file", file.into()), ("rule", rule.to_json().to_string().into())], on_event)
+    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into())], on_event)
 }
 
-/// Starts one job in the worker: `op` with its fields; events for it go to
+/// Starts one job in the worker at `url`: `op` with its fields; events for it go to
 /// `on_event`.
-fn submit(op: &str, fields: &[(&str, JsValue)], on_event: Callback<JobEvent>) -> Option<u32> {
-    let c = client()?;
+fn submit(url: &'static str, op: &str, fields: &[(&str, JsValue)], on_event: Callback<JobEvent>) -> Option<u32> {
+    let c = client(url)?;
     let id = c.next.get();
     c.next.set(id + 1);
     c.jobs.borrow_mut().push((id, on_event));
@@ -146,7 +151,7 @@ fn submit(op: &str, fields: &[(&str, JsValue)], on_event: Callback<JobEvent>) ->
 /// (the text of one the user picked). The answer arrives on `on_event`.
 pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) -> Option<u32> {
     let trust = trust.map_or(JsValue::UNDEFINED, JsValue::from);
-    submit("verify", &[("file", file.into()), ("trust", trust)], on_event)
+    submit(WORKER_URL, "verify", &[("file", file.into()), ("trust", trust)], on_event)
 }
 
 /// Key material for the worker: a `.p12` with its password, or PEM/DER
@@ -182,22 +187,22 @@ impl Credentials {
 
 /// Who `creds` sign as (`{name, organization, validUntil, warnings}`).
 pub fn describe_signer(creds: &Credentials, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit("describe-signer", &[("creds", creds.to_js())], on_event)
+    submit(SIGN_WORKER_URL, "describe-signer", &[("creds", creds.to_js())], on_event)
 }
 
 /// Signs `pdf` with `creds`; `options` is `{reason, location, stamp,
 /// certify, permit}`.
 pub fn sign(pdf: &Blob, creds: &Credentials, options: &serde_json::Value, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit("sign", &[("file", pdf.into()), ("creds", creds.to_js()), ("options", options.to_string().into())], on_event)
+    submit(SIGN_WORKER_URL, "sign", &[("file", pdf.into()), ("creds", creds.to_js()), ("options", options.to_string().into())], on_event)
 }
 
 /// A new P-256 key, with a self-signed certificate or a request.
 pub fn keygen(cn: &str, org: &str, self_signed: bool, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit("keygen", &[("cn", cn.into()), ("org", org.into()), ("selfSigned", self_signed.into())], on_event)
+    submit(SIGN_WORKER_URL, "keygen", &[("cn", cn.into()), ("org", org.into()), ("selfSigned", self_signed.into())], on_event)
 }
 
 pub fn cancel(id: u32) {
-    if let Some(c) = CLIENT.with(|c| c.borrow().clone()) {
+    if let Some(c) = CLIENTS.with(|c| c.borrow().iter().find(|(u, _)| *u == WORKER_URL).map(|(_, c)| c.clone())) {
         let msg = Object::new();
         Reflect::set(&msg, &"op".into(), &"cancel".into()).ok();
         Reflect::set(&msg, &"id".into(), &id.into()).ok();

@@ -3,16 +3,14 @@
 //! re-encoded as JPEG without its metadata, and hashed again.
 //!
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
-//! stream}`, `{op: "verify", id, file, trust?}`, `{op: "describe-signer", id, creds}`,
-//! `{op: "sign", id, file, creds, options}`, `{op: "keygen", id, cn, org,
-//! selfSigned}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
+//! stream}`, `{op: "verify", id, file, trust?}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
-//! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "reply", json, blob?}`, `{id, kind: "failed",
+//! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
 //! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 
 mod compress;
 mod read;
-mod sign;
+pub mod sign;
 mod verify;
 
 use std::cell::RefCell;
@@ -33,7 +31,7 @@ pub(crate) fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(id: u32, kind: &str, fields: &[(&str, JsValue)]) {
+pub(crate) fn post(id: u32, kind: &str, fields: &[(&str, JsValue)]) {
     let msg = Object::new();
     Reflect::set(&msg, &"id".into(), &id.into()).ok();
     Reflect::set(&msg, &"kind".into(), &kind.into()).ok();
@@ -92,25 +90,6 @@ pub fn run() {
                     }
                 });
             }
-            Some("describe-signer") => {
-                let creds = get("creds");
-                wasm_bindgen_futures::spawn_local(async move {
-                    post(id, "reply", &[("json", sign::describe(&creds).await.to_string().into())]);
-                });
-            }
-            Some("sign") => {
-                let (Ok(pdf), creds, Some(options)) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string()) else { return };
-                wasm_bindgen_futures::spawn_local(async move {
-                    let (answer, signed) = sign::sign_pdf(&pdf, &creds, &options).await;
-                    let blob = signed.and_then(|b| pdf_blob(&b));
-                    post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
-                });
-            }
-            Some("keygen") => {
-                let (cn, org) = (get("cn").as_string().unwrap_or_default(), get("org").as_string().unwrap_or_default());
-                let answer = sign::keygen(&cn, &org, get("selfSigned").as_bool().unwrap_or(false));
-                post(id, "reply", &[("json", answer.to_string().into())]);
-            }
             Some("process") => {
                 let (Ok(file), Some(rule)) = (get("file").dyn_into::<File>(), get("rule").as_string()) else { return };
                 let rule = serde_json::from_str(&rule).map(|v| EvidenceRule::from_json(&v)).unwrap_or_default();
@@ -131,14 +110,6 @@ pub fn run() {
     scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
     post(0, "ready", &[]);
-}
-
-/// `bytes` as a PDF blob to hand back.
-fn pdf_blob(bytes: &[u8]) -> Option<Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/pdf");
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
 }
 
 /// How many bytes of the start are read to tell the type and image size.

@@ -4,20 +4,29 @@
 //! are gone before the answer is sent. Nothing is stored; nothing leaves
 //! the device.
 //!
-//! Requests carry `creds`: `{p12: Blob, password}` or `{key: Blob, cert:
-//! Blob, chain?: Blob}`. Answers are JSON; a failure is `{error: {th, en}}`.
+//! This is a worker of its own (`sign-worker`), loaded only on `#/sign`, so
+//! citizens attaching evidence never download the signing code.
+//!
+//! Messages in: `{op: "describe-signer", id, creds}`, `{op: "sign", id,
+//! file, creds, options}`, `{op: "keygen", id, cn, org, selfSigned}`. Out:
+//! `{id, kind: "reply", json, blob?}`. Requests carry `creds`: `{p12: Blob,
+//! password}` or `{key: Blob, cert: Blob, chain?: Blob}`. Answers are JSON; a
+//! failure is `{error: {th, en}}`.
 
 use eservice_core::keygen::{generate, Output};
 use eservice_core::register::{NewPermit, Register};
 use eservice_core::signing::{sign, Certify, Options, SignError, Signer, Stamp};
 use eservice_core::Lang;
 use js_sys::Reflect;
+use wasm_bindgen::closure::Closure;
+use web_sys::MessageEvent;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 use zeroize::Zeroizing;
 
 use super::read::slice;
+use super::{post, scope};
 
 const FONT_URL: &str = "fonts/Garuda.ttf";
 
@@ -145,7 +154,7 @@ pub fn keygen(cn: &str, org: &str, self_signed: bool) -> Value {
         return both("กรุณากรอกชื่อผู้ลงนาม", "Enter the signer's name");
     }
     let output = if self_signed { Output::SelfSigned { days: 365 } } else { Output::Request };
-    let crypto = super::scope().crypto().ok();
+    let crypto = scope().crypto().ok();
     let made = (0..8).find_map(|_| {
         let mut seed = Zeroizing::new([0u8; 32]);
         crypto.as_ref()?.get_random_values_with_u8_array(&mut *seed).ok()?;
@@ -155,4 +164,46 @@ pub fn keygen(cn: &str, org: &str, self_signed: bool) -> Value {
         Some(k) => json!({ "key": k.key_pem.as_str(), "other": k.pem, "selfSigned": self_signed }),
         None => both("เบราว์เซอร์นี้สร้างเลขสุ่มไม่ได้", "This browser gave no randomness"),
     }
+}
+
+/// Starts listening for signing requests.
+pub fn run() {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
+        let data = e.data();
+        let get = |k: &str| Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
+        let id = get("id").as_f64().unwrap_or(0.0) as u32;
+        match get("op").as_string().as_deref() {
+            Some("describe-signer") => {
+                let creds = get("creds");
+                wasm_bindgen_futures::spawn_local(async move {
+                    post(id, "reply", &[("json", describe(&creds).await.to_string().into())]);
+                });
+            }
+            Some("sign") => {
+                let (Ok(pdf), creds, Some(options)) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string()) else { return };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (answer, signed) = sign_pdf(&pdf, &creds, &options).await;
+                    let blob = signed.and_then(|b| pdf_blob(&b));
+                    post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
+                });
+            }
+            Some("keygen") => {
+                let (cn, org) = (get("cn").as_string().unwrap_or_default(), get("org").as_string().unwrap_or_default());
+                let answer = keygen(&cn, &org, get("selfSigned").as_bool().unwrap_or(false));
+                post(id, "reply", &[("json", answer.to_string().into())]);
+            }
+            _ => {}
+        }
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(0, "ready", &[]);
+}
+
+/// `bytes` as a PDF blob to hand back.
+fn pdf_blob(bytes: &[u8]) -> Option<Blob> {
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type("application/pdf");
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
 }
