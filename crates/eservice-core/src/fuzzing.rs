@@ -28,3 +28,43 @@ pub fn certificate(data: &[u8]) {
         let _ = c.display_name();
     }
 }
+
+/// A PKCS#12 file, opened with a password and with none.
+pub fn p12(data: &[u8]) {
+    for password in ["รหัสผ่าน 1234", ""] {
+        let _ = crate::signature::pkcs12::open(data, password);
+    }
+}
+
+/// A TrueType font, read and used for Thai text.
+pub fn font(data: &[u8]) {
+    if let Some(f) = crate::pdf::font::Font::parse(data) {
+        let mut used = std::collections::BTreeMap::new();
+        let _ = f.encode("ลงนาม กรมทดสอบ 2569 Test", &mut used);
+        let _ = f.objects("Fuzz", 1, &used);
+    }
+}
+
+thread_local! {
+    static SIGNER: crate::signing::Signer = {
+        let k = crate::keygen::generate(&[7; 32], "Fuzz", "Fuzzing", crate::keygen::Output::SelfSigned { days: 365 }, 1_795_752_000)
+            .expect("a fixed seed gives a key");
+        crate::signing::Signer::from_files(k.key_pem.as_bytes(), k.pem.as_bytes(), None).expect("the key signs")
+    };
+}
+
+/// A PDF, signed with a stamp (and certified when its first byte is odd);
+/// whatever the kit signs must verify: its own signature is never broken.
+pub fn pdf_sign(data: &[u8]) {
+    let opts = crate::signing::Options {
+        stamp: crate::signing::Stamp::parse("1,10,10,200,60"),
+        certify: (data.first().is_some_and(|b| b & 1 == 1)).then_some(crate::signing::Certify::FormFillingAndSigning),
+        time: 1_795_752_000,
+        ..Default::default()
+    };
+    let Ok(signed) = SIGNER.with(|s| crate::signing::sign(data, s, &opts)) else { return };
+    let now = DateTime::new(2026, 11, 27, 0, 0, 0).expect("a valid date");
+    let report = verify(&signed, &TrustList::default(), None, now);
+    let last = report.signatures.last().expect("the new signature is found");
+    assert!(last.problem.is_none(), "the kit's own signature is broken: {:?}", last.problem);
+}

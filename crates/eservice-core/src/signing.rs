@@ -81,6 +81,9 @@ pub enum SignError {
     Locked,
     /// A certification must be the document's first signature.
     CertifyAfterSignature,
+    /// The file is so damaged that a signature added to it would not be
+    /// found where it is: refused rather than written.
+    Unplaceable,
     Failed,
 }
 
@@ -123,6 +126,12 @@ impl SignError {
                 .into(),
             SignError::CertifyAfterSignature => lang
                 .pick("PDF นี้มีลายมือชื่ออยู่แล้ว การรับรองเอกสาร (certify) ต้องเป็นลายมือชื่อแรก ลงนามแบบปกติแทน", "This PDF is already signed; a certification must be the first signature, so sign without certifying")
+                .into(),
+            SignError::Unplaceable => lang
+                .pick(
+                    "โครงสร้างของ PDF นี้เสียหาย ลายมือชื่อที่เพิ่มเข้าไปจะตรวจสอบไม่ได้ กรุณาพิมพ์หรือส่งออกเป็น PDF ใหม่แล้วลองอีกครั้ง",
+                    "This PDF's structure is damaged: a signature added to it could not be verified; print or export it to PDF again and retry",
+                )
                 .into(),
             SignError::Failed => lang.pick("ลงนามไม่สำเร็จ: สร้างลายมือชื่อไม่ได้", "Signing failed: the signature could not be made").into(),
         }
@@ -298,7 +307,13 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
     }
 
     let (mut out, offsets) = up.finish();
-    fill_signature(&mut out, offsets[&sig], placeholder, signer)?;
+    let ranges = fill_signature(&mut out, offsets[&sig], placeholder, signer)?;
+    // What is written must verify: the new signature must be found, with its
+    // ByteRange, by the same reading a verifier does.
+    let found = crate::pdf::find_signatures(&out).into_iter().flatten().any(|s| s.byte_range == ranges && s.covers_whole_file);
+    if !found {
+        return Err(SignError::Unplaceable);
+    }
     Ok(out)
 }
 
@@ -372,7 +387,7 @@ fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize)
 }
 
 /// Fills in `/ByteRange` and `/Contents` of the signature dictionary at `at`.
-fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer) -> Result<(), SignError> {
+fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer) -> Result<[usize; 4], SignError> {
     let find = |needle: &[u8]| crate::pdf::revisions::find(&out[at..], needle).map(|i| at + i);
     let br = find(BYTE_RANGE).ok_or(SignError::Failed)?;
     let contents = find(b"/Contents <").ok_or(SignError::Failed)? + b"/Contents ".len();
@@ -389,7 +404,7 @@ fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer
     }
     let hex = crate::evidence::hash::hex(&cms);
     out[contents + 1..contents + 1 + hex.len()].copy_from_slice(hex.as_bytes());
-    Ok(())
+    Ok(ranges)
 }
 
 /// A PDF text string: PDFDocEncoding for ASCII, else UTF-16BE with a BOM.

@@ -31,3 +31,18 @@ fn cms_corpus() {
 fn certificate_corpus() {
     assert!(replay("certificate", eservice_core::fuzzing::certificate) >= 6);
 }
+
+#[test]
+fn p12_corpus() {
+    assert!(replay("p12", eservice_core::fuzzing::p12) >= 2);
+}
+
+#[test]
+fn font_corpus() {
+    assert!(replay("font", eservice_core::fuzzing::font) >= 1);
+}
+
+#[test]
+fn pdf_sign_corpus() {
+    assert!(replay("pdf_sign", eservice_core::fuzzing::pdf_sign) >= 10);
+}
