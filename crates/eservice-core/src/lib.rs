@@ -7,6 +7,7 @@
 //! - [`evidence`]: file types by content, SHA-256, evidence limits, manifest entries.
 //! - [`form`]: the form a schema and its UI schema describe.
 //! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
+//! - [`jcs`]: RFC 8785 canonical JSON, for hashes over manifests and receipts.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
 //! - [`thai_date`]: ISO dates shown in the Buddhist Era.
@@ -28,9 +29,11 @@ pub mod draft;
 pub mod evidence;
 pub mod form;
 pub mod fuzzing;
+pub mod jcs;
 pub mod json_file;
 pub mod keygen;
 pub mod lang;
+pub mod package;
 pub mod pdf;
 pub mod pointer;
 pub mod register;
