@@ -43,7 +43,9 @@ enum Command {
     Keygen(cmd::keygen::Args),
     /// Maintain the trust list the verifier reads.
     Trust(cmd::trust::Args),
-    /// The public permit register: import it from CSV.
+    /// Submission packages: inspect one as a backend receives it.
+    Package(cmd::package::Args),
+    /// The public permit register (import from CSV) and the incoming register (add packages).
     Register(cmd::register::Args),
 }
 
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Register(args) => cmd::register::run(&args, lang),
         Command::Sign(args) => cmd::sign::run(&args, lang),
         Command::Keygen(args) => cmd::keygen::run(&args, lang),
+        Command::Package(args) => cmd::package::run(&args, lang),
         Command::Trust(args) => cmd::trust::run(&args, lang),
     };
     ExitCode::from(outcome as u8)

@@ -7,6 +7,8 @@
 //! - [`evidence`]: file types by content, SHA-256, evidence limits, manifest entries.
 //! - [`form`]: the form a schema and its UI schema describe.
 //! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
+//! - [`package`]: the submission package (ZIP with manifest, evidence, summary).
+//! - [`incoming`]: the incoming register of accepted submissions (CSV, XLSX).
 //! - [`jcs`]: RFC 8785 canonical JSON, for hashes over manifests and receipts.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.
 //! - [`thai_id`]: the Thai citizen ID check digit.
@@ -30,6 +32,7 @@ pub mod evidence;
 pub mod form;
 pub mod fuzzing;
 pub mod jcs;
+pub mod incoming;
 pub mod json_file;
 pub mod keygen;
 pub mod lang;

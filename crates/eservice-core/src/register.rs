@@ -213,7 +213,7 @@ fn permit<'a>(get: impl Fn(&str) -> Option<&'a str>, file: &str, at: &str) -> Re
 }
 
 /// RFC 4180 rows: quoted fields may hold commas, quotes ("") and newlines.
-fn csv_rows(text: &str) -> Vec<Vec<String>> {
+pub(crate) fn csv_rows(text: &str) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     let mut row = Vec::new();
     let mut field = String::new();

@@ -3,6 +3,7 @@
 pub mod conformance;
 pub mod hash;
 pub mod keygen;
+pub mod package;
 pub mod register;
 pub mod sign;
 pub mod trust;

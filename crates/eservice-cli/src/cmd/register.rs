@@ -1,6 +1,10 @@
 //! `eservice register import FILE.csv`: the permit register as the JSON file
 //! the verify page and `eservice verify --register` read, from the CSV an
 //! agency keeps in Excel. Bad rows are named by line and column; exit 2.
+//!
+//! `eservice register add PKG.zip… --register incoming.csv`: received
+//! packages into the incoming register; unsound ones and duplicates are
+//! named and left out (exit 1).
 
 use std::path::PathBuf;
 
@@ -20,10 +24,27 @@ pub struct Args {
 enum Action {
     /// Convert a register CSV (number,holder,type,issued,expires,status,sha256) to JSON on stdout.
     Import { csv: PathBuf },
+    /// Add received submission packages to the incoming register (ทะเบียนหนังสือรับ, CSV).
+    Add {
+        #[arg(required = true)]
+        packages: Vec<PathBuf>,
+        /// The incoming register (CSV, UTF-8 with BOM; created if missing).
+        #[arg(long)]
+        register: PathBuf,
+        /// The agency's forms folder, to validate each package's data too.
+        #[arg(long)]
+        forms: Option<PathBuf>,
+        /// Also write the register as an Excel workbook here.
+        #[arg(long)]
+        xlsx: Option<PathBuf>,
+    },
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
-    let Action::Import { csv } = &args.action;
+    let csv = match &args.action {
+        Action::Import { csv } => csv,
+        Action::Add { packages, register, forms, xlsx } => return add(packages, register, forms.as_deref(), xlsx.as_deref(), lang),
+    };
     let text = read_bytes(csv, lang).and_then(|b| {
         String::from_utf8(b).map_err(|_| match lang {
             Lang::Th => format!("{} ไม่ใช่ข้อความ UTF-8 (ให้บันทึกจาก Excel เป็น CSV UTF-8)", csv.display()),
@@ -40,4 +61,57 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             Outcome::Unreadable
         }
     }
+}
+
+/// Adds each sound package to the incoming register; unsound ones and
+/// duplicates are reported and left out (exit 1 if any was).
+fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::path::Path>, xlsx: Option<&std::path::Path>, lang: Lang) -> Outcome {
+    use eservice_core::incoming::{AddProblem, IncomingRegister};
+    let mut reg = match std::fs::read(register) {
+        Ok(b) => IncomingRegister::from_csv(&String::from_utf8_lossy(&b)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => IncomingRegister::default(),
+        Err(e) => {
+            eprintln!("eservice: {}: {e}", register.display());
+            return Outcome::Unreadable;
+        }
+    };
+    let mut outcome = Outcome::Yes;
+    let now = crate::cmd::sign::now();
+    for p in packages {
+        let opened = match crate::cmd::package::inspect(p, None, forms, lang) {
+            Ok((o, _)) => o,
+            Err(msg) => {
+                eprintln!("eservice: {msg}");
+                outcome = Outcome::Unreadable;
+                continue;
+            }
+        };
+        match opened {
+            Ok(o) if o.is_sound() => match reg.add(&o, now) {
+                Ok(row) => println!("{}: {} {}", p.display(), lang.pick("รับเป็นเลขทะเบียน", "added as row"), row.number),
+                Err(AddProblem::Duplicate(n)) => {
+                    println!("{}: {} {n}", p.display(), lang.pick("ซ้ำกับชุดเอกสารที่รับแล้ว เลขทะเบียน", "duplicate of the submission already in row"));
+                    outcome = Outcome::No;
+                }
+            },
+            Ok(o) => {
+                let reasons: Vec<String> = o.problems.iter().map(|x| x.message(lang)).collect();
+                println!("{}: {} {}", p.display(), lang.pick("ไม่รับ:", "not added:"), reasons.join("; "));
+                outcome = Outcome::No;
+            }
+            Err(problem) => {
+                println!("{}: {} {}", p.display(), lang.pick("ไม่รับ:", "not added:"), problem.message(lang));
+                outcome = Outcome::No;
+            }
+        }
+    }
+    let written = crate::cmd::sign::write_whole(register, reg.to_csv().as_bytes()).and_then(|_| match xlsx {
+        Some(x) => crate::cmd::sign::write_whole(x, &reg.to_xlsx()),
+        None => Ok(()),
+    });
+    if let Err(msg) = written {
+        eprintln!("eservice: {msg}");
+        return Outcome::Unreadable;
+    }
+    outcome
 }

@@ -1,0 +1,99 @@
+//! `eservice package inspect` and `eservice register add` on packages the
+//! core builds, as a browser would: sound, tampered, truncated, for an
+//! unknown form, and sent twice.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use eservice_core::evidence::Sha256Stream;
+use eservice_core::package::{build, zip, FormRef};
+use serde_json::json;
+
+fn eservice(args: &[&str]) -> (Option<i32>, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eservice")).args(args).output().expect("eservice runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
+
+const SCHEMA: &str = r#"{
+  "$schema": "https://json-schema.org/draft/2020-12/schema",
+  "type": "object", "required": ["applicant", "evidence"],
+  "properties": {
+    "applicant": {"type": "object", "required": ["first_name", "last_name"],
+      "properties": {"first_name": {"type": "string"}, "last_name": {"type": "string"}}},
+    "evidence": {"type": "object", "required": ["id_card"], "properties": {
+      "id_card": {"title": "สำเนาบัตรประชาชน", "type": "array", "minItems": 1, "x-evidence": {}, "items": {"type": "object"}},
+      "map": {"title": "แผนที่", "type": "array", "x-evidence": {}, "items": {"type": "object"}}}}
+  }
+}"#;
+
+/// A forms folder with the `demo` form, and a package for it.
+fn setup(tag: &str) -> (PathBuf, PathBuf, Vec<u8>) {
+    let dir = std::env::temp_dir().join(format!("eservice-pkg-{tag}-{}", std::process::id()));
+    let forms = dir.join("forms");
+    std::fs::create_dir_all(forms.join("demo")).unwrap();
+    std::fs::write(forms.join("demo/schema.json"), SCHEMA).unwrap();
+    let scan: &[u8] = b"%PDF-1.7 an ID card scan %%EOF";
+    let sha = Sha256Stream::digest(scan);
+    let data = json!({
+        "applicant": {"first_name": "สมชาย", "last_name": "ใจดี"},
+        "evidence": {"id_card": [{"name": "บัตร.pdf", "mediaType": "application/pdf", "size": scan.len(), "sha256": sha.hex()}]}
+    });
+    let form = FormRef { id: "demo".into(), schema_sha256: Sha256Stream::digest(SCHEMA.as_bytes()).hex(), title: "คำขอทดสอบ".into(), agency: "กรมทดสอบ".into() };
+    let b = build(&form, &data, &[(sha, scan)], "2026-11-27T10:00:00+07:00", zip::dos_time(2026, 11, 27, 10, 0, 0), &[]).unwrap();
+    (dir, forms, b.zip)
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn inspect_says_sound_or_names_what_is_wrong() {
+    let (dir, forms, zip_bytes) = setup("inspect");
+    let good = dir.join("good.zip");
+    std::fs::write(&good, &zip_bytes).unwrap();
+    let (code, out) = eservice(&["package", "inspect", s(&good), "--forms", s(&forms)]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("intact and valid") && out.contains("✓ สำเนาบัตรประชาชน (1)") && out.contains("· แผนที่ (0)"), "{out}");
+
+    let mut files = zip::read(&zip_bytes).unwrap();
+    files.iter_mut().filter(|(p, _)| p.starts_with("evidence/")).for_each(|(_, b)| b[0] = b'X');
+    let refs: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    let tampered = dir.join("tampered.zip");
+    std::fs::write(&tampered, zip::write(&refs, (0, 0))).unwrap();
+    let (code, out) = eservice(&["--lang", "th", "package", "inspect", s(&tampered), "--forms", s(&forms)]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("บัตร.pdf: ไฟล์หลักฐานถูกแก้ไข"), "{out}");
+
+    let cut = dir.join("cut.zip");
+    std::fs::write(&cut, &zip_bytes[..zip_bytes.len() / 2]).unwrap();
+    let (code, out) = eservice(&["package", "inspect", s(&cut), "--json"]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("the ZIP is incomplete"), "{out}");
+
+    let (code, out) = eservice(&["package", "inspect", s(&good), "--forms", s(&dir)]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("“demo” is not a form this agency offers"), "{out}");
+    let (code, out) = eservice(&["package", "inspect", s(&good), "--expect", "0000-0000"]);
+    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(eservice(&["package", "inspect", s(&dir.join("none.zip"))]).0, Some(2));
+}
+
+#[test]
+fn register_add_numbers_rows_and_refuses_duplicates() {
+    let (dir, forms, zip_bytes) = setup("register");
+    let pkg = dir.join("p.zip");
+    std::fs::write(&pkg, &zip_bytes).unwrap();
+    let reg = dir.join("incoming.csv");
+    let xlsx = dir.join("incoming.xlsx");
+    let (code, out) = eservice(&["register", "add", s(&pkg), "--register", s(&reg), "--forms", s(&forms), "--xlsx", s(&xlsx)]);
+    assert_eq!(code, Some(0), "{out}");
+    let csv = std::fs::read_to_string(&reg).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains(",สมชาย ใจดี,คำขอทดสอบ,"), "{csv}");
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let (code, out) = eservice(&["register", "add", s(&pkg), "--register", s(&reg)]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("duplicate of the submission already in row 1"), "{out}");
+    assert_eq!(std::fs::read_to_string(&reg).unwrap().lines().count(), 2, "one header, one row");
+}
