@@ -18,6 +18,7 @@
 //! - [`signature`]: CMS signatures and X.509 certificates.
 //! - [`signing`]: signing permit PDFs (PAdES B-B, incremental update).
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
+//! - [`promptpay`]: the PromptPay bill-payment QR for a form's fee.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
 //! - [`verification`]: one verdict on a signed permit PDF.
 //! - [`fuzzing`]: what the fuzzers drive, replayed by the tests.
@@ -39,6 +40,7 @@ pub mod lang;
 pub mod package;
 pub mod pdf;
 pub mod pointer;
+pub mod promptpay;
 pub mod register;
 pub mod schema;
 pub mod signature;
