@@ -154,6 +154,25 @@ pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) 
     submit(WORKER_URL, "verify", &[("file", file.into()), ("trust", trust)], on_event)
 }
 
+/// Builds the submission package in the worker: `form` is `{id,
+/// schemaSha256, title, agency}`, `rows` the summary's label/value pairs,
+/// the evidence files are the kept ones the data names; `fee` is the form's
+/// `{billerId, amount}`. The answer (and the ZIP) arrive on `on_event`.
+pub fn package(form: &serde_json::Value, data: &serde_json::Value, rows: &[(String, String)], fee: Option<&serde_json::Value>, on_event: Callback<JobEvent>) -> Option<u32> {
+    let files = js_sys::Array::new();
+    for (sha, _) in eservice_core::package::evidence_entries(data).iter().map(|(_, e)| (e.sha256.hex(), ())) {
+        if let Some(blob) = file(&sha) {
+            let o = Object::new();
+            Reflect::set(&o, &"sha256".into(), &sha.into()).ok();
+            Reflect::set(&o, &"blob".into(), &blob).ok();
+            files.push(&o);
+        }
+    }
+    let fee = fee.map_or(JsValue::UNDEFINED, |f| f.to_string().into());
+    let rows = serde_json::to_string(rows).unwrap_or_default();
+    submit(WORKER_URL, "package", &[("form", form.to_string().into()), ("data", data.to_string().into()), ("rows", rows.into()), ("files", files.into()), ("fee", fee)], on_event)
+}
+
 /// Key material for the worker: a `.p12` with its password, or PEM/DER
 /// key, certificate and chain files.
 pub enum Credentials {

@@ -124,6 +124,11 @@ impl LoadedForm {
         }
     }
 
+    /// The form's schema, as loaded.
+    pub fn schema(&self) -> &Value {
+        self.validator.schema()
+    }
+
     pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
         self.validator.validate(data)
     }

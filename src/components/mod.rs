@@ -12,4 +12,5 @@ pub mod form_fields;
 pub mod header;
 pub mod load_error;
 pub mod step_nav;
+pub mod submit_panel;
 pub mod submitted_summary;

@@ -8,6 +8,7 @@ use eservice_core::Lang;
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::components::submit_panel::SubmitPanel;
 use crate::download::save_text;
 use crate::i18n;
 use crate::loaded_form::LoadedForm;
@@ -37,76 +38,33 @@ fn readable(field: &Field, value: Option<&Value>, lang: Lang) -> String {
     }
 }
 
-fn row(label: &str, value: String) -> Html {
-    html! {
-        <div class="summary-row">
-            <dt>{ label }</dt>
-            <dd>{ value }</dd>
-        </div>
-    }
+/// One line of the summary: an answer, or a titled section of answers.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Line {
+    Row(String, String),
+    Section { title: String, level: u8, lines: Vec<Line> },
 }
 
-/// Fields as a reader sees them: runs of simple answers in a `<dl>`, and
-/// groups and lists as sections beside it (a `<dl>` may hold only rows).
-fn block(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
-    let nested = |f: &Field| match &f.widget {
-        Widget::Group { .. } => true,
-        Widget::List { items, .. } => items.iter().any(|i| matches!(i.widget, Widget::Group { .. })),
-        Widget::Alternatives { fields, .. } => fields.iter().any(|f| matches!(f.widget, Widget::Group { .. } | Widget::List { .. })),
-        _ => false,
-    };
+/// The summary's lines for `fields`: groups and list items become sections.
+pub fn lines(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut run: Vec<Rc<Field>> = Vec::new();
     for f in fields {
-        if nested(f) {
-            if !run.is_empty() {
-                out.push(html! { <dl>{ rows(&std::mem::take(&mut run), data, lang) }</dl> });
+        let label = f.label.get(lang).to_owned();
+        match &f.widget {
+            Widget::Group { fields, .. } => out.push(Line::Section { title: label, level: 2, lines: lines(fields, data, lang) }),
+            Widget::Alternatives { options, selected, fields } => {
+                out.push(Line::Row(label, options.get(*selected).map(|o| o.get(lang).to_owned()).unwrap_or_default()));
+                out.extend(lines(fields, data, lang));
             }
-            out.push(rows(std::slice::from_ref(f), data, lang));
-        } else {
-            run.push(f.clone());
-        }
-    }
-    if !run.is_empty() {
-        out.push(html! { <dl>{ rows(&run, data, lang) }</dl> });
-    }
-    out.into_iter().collect()
-}
-
-fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
-    fields
-        .iter()
-        .map(|f| match &f.widget {
-            Widget::Group { fields, .. } => html! {
-                <section class="summary-group">
-                    <h2>{ f.label.get(lang) }</h2>
-                    { block(fields, data, lang) }
-                </section>
-            },
-            Widget::Alternatives { options, selected, fields } => html! {
-                <>
-                    <dl>{ row(f.label.get(lang), options.get(*selected).map(|o| o.get(lang).to_owned()).unwrap_or_default()) }</dl>
-                    { block(fields, data, lang) }
-                </>
-            },
+            Widget::List { items, .. } if items.is_empty() => out.push(Line::Row(label, i18n::NOT_GIVEN.get(lang).to_owned())),
             Widget::List { items, .. } => {
-                let title = f.label.get(lang);
-                if items.is_empty() {
-                    return row(title, i18n::NOT_GIVEN.get(lang).to_owned());
+                for (i, item) in items.iter().enumerate() {
+                    let title = format!("{label} {}", i + 1);
+                    match &item.widget {
+                        Widget::Group { fields, .. } => out.push(Line::Section { title, level: 3, lines: lines(fields, data, lang) }),
+                        _ => out.push(Line::Row(title, readable(item, item.pointer.resolve(data), lang))),
+                    }
                 }
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, item)| match &item.widget {
-                        Widget::Group { fields, .. } => html! {
-                            <section class="summary-group">
-                                <h3>{ format!("{title} {}", i + 1) }</h3>
-                                { block(fields, data, lang) }
-                            </section>
-                        },
-                        _ => row(&format!("{title} {}", i + 1), readable(item, item.pointer.resolve(data), lang)),
-                    })
-                    .collect()
             }
             Widget::MultiCheck { options } => {
                 let chosen: Vec<&str> = f
@@ -118,7 +76,7 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
                     .filter_map(|v| options.iter().find(|o| choice_key(&o.value) == choice_key(v)).map(|o| o.label.get(lang)))
                     .collect();
                 let shown = if chosen.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { chosen.join(", ") };
-                row(f.label.get(lang), shown)
+                out.push(Line::Row(label, shown));
             }
             Widget::Evidence { .. } => {
                 let files: Vec<String> = f
@@ -131,12 +89,59 @@ fn rows(fields: &[Rc<Field>], data: &Value, lang: Lang) -> Html {
                     .map(|e| format!("{} ({})", e.name, eservice_core::evidence::rule::readable_size(e.size)))
                     .collect();
                 let shown = if files.is_empty() { i18n::NOT_GIVEN.get(lang).to_owned() } else { files.join(", ") };
-                row(f.label.get(lang), shown)
+                out.push(Line::Row(label, shown));
             }
-            Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => html! {},
-            _ => row(f.label.get(lang), readable(f, f.pointer.resolve(data), lang)),
-        })
-        .collect()
+            Widget::Hidden | Widget::Fixed(_) | Widget::Lazy => {}
+            _ => out.push(Line::Row(label, readable(f, f.pointer.resolve(data), lang))),
+        }
+    }
+    out
+}
+
+/// The lines as label/value pairs, sections named in each label: the
+/// package's printable summary takes these.
+pub fn flat(lines: &[Line]) -> Vec<(String, String)> {
+    fn walk(lines: &[Line], prefix: &str, out: &mut Vec<(String, String)>) {
+        for l in lines {
+            match l {
+                Line::Row(label, value) => out.push((format!("{prefix}{label}"), value.clone())),
+                Line::Section { title, lines, .. } => walk(lines, &format!("{prefix}{title} › "), out),
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(lines, "", &mut out);
+    out
+}
+
+/// Lines as a reader sees them: runs of answers in a `<dl>` (which may hold
+/// only rows), sections beside them.
+fn view(lines: &[Line]) -> Html {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let flush = |run: &mut Vec<Html>, out: &mut Vec<Html>| {
+        if !run.is_empty() {
+            let rows: Html = std::mem::take(run).into_iter().collect();
+            out.push(html! { <dl>{ rows }</dl> });
+        }
+    };
+    for l in lines {
+        match l {
+            Line::Row(label, value) => run.push(html! {
+                <div class="summary-row">
+                    <dt>{ label }</dt>
+                    <dd>{ value }</dd>
+                </div>
+            }),
+            Line::Section { title, level, lines } => {
+                flush(&mut run, &mut out);
+                let heading = if *level == 2 { html! { <h2>{ title }</h2> } } else { html! { <h3>{ title }</h3> } };
+                out.push(html! { <section class="summary-group">{ heading }{ view(lines) }</section> });
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out.into_iter().collect()
 }
 
 #[component]
@@ -153,17 +158,20 @@ pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
     let on_edit = props.on_edit.reform(|_: MouseEvent| ());
     let on_new = props.on_new.reform(|_: MouseEvent| ());
     let (spec, _) = props.form.settle(&props.data, &Selections::default());
+    // The printable summary in the package is Thai, whatever the page shows.
+    let thai_rows = use_memo(props.data.clone(), |data| flat(&lines(&spec.fields, data, Lang::Th)));
     html! {
         <section class="submitted-summary">
             <h1>{ i18n::SUMMARY_TITLE.get(lang) }</h1>
             <p class="form-title">{ spec.title.get(lang) }</p>
             <p>{ i18n::SUMMARY_NOTE.get(lang) }</p>
-            { block(&spec.fields, &props.data, lang) }
+            { view(&lines(&spec.fields, &props.data, lang)) }
             if let Some(reason) = &*failed {
                 <p class="field-error" role="alert">{ format!("{}: {reason}", i18n::DOWNLOAD_FAILED.get(lang)) }</p>
             }
+            <SubmitPanel lang={lang} form={props.form.clone()} data={props.data.clone()} rows={thai_rows} />
             <div class="form-actions">
-                <button type="button" class="primary" onclick={download}>{ i18n::DOWNLOAD_JSON.get(lang) }</button>
+                <button type="button" class="secondary" onclick={download}>{ i18n::DOWNLOAD_JSON.get(lang) }</button>
                 <button type="button" class="secondary" onclick={on_edit}>{ i18n::EDIT.get(lang) }</button>
                 <button type="button" class="secondary" onclick={on_new}>{ i18n::START_NEW.get(lang) }</button>
             </div>

@@ -3,12 +3,14 @@
 //! re-encoded as JPEG without its metadata, and hashed again.
 //!
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
-//! stream}`, `{op: "verify", id, file, trust?}` and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
+//! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`])
+//! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
 //! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
 //! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 
 mod compress;
+mod package;
 mod read;
 pub mod sign;
 mod verify;
@@ -88,6 +90,14 @@ pub fn run() {
                         Ok(report) => post(id, "verified", &[("report", report.into())]),
                         Err(message) => post(id, "failed", &[("message", message.into())]),
                     }
+                });
+            }
+            Some("package") => {
+                let (form, data, rows) = (get("form").as_string().unwrap_or_default(), get("data").as_string().unwrap_or_default(), get("rows").as_string().unwrap_or_default());
+                let (files, fee) = (get("files"), get("fee").as_string());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (answer, blob) = package::package(&form, &data, &rows, &files, fee).await;
+                    post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
                 });
             }
             Some("process") => {

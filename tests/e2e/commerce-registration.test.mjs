@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -14,6 +15,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
 const FORM = '#/apply/commerce-registration';
+const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 
 const h = harness();
 
@@ -106,6 +108,28 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.match(summary, /1 พฤศจิกายน 2569/, 'dates read back in the Buddhist Era');
   await screenshot(page, 'apply-summary');
   await assertAccessible(page, 'summary');
+
+  // The submission package: built on the device, named by its reference,
+  // sound for `eservice package inspect`, with the prepared e-mail and the fee QR.
+  await page.locator('#package-download').waitFor({ timeout: 20000 });
+  const reference = (await page.locator('#reference').textContent()).trim();
+  assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+  const [pkg] = await Promise.all([page.waitForEvent('download'), page.locator('#package-download').click()]);
+  assert.equal(pkg.suggestedFilename(), `commerce-registration-${reference}.zip`);
+  const pkgFile = await pkg.path();
+  const inspect = spawnSync(ESERVICE, ['package', 'inspect', pkgFile, '--forms', join(ROOT, 'assets/forms'), '--json'], { encoding: 'utf8' });
+  assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
+  const report = JSON.parse(inspect.stdout);
+  assert.equal(report.reference, reference);
+  assert.equal(report.sha256, (await page.locator('#package-hash').textContent()).trim());
+  assert.deepEqual(report.checklist.filter((c) => c.required).map((c) => c.files), [1, 1], 'both required documents are there');
+  const mail = decodeURIComponent(await page.locator('#email-link').getAttribute('href'));
+  assert.ok(mail.startsWith('mailto:saraban@example.go.th?subject=') && mail.includes(reference) && mail.includes(report.sha256), mail);
+  const payload = await page.locator('#fee').getAttribute('data-payload');
+  assert.match(payload, new RegExp(`^000201010212300000000000`.slice(0, 14)));
+  assert.ok(payload.includes(reference.replace('-', '')) && payload.includes('540550.00'), payload);
+  assert.equal(await page.locator('#fee svg').count(), 1);
+  await screenshot(page, 'apply-package');
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -44,6 +44,25 @@ impl fmt::Display for FormId {
     }
 }
 
+/// How a form's submissions reach the agency.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Channel {
+    /// Starter level: the citizen downloads the package and e-mails it.
+    Email(String),
+    /// Standard level: a multipart POST to the agency's e-Service.
+    Post(String),
+    /// Not configured: the package is offered as a download only.
+    #[default]
+    Download,
+}
+
+/// A form's fee, paid by PromptPay to the agency's biller ID.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fee {
+    pub biller_id: String,
+    pub amount: Option<crate::promptpay::Satang>,
+}
+
 /// One service in the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogEntry {
@@ -51,6 +70,8 @@ pub struct CatalogEntry {
     pub title: LocalText,
     pub agency: Option<LocalText>,
     pub description: Option<LocalText>,
+    pub channel: Channel,
+    pub fee: Option<Fee>,
 }
 
 /// What `index.json` held: the usable entries and what was wrong with the rest.
@@ -71,6 +92,10 @@ pub enum CatalogProblem {
     NoTitle { index: usize },
     /// Two entries share an id; the later one is ignored.
     DuplicateId { index: usize, id: String },
+    /// `submit` is neither `{"email": …}` nor `{"endpoint": "https://…"}`.
+    BadChannel { index: usize },
+    /// `fee` lacks a 15-digit `billerId` or has an unreadable `amount`.
+    BadFee { index: usize },
 }
 
 impl CatalogProblem {
@@ -92,6 +117,18 @@ impl CatalogProblem {
             }
             (CatalogProblem::DuplicateId { index, id }, Lang::En) => {
                 format!("entry {} repeats the id \"{id}\"", index + 1)
+            }
+            (CatalogProblem::BadChannel { index }, Lang::Th) => {
+                format!("รายการที่ {} ตั้งค่า \"submit\" ไม่ถูกต้อง (ใช้ {{\"email\": …}} หรือ {{\"endpoint\": \"https://…\"}})", index + 1)
+            }
+            (CatalogProblem::BadChannel { index }, Lang::En) => {
+                format!("entry {} has an unusable \"submit\" (use {{\"email\": …}} or {{\"endpoint\": \"https://…\"}})", index + 1)
+            }
+            (CatalogProblem::BadFee { index }, Lang::Th) => {
+                format!("รายการที่ {} ตั้งค่า \"fee\" ไม่ถูกต้อง (billerId 15 หลัก และ amount เป็นบาท)", index + 1)
+            }
+            (CatalogProblem::BadFee { index }, Lang::En) => {
+                format!("entry {} has an unusable \"fee\" (a 15-digit billerId, amount in baht)", index + 1)
             }
         }
     }
@@ -117,7 +154,37 @@ impl Catalog {
                 continue;
             }
             let text = |k: &str| e.get(k).and_then(LocalText::from_json);
-            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description") });
+            let channel = match e.get("submit") {
+                None => Channel::Download,
+                Some(s) => match (s.get("email").and_then(Value::as_str), s.get("endpoint").and_then(Value::as_str)) {
+                    (Some(m), None) if m.contains('@') && !m.contains([' ', '?', '&']) => Channel::Email(m.to_owned()),
+                    (None, Some(u)) if u.starts_with("https://") || u.starts_with("http://127.0.0.1") || u.starts_with("http://localhost") => Channel::Post(u.to_owned()),
+                    _ => {
+                        c.problems.push(CatalogProblem::BadChannel { index });
+                        Channel::Download
+                    }
+                },
+            };
+            let fee = match e.get("fee") {
+                None => None,
+                Some(f) => {
+                    let biller = f.get("billerId").and_then(Value::as_str).filter(|b| b.len() == 15 && b.bytes().all(|c| c.is_ascii_digit()));
+                    let amount = match f.get("amount") {
+                        None => Some(None),
+                        Some(Value::String(a)) => crate::promptpay::Satang::from_baht(a).map(Some),
+                        Some(Value::Number(n)) => crate::promptpay::Satang::from_baht(&n.to_string()).map(Some),
+                        _ => None,
+                    };
+                    match (biller, amount) {
+                        (Some(b), Some(amount)) => Some(Fee { biller_id: b.to_owned(), amount }),
+                        _ => {
+                            c.problems.push(CatalogProblem::BadFee { index });
+                            None
+                        }
+                    }
+                }
+            };
+            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description"), channel, fee });
         }
         c
     }
@@ -155,6 +222,22 @@ mod tests {
         ]);
         assert_eq!(c.entries[1].title.get(Lang::En), "C");
         assert_eq!(c.problems[1].message(Lang::En), "entry 3 has no \"title\"");
+    }
+
+    #[test]
+    fn channels_and_fees() {
+        let c = Catalog::from_json(&json!({"forms": [
+            {"id": "a", "title": "ก", "submit": {"email": "saraban@agency.go.th"}, "fee": {"billerId": "099400016180300", "amount": "350"}},
+            {"id": "b", "title": "ข", "submit": {"endpoint": "https://eservice.agency.go.th/submissions"}},
+            {"id": "c", "title": "ค", "submit": {"endpoint": "ftp://x"}, "fee": {"billerId": "12"}},
+            {"id": "d", "title": "ง"}
+        ]}));
+        assert_eq!(c.entries[0].channel, Channel::Email("saraban@agency.go.th".into()));
+        assert_eq!(c.entries[0].fee.as_ref().unwrap().amount, Some(crate::promptpay::Satang(35000)));
+        assert_eq!(c.entries[1].channel, Channel::Post("https://eservice.agency.go.th/submissions".into()));
+        assert_eq!((c.entries[2].channel.clone(), c.entries[2].fee.clone()), (Channel::Download, None));
+        assert_eq!(c.problems, [CatalogProblem::BadChannel { index: 2 }, CatalogProblem::BadFee { index: 2 }]);
+        assert_eq!(c.entries[3].channel, Channel::Download);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
-use eservice_core::evidence::Sha256Stream;
 use eservice_core::package::inspect::{check_form, checklist, open, Opened, PackageProblem};
+use eservice_core::package::schema_sha256;
 use eservice_core::Lang;
 use serde_json::json;
 
@@ -61,9 +61,8 @@ pub fn inspect(path: &Path, schema: Option<&Path>, forms: Option<&Path>, lang: L
             (None, None) => None,
         };
         if let Some(p) = schema_path {
-            let raw = read_bytes(&p, lang)?;
             let validator = load_validator(&p, lang)?;
-            check_form(o, &Sha256Stream::digest(&raw).hex(), &validator, lang);
+            check_form(o, &schema_sha256(validator.schema()), &validator, lang);
             schema_doc = Some(validator.schema().clone());
         }
     }

@@ -96,6 +96,19 @@ pub fn manifest(form: &FormRef, data: &Value, evidence: &[EvidenceFile], created
     })
 }
 
+/// Which version of a form was filled: the SHA-256 of its schema's
+/// canonical JSON (the same however the file is spaced).
+pub fn schema_sha256(schema: &Value) -> String {
+    Sha256Stream::digest(jcs::canonical(schema).as_bytes()).hex()
+}
+
+/// `created` for a manifest: RFC 3339 in Thai time, and the ZIP's DOS stamp.
+pub fn created_at(unix: u64) -> (String, (u16, u16)) {
+    let t = crate::signing::thai_time(unix);
+    let text = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds());
+    (text, zip::dos_time(t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds()))
+}
+
 /// The package hash: SHA-256 of the canonical manifest.
 pub fn package_hash(manifest: &Value) -> Digest {
     Sha256Stream::digest(jcs::canonical(manifest).as_bytes())

@@ -1,0 +1,148 @@
+//! After a citizen checks their answers: the submission package is built
+//! in the worker and offered as a download with its reference number, and
+//! the form's channel is offered: a prepared e-mail to the agency (starter
+//! level). A form with a fee shows its PromptPay QR for the reference.
+
+use std::rc::Rc;
+
+use eservice_core::catalog::{Catalog, Channel, Fee};
+use eservice_core::Lang;
+use serde_json::{json, Value};
+use yew::prelude::*;
+
+use crate::evidence_client::{self, JobEvent};
+use crate::i18n;
+use crate::loaded_form::LoadedForm;
+
+#[derive(Clone, PartialEq)]
+struct Built {
+    reference: String,
+    hash: String,
+    url: String,
+    file_name: String,
+    qr: Option<String>,
+    payload: Option<String>,
+    amount: Option<String>,
+}
+
+#[derive(Clone, PartialEq)]
+enum State {
+    Building,
+    Built(Built),
+    Failed(String, String),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SubmitPanelProps {
+    pub lang: Lang,
+    pub form: Rc<LoadedForm>,
+    pub data: Rc<Value>,
+    /// The summary's label/value pairs, in Thai, for the printable summary.
+    pub rows: Rc<Vec<(String, String)>>,
+}
+
+fn encode(s: &str) -> String {
+    String::from(js_sys::encode_uri_component(s))
+}
+
+fn mailto(address: &str, title: &str, agency: &str, b: &Built) -> String {
+    let subject = format!("คำขอ{title} เลขอ้างอิง {}", b.reference);
+    let body = format!(
+        "เรียน {agency}\n\nขอยื่น{title} รายละเอียดตามไฟล์แนบ {file}\n\nเลขอ้างอิง: {reference}\nรหัสตรวจสอบชุดเอกสาร (SHA-256): {hash}\n\nหมายเหตุ: กรุณาแนบไฟล์ {file} ที่ดาวน์โหลดไว้ก่อนกดส่ง\n",
+        file = b.file_name,
+        reference = b.reference,
+        hash = b.hash,
+    );
+    format!("mailto:{address}?subject={}&body={}", encode(&subject), encode(&body))
+}
+
+#[component]
+pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
+    let lang = props.lang;
+    let state = use_state(|| State::Building);
+    let entry = use_state(|| None::<(Channel, Option<Fee>, String, String)>);
+    {
+        let (state, entry) = (state.clone(), entry.clone());
+        let (form, data, rows) = (props.form.clone(), props.data.clone(), props.rows.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let catalog = crate::net::fetch_json("forms/index.json").await.map(|v| Catalog::from_json(&v)).unwrap_or_default();
+                let e = catalog.entries.into_iter().find(|e| e.id == form.id);
+                let title = e.as_ref().map(|e| e.title.get(Lang::Th).to_owned()).unwrap_or_else(|| form.id.to_string());
+                let agency = e.as_ref().and_then(|e| e.agency.as_ref()).map(|a| a.get(Lang::Th).to_owned()).unwrap_or_default();
+                let (channel, fee) = e.map(|e| (e.channel, e.fee)).unwrap_or_default();
+                let fee_json = fee.as_ref().map(|f| json!({ "billerId": f.biller_id, "amount": f.amount.map(|a| a.baht()) }));
+                entry.set(Some((channel, fee, title.clone(), agency.clone())));
+                let form_json = json!({ "id": form.id.as_str(), "schemaSha256": eservice_core::package::schema_sha256(form.schema()), "title": title, "agency": agency });
+                let id = form.id.to_string();
+                let done = state.clone();
+                let on_event = Callback::from(move |e: JobEvent| {
+                    let JobEvent::Reply(v, blob) = e else { return };
+                    match (v.get("error"), blob) {
+                        (None, Some(blob)) => {
+                            let t = |k: &str| v[k].as_str().map(str::to_owned);
+                            let reference = t("reference").unwrap_or_default();
+                            done.set(State::Built(Built {
+                                file_name: format!("{id}-{reference}.zip"),
+                                reference,
+                                hash: t("hash").unwrap_or_default(),
+                                url: web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default(),
+                                qr: t("qr"),
+                                payload: t("payload"),
+                                amount: t("amount"),
+                            }));
+                        }
+                        (err, _) => {
+                            let t = |k: &str| err.and_then(|e| e[k].as_str()).unwrap_or_default().to_owned();
+                            done.set(State::Failed(t("th"), t("en")));
+                        }
+                    }
+                });
+                if evidence_client::package(&form_json, &data, &rows, fee_json.as_ref(), on_event).is_none() {
+                    state.set(State::Failed(i18n::WORKER_UNAVAILABLE.th.into(), i18n::WORKER_UNAVAILABLE.en.into()));
+                }
+            });
+        });
+    }
+    let b = match &*state {
+        State::Building => return html! { <p class="loading" aria-live="polite">{ i18n::PACKAGE_BUILDING.get(lang) }</p> },
+        State::Failed(th, en) => {
+            return html! { <div class="problem-box" role="alert"><p>{ i18n::PACKAGE_FAILED.get(lang) }</p><p>{ lang.pick(th, en) }</p></div> };
+        }
+        State::Built(b) => b,
+    };
+    let channel = match entry.as_ref() {
+        Some((Channel::Email(address), _, title, agency)) => html! {
+            <div class="channel channel-email">
+                <p>{ i18n::EMAIL_STEPS.get(lang) }</p>
+                <p>{ i18n::EMAIL_TO.get(lang) }{ " " }<strong>{ address }</strong></p>
+                <a id="email-link" class="button secondary" href={mailto(address, title, agency, b)}>{ i18n::EMAIL_OPEN.get(lang) }</a>
+            </div>
+        },
+        _ => Html::default(),
+    };
+    let fee = match (&b.qr, entry.as_ref().and_then(|e| e.1.as_ref())) {
+        (Some(svg), Some(_)) => html! {
+            <div class="fee" id="fee" data-payload={b.payload.clone().unwrap_or_default()}>
+                <h2>{ i18n::FEE_TITLE.get(lang) }</h2>
+                <div class="fee-qr" role="img" aria-label={i18n::FEE_TITLE.get(lang)}>{ Html::from_html_unchecked(AttrValue::from(svg.clone())) }</div>
+                if let Some(a) = &b.amount {
+                    <p>{ i18n::FEE_AMOUNT.get(lang) }{ ": " }<strong>{ a }</strong></p>
+                }
+                <p>{ i18n::FEE_SCAN.get(lang) }</p>
+            </div>
+        },
+        _ => Html::default(),
+    };
+    html! {
+        <section class="submit-panel" id="submit-panel">
+            <p>{ i18n::PACKAGE_REFERENCE.get(lang) }</p>
+            <p class="reference" id="reference">{ &b.reference }</p>
+            <p class="package-hash">{ i18n::PACKAGE_HASH.get(lang) }{ ": " }<code id="package-hash">{ &b.hash }</code></p>
+            <p>{ i18n::PACKAGE_KEEP.get(lang) }</p>
+            <a id="package-download" class="button primary" href={b.url.clone()} download={b.file_name.clone()}>{ i18n::PACKAGE_DOWNLOAD.get(lang) }</a>
+            { channel }
+            { fee }
+        </section>
+    }
+}
