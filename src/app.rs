@@ -45,6 +45,7 @@ pub fn App() -> Html {
         Route::Verify => html! { <PermitPages page={PermitPage::Verify} lang={*lang} /> },
         Route::Register => html! { <PermitPages page={PermitPage::Register} lang={*lang} /> },
         Route::Sign => html! { <PermitPages page={PermitPage::Sign} lang={*lang} /> },
+        Route::Inbox => html! { <PermitPages page={PermitPage::Inbox} lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {

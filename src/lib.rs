@@ -9,6 +9,7 @@ pub mod components;
 mod download;
 pub mod evidence_client;
 pub mod i18n;
+pub mod idb;
 pub mod loaded_form;
 mod net;
 pub mod pages;

@@ -124,6 +124,11 @@ impl LoadedForm {
         }
     }
 
+    /// The form's validator, for checking data received from elsewhere.
+    pub fn validator(&self) -> &Validator {
+        &self.validator
+    }
+
     /// The form's schema, as loaded.
     pub fn schema(&self) -> &Value {
         self.validator.schema()

@@ -1,4 +1,4 @@
-//! The permit pages (`#/verify`, `#/register`, `#/sign`) as a bundle of their own,
+//! The permit and agency pages (`#/verify`, `#/register`, `#/sign`, `#/inbox`) as a bundle of their own,
 //! `permit-pages`, loaded only when a citizen opens one of them: their views
 //! add nothing to the first load of the apply page. The main app keeps the
 //! header, the language switch and routing, and hands this bundle an
@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{Element, MutationObserver, MutationObserverInit};
 use yew::prelude::*;
 
+use crate::pages::inbox::InboxPage;
 use crate::pages::register::RegisterPage;
 use crate::pages::sign::SignPage;
 use crate::pages::verify::VerifyPage;
@@ -55,6 +56,7 @@ pub enum PermitPage {
     Verify,
     Register,
     Sign,
+    Inbox,
 }
 
 impl PermitPage {
@@ -63,6 +65,7 @@ impl PermitPage {
             PermitPage::Verify => "verify",
             PermitPage::Register => "register",
             PermitPage::Sign => "sign",
+            PermitPage::Inbox => "inbox",
         }
     }
 
@@ -71,6 +74,7 @@ impl PermitPage {
             "verify" => Some(PermitPage::Verify),
             "register" => Some(PermitPage::Register),
             "sign" => Some(PermitPage::Sign),
+            "inbox" => Some(PermitPage::Inbox),
             _ => None,
         }
     }
@@ -137,5 +141,6 @@ pub fn PermitApp(props: &PermitAppProps) -> Html {
         PermitPage::Verify => html! { <VerifyPage lang={lang} /> },
         PermitPage::Register => html! { <RegisterPage lang={lang} /> },
         PermitPage::Sign => html! { <SignPage lang={lang} /> },
+        PermitPage::Inbox => html! { <InboxPage lang={lang} /> },
     }
 }

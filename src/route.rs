@@ -1,5 +1,5 @@
 //! Hash routes, so that every page works on any static host:
-//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`; later `#/inbox`.
+//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`, `#/inbox`.
 
 use eservice_core::catalog::FormId;
 use yew::prelude::*;
@@ -13,6 +13,7 @@ pub enum Route {
     Verify,
     Register,
     Sign,
+    Inbox,
     /// Anything else, kept to tell the user what was asked for.
     NotFound(String),
 }
@@ -28,6 +29,7 @@ impl Route {
             ("verify", None) => Route::Verify,
             ("register", None) => Route::Register,
             ("sign", None) => Route::Sign,
+            ("inbox", None) => Route::Inbox,
             ("apply", Some(id)) => match FormId::parse(id) {
                 Some(id) => Route::Apply(id),
                 None => Route::NotFound(hash.to_owned()),
@@ -43,6 +45,7 @@ impl Route {
             Route::Verify => "#/verify".into(),
             Route::Register => "#/register".into(),
             Route::Sign => "#/sign".into(),
+            Route::Inbox => "#/inbox".into(),
             Route::NotFound(h) => h.clone(),
         }
     }

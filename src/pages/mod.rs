@@ -2,6 +2,7 @@
 
 pub mod apply;
 pub mod home;
+pub mod inbox;
 pub mod not_found;
 pub mod permits;
 pub mod register;

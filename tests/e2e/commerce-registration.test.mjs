@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
@@ -130,6 +130,50 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.ok(payload.includes(reference.replace('-', '')) && payload.includes('540550.00'), payload);
   assert.equal(await page.locator('#fee svg').count(), 1);
   await screenshot(page, 'apply-package');
+
+  // The clerk's inbox: the package opens sound, is accepted, and its row is
+  // in the CSV export; a tampered copy is named, by the inbox and the CLI.
+  const tampered = join(dirname(pkgFile), 'tampered.zip');
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+src, dst = sys.argv[1], sys.argv[2]
+with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as out:
+    for i in z.infolist():
+        data = z.read(i.filename)
+        if i.filename.startswith('evidence/') and 'house' not in i.filename:
+            data = data.replace(b'citizen', b'CITIZEN')
+        out.writestr(i.filename, data)
+`, pkgFile, tampered]);
+  const cliTampered = spawnSync(ESERVICE, ['package', 'inspect', tampered], { encoding: 'utf8' });
+  assert.equal(cliTampered.status, 1);
+  assert.match(cliTampered.stdout, /the evidence file was changed/);
+  const inbox = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+  await inbox.goto(h.server.url + '#/inbox');
+  await inbox.getByRole('heading', { level: 1 }).waitFor();
+  await inbox.locator('#inbox-files').setInputFiles([pkgFile, tampered]);
+  const good = inbox.locator(`.package-card[data-sound="true"][data-reference="${reference}"]`);
+  await good.waitFor({ timeout: 20000 });
+  const bad = inbox.locator('.package-card[data-sound="false"]');
+  await bad.waitFor({ timeout: 20000 });
+  assert.match(await bad.innerText(), /ไฟล์หลักฐานถูกแก้ไข/);
+  assert.equal(await bad.locator('button.accept').count(), 0, 'a tampered package cannot be accepted');
+  assert.match(await good.innerText(), /✓ สำเนาบัตรประจำตัวประชาชน/);
+  await good.locator('button.accept').click();
+  await inbox.locator('#incoming-register').waitFor();
+  await screenshot(inbox, 'inbox');
+  await assertAccessible(inbox, 'inbox');
+  const [csv] = await Promise.all([inbox.waitForEvent('download'), inbox.locator('#export-csv').click()]);
+  const csvText = await readFile(await csv.path(), 'utf8');
+  assert.ok(csvText.startsWith('\ufeff'), 'a BOM, so Excel reads Thai');
+  const row = csvText.split('\r\n')[1].split(',');
+  assert.deepEqual([row[0], row[2], row[4]], ['1', 'สมชาย ใจดี', reference]);
+  // Kept across a reload, and the same package again is a duplicate.
+  await inbox.reload();
+  await inbox.locator('#incoming-register').waitFor();
+  await inbox.locator('#inbox-files').setInputFiles(pkgFile);
+  await inbox.locator('.package-card .duplicate').waitFor({ timeout: 20000 });
+  assert.deepEqual(inbox.errors, []);
+  await inbox.close();
 
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -1,0 +1,67 @@
+//! IndexedDB, as the kit keeps things between visits: one database with
+//! named stores of text values by key (the incoming register, the outbox).
+//! Unlike `localStorage` it holds megabytes and survives storage pressure
+//! better; every call is async and fails with `None`, never a panic.
+
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+
+const DB: &str = "eservice-kit";
+const VERSION: u32 = 1;
+/// The stores the kit uses; adding one means raising `VERSION`.
+pub const STORES: [&str; 2] = ["incoming", "outbox"];
+
+/// Resolves with a request's result, or rejects with its error.
+fn done(req: &IdbRequest) -> JsFuture {
+    let r = req.clone();
+    JsFuture::from(Promise::new(&mut |resolve, reject| {
+        let (ok, res) = (resolve.clone(), r.clone());
+        let on_ok = Closure::once_into_js(move || {
+            ok.call1(&JsValue::NULL, &res.result().unwrap_or(JsValue::UNDEFINED)).ok();
+        });
+        let on_err = Closure::once_into_js(move |e: JsValue| {
+            reject.call1(&JsValue::NULL, &e).ok();
+        });
+        r.set_onsuccess(Some(on_ok.unchecked_ref()));
+        r.set_onerror(Some(on_err.unchecked_ref()));
+    }))
+}
+
+async fn open() -> Option<IdbDatabase> {
+    let factory = web_sys::window()?.indexed_db().ok()??;
+    let req = factory.open_with_u32(DB, VERSION).ok()?;
+    let upgrade = Closure::<dyn Fn(web_sys::IdbVersionChangeEvent)>::new(|e: web_sys::IdbVersionChangeEvent| {
+        let db = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok()).and_then(|d| d.dyn_into::<IdbDatabase>().ok());
+        if let Some(db) = db {
+            let existing = db.object_store_names();
+            for s in STORES {
+                if !existing.contains(s) {
+                    db.create_object_store(s).ok();
+                }
+            }
+        }
+    });
+    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+    let db = done(&req).await.ok()?.dyn_into::<IdbDatabase>().ok();
+    drop(upgrade);
+    db
+}
+
+/// The text stored under `key` in `store`.
+pub async fn get(store: &str, key: &str) -> Option<String> {
+    let db = open().await?;
+    let tx = db.transaction_with_str(store).ok()?;
+    let req = tx.object_store(store).ok()?.get(&key.into()).ok()?;
+    done(&req).await.ok()?.as_string()
+}
+
+/// Stores `value` under `key` in `store`; `None` if it could not be kept.
+pub async fn put(store: &str, key: &str, value: &str) -> Option<()> {
+    let db = open().await?;
+    let tx = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite).ok()?;
+    let req = tx.object_store(store).ok()?.put_with_key(&value.into(), &key.into()).ok()?;
+    done(&req).await.ok().map(|_| ())
+}

@@ -1,0 +1,172 @@
+//! One received package, opened and checked: its reference, sender and
+//! form, every problem by name, the evidence checklist, the verdicts of
+//! signed PDFs (checked again in the worker), and "accept" for a sound one.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use eservice_core::catalog::FormId;
+use eservice_core::evidence::MediaType;
+use eservice_core::incoming::{sender, AddProblem, IncomingRegister};
+use eservice_core::package::inspect::{check_form, checklist, open, ChecklistItem, Opened, PackageProblem};
+use eservice_core::package::schema_sha256;
+use eservice_core::Lang;
+use js_sys::Uint8Array;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::File;
+use yew::prelude::*;
+
+use crate::evidence_client::{self, JobEvent};
+use crate::i18n;
+use crate::loaded_form::LoadedForm;
+
+struct Checked {
+    opened: Opened,
+    checklist: Vec<ChecklistItem>,
+}
+
+#[derive(Clone)]
+enum State {
+    Opening,
+    Checked(Rc<Checked>),
+    Unopenable(PackageProblem),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PackageCardProps {
+    pub lang: Lang,
+    pub file: File,
+    pub register: Rc<IncomingRegister>,
+    pub on_accept: Callback<IncomingRegister>,
+}
+
+async fn check(file: &File, lang: Lang) -> Result<Checked, PackageProblem> {
+    let buf = JsFuture::from(file.array_buffer()).await.map_err(|_| PackageProblem::Zip(eservice_core::package::zip::ZipProblem::Truncated))?;
+    let mut opened = open(&Uint8Array::new(&buf).to_vec())?;
+    let form = match FormId::parse(&opened.form_id) {
+        Some(id) => LoadedForm::fetch(id).await.ok(),
+        None => None,
+    };
+    let list = match form {
+        Some(form) => {
+            check_form(&mut opened, &schema_sha256(form.schema()), form.validator(), lang);
+            checklist(form.schema(), &opened.data, lang)
+        }
+        None => {
+            opened.problems.push(PackageProblem::UnknownForm(opened.form_id.clone()));
+            Vec::new()
+        }
+    };
+    Ok(Checked { opened, checklist: list })
+}
+
+fn now() -> u64 {
+    (js_sys::Date::now().max(0.0) / 1000.0) as u64
+}
+
+#[component]
+pub fn PackageCard(props: &PackageCardProps) -> Html {
+    let lang = props.lang;
+    let state = use_state(|| State::Opening);
+    // Verdicts of signed PDFs, by path in the package, as the worker gives them.
+    let verdicts = use_state(BTreeMap::<String, String>::new);
+    let outcome = use_state(|| None::<Result<u32, u32>>);
+    {
+        let (state, verdicts, file) = (state.clone(), verdicts.clone(), props.file.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match check(&file, lang).await {
+                    Ok(c) => {
+                        let c = Rc::new(c);
+                        state.set(State::Checked(c.clone()));
+                        let found = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+                        for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
+                            let Some(bytes) = c.opened.file(&f.path) else { continue };
+                            let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
+                            let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) else { continue };
+                            let (path, verdicts, found) = (f.path.clone(), verdicts.clone(), found.clone());
+                            evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
+                                if let JobEvent::Verified(json) = e {
+                                    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+                                    let signed = v["th"]["signatures"].as_array().is_some_and(|s| !s.is_empty());
+                                    if signed {
+                                        found.borrow_mut().insert(path.clone(), v["th"]["verdict"].as_str().unwrap_or_default().to_owned());
+                                        verdicts.set(found.borrow().clone());
+                                    }
+                                }
+                            }));
+                        }
+                    }
+                    Err(p) => state.set(State::Unopenable(p)),
+                }
+            });
+        });
+    }
+    let name = props.file.name();
+    let c = match &*state {
+        State::Opening => return html! { <article class="package-card"><p class="loading">{ i18n::INBOX_OPENING.get(lang) }{ " " }{ name }</p></article> },
+        State::Unopenable(p) => {
+            return html! {
+                <article class="package-card verdict verdict-invalid" data-sound="false">
+                    <p class="verdict-file">{ name }</p>
+                    <h2 class="verdict-headline">{ i18n::INBOX_PROBLEMS.get(lang) }</h2>
+                    <ul class="package-problems"><li>{ p.message(lang) }</li></ul>
+                </article>
+            };
+        }
+        State::Checked(c) => c.clone(),
+    };
+    let o = &c.opened;
+    let bad_signature = verdicts.values().any(|v| v == "invalid" || v == "modified");
+    let sound = o.is_sound() && !bad_signature;
+    // Only a sound package can be "the same" as one received: a tampered copy
+    // shares the manifest's hash but is not what was received.
+    let duplicate = props.register.rows.iter().find(|r| sound && r.hash == o.hash.hex()).map(|r| r.number);
+    let accept = {
+        let (register, on_accept, outcome, c) = (props.register.clone(), props.on_accept.clone(), outcome.clone(), c.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut reg = (*register).clone();
+            match reg.add(&c.opened, now()) {
+                Ok(row) => {
+                    outcome.set(Some(Ok(row.number)));
+                    on_accept.emit(reg);
+                }
+                Err(AddProblem::Duplicate(n)) => outcome.set(Some(Err(n))),
+            }
+        })
+    };
+    let title = o.manifest.pointer("/form/title").and_then(|t| t.as_str()).unwrap_or(&o.form_id).to_owned();
+    let class = if sound { "package-card verdict verdict-valid" } else { "package-card verdict verdict-invalid" };
+    html! {
+        <article class={class} data-sound={sound.to_string()} data-reference={o.reference.clone()}>
+            <p class="verdict-file">{ name }</p>
+            <h2 class="verdict-headline">{ if sound { i18n::INBOX_SOUND.get(lang) } else { i18n::INBOX_PROBLEMS.get(lang) } }</h2>
+            <p>{ format!("{title} · {} · {} {}", sender(&o.data), i18n::COL_REFERENCE.get(lang), o.reference) }</p>
+            if !o.problems.is_empty() {
+                <ul class="package-problems">{ for o.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+            }
+            if !c.checklist.is_empty() {
+                <h3>{ i18n::INBOX_CHECKLIST.get(lang) }</h3>
+                <ul class="checklist">
+                    { for c.checklist.iter().map(|i| {
+                        let mark = if i.files > 0 { "✓" } else if i.required { "✗" } else { "–" };
+                        let req = if i.required { format!(" ({})", i18n::INBOX_REQUIRED.get(lang)) } else { String::new() };
+                        html! { <li>{ format!("{mark} {}{req}: {}", i.title, i.files) }</li> }
+                    }) }
+                </ul>
+            }
+            <ul class="evidence-files">
+                { for o.evidence.iter().map(|f| {
+                    let v = verdicts.get(&f.path).map(|v| format!(" · {}: {}", i18n::E_SIGNATURE.get(lang), i18n::signature_verdict(v).get(lang))).unwrap_or_default();
+                    html! { <li>{ format!("{}{v}", f.entry.name) }</li> }
+                }) }
+            </ul>
+            { match (*outcome, duplicate) {
+                (Some(Ok(n)), _) => html! { <p class="accepted" role="status">{ format!("{} {n}", i18n::INBOX_ACCEPTED.get(lang)) }</p> },
+                (Some(Err(n)), _) | (None, Some(n)) => html! { <p class="duplicate" role="status">{ format!("{} {n}", i18n::INBOX_DUPLICATE.get(lang)) }</p> },
+                (None, None) if sound => html! { <button type="button" class="primary accept" onclick={accept}>{ i18n::INBOX_ACCEPT.get(lang) }</button> },
+                _ => Html::default(),
+            } }
+        </article>
+    }
+}
