@@ -173,6 +173,12 @@ pub fn package(form: &serde_json::Value, data: &serde_json::Value, rows: &[(Stri
     submit(WORKER_URL, "package", &[("form", form.to_string().into()), ("data", data.to_string().into()), ("rows", rows.into()), ("files", files.into()), ("fee", fee)], on_event)
 }
 
+/// Verifies an e-Service's answer `body` as the signed receipt for the
+/// package `hash`, against the site's trust list.
+pub fn receipt(body: &str, hash: &str, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit(WORKER_URL, "receipt", &[("body", body.into()), ("hash", hash.into())], on_event)
+}
+
 /// Key material for the worker: a `.p12` with its password, or PEM/DER
 /// key, certificate and chain files.
 pub enum Credentials {

@@ -126,6 +126,14 @@ phrases! {
     FEE_TITLE = "ชำระค่าธรรมเนียมด้วยพร้อมเพย์" / "Pay the fee by PromptPay";
     FEE_SCAN = "สแกนด้วยแอปธนาคาร ระบบจะกรอกเลขอ้างอิงคำขอให้" / "Scan with your banking app; the request reference is filled in for you";
     FEE_AMOUNT = "จำนวนเงิน (บาท)" / "Amount (baht)";
+    POST_SENDING = "กำลังส่งคำขอถึงหน่วยงาน…" / "Sending the request to the agency…";
+    POST_WAITING = "ยังส่งไม่ได้ (ไม่มีการเชื่อมต่อหรือระบบของหน่วยงานไม่ว่าง) คำขอเก็บไว้ในเครื่องนี้และจะส่งให้เองเมื่อเชื่อมต่อได้ จะลองใหม่ใน" / "Not sent yet (no connection, or the agency's system is busy). The request is kept on this device and will be sent by itself; next try in";
+    SECONDS = "วินาที" / "seconds";
+    POST_RECEIVED = "หน่วยงานได้รับคำขอแล้ว" / "The agency has received the request";
+    POST_RECEIVED_AT = "ได้รับเมื่อ" / "Received";
+    POST_AGENCY_REF = "เลขรับของหน่วยงาน" / "Agency's reference";
+    POST_RECEIPT = "ดาวน์โหลดใบรับที่หน่วยงานลงนาม" / "Download the receipt the agency signed";
+    POST_REFUSED = "ส่งคำขอไม่สำเร็จ" / "The request was not delivered";
     INBOX_TITLE = "กล่องรับคำขอ" / "Inbox of requests";
     INBOX_INTRO = "ลากชุดเอกสารคำขอ (ZIP) ที่ได้รับมาวาง ระบบจะตรวจความครบถ้วนในเครื่องนี้ แล้วลงทะเบียนหนังสือรับเมื่อท่านกดรับเรื่อง" / "Drop received submission packages (ZIP). They are checked on this device; accepted ones join the incoming register";
     INBOX_PICK = "ลากไฟล์ ZIP มาวาง หรือกดเพื่อเลือก (ได้หลายไฟล์)" / "Drop ZIP files here, or tap to pick (several at once)";

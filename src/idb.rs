@@ -50,18 +50,40 @@ async fn open() -> Option<IdbDatabase> {
     db
 }
 
-/// The text stored under `key` in `store`.
-pub async fn get(store: &str, key: &str) -> Option<String> {
+/// The value stored under `key` in `store` (text, blobs, plain objects).
+pub async fn get_value(store: &str, key: &str) -> Option<JsValue> {
     let db = open().await?;
     let tx = db.transaction_with_str(store).ok()?;
     let req = tx.object_store(store).ok()?.get(&key.into()).ok()?;
-    done(&req).await.ok()?.as_string()
+    done(&req).await.ok().filter(|v| !v.is_undefined())
 }
 
 /// Stores `value` under `key` in `store`; `None` if it could not be kept.
-pub async fn put(store: &str, key: &str, value: &str) -> Option<()> {
+pub async fn put_value(store: &str, key: &str, value: &JsValue) -> Option<()> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite).ok()?;
-    let req = tx.object_store(store).ok()?.put_with_key(&value.into(), &key.into()).ok()?;
+    let req = tx.object_store(store).ok()?.put_with_key(value, &key.into()).ok()?;
     done(&req).await.ok().map(|_| ())
+}
+
+/// Every key in `store`.
+pub async fn keys(store: &str) -> Vec<String> {
+    let Some(db) = open().await else { return Vec::new() };
+    let Some(req) = db.transaction_with_str(store).ok().and_then(|tx| tx.object_store(store).ok()).and_then(|s| s.get_all_keys().ok()) else {
+        return Vec::new();
+    };
+    match done(&req).await {
+        Ok(v) => js_sys::Array::from(&v).iter().filter_map(|k| k.as_string()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// The text stored under `key` in `store`.
+pub async fn get(store: &str, key: &str) -> Option<String> {
+    get_value(store, key).await?.as_string()
+}
+
+/// Stores the text `value` under `key` in `store`.
+pub async fn put(store: &str, key: &str, value: &str) -> Option<()> {
+    put_value(store, key, &value.into()).await
 }

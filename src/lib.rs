@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod idb;
 pub mod loaded_form;
 mod net;
+pub mod outbox;
 pub mod pages;
 mod panic_notice;
 pub mod permits_app;
@@ -35,4 +36,6 @@ pub fn start() {
         .or_else(|| document.body().map(|b| b.unchecked_into()))
         .expect("a page always has a body");
     yew::Renderer::<app::App>::with_root(root).render();
+    // Submissions still waiting from an earlier visit go out again.
+    outbox::resume();
 }

@@ -1,7 +1,9 @@
 //! After a citizen checks their answers: the submission package is built
 //! in the worker and offered as a download with its reference number, and
 //! the form's channel is offered: a prepared e-mail to the agency (starter
-//! level). A form with a fee shows its PromptPay QR for the reference.
+//! level), or delivery through the outbox to the agency's e-Service with
+//! its signed receipt (standard level). A form with a fee shows its
+//! PromptPay QR for the reference.
 
 use std::rc::Rc;
 
@@ -13,6 +15,7 @@ use yew::prelude::*;
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::loaded_form::LoadedForm;
+use crate::outbox;
 
 #[derive(Clone, PartialEq)]
 struct Built {
@@ -23,6 +26,7 @@ struct Built {
     qr: Option<String>,
     payload: Option<String>,
     amount: Option<String>,
+    zip: web_sys::Blob,
 }
 
 #[derive(Clone, PartialEq)]
@@ -56,6 +60,45 @@ fn mailto(address: &str, title: &str, agency: &str, b: &Built) -> String {
     format!("mailto:{address}?subject={}&body={}", encode(&subject), encode(&body))
 }
 
+#[derive(Properties, PartialEq)]
+struct DeliveryProps {
+    lang: Lang,
+    hash: String,
+    reference: String,
+}
+
+/// A POSTed package's progress through the outbox, up to the agency's
+/// verified receipt.
+#[component]
+fn Delivery(props: &DeliveryProps) -> Html {
+    let lang = props.lang;
+    let status = use_state(|| outbox::Status::Sending);
+    {
+        let (status, hash) = (status.clone(), props.hash.clone());
+        use_effect_with(hash.clone(), move |_| outbox::watch(&hash, Callback::from(move |s| status.set(s))));
+    }
+    let (key, body) = match &*status {
+        outbox::Status::Sending => ("sending", html! { <p class="loading">{ i18n::POST_SENDING.get(lang) }</p> }),
+        outbox::Status::Waiting { retry_in } => ("waiting", html! { <p>{ format!("{} {retry_in} {}", i18n::POST_WAITING.get(lang), i18n::SECONDS.get(lang)) }</p> }),
+        outbox::Status::Received { info, body } => {
+            let t = |k: &str| info[k].as_str().unwrap_or_default().to_owned();
+            let (body, reference) = (body.clone(), props.reference.clone());
+            let save = Callback::from(move |_: MouseEvent| {
+                crate::download::save_text(&format!("receipt-{reference}.json"), "application/json", &body).ok();
+            });
+            ("received", html! {
+                <>
+                    <p><strong>{ i18n::POST_RECEIVED.get(lang) }</strong>{ format!(": {}", info["agency"][lang.tag()].as_str().unwrap_or_default()) }</p>
+                    <p>{ i18n::POST_RECEIVED_AT.get(lang) }{ " " }{ t("received") }{ " · " }{ i18n::POST_AGENCY_REF.get(lang) }{ " " }<code id="agency-reference">{ t("agencyReference") }</code></p>
+                    <button type="button" id="receipt-download" class="secondary" onclick={save}>{ i18n::POST_RECEIPT.get(lang) }</button>
+                </>
+            })
+        }
+        outbox::Status::Refused(th, en) => ("refused", html! { <div role="alert"><p>{ i18n::POST_REFUSED.get(lang) }</p><p>{ lang.pick(th, en) }</p></div> }),
+    };
+    html! { <div class="channel channel-post" id="delivery" data-status={key} aria-live="polite">{ body }</div> }
+}
+
 #[component]
 pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
     let lang = props.lang;
@@ -71,8 +114,9 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 let title = e.as_ref().map(|e| e.title.get(Lang::Th).to_owned()).unwrap_or_else(|| form.id.to_string());
                 let agency = e.as_ref().and_then(|e| e.agency.as_ref()).map(|a| a.get(Lang::Th).to_owned()).unwrap_or_default();
                 let (channel, fee) = e.map(|e| (e.channel, e.fee)).unwrap_or_default();
+                let chosen = channel.clone();
                 let fee_json = fee.as_ref().map(|f| json!({ "billerId": f.biller_id, "amount": f.amount.map(|a| a.baht()) }));
-                entry.set(Some((channel, fee, title.clone(), agency.clone())));
+                entry.set(Some((chosen, fee, title.clone(), agency.clone())));
                 let form_json = json!({ "id": form.id.as_str(), "schemaSha256": eservice_core::package::schema_sha256(form.schema()), "title": title, "agency": agency });
                 let id = form.id.to_string();
                 let done = state.clone();
@@ -82,6 +126,9 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                         (None, Some(blob)) => {
                             let t = |k: &str| v[k].as_str().map(str::to_owned);
                             let reference = t("reference").unwrap_or_default();
+                            if let Channel::Post(endpoint) = &channel {
+                                outbox::enqueue(endpoint, &t("hash").unwrap_or_default(), &reference, &format!("{id}-{reference}.zip"), blob.clone());
+                            }
                             done.set(State::Built(Built {
                                 file_name: format!("{id}-{reference}.zip"),
                                 reference,
@@ -90,6 +137,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                                 qr: t("qr"),
                                 payload: t("payload"),
                                 amount: t("amount"),
+                                zip: blob,
                             }));
                         }
                         (err, _) => {
@@ -112,6 +160,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         State::Built(b) => b,
     };
     let channel = match entry.as_ref() {
+        Some((Channel::Post(_), ..)) => html! { <Delivery lang={lang} hash={b.hash.clone()} reference={b.reference.clone()} /> },
         Some((Channel::Email(address), _, title, agency)) => html! {
             <div class="channel channel-email">
                 <p>{ i18n::EMAIL_STEPS.get(lang) }</p>

@@ -3,7 +3,8 @@
 //! re-encoded as JPEG without its metadata, and hashed again.
 //!
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
-//! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`])
+//! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`]),
+//! `{op: "receipt", id, body, hash}`
 //! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
 //! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
@@ -90,6 +91,12 @@ pub fn run() {
                         Ok(report) => post(id, "verified", &[("report", report.into())]),
                         Err(message) => post(id, "failed", &[("message", message.into())]),
                     }
+                });
+            }
+            Some("receipt") => {
+                let (body, hash) = (get("body").as_string().unwrap_or_default(), get("hash").as_string().unwrap_or_default());
+                wasm_bindgen_futures::spawn_local(async move {
+                    post(id, "reply", &[("json", verify::receipt_json(&body, &hash).await.into())]);
                 });
             }
             Some("package") => {

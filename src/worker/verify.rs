@@ -89,3 +89,18 @@ pub async fn evidence_check(pdf: &[u8]) -> Option<SignatureCheck> {
         signed_by: report.signed_by().map(|t| (t.agency.get(Lang::Th).to_owned(), t.agency.get(Lang::En).to_owned())),
     })
 }
+
+/// Verifies an e-Service's answer as the receipt for the package `hash`
+/// against the site's trust list: `{agency: {th, en}, reference, received,
+/// agencyReference}` or `{error: {th, en}}`.
+pub async fn receipt_json(body: &str, hash: &str) -> String {
+    let (trust, _, _) = site().await;
+    let v = match eservice_core::receipt::verify(body.as_bytes(), hash, &trust, now()) {
+        Ok(r) => serde_json::json!({
+            "agency": { "th": r.agency.get(Lang::Th), "en": r.agency.get(Lang::En) },
+            "reference": r.reference, "received": r.received, "agencyReference": r.agency_reference,
+        }),
+        Err(p) => serde_json::json!({ "error": { "th": p.message(Lang::Th), "en": p.message(Lang::En) } }),
+    };
+    v.to_string()
+}

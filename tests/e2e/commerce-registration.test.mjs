@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, assertAccessible, fillAddress, fillAndLeave, fillDate, sorted, validate as validateWith } from './helpers.mjs';
+import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, validate as validateWith } from './helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -19,21 +19,6 @@ const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice')
 
 const h = harness();
 
-/** What the citizen types, field by field, and the JSON it must become. */
-const TYPED = {
-  'f-applicant-first_name': 'สมชาย',
-  'f-applicant-last_name': 'ใจดี',
-  'f-applicant-phone': '0812345678',
-  'f-applicant-email': 'somchai@example.co.th',
-  'f-business-trade_name': 'ร้านสมชายการค้า',
-  'f-business-products': 'ผ้าไหมและของที่ระลึก',
-  'f-business-capital': '1,500,000',
-  'f-business-employees': '3',
-  'f-address-house_no': '99/1',
-  'f-address-moo': '4',
-};
-const ID_PDF = Buffer.from('%PDF-1.4\n% citizen ID card\n%%EOF\n');
-const HOUSE_PDF = Buffer.from('%PDF-1.4\n% house registration\n%%EOF\n');
 const entry = (name, buf) => ({ name, mediaType: 'application/pdf', size: buf.length, sha256: createHash('sha256').update(buf).digest('hex') });
 const EXPECTED = {
   applicant: {
@@ -89,17 +74,9 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await error.waitFor({ state: 'detached' });
   assert.equal(await citizenId.getAttribute('aria-invalid'), null);
 
-  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
-  await fillAddress(page, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
+  await fillCommerceRest(page);
   assert.equal(await page.locator('#f-address-postcode').inputValue(), '10500', 'the postcode follows the subdistrict');
-  await fillDate(page, 'f-business-start_date', 1, 11, 2569);
   assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
-  await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
-  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'บัตร.pdf', mimeType: 'application/pdf', buffer: ID_PDF });
-  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: HOUSE_PDF });
-  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
-  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
-  await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
   await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
 
   await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
@@ -147,10 +124,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
   const cliTampered = spawnSync(ESERVICE, ['package', 'inspect', tampered], { encoding: 'utf8' });
   assert.equal(cliTampered.status, 1);
   assert.match(cliTampered.stdout, /the evidence file was changed/);
-  const inbox = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
-  await inbox.goto(h.server.url + '#/inbox');
-  await inbox.getByRole('heading', { level: 1 }).waitFor();
-  await inbox.locator('#inbox-files').setInputFiles([pkgFile, tampered]);
+  const inbox = await openInbox(h.browser, h.server.url, [pkgFile, tampered]);
   const good = inbox.locator(`.package-card[data-sound="true"][data-reference="${reference}"]`);
   await good.waitFor({ timeout: 20000 });
   const bad = inbox.locator('.package-card[data-sound="false"]');
@@ -162,8 +136,7 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
   await inbox.locator('#incoming-register').waitFor();
   await screenshot(inbox, 'inbox');
   await assertAccessible(inbox, 'inbox');
-  const [csv] = await Promise.all([inbox.waitForEvent('download'), inbox.locator('#export-csv').click()]);
-  const csvText = await readFile(await csv.path(), 'utf8');
+  const csvText = await exportCsv(inbox);
   assert.ok(csvText.startsWith('\ufeff'), 'a BOM, so Excel reads Thai');
   const row = csvText.split('\r\n')[1].split(',');
   assert.deepEqual([row[0], row[2], row[4]], ['1', 'สมชาย ใจดี', reference]);

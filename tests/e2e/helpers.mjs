@@ -102,3 +102,51 @@ export async function downloadRequest(page) {
   const file = await download.path();
   return { file, data: JSON.parse(await readFile(file, 'utf8')) };
 }
+
+/** What a citizen types into the commerce registration form, by field id. */
+export const TYPED = {
+  'f-applicant-first_name': 'สมชาย',
+  'f-applicant-last_name': 'ใจดี',
+  'f-applicant-phone': '0812345678',
+  'f-applicant-email': 'somchai@example.co.th',
+  'f-business-trade_name': 'ร้านสมชายการค้า',
+  'f-business-products': 'ผ้าไหมและของที่ระลึก',
+  'f-business-capital': '1,500,000',
+  'f-business-employees': '3',
+  'f-address-house_no': '99/1',
+  'f-address-moo': '4',
+};
+export const ID_PDF = Buffer.from('%PDF-1.4\n% citizen ID card\n%%EOF\n');
+export const HOUSE_PDF = Buffer.from('%PDF-1.4\n% house registration\n%%EOF\n');
+
+/** Fills the commerce registration form past the prefix and citizen ID:
+ * the typed fields, address, start date, category, both required
+ * documents and the declaration. */
+export async function fillCommerceRest(page) {
+  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
+  await fillAddress(page, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
+  await fillDate(page, 'f-business-start_date', 1, 11, 2569);
+  await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'บัตร.pdf', mimeType: 'application/pdf', buffer: ID_PDF });
+  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: HOUSE_PDF });
+  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
+  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
+}
+
+/** The clerk's inbox on a desktop-sized page, with `files` dropped in. */
+export async function openInbox(browser, url, files) {
+  const { phonePage } = await import('./browser.mjs');
+  const inbox = await phonePage(browser, { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false, deviceScaleFactor: 1 });
+  await inbox.goto(url + '#/inbox');
+  await inbox.getByRole('heading', { level: 1 }).waitFor();
+  await inbox.locator('#inbox-files').setInputFiles(files);
+  return inbox;
+}
+
+/** The incoming register as the inbox exports it (CSV text). */
+export async function exportCsv(inbox) {
+  const { readFile } = await import('node:fs/promises');
+  const [csv] = await Promise.all([inbox.waitForEvent('download'), inbox.locator('#export-csv').click()]);
+  return readFile(await csv.path(), 'utf8');
+}

@@ -19,6 +19,7 @@
 //! - [`signing`]: signing permit PDFs (PAdES B-B, incremental update).
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
 //! - [`promptpay`]: the PromptPay bill-payment QR for a form's fee.
+//! - [`receipt`]: the agency's signed receipt for a package, verified.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
 //! - [`verification`]: one verdict on a signed permit PDF.
 //! - [`fuzzing`]: what the fuzzers drive, replayed by the tests.
@@ -41,6 +42,7 @@ pub mod package;
 pub mod pdf;
 pub mod pointer;
 pub mod promptpay;
+pub mod receipt;
 pub mod register;
 pub mod schema;
 pub mod signature;

@@ -216,6 +216,12 @@ impl Signer {
         out
     }
 
+    /// A detached CMS signature over `content` (receipts and other
+    /// non-PDF documents), with the same attributes as a PDF signature.
+    pub fn sign_detached(&self, content: &[u8]) -> Option<Vec<u8>> {
+        signed_data(&[content], &self.key, &self.cert.der, &self.chain).ok()
+    }
+
     /// The name a stamp shows: the agency (organization), else the common name.
     pub fn display_name(&self) -> String {
         self.cert.organization.clone().or_else(|| self.cert.common_name.clone()).unwrap_or_else(|| self.cert.display_name())

@@ -77,7 +77,7 @@ impl Problem {
     }
 }
 
-fn cms_message(p: &CmsProblem, lang: Lang) -> String {
+pub(crate) fn cms_message(p: &CmsProblem, lang: Lang) -> String {
     let s = |th: &str, en: &str| lang.pick(th, en).to_owned();
     match p {
         CmsProblem::Malformed => s("ข้อมูลลายมือชื่อ (CMS) เสียหายหรือผิดรูปแบบ", "The signature data (CMS) is damaged or malformed"),
