@@ -154,8 +154,8 @@ pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) 
     submit(WORKER_URL, "verify", &[("file", file.into()), ("trust", trust)], on_event)
 }
 
-/// Builds the submission package in the worker: `form` is `{id,
-/// schemaSha256, title, agency}`, `rows` the summary's label/value pairs,
+/// Builds the submission package in the worker: `form` is `{id, schema,
+/// title, agency}`, `rows` the summary's label/value pairs,
 /// the evidence files are the kept ones the data names; `fee` is the form's
 /// `{billerId, amount}`. The answer (and the ZIP) arrive on `on_event`.
 pub fn package(form: &serde_json::Value, data: &serde_json::Value, rows: &[(String, String)], fee: Option<&serde_json::Value>, on_event: Callback<JobEvent>) -> Option<u32> {

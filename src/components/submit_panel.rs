@@ -117,7 +117,8 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 let chosen = channel.clone();
                 let fee_json = fee.as_ref().map(|f| json!({ "billerId": f.biller_id, "amount": f.amount.map(|a| a.baht()) }));
                 entry.set(Some((chosen, fee, title.clone(), agency.clone())));
-                let form_json = json!({ "id": form.id.as_str(), "schemaSha256": eservice_core::package::schema_sha256(form.schema()), "title": title, "agency": agency });
+                // The schema's hash is taken in the worker, which has the canonical-JSON code.
+                let form_json = json!({ "id": form.id.as_str(), "schema": form.schema(), "title": title, "agency": agency });
                 let id = form.id.to_string();
                 let done = state.clone();
                 let on_event = Callback::from(move |e: JobEvent| {

@@ -3,7 +3,8 @@
 //! ZIP deflated, and, for a form with a fee, the PromptPay QR drawn for
 //! the package's reference.
 //!
-//! In: `{op: "package", id, form, data, rows, files: [{sha256, blob}], fee?}`.
+//! In: `{op: "package", id, form: {id, schema, title, agency}, data, rows,
+//! files: [{sha256, blob}], fee?}`.
 //! Out: `{id, kind: "reply", json: {hash, reference, created, qr?} or
 //! {error: {th, en}}, blob?}`.
 
@@ -41,7 +42,8 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             }
         }
     }
-    let form = FormRef { id: text(&form, "id"), schema_sha256: text(&form, "schemaSha256"), title: text(&form, "title"), agency: text(&form, "agency") };
+    let schema_sha256 = eservice_core::package::schema_sha256(form.get("schema").unwrap_or(&Value::Null));
+    let form = FormRef { id: text(&form, "id"), schema_sha256, title: text(&form, "title"), agency: text(&form, "agency") };
     let (created, stamp) = created_at((js_sys::Date::now().max(0.0) / 1000.0) as u64);
     let refs: Vec<(Digest, &[u8])> = bytes.iter().map(|(d, b)| (*d, b.as_slice())).collect();
     let built = match build(&form, &data, &refs, &created, stamp, &rows) {

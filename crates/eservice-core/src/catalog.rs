@@ -172,7 +172,8 @@ impl Catalog {
                     let amount = match f.get("amount") {
                         None => Some(None),
                         Some(Value::String(a)) => crate::promptpay::Satang::from_baht(a).map(Some),
-                        Some(Value::Number(n)) => crate::promptpay::Satang::from_baht(&n.to_string()).map(Some),
+                        // Whole baht as a number; decimals as a string ("350.50").
+                        Some(Value::Number(n)) => n.as_u64().and_then(|b| b.checked_mul(100)).map(|s| Some(crate::promptpay::Satang(s))),
                         _ => None,
                     };
                     match (biller, amount) {

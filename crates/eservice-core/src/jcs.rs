@@ -81,12 +81,19 @@ pub fn es_number(x: f64) -> String {
     if x == 0.0 || !x.is_finite() {
         return "0".into();
     }
-    // Rust's `{:e}` gives the shortest digits that read back as `x`.
-    let sci = format!("{:e}", x.abs());
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
+    // Ryu gives the shortest digits that read back as `x` (and is already
+    // in every build through serde_json; Rust's own float formatting is not).
+    let mut buf = ryu::Buffer::new();
+    let shortest = buf.format_finite(x.abs());
+    let (mantissa, exp) = shortest.split_once('e').unwrap_or((shortest, "0"));
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let frac = frac.trim_end_matches('0');
+    // Digits without leading zeros, and the exponent of their first digit.
+    let all = format!("{int}{frac}");
+    let lead = all.len() - all.trim_start_matches('0').len();
+    let digits = all.trim_start_matches('0').trim_end_matches('0').to_owned();
     let k = digits.len() as i32;
-    let n = exp.parse::<i32>().unwrap_or(0) + 1;
+    let n = exp.parse::<i32>().unwrap_or(0) + int.len() as i32 - lead as i32;
     let body = if k <= n && n <= 21 {
         format!("{digits}{}", "0".repeat((n - k) as usize))
     } else if 0 < n && n <= 21 {
