@@ -124,10 +124,25 @@ with zipfile.ZipFile(src) as z, zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) 
   const cliTampered = spawnSync(ESERVICE, ['package', 'inspect', tampered], { encoding: 'utf8' });
   assert.equal(cliTampered.status, 1);
   assert.match(cliTampered.stdout, /the evidence file was changed/);
-  const inbox = await openInbox(h.browser, h.server.url, [pkgFile, tampered]);
+  // And archives built to harm: a zip bomb, a ../ path, a cut-off download.
+  const bomb = join(dirname(pkgFile), 'bomb.zip'), escape = join(dirname(pkgFile), 'escape.zip'), cut = join(dirname(pkgFile), 'cut.zip');
+  execFileSync('python3', ['-c', `
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], 'w', zipfile.ZIP_DEFLATED) as z:
+    z.writestr('manifest.json', '{}'); z.writestr('evidence/x.pdf', bytes(64 * 1024 * 1024))
+with zipfile.ZipFile(sys.argv[2], 'w') as z:
+    z.writestr('manifest.json', '{}'); z.writestr('../../evil.sh', 'x')
+data = open(sys.argv[3], 'rb').read(); open(sys.argv[4], 'wb').write(data[:len(data) // 2])
+`, bomb, escape, pkgFile, cut]);
+  const inbox = await openInbox(h.browser, h.server.url, [pkgFile, tampered, bomb, escape, cut]);
+  for (const [file, says] of [['bomb.zip', /zip bomb/], ['escape.zip', /\.\.\/evil\.sh: ชื่อไฟล์ชี้ออกนอกชุดเอกสาร/], ['cut.zip', /ไฟล์ ZIP ไม่สมบูรณ์/]]) {
+    const card = inbox.locator('.package-card', { hasText: file });
+    await card.locator('.package-problems').waitFor({ timeout: 20000 });
+    assert.match(await card.innerText(), says, file);
+  }
   const good = inbox.locator(`.package-card[data-sound="true"][data-reference="${reference}"]`);
   await good.waitFor({ timeout: 20000 });
-  const bad = inbox.locator('.package-card[data-sound="false"]');
+  const bad = inbox.locator('.package-card[data-sound="false"]', { hasText: 'tampered.zip' });
   await bad.waitFor({ timeout: 20000 });
   assert.match(await bad.innerText(), /ไฟล์หลักฐานถูกแก้ไข/);
   assert.equal(await bad.locator('button.accept').count(), 0, 'a tampered package cannot be accepted');

@@ -22,9 +22,9 @@ const freePort = () => new Promise((resolve) => {
   const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
 });
 
-function startReceiver() {
+function startReceiver(...extra) {
   receiver = spawn(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/receiver/receiver.py'), String(port),
-    join(dir, 'p256.key.pem'), join(dir, 'p256.cert.pem'), join(dir, 'ca.cert.pem')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    join(dir, 'p256.key.pem'), join(dir, 'p256.cert.pem'), join(dir, 'ca.cert.pem'), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve) => receiver.stdout.once('data', resolve));
 }
 
@@ -37,7 +37,8 @@ after(() => receiver?.kill());
 
 const deliveries = async () => (await fetch(`http://127.0.0.1:${port}/deliveries`)).json();
 
-test('receiver down, then queued, then back: one delivery, and a verified signed receipt', async () => {
+/** A phone page whose commerce form submits to the test receiver, filled and submitted. */
+async function submitToReceiver() {
   const page = await phonePage(h.browser);
   const index = JSON.parse(readFileSync(join(ROOT, 'assets/forms/index.json'), 'utf8'));
   index.forms.find((f) => f.id === 'commerce-registration').submit = { endpoint: `http://127.0.0.1:${port}/submissions` };
@@ -49,6 +50,11 @@ test('receiver down, then queued, then back: one delivery, and a verified signed
   await page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
   await fillCommerceRest(page);
   await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  return page;
+}
+
+test('receiver down, then queued, then back: one delivery, and a verified signed receipt', async () => {
+  const page = await submitToReceiver();
 
   // The receiver is down: the package waits, kept on the device.
   const delivery = page.locator('#delivery');
@@ -91,4 +97,15 @@ test('receiver down, then queued, then back: one delivery, and a verified signed
   const row = (await exportCsv(inbox)).split('\r\n')[1].split(',');
   assert.deepEqual([row[2], row[4], row[5]], ['สมชาย ใจดี', reference, hash]);
   assert.deepEqual(inbox.errors, []);
+});
+
+test('a server error is retried with backoff; the package is delivered once', async () => {
+  receiver.kill();
+  port = await freePort();
+  await startReceiver('--fail-first', '1');
+  const page = await submitToReceiver();
+  await page.locator('#delivery[data-status="received"]').waitFor({ timeout: 30000 });
+  const hash = (await page.locator('#package-hash').textContent()).trim();
+  assert.deepEqual(await deliveries(), [{ hash, posts: 2, receipts: 1 }], 'a 503, then the retry');
+  assert.deepEqual(page.errors, []);
 });
