@@ -134,6 +134,10 @@ phrases! {
     POST_AGENCY_REF = "เลขรับของหน่วยงาน" / "Agency's reference";
     POST_RECEIPT = "ดาวน์โหลดใบรับที่หน่วยงานลงนาม" / "Download the receipt the agency signed";
     POST_REFUSED = "ส่งคำขอไม่สำเร็จ" / "The request was not delivered";
+    MY_SUBMISSIONS = "คำขอที่ส่งจากเครื่องนี้" / "Requests sent from this device";
+    STATE_PENDING = "รอส่ง (จะส่งให้เองเมื่อเชื่อมต่อได้)" / "waiting to be sent (goes out by itself when online)";
+    STATE_RECEIVED = "หน่วยงานได้รับแล้ว" / "received by the agency";
+    STATE_REFUSED = "ส่งไม่สำเร็จ" / "not delivered";
     INBOX_TITLE = "กล่องรับคำขอ" / "Inbox of requests";
     INBOX_INTRO = "ลากชุดเอกสารคำขอ (ZIP) ที่ได้รับมาวาง ระบบจะตรวจความครบถ้วนในเครื่องนี้ แล้วลงทะเบียนหนังสือรับเมื่อท่านกดรับเรื่อง" / "Drop received submission packages (ZIP). They are checked on this device; accepted ones join the incoming register";
     INBOX_PICK = "ลากไฟล์ ZIP มาวาง หรือกดเพื่อเลือก (ได้หลายไฟล์)" / "Drop ZIP files here, or tap to pick (several at once)";

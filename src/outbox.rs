@@ -112,6 +112,18 @@ fn restore(hash: &str, meta: &Value) {
     }
 }
 
+/// Every package in the outbox, as stored: `{hash, reference, fileName,
+/// state, receipt?, body?}`.
+pub async fn list() -> Vec<Value> {
+    let mut out = Vec::new();
+    for hash in crate::idb::keys(STORE).await {
+        if let Some((meta, _)) = record(&hash).await {
+            out.push(meta);
+        }
+    }
+    out
+}
+
 /// Sends every pending package in the outbox: on start, after a reload.
 pub fn resume() {
     hook_online();

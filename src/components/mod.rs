@@ -10,6 +10,7 @@ pub mod evidence_list;
 pub mod field;
 pub mod form_fields;
 pub mod header;
+pub mod my_submissions;
 pub mod load_error;
 pub mod step_nav;
 pub mod submit_panel;

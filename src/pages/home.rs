@@ -4,6 +4,7 @@ use eservice_core::catalog::Catalog;
 use eservice_core::json_file::JsonFileError;
 use yew::prelude::*;
 
+use crate::components::my_submissions::MySubmissions;
 use crate::i18n;
 use crate::net::fetch_json;
 use crate::route::Route;
@@ -89,6 +90,7 @@ pub fn HomePage(props: &HomeProps) -> Html {
             if *cleared {
                 <p role="status">{ i18n::DRAFTS_CLEARED.get(lang) }</p>
             }
+            <MySubmissions lang={lang} />
         </section>
     }
 }

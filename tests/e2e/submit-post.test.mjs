@@ -86,6 +86,12 @@ test('receiver down, then queued, then back: one delivery, and a verified signed
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.waitForTimeout(1500);
   assert.deepEqual(await deliveries(), [{ hash, posts: 1, receipts: 1 }], 'exactly one delivery');
+  // After the reload the home page still shows it, with its receipt.
+  await page.goto(h.server.url + '#/');
+  const mine = page.locator(`#my-submissions li[data-state="received"]`, { hasText: reference });
+  await mine.waitFor({ timeout: 10000 });
+  const [again] = await Promise.all([page.waitForEvent('download'), mine.locator('button').click()]);
+  assert.equal(JSON.parse(await readFile(await again.path(), 'utf8')).receipt.packageHash, hash);
 
   assert.deepEqual(page.errors, []);
 
