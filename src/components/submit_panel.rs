@@ -113,12 +113,13 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 let e = catalog.entries.into_iter().find(|e| e.id == form.id);
                 let title = e.as_ref().map(|e| e.title.get(Lang::Th).to_owned()).unwrap_or_else(|| form.id.to_string());
                 let agency = e.as_ref().and_then(|e| e.agency.as_ref()).map(|a| a.get(Lang::Th).to_owned()).unwrap_or_default();
+                let version = e.as_ref().and_then(|e| e.version.clone());
                 let (channel, fee) = e.map(|e| (e.channel, e.fee)).unwrap_or_default();
                 let chosen = channel.clone();
                 let fee_json = fee.as_ref().map(|f| json!({ "billerId": f.biller_id, "amount": f.amount.map(|a| a.baht()) }));
                 entry.set(Some((chosen, fee, title.clone(), agency.clone())));
                 // The schema's hash is taken in the worker, which has the canonical-JSON code.
-                let form_json = json!({ "id": form.id.as_str(), "schema": form.schema(), "title": title, "agency": agency });
+                let form_json = json!({ "id": form.id.as_str(), "version": version, "schema": form.schema(), "title": title, "agency": agency });
                 let id = form.id.to_string();
                 let done = state.clone();
                 let on_event = Callback::from(move |e: JobEvent| {

@@ -43,7 +43,8 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
         }
     }
     let schema_sha256 = eservice_core::package::schema_sha256(form.get("schema").unwrap_or(&Value::Null));
-    let form = FormRef { id: text(&form, "id"), schema_sha256, title: text(&form, "title"), agency: text(&form, "agency") };
+    let version = form.get("version").and_then(Value::as_str).map(str::to_owned);
+    let form = FormRef { id: text(&form, "id"), version, schema_sha256, title: text(&form, "title"), agency: text(&form, "agency") };
     let (created, stamp) = created_at((js_sys::Date::now().max(0.0) / 1000.0) as u64);
     let refs: Vec<(Digest, &[u8])> = bytes.iter().map(|(d, b)| (*d, b.as_slice())).collect();
     let built = match build(&form, &data, &refs, &created, stamp, &rows) {

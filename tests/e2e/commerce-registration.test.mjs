@@ -98,6 +98,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
   const report = JSON.parse(inspect.stdout);
   assert.equal(report.reference, reference);
+  assert.equal(execFileSync('python3', ['-c', 'import sys,zipfile,json; print(json.loads(zipfile.ZipFile(sys.argv[1]).read("manifest.json"))["form"]["version"])', pkgFile], { encoding: 'utf8' }).trim(), '2569.1', 'the form version the agency gave');
   assert.equal(report.sha256, (await page.locator('#package-hash').textContent()).trim());
   assert.deepEqual(report.checklist.filter((c) => c.required).map((c) => c.files), [1, 1], 'both required documents are there');
   const mail = decodeURIComponent(await page.locator('#email-link').getAttribute('href'));

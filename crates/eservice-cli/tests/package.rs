@@ -38,7 +38,7 @@ fn setup(tag: &str) -> (PathBuf, PathBuf, Vec<u8>) {
         "applicant": {"first_name": "สมชาย", "last_name": "ใจดี"},
         "evidence": {"id_card": [{"name": "บัตร.pdf", "mediaType": "application/pdf", "size": scan.len(), "sha256": sha.hex()}]}
     });
-    let form = FormRef { id: "demo".into(), schema_sha256: eservice_core::package::schema_sha256(&serde_json::from_str(SCHEMA).unwrap()), title: "คำขอทดสอบ".into(), agency: "กรมทดสอบ".into() };
+    let form = FormRef { id: "demo".into(), version: None, schema_sha256: eservice_core::package::schema_sha256(&serde_json::from_str(SCHEMA).unwrap()), title: "คำขอทดสอบ".into(), agency: "กรมทดสอบ".into() };
     let b = build(&form, &data, &[(sha, scan)], "2026-11-27T10:00:00+07:00", zip::dos_time(2026, 11, 27, 10, 0, 0), &[]).unwrap();
     (dir, forms, b.zip)
 }

@@ -70,6 +70,8 @@ pub struct CatalogEntry {
     pub title: LocalText,
     pub agency: Option<LocalText>,
     pub description: Option<LocalText>,
+    /// The form's version as the agency names it (`"version"`), if it does.
+    pub version: Option<String>,
     pub channel: Channel,
     pub fee: Option<Fee>,
 }
@@ -185,7 +187,8 @@ impl Catalog {
                     }
                 }
             };
-            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description"), channel, fee });
+            let version = e.get("version").and_then(Value::as_str).map(str::to_owned);
+            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description"), version, channel, fee });
         }
         c
     }

@@ -218,7 +218,7 @@ mod tests {
     use serde_json::json;
 
     fn form() -> FormRef {
-        FormRef { id: "food-advertisement".into(), schema_sha256: "ab".repeat(32), title: "คำขออนุญาตโฆษณาอาหาร".into(), agency: "สำนักงานคณะกรรมการอาหารและยา".into() }
+        FormRef { id: "food-advertisement".into(), version: Some("2569.1".into()), schema_sha256: "ab".repeat(32), title: "คำขออนุญาตโฆษณาอาหาร".into(), agency: "สำนักงานคณะกรรมการอาหารและยา".into() }
     }
 
     fn package() -> (Vec<u8>, Digest, String) {

@@ -24,6 +24,8 @@ pub const KIT: &str = "eservice-kit";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FormRef {
     pub id: String,
+    /// The agency's own version label for the form, if it gives one.
+    pub version: Option<String>,
     /// The SHA-256 of the schema file as served: which version was filled.
     pub schema_sha256: String,
     pub title: String,
@@ -89,7 +91,7 @@ pub fn manifest(form: &FormRef, data: &Value, evidence: &[EvidenceFile], created
         .collect();
     json!({
         "kit": { "name": KIT, "version": env!("CARGO_PKG_VERSION") },
-        "form": { "id": form.id, "schemaSha256": form.schema_sha256, "title": form.title, "agency": form.agency },
+        "form": { "id": form.id, "version": form.version, "schemaSha256": form.schema_sha256, "title": form.title, "agency": form.agency },
         "created": created,
         "data": data,
         "evidence": files,
