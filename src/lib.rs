@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod pages;
 mod panic_notice;
 pub mod permits_app;
+mod picked_files;
 pub mod regexp;
 pub mod route;
 pub mod storage;

@@ -10,13 +10,14 @@ use eservice_core::evidence::{EvidenceProblem, EvidenceRule, ManifestEntry};
 use eservice_core::form::Field;
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
-use web_sys::{File, FileList, HtmlInputElement};
+use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use super::field::field_id;
 use super::form_fields::required_mark;
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
+use crate::picked_files::files_of;
 
 #[derive(Properties, PartialEq)]
 pub struct EvidenceInputProps {
@@ -83,11 +84,6 @@ fn source(e: &ManifestEntry) -> eservice_core::evidence::Digest {
 
 fn entries(value: &Option<Value>) -> Vec<ManifestEntry> {
     value.as_ref().and_then(Value::as_array).into_iter().flatten().filter_map(ManifestEntry::from_json).collect()
-}
-
-fn files_of(list: Option<FileList>) -> Vec<File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 #[component]

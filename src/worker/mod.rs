@@ -60,13 +60,38 @@ pub(crate) fn cancelled(id: u32) -> bool {
     CANCELLED.with(|c| c.borrow().contains(&id))
 }
 
+/// A request to a worker: its op, its id, and its fields by name.
+pub(crate) struct Request {
+    data: JsValue,
+    pub id: u32,
+}
+
+impl Request {
+    pub fn get(&self, k: &str) -> JsValue {
+        Reflect::get(&self.data, &k.into()).unwrap_or(JsValue::UNDEFINED)
+    }
+}
+
+/// Hands every message to `handle(op, request)`, then tells the page the
+/// worker listens (messages sent before that would be lost).
+pub(crate) fn listen(handle: fn(Option<&str>, Request)) {
+    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+        let data = e.data();
+        let op = Reflect::get(&data, &"op".into()).ok().and_then(|o| o.as_string());
+        let id = Reflect::get(&data, &"id".into()).ok().and_then(|i| i.as_f64()).unwrap_or(0.0) as u32;
+        handle(op.as_deref(), Request { data, id });
+    });
+    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    post(0, "ready", &[]);
+}
+
 /// Starts listening for files.
 pub fn run() {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
-        let data = e.data();
-        let get = |k: &str| Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-        let id = get("id").as_f64().unwrap_or(0.0) as u32;
-        match get("op").as_string().as_deref() {
+    listen(|op, req| {
+        let id = req.id;
+        let get = |k: &str| req.get(k);
+        match op {
             Some("cancel") => CANCELLED.with(|c| c.borrow_mut().push(id)),
             // Only the SHA-256; `stream` forces chunked hashing in Rust even for
             // files the browser could hash in one call (the benchmark compares both).
@@ -124,9 +149,6 @@ pub fn run() {
             _ => {}
         }
     });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    post(0, "ready", &[]);
 }
 
 /// How many bytes of the start are read to tell the type and image size.

@@ -18,8 +18,6 @@ use eservice_core::register::{NewPermit, Register};
 use eservice_core::signing::{sign, Certify, Options, SignError, Signer, Stamp};
 use eservice_core::Lang;
 use js_sys::Reflect;
-use wasm_bindgen::closure::Closure;
-use web_sys::MessageEvent;
 use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
@@ -168,11 +166,10 @@ pub fn keygen(cn: &str, org: &str, self_signed: bool) -> Value {
 
 /// Starts listening for signing requests.
 pub fn run() {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| {
-        let data = e.data();
-        let get = |k: &str| Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
-        let id = get("id").as_f64().unwrap_or(0.0) as u32;
-        match get("op").as_string().as_deref() {
+    super::listen(|op, req| {
+        let id = req.id;
+        let get = |k: &str| req.get(k);
+        match op {
             Some("describe-signer") => {
                 let creds = get("creds");
                 wasm_bindgen_futures::spawn_local(async move {
@@ -195,9 +192,6 @@ pub fn run() {
             _ => {}
         }
     });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
-    post(0, "ready", &[]);
 }
 
 /// `bytes` as a PDF blob to hand back.

@@ -12,10 +12,11 @@ mod register_table;
 use std::rc::Rc;
 
 use eservice_core::incoming::IncomingRegister;
-use web_sys::{File, FileList, HtmlInputElement};
+use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::i18n;
+use crate::picked_files::files_of;
 use package_card::PackageCard;
 use register_table::{save, RegisterTable};
 
@@ -25,11 +26,6 @@ pub const KEY: &str = "register";
 #[derive(Properties, PartialEq)]
 pub struct InboxProps {
     pub lang: eservice_core::Lang,
-}
-
-fn files_of(list: Option<FileList>) -> Vec<File> {
-    let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
 #[component]
