@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::field::field_id;
 use super::form_fields::required_mark;
 use crate::evidence_client::{self, JobEvent};
+use crate::components::thumbnail::Thumbnail;
 use crate::i18n;
 use crate::picked_files::files_of;
 
@@ -185,15 +186,20 @@ pub fn EvidenceInput(props: &EvidenceInputProps) -> Html {
                         </li>
                     };
                 }
-                let thumb = e.media_type.is_compressible_image().then(|| evidence_client::url(&hash)).flatten();
+                let thumb = e.media_type.is_compressible_image();
                 let sizes = match &e.compression {
                     Some(c) => format!("{} → {}", readable_size(c.original_size), readable_size(e.size)),
                     None => readable_size(e.size),
                 };
                 html! {
                     <li class="evidence-file">
-                        { thumb.map(|u| html! { <img src={u} alt="" class="evidence-thumb" /> }).unwrap_or_else(|| html! { <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_ascii_uppercase() }</span> }) }
-                        <span class="evidence-name">{ &e.name }<br /><small>{ sizes }</small>{ signature_line(e, lang) }</span>
+                        if thumb {
+                            <Thumbnail sha256={hash.clone()} />
+                        } else {
+                            <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_ascii_uppercase() }</span>
+                        }
+                        // The name opens the file as it will be sent (after compression).
+                        <span class="evidence-name"><a class="evidence-open" href={evidence_client::url(&hash).unwrap_or_default()} target="_blank" rel="noopener">{ &e.name }</a><br /><small>{ sizes }</small>{ signature_line(e, lang) }</span>
                         <button type="button" class="icon-button remove" aria-label={format!("{}: {}", i18n::REMOVE_ITEM.get(lang), e.name)} onclick={remove(i)}>{ "✕" }</button>
                     </li>
                 }

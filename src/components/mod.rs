@@ -14,4 +14,5 @@ pub mod my_submissions;
 pub mod load_error;
 pub mod step_nav;
 pub mod submit_panel;
+pub mod thumbnail;
 pub mod submitted_summary;

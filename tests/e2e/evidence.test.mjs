@@ -68,12 +68,12 @@ test('a phone photo is turned upright, stripped of its GPS position, and made sm
   const photo = await phonePhoto(page);
   assert.ok(photo.includes(Buffer.from('Exif\0\0')) && photo.length > 1_000_000, `a 12 MP photo with EXIF (${photo.length} bytes)`);
   await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'IMG_0001.jpg', mimeType: 'image/jpeg', buffer: photo });
-  const thumb = page.locator('#f-evidence-id_card img.evidence-thumb');
-  await thumb.waitFor({ timeout: 30000 });
+  await page.locator('#f-evidence-id_card canvas.evidence-thumb').waitFor({ timeout: 30000 });
   await screenshot(page, 'evidence-photo');
 
-  const out = await thumb.evaluate(async (img) => {
-    const bytes = new Uint8Array(await (await fetch(img.src)).arrayBuffer());
+  // The file as it will be sent, through the link its name carries.
+  const out = await page.locator('#f-evidence-id_card a.evidence-open').evaluate(async (a) => {
+    const bytes = new Uint8Array(await (await fetch(a.href)).arrayBuffer());
     const bitmap = await createImageBitmap(new Blob([bytes]));
     const c = new OffscreenCanvas(bitmap.width, bitmap.height);
     const g = c.getContext('2d');
