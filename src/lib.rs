@@ -39,4 +39,13 @@ pub fn start() {
     yew::Renderer::<app::App>::with_root(root).render();
     // Submissions still waiting from an earlier visit go out again.
     outbox::resume();
+    // Forms visited once open again offline (assets/sw.js).
+    // Only where browsers allow service workers (HTTPS or localhost):
+    // elsewhere `navigator.serviceWorker` is missing and the kit runs online only.
+    if let Some(w) = web_sys::window().filter(|w| w.is_secure_context()) {
+        let nav = w.navigator();
+        if js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+            let _ = nav.service_worker().register("sw.js");
+        }
+    }
 }

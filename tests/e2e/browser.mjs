@@ -14,11 +14,14 @@ export function launch() {
   return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 }
 
-/** A phone-sized page that fails the test on any uncaught page error. */
+/** A phone-sized page that fails the test on any uncaught page error.
+ * The kit's service worker is blocked unless a test asks for it
+ * (`serviceWorkers: 'allow'`): tests that stand in for the site's files
+ * with page.route need every request to reach Playwright. */
 export async function phonePage(browser, options = {}) {
   const context = await browser.newContext({
     viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true,
-    acceptDownloads: true, locale: 'th-TH', ...options,
+    acceptDownloads: true, locale: 'th-TH', serviceWorkers: 'block', ...options,
   });
   const page = await context.newPage();
   page.errors = [];
