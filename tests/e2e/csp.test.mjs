@@ -80,3 +80,17 @@ test('under a sub-path with a strict CSP: apply, submit, verify, sign and inbox 
   // The browser asks for /favicon.ico on its own; the kit asks for nothing else outside.
   assert.deepEqual(server.requests.filter((p) => !p.startsWith(BASE) && p !== '/favicon.ico'), [], 'nothing asked of the host outside the sub-path');
 });
+
+test('an apply page asks for exactly its own files, and nothing else', async () => {
+  const requests = new Set();
+  const page = await strictPage();
+  page.on('request', (r) => requests.add(new URL(r.url()).pathname.replace(/-[0-9a-f]{16}/, '-HASH')));
+  await page.goto(server.url + '#/apply/commerce-registration');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.locator('#f-address-province option').nth(1).waitFor({ state: 'attached' });
+  assert.deepEqual([...requests].sort(), [
+    '', 'app-HASH.css', 'data/thai-address.json', 'eservice-web-HASH.js', 'eservice-web-HASH_bg.wasm', 'favicon-HASH.svg',
+    'forms/commerce-registration/schema.json', 'forms/commerce-registration/ui.json', 'forms/common/defs.json', 'start-HASH.js',
+  ].map((p) => BASE + p).sort());
+  assert.deepEqual(await violations(page), []);
+});
