@@ -18,10 +18,7 @@ fn save(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), 
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "error".into())
     };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let parts = js_sys::Array::of1(part);
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let blob = web_sys::Blob::new_with_blob_sequence_and_options(&parts, &opts).map_err(describe)?;
+    let blob = crate::blob::of(part, mime).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(describe)?.unchecked_into();
     a.set_href(&url);

@@ -5,6 +5,8 @@
 //! draws it, fetches the agency's JSON files and talks to browser APIs.
 
 pub mod app;
+mod blob;
+mod clock;
 pub mod components;
 mod download;
 pub mod evidence_client;
@@ -18,6 +20,7 @@ mod panic_notice;
 pub mod permits_app;
 mod picked_files;
 pub mod regexp;
+mod reply;
 pub mod route;
 pub mod storage;
 mod window_event;

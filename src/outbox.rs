@@ -112,6 +112,11 @@ fn restore(hash: &str, meta: &Value) {
     }
 }
 
+/// Offers the agency's signed receipt (its answer, as sent) as a download.
+pub fn save_receipt(reference: &str, body: &str) {
+    crate::download::save_text(&format!("receipt-{reference}.json"), "application/json", body).ok();
+}
+
 /// Every package in the outbox, as stored: `{hash, reference, fileName,
 /// state, receipt?, body?}`.
 pub async fn list() -> Vec<Value> {
@@ -209,9 +214,9 @@ async fn send(hash: String) {
             let (h, m, z, answer) = (hash.clone(), meta.clone(), zip.clone(), body.clone());
             let on_event = Callback::from(move |e: JobEvent| {
                 let JobEvent::Reply(v, _) = e else { return };
-                let status = match v.get("error") {
+                let status = match crate::reply::error_of(&v) {
                     None => Status::Received { info: v.clone(), body: answer.clone() },
-                    Some(err) => Status::Refused(err["th"].as_str().unwrap_or_default().into(), err["en"].as_str().unwrap_or_default().into()),
+                    Some((th, en)) => Status::Refused(th, en),
                 };
                 let (h, m, z) = (h.clone(), m.clone(), z.clone());
                 wasm_bindgen_futures::spawn_local(async move { settle(&h, m, &z, status).await });

@@ -38,7 +38,7 @@ pub fn MySubmissions(props: &MySubmissionsProps) -> Html {
                     };
                     let (body, reference) = (t("body"), t("reference"));
                     let save = Callback::from(move |_: MouseEvent| {
-                        crate::download::save_text(&format!("receipt-{reference}.json"), "application/json", &body).ok();
+                        crate::outbox::save_receipt(&reference, &body);
                     });
                     html! {
                         <li key={t("hash")} data-state={t("state")}>

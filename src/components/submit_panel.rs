@@ -84,7 +84,7 @@ fn Delivery(props: &DeliveryProps) -> Html {
             let t = |k: &str| info[k].as_str().unwrap_or_default().to_owned();
             let (body, reference) = (body.clone(), props.reference.clone());
             let save = Callback::from(move |_: MouseEvent| {
-                crate::download::save_text(&format!("receipt-{reference}.json"), "application/json", &body).ok();
+                outbox::save_receipt(&reference, &body);
             });
             ("received", html! {
                 <>
@@ -124,7 +124,7 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 let done = state.clone();
                 let on_event = Callback::from(move |e: JobEvent| {
                     let JobEvent::Reply(v, blob) = e else { return };
-                    match (v.get("error"), blob) {
+                    match (crate::reply::error_of(&v), blob) {
                         (None, Some(blob)) => {
                             let t = |k: &str| v[k].as_str().map(str::to_owned);
                             let reference = t("reference").unwrap_or_default();
@@ -143,8 +143,8 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                             }));
                         }
                         (err, _) => {
-                            let t = |k: &str| err.and_then(|e| e[k].as_str()).unwrap_or_default().to_owned();
-                            done.set(State::Failed(t("th"), t("en")));
+                            let (th, en) = err.unwrap_or_default();
+                            done.set(State::Failed(th, en));
                         }
                     }
                 });

@@ -6,7 +6,7 @@
 //! the worker and out of every page's first load.
 
 use serde_json::Value;
-use web_sys::{Blob, BlobPropertyBag, File, HtmlInputElement};
+use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::evidence_client::{self, JobEvent};
@@ -129,9 +129,7 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
         Callback::from(move |_| {
             let Some(end) = signed_end else { return };
             let part = file.slice_with_f64_and_f64(0.0, end).ok();
-            let opts = BlobPropertyBag::new();
-            opts.set_type("application/pdf");
-            let pdf = part.and_then(|p| Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(&p), &opts).ok());
+            let pdf = part.and_then(|p| crate::blob::of(&p, "application/pdf").ok());
             if let (Some(pdf), Some(w)) = (pdf, web_sys::window()) {
                 if let Ok(url) = web_sys::Url::create_object_url_with_blob(&pdf) {
                     w.open_with_url_and_target(&url, "_blank").ok();

@@ -17,10 +17,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
 use super::read::slice;
-
-fn error(th: &str, en: &str) -> Value {
-    json!({ "error": { "th": th, "en": en } })
-}
+use crate::reply::error;
 
 fn text(v: &Value, k: &str) -> String {
     v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned()
@@ -45,7 +42,7 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
     let schema_sha256 = eservice_core::package::schema_sha256(form.get("schema").unwrap_or(&Value::Null));
     let version = form.get("version").and_then(Value::as_str).map(str::to_owned);
     let form = FormRef { id: text(&form, "id"), version, schema_sha256, title: text(&form, "title"), agency: text(&form, "agency") };
-    let (created, stamp) = created_at((js_sys::Date::now().max(0.0) / 1000.0) as u64);
+    let (created, stamp) = created_at(crate::clock::unix_now());
     let refs: Vec<(Digest, &[u8])> = bytes.iter().map(|(d, b)| (*d, b.as_slice())).collect();
     let built = match build(&form, &data, &refs, &created, stamp, &rows) {
         Ok(b) => b,
@@ -63,8 +60,5 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             answer["amount"] = json!(amount.map(Satang::baht));
         }
     }
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/zip");
-    let blob = Blob::new_with_u8_array_sequence_and_options(&Array::of1(&js_sys::Uint8Array::from(built.zip.as_slice())), &opts).ok();
-    (answer, blob)
+    (answer, crate::blob::from_bytes(&built.zip, "application/zip"))
 }

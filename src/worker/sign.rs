@@ -25,23 +25,17 @@ use zeroize::Zeroizing;
 
 use super::read::slice;
 use super::{post, scope};
+use crate::clock::unix_now;
+use crate::reply::error;
 
 const FONT_URL: &str = "fonts/Garuda.ttf";
 
-fn both(th: impl Into<String>, en: impl Into<String>) -> Value {
-    json!({ "error": { "th": th.into(), "en": en.into() } })
-}
-
 fn error_of(e: &SignError) -> Value {
-    both(e.message(Lang::Th), e.message(Lang::En))
+    error(&e.message(Lang::Th), &e.message(Lang::En))
 }
 
 fn unreadable() -> Value {
-    both("อ่านไฟล์ไม่ได้", "The file could not be read")
-}
-
-fn now() -> u64 {
-    (js_sys::Date::now().max(0.0) / 1000.0) as u64
+    error("อ่านไฟล์ไม่ได้", "The file could not be read")
 }
 
 async fn bytes(v: &JsValue, key: &str) -> Result<Option<Zeroizing<Vec<u8>>>, Value> {
@@ -59,7 +53,7 @@ async fn signer(creds: &JsValue) -> Result<Signer, Value> {
             let chain = bytes(creds, "chain").await?;
             Signer::from_files(&key, &cert, chain.as_deref().map(|c| c.as_slice())).map_err(|e| error_of(&e))
         }
-        _ => Err(both("กรุณาเลือกไฟล์กุญแจและใบรับรอง", "Pick the key and certificate files")),
+        _ => Err(error("กรุณาเลือกไฟล์กุญแจและใบรับรอง", "Pick the key and certificate files")),
     }
 }
 
@@ -68,7 +62,7 @@ pub async fn describe(creds: &JsValue) -> Value {
     match signer(creds).await {
         Ok(s) => {
             let c = s.certificate();
-            let warnings: Vec<Value> = s.warnings(now()).iter().map(|w| json!({ "th": w.message(Lang::Th), "en": w.message(Lang::En) })).collect();
+            let warnings: Vec<Value> = s.warnings(unix_now()).iter().map(|w| json!({ "th": w.message(Lang::Th), "en": w.message(Lang::En) })).collect();
             json!({
                 "name": c.display_name(),
                 "organization": c.organization,
@@ -96,7 +90,7 @@ pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str) -> (Value, Opt
     let stamp = match opts.get("stamp") {
         Some(Value::String(s)) => match Stamp::parse(s) {
             Some(s) => Some(s),
-            None => return (both("ตำแหน่งตราประทับไม่ถูกต้อง (หน้า,X,Y,กว้าง,สูง)", "The stamp position is not valid (page,X,Y,width,height)"), None),
+            None => return (error("ตำแหน่งตราประทับไม่ถูกต้อง (หน้า,X,Y,กว้าง,สูง)", "The stamp position is not valid (page,X,Y,width,height)"), None),
         },
         _ => None,
     };
@@ -105,7 +99,7 @@ pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str) -> (Value, Opt
         Some("no-changes") => Some(Certify::NoChanges),
         _ => None,
     };
-    let time = now();
+    let time = unix_now();
     // The stamp's Thai font, fetched only when a stamp is asked for; without
     // it the stamp is drawn in Helvetica.
     let font = match stamp {
@@ -132,7 +126,7 @@ pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str) -> (Value, Opt
 /// The site's register with the new permit added, as the JSON to publish.
 async fn record(p: &Value, signed: &[u8], time: u64) -> Result<String, Value> {
     let mut register = match super::verify::fetch_bytes(super::verify::REGISTER_URL).await {
-        Some(b) => Register::from_json(super::verify::REGISTER_URL, &b).map_err(|e| both(e.message(Lang::Th), e.message(Lang::En)))?,
+        Some(b) => Register::from_json(super::verify::REGISTER_URL, &b).map_err(|e| error(&e.message(Lang::Th), &e.message(Lang::En)))?,
         None => Register::default(),
     };
     let (number, holder, kind, expires) = (text(p, "number"), text(p, "holder"), text(p, "type"), text(p, "expires"));
@@ -142,25 +136,25 @@ async fn record(p: &Value, signed: &[u8], time: u64) -> Result<String, Value> {
         kind: kind.as_deref().unwrap_or_default(),
         expires: expires.as_deref(),
     };
-    register.record_signed(&entry, signed, time).map_err(|e| both(e.message(Lang::Th), e.message(Lang::En)))?;
+    register.record_signed(&entry, signed, time).map_err(|e| error(&e.message(Lang::Th), &e.message(Lang::En)))?;
     Ok(serde_json::to_string_pretty(&register.to_json()).unwrap_or_default() + "\n")
 }
 
 /// A new P-256 key with a request or a self-signed certificate, as PEM.
 pub fn keygen(cn: &str, org: &str, self_signed: bool) -> Value {
     if cn.trim().is_empty() {
-        return both("กรุณากรอกชื่อผู้ลงนาม", "Enter the signer's name");
+        return error("กรุณากรอกชื่อผู้ลงนาม", "Enter the signer's name");
     }
     let output = if self_signed { Output::SelfSigned { days: 365 } } else { Output::Request };
     let crypto = scope().crypto().ok();
     let made = (0..8).find_map(|_| {
         let mut seed = Zeroizing::new([0u8; 32]);
         crypto.as_ref()?.get_random_values_with_u8_array(&mut *seed).ok()?;
-        generate(&seed, cn.trim(), org.trim(), output, now())
+        generate(&seed, cn.trim(), org.trim(), output, unix_now())
     });
     match made {
         Some(k) => json!({ "key": k.key_pem.as_str(), "other": k.pem, "selfSigned": self_signed }),
-        None => both("เบราว์เซอร์นี้สร้างเลขสุ่มไม่ได้", "This browser gave no randomness"),
+        None => error("เบราว์เซอร์นี้สร้างเลขสุ่มไม่ได้", "This browser gave no randomness"),
     }
 }
 
@@ -180,7 +174,7 @@ pub fn run() {
                 let (Ok(pdf), creds, Some(options)) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string()) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
                     let (answer, signed) = sign_pdf(&pdf, &creds, &options).await;
-                    let blob = signed.and_then(|b| pdf_blob(&b));
+                    let blob = signed.and_then(|b| crate::blob::from_bytes(&b, "application/pdf"));
                     post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
                 });
             }
@@ -194,10 +188,3 @@ pub fn run() {
     });
 }
 
-/// `bytes` as a PDF blob to hand back.
-fn pdf_blob(bytes: &[u8]) -> Option<Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/pdf");
-    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
-    Blob::new_with_u8_array_sequence_and_options(&parts, &opts).ok()
-}

@@ -55,8 +55,7 @@ async fn site() -> (TrustList, Option<Register>, Vec<String>) {
 }
 
 fn now() -> DateTime {
-    let ms = js_sys::Date::now().max(0.0);
-    DateTime::from_unix_duration(std::time::Duration::from_millis(ms as u64)).unwrap_or(DateTime::INFINITY)
+    DateTime::from_unix_duration(std::time::Duration::from_secs(crate::clock::unix_now())).unwrap_or(DateTime::INFINITY)
 }
 
 /// Verifies `pdf` with the site's lists, or with `trust_text` when the user
@@ -100,7 +99,7 @@ pub async fn receipt_json(body: &str, hash: &str) -> String {
             "agency": { "th": r.agency.get(Lang::Th), "en": r.agency.get(Lang::En) },
             "reference": r.reference, "received": r.received, "agencyReference": r.agency_reference,
         }),
-        Err(p) => serde_json::json!({ "error": { "th": p.message(Lang::Th), "en": p.message(Lang::En) } }),
+        Err(p) => crate::reply::error(&p.message(Lang::Th), &p.message(Lang::En)),
     };
     v.to_string()
 }

@@ -60,10 +60,6 @@ async fn check(file: &File, lang: Lang) -> Result<Checked, PackageProblem> {
     Ok(Checked { opened, checklist: list })
 }
 
-fn now() -> u64 {
-    (js_sys::Date::now().max(0.0) / 1000.0) as u64
-}
-
 #[component]
 pub fn PackageCard(props: &PackageCardProps) -> Html {
     let lang = props.lang;
@@ -82,8 +78,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
                         let found = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
                         for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
                             let Some(bytes) = c.opened.file(&f.path) else { continue };
-                            let parts = js_sys::Array::of1(&Uint8Array::from(bytes));
-                            let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence(&parts) else { continue };
+                            let Some(blob) = crate::blob::from_bytes(bytes, "application/pdf") else { continue };
                             let (path, verdicts, found) = (f.path.clone(), verdicts.clone(), found.clone());
                             evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
                                 if let JobEvent::Verified(json) = e {
@@ -126,7 +121,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
         let (register, on_accept, outcome, c) = (props.register.clone(), props.on_accept.clone(), outcome.clone(), c.clone());
         Callback::from(move |_: MouseEvent| {
             let mut reg = (*register).clone();
-            match reg.add(&c.opened, now()) {
+            match reg.add(&c.opened, crate::clock::unix_now()) {
                 Ok(row) => {
                     outcome.set(Some(Ok(row.number)));
                     on_accept.emit(reg);

@@ -35,7 +35,8 @@ pub struct SignProps {
     pub lang: eservice_core::Lang,
 }
 
-fn input(r: &NodeRef) -> String {
+/// A text field's value, trimmed.
+pub(super) fn input(r: &NodeRef) -> String {
     r.cast::<HtmlInputElement>().map(|i| i.value().trim().to_owned()).unwrap_or_default()
 }
 
@@ -45,12 +46,6 @@ fn checked(r: &NodeRef) -> bool {
 
 fn object_url(blob: &web_sys::Blob) -> String {
     web_sys::Url::create_object_url_with_blob(blob).unwrap_or_default()
-}
-
-fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &opts).ok()
 }
 
 /// `permit.pdf` is saved as `permit-signed.pdf`.
@@ -143,15 +138,15 @@ pub fn SignPage(props: &SignProps) -> Html {
             let done = outcome.clone();
             let on_event = Callback::from(move |e: JobEvent| {
                 let JobEvent::Reply(v, blob) = e else { return };
-                match (v.get("error"), blob) {
+                match (crate::reply::error_of(&v), blob) {
                     (None, Some(blob)) => {
-                        let register_url = v["register"].as_str().and_then(|r| text_blob(r, "application/json")).map(|b| object_url(&b));
+                        let register_url = v["register"].as_str().and_then(|r| crate::blob::from_text(r, "application/json")).map(|b| object_url(&b));
                         let sha256 = v["sha256"].as_str().unwrap_or_default().to_owned();
                         done.set(Outcome::Signed(Signed { file_name: name.clone(), url: object_url(&blob), sha256, register_url }));
                     }
                     (err, _) => {
-                        let t = |k: &str| err.and_then(|e| e[k].as_str()).unwrap_or_default().to_owned();
-                        done.set(Outcome::Failed(t("th"), t("en")));
+                        let (th, en) = err.unwrap_or_default();
+                        done.set(Outcome::Failed(th, en));
                     }
                 }
             });

@@ -6,12 +6,12 @@
 use std::rc::Rc;
 
 use serde_json::Value;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::download::save_text;
 use crate::evidence_client::{self, Credentials, JobEvent};
 use crate::i18n;
+use super::input;
 
 #[derive(Properties, PartialEq)]
 pub struct NewKeyProps {
@@ -20,11 +20,7 @@ pub struct NewKeyProps {
     pub on_test_key: Callback<Option<Rc<Credentials>>>,
 }
 
-fn pem_blob(text: &str) -> Option<web_sys::Blob> {
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("application/x-pem-file");
-    web_sys::Blob::new_with_str_sequence_and_options(&js_sys::Array::of1(&text.into()), &opts).ok()
-}
+const PEM: &str = "application/x-pem-file";
 
 #[component]
 pub fn NewKey(props: &NewKeyProps) -> Html {
@@ -36,26 +32,24 @@ pub fn NewKey(props: &NewKeyProps) -> Html {
     let make = |self_signed: bool| {
         let (cn, org, outcome, on_test_key) = (cn.clone(), org.clone(), outcome.clone(), props.on_test_key.clone());
         Callback::from(move |_: MouseEvent| {
-            let value = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
             let (outcome, failed, on_test_key) = (outcome.clone(), outcome.clone(), on_test_key.clone());
             let on_event = Callback::from(move |e: JobEvent| {
                 let JobEvent::Reply(v, _) = e else { return };
-                if let Some(err) = v.get("error") {
-                    let t = |k: &str| err[k].as_str().unwrap_or_default().to_owned();
-                    outcome.set(Some(Err((t("th"), t("en")))));
+                if let Some(err) = crate::reply::error_of(&v) {
+                    outcome.set(Some(Err(err)));
                     return;
                 }
                 let (key, other) = (v["key"].as_str().unwrap_or_default(), v["other"].as_str().unwrap_or_default());
                 let other_name = if self_signed { "agency-cert.pem" } else { "agency-request.csr" };
-                let saved = save_text(other_name, "application/x-pem-file", other).and_then(|_| save_text("agency-key.pem", "application/x-pem-file", key));
+                let saved = save_text(other_name, PEM, other).and_then(|_| save_text("agency-key.pem", PEM, key));
                 outcome.set(Some(saved.map_err(|m| (m.clone(), m))));
                 if self_signed {
-                    if let (Some(key), Some(cert)) = (pem_blob(key), pem_blob(other)) {
+                    if let (Some(key), Some(cert)) = (crate::blob::from_text(key, PEM), crate::blob::from_text(other, PEM)) {
                         on_test_key.emit(Some(Rc::new(Credentials::Pem { key, cert, chain: None })));
                     }
                 }
             });
-            if evidence_client::keygen(&value(&cn), &value(&org), self_signed, on_event).is_none() {
+            if evidence_client::keygen(&input(&cn), &input(&org), self_signed, on_event).is_none() {
                 failed.set(Some(Err((i18n::WORKER_UNAVAILABLE.th.into(), i18n::WORKER_UNAVAILABLE.en.into()))));
             }
         })
@@ -87,8 +81,8 @@ pub fn NewKey(props: &NewKeyProps) -> Html {
 
 /// What the worker says of a key: who it signs as, or what is wrong.
 pub fn signer_view(lang: eservice_core::Lang, info: &Value) -> Html {
-    if let Some(err) = info.get("error") {
-        return html! { <p class="problem" role="alert" id="signer-problem">{ err[lang.tag()].as_str().unwrap_or_default() }</p> };
+    if let Some((th, en)) = crate::reply::error_of(info) {
+        return html! { <p class="problem" role="alert" id="signer-problem">{ lang.pick(&th, &en) }</p> };
     }
     let warnings: Vec<String> = info["warnings"].as_array().into_iter().flatten().filter_map(|w| w[lang.tag()].as_str().map(str::to_owned)).collect();
     html! {
