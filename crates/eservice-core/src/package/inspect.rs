@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::zip::{self, ZipProblem};
-use super::{package_hash, reference, EvidenceFile, MANIFEST, SUMMARY};
+use super::{reference, EvidenceFile, MANIFEST, SUMMARY};
 use crate::evidence::{Digest, ManifestEntry, Sha256Stream};
 use crate::lang::Lang;
 use crate::schema::Validator;
@@ -126,7 +126,9 @@ pub fn open(zip_bytes: &[u8]) -> Result<Opened, PackageProblem> {
     let form_id = manifest.pointer("/form/id").and_then(Value::as_str).ok_or(PackageProblem::BadManifest)?.to_owned();
     let data = manifest.get("data").cloned().ok_or(PackageProblem::BadManifest)?;
     let mut problems = Vec::new();
-    if crate::jcs::canonical(&manifest).as_bytes() != raw.as_slice() {
+    // The package hash is over the canonical manifest; the file must be exactly that.
+    let canonical = crate::jcs::canonical(&manifest);
+    if canonical.as_bytes() != raw.as_slice() {
         problems.push(PackageProblem::ManifestEdited);
     }
     let mut evidence = Vec::new();
@@ -156,7 +158,7 @@ pub fn open(zip_bytes: &[u8]) -> Result<Opened, PackageProblem> {
         problems.push(PackageProblem::ManifestEdited);
     }
     problems.dedup();
-    let hash = package_hash(&manifest);
+    let hash = Sha256Stream::digest(canonical.as_bytes());
     Ok(Opened { reference: reference(&hash), hash, manifest, form_id, data, evidence, files, problems })
 }
 

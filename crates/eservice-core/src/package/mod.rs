@@ -111,11 +111,6 @@ pub fn created_at(unix: u64) -> (String, (u16, u16)) {
     (text, zip::dos_time(t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds()))
 }
 
-/// The package hash: SHA-256 of the canonical manifest.
-pub fn package_hash(manifest: &Value) -> Digest {
-    Sha256Stream::digest(jcs::canonical(manifest).as_bytes())
-}
-
 /// The reference a citizen quotes: the hash's first 40 bits in Crockford
 /// base32, as `XXXX-XXXX` (no I, L, O or U to misread).
 pub fn reference(hash: &Digest) -> String {

@@ -31,22 +31,27 @@ pub fn appearance(up: &mut Update<'_, '_>, width: u32, height: u32, name: &str, 
             l
         }
     };
+    // Each line as glyphs (with a font) and its width in thousandths of the
+    // size; Helvetica's is estimated at 550 a character.
+    let mut used = BTreeMap::new();
+    let encoded: Vec<(String, u32)> = lines
+        .iter()
+        .map(|l| match font {
+            Some(f) => f.encode(l, &mut used),
+            None => (String::new(), 550 * l.chars().count() as u32),
+        })
+        .collect();
     // The largest size (up to 14 pt) at which every line fits the box.
-    let mut scratch = BTreeMap::new();
-    let widest = lines.iter().map(|l| font.map_or(550 * l.chars().count() as u32, |f| f.encode(l, &mut scratch).1)).max().unwrap_or(1).max(1);
+    let widest = encoded.iter().map(|(_, w)| *w).max().unwrap_or(1).max(1);
     let size = (height * 10 / (lines.len() as u32 * 13 + 4)).min(width.saturating_sub(8) * 1000 / widest).clamp(4, 14);
     let mut content = format!("q 0.1 0.3 0.6 RG 1 w 0.5 0.5 {} {} re S Q\nBT /F1 {size} Tf 0.1 0.2 0.4 rg\n", width.saturating_sub(1), height.saturating_sub(1)).into_bytes();
     let leading = size * 13 / 10;
     let top = height.saturating_sub(size + height.saturating_sub(leading * lines.len() as u32).max(2) / 2).max(2);
-    let mut used = BTreeMap::new();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (line, (hex, _))) in lines.iter().zip(&encoded).enumerate() {
         let y = top.saturating_sub(i as u32 * leading);
         content.extend_from_slice(format!("1 0 0 1 4 {y} Tm ").as_bytes());
         match font {
-            Some(f) => {
-                let (hex, _) = f.encode(line, &mut used);
-                content.extend_from_slice(format!("<{hex}> Tj\n").as_bytes());
-            }
+            Some(_) => content.extend_from_slice(format!("<{hex}> Tj\n").as_bytes()),
             None => {
                 content.push(b'(');
                 for b in line.bytes() {
