@@ -27,6 +27,15 @@ pub fn read_json(path: &Path) -> Result<Value, JsonFileError> {
     json_file::parse(&path.display().to_string(), &read(path)?)
 }
 
+/// A file that may not exist yet (a register, a trust list to extend).
+pub fn read_if_present(path: &Path, lang: Lang) -> Result<Option<Vec<u8>>, String> {
+    match read(path) {
+        Ok(b) => Ok(Some(b)),
+        Err(JsonFileError { problem: FileProblem::NotFound, .. }) => Ok(None),
+        Err(e) => Err(e.message(lang)),
+    }
+}
+
 /// Reads any file; the error is a message in `lang` naming it.
 pub fn read_bytes(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
     read(path).map_err(|e| e.message(lang))

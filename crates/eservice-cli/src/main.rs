@@ -5,6 +5,7 @@
 
 mod cmd;
 mod input;
+mod output;
 
 use std::process::ExitCode;
 
@@ -67,6 +68,11 @@ fn main() -> ExitCode {
         Command::Trust(args) => cmd::trust::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
+}
+
+/// Seconds since 1970 (UTC), from the system clock.
+pub fn unix_now() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_secs()
 }
 
 /// How a command ended, as the process exit code.

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use eservice_core::keygen::{generate, Output};
 use eservice_core::Lang;
 
-use crate::cmd::sign::{now, write_whole};
+use crate::output::write_whole;
 use crate::Outcome;
 
 #[derive(clap::Args)]
@@ -40,7 +40,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
     let made = (0..8).find_map(|_| {
         let mut seed = zeroize::Zeroizing::new([0u8; 32]);
         getrandom::fill(&mut *seed).ok()?;
-        generate(&seed, &args.cn, &args.org, output, now())
+        generate(&seed, &args.cn, &args.org, output, crate::unix_now())
     });
     let Some(made) = made else {
         eprintln!("eservice: {}", lang.pick("สร้างกุญแจไม่สำเร็จ: ระบบไม่มีแหล่งสุ่ม", "Could not make a key: the system gave no randomness"));

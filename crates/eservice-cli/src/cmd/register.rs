@@ -67,16 +67,15 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
 /// duplicates are reported and left out (exit 1 if any was).
 fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::path::Path>, xlsx: Option<&std::path::Path>, lang: Lang) -> Outcome {
     use eservice_core::incoming::{AddProblem, IncomingRegister};
-    let mut reg = match std::fs::read(register) {
-        Ok(b) => IncomingRegister::from_csv(&String::from_utf8_lossy(&b)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => IncomingRegister::default(),
-        Err(e) => {
-            eprintln!("eservice: {}: {e}", register.display());
+    let mut reg = match crate::input::read_if_present(register, lang) {
+        Ok(b) => b.map(|b| IncomingRegister::from_csv(&String::from_utf8_lossy(&b))).unwrap_or_default(),
+        Err(msg) => {
+            eprintln!("eservice: {msg}");
             return Outcome::Unreadable;
         }
     };
     let mut outcome = Outcome::Yes;
-    let now = crate::cmd::sign::now();
+    let now = crate::unix_now();
     for p in packages {
         let opened = match crate::cmd::package::inspect(p, None, forms, lang) {
             Ok((o, _)) => o,
@@ -105,8 +104,8 @@ fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::pat
             }
         }
     }
-    let written = crate::cmd::sign::write_whole(register, reg.to_csv().as_bytes()).and_then(|_| match xlsx {
-        Some(x) => crate::cmd::sign::write_whole(x, &reg.to_xlsx()),
+    let written = crate::output::write_whole(register, reg.to_csv().as_bytes()).and_then(|_| match xlsx {
+        Some(x) => crate::output::write_whole(x, &reg.to_xlsx()),
         None => Ok(()),
     });
     if let Err(msg) = written {

@@ -7,13 +7,13 @@
 //! cannot be used (the message names which and why).
 
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 use eservice_core::register::{NewPermit, Register};
 use eservice_core::signing::{sign, Certify, Options, Signer, Stamp};
 use eservice_core::Lang;
 
-use crate::input::read_bytes;
+use crate::input::{read_bytes, read_if_present};
+use crate::output::write_whole;
 use crate::Outcome;
 
 /// The stamp's Thai font, shipped in the binary (GPL-2+ with the font
@@ -77,10 +77,6 @@ enum CertifyArg {
     NoChanges,
 }
 
-pub fn now() -> u64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs()
-}
-
 fn password(path: &Path, lang: Lang) -> Result<String, String> {
     let raw = if path == Path::new("-") {
         let mut s = String::new();
@@ -121,7 +117,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
 fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
     let pdf = read_bytes(&args.input, lang)?;
     let signer = signer(args, lang)?;
-    let time = now();
+    let time = crate::unix_now();
     for w in signer.warnings(time) {
         eprintln!("eservice: {}: {}", lang.pick("คำเตือน", "warning"), w.message(lang));
     }
@@ -147,10 +143,9 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
     // leaves neither file half-done.
     let register = match &args.register {
         Some(path) => {
-            let mut reg = match std::fs::read(path) {
-                Ok(b) => Register::from_json(&path.display().to_string(), &b).map_err(|e| e.message(lang))?,
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Register::default(),
-                Err(e) => return Err(format!("{}: {e}", path.display())),
+            let mut reg = match read_if_present(path, lang)? {
+                Some(b) => Register::from_json(&path.display().to_string(), &b).map_err(|e| e.message(lang))?,
+                None => Register::default(),
             };
             let entry = NewPermit {
                 number: args.number.as_deref().unwrap_or_default(),
@@ -171,15 +166,4 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
     let c = signer.certificate();
     eprintln!("{}: {} {}", args.output.display(), lang.pick("ลงนามแล้วโดย", "signed by"), c.display_name());
     Ok(())
-}
-
-/// Writes `bytes` to a temporary file beside `path`, then renames it there.
-pub fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".partial");
-    let tmp = PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("{}: {e}", path.display())
-    })
 }

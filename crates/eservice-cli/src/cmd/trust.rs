@@ -7,8 +7,8 @@ use eservice_core::signature::{pem, Certificate};
 use eservice_core::trust::TrustList;
 use eservice_core::{Lang, LocalText};
 
-use crate::cmd::sign::write_whole;
-use crate::input::read_bytes;
+use crate::input::{read_bytes, read_if_present};
+use crate::output::write_whole;
 use crate::Outcome;
 
 #[derive(clap::Args)]
@@ -40,10 +40,9 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
         if certs.is_empty() {
             return Err(format!("{}: {}", cert.display(), lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ DER)", "is not an X.509 certificate (PEM or DER)")));
         }
-        let mut trust = match std::fs::read(list) {
-            Ok(b) => TrustList::from_json(&list.display().to_string(), &b).map_err(|e| e.message(lang))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => TrustList::default(),
-            Err(e) => return Err(format!("{}: {e}", list.display())),
+        let mut trust = match read_if_present(list, lang)? {
+            Some(b) => TrustList::from_json(&list.display().to_string(), &b).map_err(|e| e.message(lang))?,
+            None => TrustList::default(),
         };
         let name = LocalText { th: Some(name_th.clone()), en: name_en.clone() };
         let mut added = false;

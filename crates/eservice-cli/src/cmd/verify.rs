@@ -7,7 +7,7 @@
 //! PDF, trust list or register cannot be read.
 
 use std::path::PathBuf;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use eservice_core::register::Register;
 use eservice_core::trust::TrustList;
@@ -33,8 +33,7 @@ pub struct Args {
 }
 
 fn now() -> DateTime {
-    let secs = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
-    DateTime::from_unix_duration(Duration::from_secs(secs)).unwrap_or(DateTime::INFINITY)
+    DateTime::from_unix_duration(Duration::from_secs(crate::unix_now())).unwrap_or(DateTime::INFINITY)
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
