@@ -68,7 +68,7 @@ fn field(v: &JsValue, k: &str) -> JsValue {
 
 fn start(url: &str) -> Option<Rc<Client>> {
     // Trunk builds workers for `importScripts`: a classic worker.
-    let worker = Worker::new(url).ok()?;
+    let worker = Worker::new(&crate::net::url(url)).ok()?;
     let jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>> = Rc::default();
     let waiting: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let routes = jobs.clone();

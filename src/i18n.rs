@@ -170,6 +170,7 @@ phrases! {
     FORM_BROKEN = "เปิดแบบฟอร์มนี้ไม่ได้" / "This form cannot be opened";
     BACK_HOME = "กลับหน้าแรก" / "Back to the home page";
     NOT_FOUND = "ไม่พบหน้าที่ต้องการ" / "Page not found";
+    EMBED_NO_FORM = "หน้านี้ไม่ได้ระบุแบบฟอร์มที่มีอยู่ (data-form หรือ src)" / "This page names no form the kit has (data-form or src)";
     REQUIRED_MARK = "จำเป็น" / "required";
     SUBMIT = "ตรวจสอบและส่งคำขอ" / "Check and submit";
     ERRORS_TITLE = "กรุณาแก้ไขข้อมูลต่อไปนี้" / "Please correct the following";

@@ -8,12 +8,16 @@ pub mod app;
 mod blob;
 mod clock;
 pub mod components;
+mod dom;
 mod download;
+pub mod embed;
+mod embed_frame;
 pub mod evidence_client;
 pub mod i18n;
+mod lang_attribute;
 pub mod idb;
 pub mod loaded_form;
-mod net;
+pub mod net;
 pub mod outbox;
 pub mod pages;
 mod panic_notice;
@@ -26,19 +30,17 @@ pub mod storage;
 mod window_event;
 pub mod worker;
 
-use wasm_bindgen::JsCast;
 
-/// Mounts the app into `#app` (or `<body>` when a page lacks it).
+/// Mounts the app into the kit's own page (`index.html`, whose root element
+/// carries `data-eservice-app`). On an agency page that embeds the kit
+/// there is no such element: `eservice.js` draws each embed through [`embed`].
 pub fn start() {
-    panic_notice::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = document.query_selector("[data-eservice-app]").ok().flatten() else { return };
+    panic_notice::install();
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
-    let root = document
-        .get_element_by_id("app")
-        .or_else(|| document.body().map(|b| b.unchecked_into()))
-        .expect("a page always has a body");
     yew::Renderer::<app::App>::with_root(root).render();
     // Submissions still waiting from an earlier visit go out again.
     outbox::resume();

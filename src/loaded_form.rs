@@ -64,10 +64,9 @@ impl FormLoadError {
     }
 }
 
-/// The page's own address, against which the form's files resolve.
+/// The kit's folder, against which the form's files resolve.
 fn page_base() -> Uri {
-    let href = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    Uri::parse(&href.unwrap_or_else(|| "https://localhost/".into()))
+    Uri::parse(&crate::net::base_url())
 }
 
 impl LoadedForm {

@@ -4,15 +4,17 @@
 //! header, the language switch and routing, and hands this bundle an
 //! element to draw into ([`crate::pages::permits`]).
 //!
-//! The language is read from `<html lang>`, which the main app sets, and
-//! followed as it changes, so switching language keeps a verdict on screen.
+//! The language is read from `<html lang>`, which the main app sets (or from
+//! the element an agency page embeds the verifier in), and followed as it
+//! changes, so switching language keeps a verdict on screen.
 
 use std::cell::RefCell;
 
-use eservice_core::Lang;
-use wasm_bindgen::prelude::*;
-use web_sys::{Element, MutationObserver, MutationObserverInit};
+use web_sys::Element;
 use yew::prelude::*;
+
+use crate::embed_frame::embed_frame;
+use crate::lang_attribute::use_lang_attribute;
 
 use crate::pages::inbox::InboxPage;
 use crate::pages::register::RegisterPage;
@@ -22,6 +24,8 @@ use crate::pages::verify::VerifyPage;
 thread_local! {
     /// The app drawn last; a new mount replaces it.
     static MOUNTED: RefCell<Option<AppHandle<PermitApp>>> = const { RefCell::new(None) };
+    /// Apps embedded in an agency's page, kept for as long as the page.
+    static EMBEDDED: RefCell<Vec<AppHandle<PermitApp>>> = const { RefCell::new(Vec::new()) };
     static IDS_MOVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -80,67 +84,58 @@ impl PermitPage {
     }
 }
 
-/// Draws `page` into `root`, replacing whatever this bundle drew before.
-pub fn mount(root: Element, page: &str) {
+/// Draws `page` into `root` for the main app, replacing whatever this
+/// bundle drew before; the kit's files are at `base` ("" for beside the page).
+pub fn mount(root: Element, page: &str, base: &str) {
     let Some(page) = PermitPage::from_key(page) else { return };
+    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     crate::panic_notice::install();
+    crate::net::set_base(base);
     move_root_ids_past_the_main_app();
     MOUNTED.with(|m| {
         if let Some(old) = m.borrow_mut().take() {
             old.destroy();
         }
         root.set_inner_html("");
-        *m.borrow_mut() = Some(yew::Renderer::<PermitApp>::with_root_and_props(root, PermitAppProps { page }).render());
+        let props = PermitAppProps { page, lang_of: html, embedded: false };
+        *m.borrow_mut() = Some(yew::Renderer::<PermitApp>::with_root_and_props(root, props).render());
     });
 }
 
-fn document_lang() -> Lang {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|t| Lang::from_tag(&t))
-        .unwrap_or_default()
-}
-
-/// The page's language, following `<html lang>`.
-#[hook]
-fn use_document_lang() -> Lang {
-    let lang = use_state(document_lang);
-    {
-        let lang = lang.clone();
-        use_effect_with((), move |_| {
-            let on_change = Closure::<dyn Fn()>::new(move || lang.set(document_lang()));
-            let observer = MutationObserver::new(on_change.as_ref().unchecked_ref()).ok();
-            let html = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-            if let (Some(o), Some(html)) = (&observer, html) {
-                let opts = MutationObserverInit::new();
-                opts.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
-                o.observe_with_options(&html, &opts).ok();
-            }
-            move || {
-                if let Some(o) = observer {
-                    o.disconnect();
-                }
-                drop(on_change);
-            }
-        });
-    }
-    *lang
+/// Draws `page` into `root`, inside the agency page's element `host`, whose
+/// `lang` it follows; each call adds one more (several on one page).
+pub fn embed(host: Element, root: Element, page: &str, base: &str) -> Result<(), String> {
+    let page = PermitPage::from_key(page).ok_or_else(|| format!("unknown page “{page}”"))?;
+    crate::panic_notice::install();
+    crate::net::set_base(base);
+    root.set_inner_html("");
+    let props = PermitAppProps { page, lang_of: host, embedded: true };
+    let app = yew::Renderer::<PermitApp>::with_root_and_props(root, props).render();
+    EMBEDDED.with(|e| e.borrow_mut().push(app));
+    Ok(())
 }
 
 #[derive(Properties, PartialEq)]
 pub struct PermitAppProps {
     pub page: PermitPage,
+    /// The element whose `lang` the page follows.
+    pub lang_of: Element,
+    /// Embedded in an agency's page: with a language switch of its own.
+    pub embedded: bool,
 }
 
 #[component]
 pub fn PermitApp(props: &PermitAppProps) -> Html {
-    let lang = use_document_lang();
-    match props.page {
+    let lang = use_lang_attribute(props.lang_of.clone());
+    let page = match props.page {
         PermitPage::Verify => html! { <VerifyPage lang={lang} /> },
         PermitPage::Register => html! { <RegisterPage lang={lang} /> },
         PermitPage::Sign => html! { <SignPage lang={lang} /> },
         PermitPage::Inbox => html! { <InboxPage lang={lang} /> },
+    };
+    if props.embedded {
+        embed_frame(lang, &props.lang_of, page)
+    } else {
+        page
     }
 }

@@ -16,6 +16,7 @@ use super::evidence_list::evidence_list;
 use super::field::field_id;
 use super::form_fields::{render_fields, FieldEvents, ListEdit, Scope};
 use super::step_nav::step_nav;
+use crate::dom::focus_by_id;
 use crate::i18n;
 use crate::loaded_form::LoadedForm;
 use crate::window_event::use_window_event;
@@ -183,13 +184,6 @@ fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
     spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
 }
 
-fn focus(id: &str) {
-    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
-    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        el.focus().ok();
-    }
-}
-
 #[component]
 pub fn EForm(props: &EFormProps) -> Html {
     let lang = props.lang;
@@ -237,7 +231,7 @@ pub fn EForm(props: &EFormProps) -> Html {
                 None if last_step => on_submit.emit(pruned.clone()),
                 None => {
                     d.dispatch(FormAction::GoTo(step + 1));
-                    focus("step-title");
+                    focus_by_id(&e, "step-title");
                 }
                 Some(p) => {
                     // An error on an earlier step (data changed since): go there.
@@ -245,16 +239,16 @@ pub fn EForm(props: &EFormProps) -> Html {
                         d.dispatch(FormAction::GoTo(s));
                         d.dispatch(FormAction::Try);
                     }
-                    focus(&field_id(p));
+                    focus_by_id(&e, &field_id(p));
                 }
             }
         })
     };
     let on_back = {
         let d = state.dispatcher();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |e: MouseEvent| {
             d.dispatch(FormAction::GoTo(step.saturating_sub(1)));
-            focus("step-title");
+            focus_by_id(&e, "step-title");
         })
     };
 

@@ -2,7 +2,6 @@
 //! entry moves focus to its field.
 
 use eservice_core::Lang;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n;
@@ -26,12 +25,7 @@ pub fn error_summary(items: &[ErrorItem], lang: Lang) -> Html {
             { for items.iter().map(|item| {
                 let target = item.target.clone();
                 // A button, not a link: a `#id` link would change the hash route.
-                let onclick = Callback::from(move |_: MouseEvent| {
-                    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&target));
-                    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        el.focus().ok();
-                    }
-                });
+                let onclick = Callback::from(move |e: MouseEvent| crate::dom::focus_by_id(&e, &target));
                 html! {
                     <li>
                         <button type="button" class="link-button" onclick={onclick}>

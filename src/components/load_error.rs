@@ -11,7 +11,7 @@ pub fn load_error(title: Phrase, message: &str, lang: Lang) -> Html {
         <section class="load-error" role="alert">
             <h1>{ title.get(lang) }</h1>
             <p class="load-error-detail">{ message }</p>
-            <p><a href="#/">{ i18n::BACK_HOME.get(lang) }</a></p>
+            <p><a href={crate::net::url("#/")}>{ i18n::BACK_HOME.get(lang) }</a></p>
         </section>
     }
 }

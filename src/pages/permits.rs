@@ -17,16 +17,16 @@ pub use crate::permits_app::PermitPage;
 
 /// Trunk builds the bundle as a classic script defining `wasm_bindgen`.
 const SCRIPT: &str = "permit-pages.js";
-const WASM: &str = "./permit-pages_bg.wasm";
+const WASM: &str = "permit-pages_bg.wasm";
 
 #[wasm_bindgen]
 extern "C" {
     /// The bundle's initialiser, a global the script defines.
     #[wasm_bindgen(js_name = wasm_bindgen)]
-    fn init_permit_pages(path: &str) -> Promise;
+    fn init_permit_pages(options: &js_sys::Object) -> Promise;
     /// The bundle's `mount` export.
     #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = mount)]
-    fn mount_permit_page(root: &web_sys::Element, page: &str);
+    fn mount_permit_page(root: &web_sys::Element, page: &str, base: &str);
 }
 
 thread_local! {
@@ -42,11 +42,13 @@ fn load() -> Option<Promise> {
         }
         let document = web_sys::window()?.document()?;
         let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
-        script.set_src(SCRIPT);
+        script.set_src(&crate::net::url(SCRIPT));
         let s = script.clone();
         let promise = Promise::new(&mut |resolve, reject| {
             let ok = Closure::once_into_js(move || {
-                resolve.call1(&JsValue::NULL, &init_permit_pages(WASM)).ok();
+                let options = js_sys::Object::new();
+                js_sys::Reflect::set(&options, &"module_or_path".into(), &crate::net::url(WASM).into()).ok();
+                resolve.call1(&JsValue::NULL, &init_permit_pages(&options)).ok();
             });
             s.set_onload(Some(ok.unchecked_ref()));
             s.set_onerror(Some(reject.unchecked_ref()));
@@ -77,7 +79,7 @@ pub fn PermitPages(props: &PermitPagesProps) -> Html {
                     None => false,
                 };
                 match root.cast::<web_sys::Element>() {
-                    Some(el) if ready => mount_permit_page(&el, page.key()),
+                    Some(el) if ready => mount_permit_page(&el, page.key(), &crate::net::url("")),
                     _ => failed.set(true),
                 }
             });

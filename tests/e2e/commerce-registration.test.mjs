@@ -230,7 +230,7 @@ test('the browser and eservice validate fault the same fields', async () => {
 test('English on toggle, remembered across a reload', async () => {
   const page = await phonePage(h.browser);
   await page.goto(h.server.url + FORM);
-  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('button', { name: 'English', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await fillAndLeave(page, 'f-applicant-citizen_id', '123');
@@ -238,7 +238,7 @@ test('English on toggle, remembered across a reload', async () => {
   await screenshot(page, 'apply-english');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
-  await page.getByRole('button', { name: 'เปลี่ยนเป็นภาษาไทย' }).click();
+  await page.getByRole('button', { name: 'ภาษาไทย', exact: true }).click();
   await page.getByRole('heading', { level: 1, name: /คำขอจดทะเบียนพาณิชย์/ }).waitFor();
   assert.deepEqual(page.errors, []);
 });
@@ -283,7 +283,7 @@ test('a broken index.json still leaves the page usable', async () => {
     await box.waitFor();
     assert.match(await box.textContent(), /forms\/index\.json ไม่ใช่ JSON ที่ถูกต้อง/);
     await screenshot(page, 'error-broken-index');
-    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'English', exact: true }).click();
     assert.match(await box.textContent(), /forms\/index\.json is not valid JSON/);
     await page.goto(broken.url + FORM);
     await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
