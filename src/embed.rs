@@ -23,11 +23,11 @@ thread_local! {
 /// The form an embed names: its id (`commerce-registration`) or its folder
 /// or schema in the kit (`forms/commerce-registration/schema.json`).
 pub fn form_id(named: &str) -> Option<FormId> {
-    let path = named.trim().trim_end_matches('/');
-    let path = path.strip_suffix("/schema.json").unwrap_or(path);
+    let path = named.trim();
     let path = path.strip_prefix("./").unwrap_or(path);
-    let id = path.strip_prefix("forms/").unwrap_or(path);
-    FormId::parse(id)
+    let path = path.strip_prefix("forms/").unwrap_or(path);
+    let path = path.strip_suffix("/schema.json").unwrap_or(path);
+    FormId::parse(path.trim_end_matches('/'))
 }
 
 #[derive(Properties, PartialEq)]
