@@ -4,6 +4,7 @@
 //! Everything that is not about the page lives in `eservice-core`; this crate
 //! draws it, fetches the agency's JSON files and talks to browser APIs.
 
+pub mod api;
 pub mod app;
 mod blob;
 mod clock;

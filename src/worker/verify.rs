@@ -54,7 +54,7 @@ async fn site() -> (TrustList, Option<Register>, Vec<String>) {
     s
 }
 
-fn now() -> DateTime {
+pub(crate) fn now() -> DateTime {
     DateTime::from_unix_duration(std::time::Duration::from_secs(crate::clock::unix_now())).unwrap_or(DateTime::INFINITY)
 }
 

@@ -94,13 +94,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
         Ok(o) => {
             let list = schema_doc.map(|s| checklist(&s, &o.data, lang)).unwrap_or_default();
             if *json {
-                let items: Vec<_> = list.iter().map(|i| json!({ "pointer": i.pointer, "title": i.title, "required": i.required, "files": i.files })).collect();
-                let v = json!({
-                    "sound": o.is_sound(), "reference": o.reference, "sha256": o.hash.hex(), "form": o.form_id,
-                    "evidence": o.evidence.len(), "problems": o.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>(),
-                    "checklist": items,
-                });
-                println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+                println!("{}", serde_json::to_string_pretty(&o.to_json(&list, lang)).unwrap_or_default());
             } else {
                 let verdict = if o.is_sound() { lang.pick("ครบถ้วนและไม่ถูกแก้ไข", "intact and valid") } else { lang.pick("มีปัญหา", "has problems") };
                 println!("{name}: {verdict} · {} {} · SHA-256 {}", lang.pick("เลขอ้างอิง", "reference"), o.reference, o.hash.hex());

@@ -111,6 +111,20 @@ impl Opened {
         }
     }
 
+    /// The inspection as JSON, for programs (`eservice package inspect
+    /// --json`, the JS API's `inspectPackage`).
+    pub fn to_json(&self, checklist: &[ChecklistItem], lang: Lang) -> Value {
+        let items: Vec<Value> = checklist
+            .iter()
+            .map(|i| serde_json::json!({ "pointer": i.pointer, "title": i.title, "required": i.required, "files": i.files }))
+            .collect();
+        serde_json::json!({
+            "sound": self.is_sound(), "reference": self.reference, "sha256": self.hash.hex(), "form": self.form_id,
+            "evidence": self.evidence.len(), "problems": self.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>(),
+            "checklist": items,
+        })
+    }
+
     /// The bytes of a file in the package.
     pub fn file(&self, path: &str) -> Option<&[u8]> {
         self.files.iter().find(|(p, _)| p == path).map(|(_, b)| b.as_slice())
