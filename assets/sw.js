@@ -8,7 +8,8 @@
 // never touched here, so an update never discards one. Only this site's own
 // GET requests are cached; submissions to an e-Service pass straight through.
 const CACHE = 'eservice-kit-v1';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(wasm|js|css|svg)$/;
+// Trunk writes the hash as hex without leading zeros: usually 16 digits, sometimes fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 
 // What a form needs that the first visit may not have fetched yet: the
 // evidence worker starts only when a file is attached.

@@ -84,7 +84,7 @@ test('under a sub-path with a strict CSP: apply, submit, verify, sign and inbox 
 test('an apply page asks for exactly its own files, and nothing else', async () => {
   const requests = new Set();
   const page = await strictPage();
-  page.on('request', (r) => requests.add(new URL(r.url()).pathname.replace(/-[0-9a-f]{15,16}(?=[._])/, '-HASH')));
+  page.on('request', (r) => requests.add(new URL(r.url()).pathname.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH')));
   await page.goto(server.url + '#/apply/commerce-registration');
   await page.getByRole('heading', { level: 1 }).waitFor();
   await page.locator('#f-address-province option').nth(1).waitFor({ state: 'attached' });

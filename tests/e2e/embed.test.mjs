@@ -86,7 +86,7 @@ async function hostPage() {
   page.paths = new Set();
   page.on('request', (r) => {
     const u = new URL(r.url());
-    page.paths.add(u.origin === origin() ? u.pathname.replace(/-[0-9a-f]{15,16}(?=[._])/, '-HASH') : r.url());
+    page.paths.add(u.origin === origin() ? u.pathname.replace(/-[0-9a-f]{12,16}(?=[._])/, '-HASH') : r.url());
   });
   await page.addInitScript(() => {
     window.__violations = [];

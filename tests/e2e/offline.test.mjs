@@ -10,12 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, phonePage } from './browser.mjs';
 import { serve } from './static-server.mjs';
-import { DIST, ROOT, fillCommerceRest } from './helpers.mjs';
+import { DIST, ROOT, fillAndLeave, fillCommerceRest } from './helpers.mjs';
 
 // The site's own files are served changed (not routed by Playwright, which
 // a service worker would bypass): the form delivers to the test receiver,
 // and the trust list names its CA.
 const h = {};
+const overlay = {};
 let dir, port, receiver;
 
 before(async () => {
@@ -27,7 +28,9 @@ before(async () => {
   await new Promise((resolve) => receiver.stdout.once('data', resolve));
   const index = JSON.parse(readFileSync(join(ROOT, 'assets/forms/index.json'), 'utf8'));
   index.forms.find((f) => f.id === 'commerce-registration').submit = { endpoint: `http://127.0.0.1:${port}/submissions` };
-  h.server = await serve(DIST, { overlay: { '/forms/index.json': JSON.stringify(index), '/trust.json': readFileSync(join(dir, 'trust.json')) } });
+  overlay['/forms/index.json'] = JSON.stringify(index);
+  overlay['/trust.json'] = readFileSync(join(dir, 'trust.json'));
+  h.server = await serve(DIST, { overlay });
   h.browser = await launch();
 });
 after(async () => {
@@ -65,4 +68,35 @@ test('a form visited once opens offline, is filled and submitted, and is deliver
   const got = await (await fetch(`http://127.0.0.1:${port}/deliveries`)).json();
   assert.deepEqual(got, [{ hash, posts: 1, receipts: 1 }]);
   assert.deepEqual(page.errors, []);
+});
+
+test('an app update never discards a draft', async () => {
+  const page = await phonePage(h.browser, { serviceWorkers: 'allow' });
+  await page.goto(h.server.url + '#/apply/commerce-registration');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  });
+  await fillAndLeave(page, 'f-applicant-first_name', 'สมหญิง');
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('eservice.draft.')));
+
+  // A new release goes up: the browser finds a changed service worker and
+  // installs it, which takes over the page.
+  overlay['/sw.js'] = readFileSync(join(DIST, 'sw.js'), 'utf8') + '\n// release 2\n';
+  const swRequests = () => h.server.requests.filter((p) => p === '/sw.js').length;
+  const seen = swRequests();
+  await page.evaluate(async () => {
+    const changed = new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+    await (await navigator.serviceWorker.getRegistration()).update();
+    await changed;
+  });
+  assert.ok(swRequests() > seen, 'the new service worker was fetched');
+
+  // Reloaded under the new release: the draft is still there.
+  await page.reload();
+  await page.getByText('กู้คืนข้อมูลที่คุณกรอกค้างไว้').waitFor();
+  assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมหญิง');
+  assert.deepEqual(page.errors, []);
+  delete overlay['/sw.js'];
 });
