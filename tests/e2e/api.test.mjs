@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, fillCommerceRest } from './helpers.mjs';
+import { DIST, ROOT, submitCommerce } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const EXAMPLES = join(ROOT, 'docs/api-examples');
@@ -89,10 +89,7 @@ test('inspectPackage: a package made on the apply page is intact, valid and matc
   // The package, as a citizen makes it on the kit's own apply page.
   const page = await phonePage(browser);
   await page.goto(server.url + '#/apply/commerce-registration');
-  await page.getByLabel('นาง', { exact: true }).check();
-  await page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(page);
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await submitCommerce(page);
   await page.locator('#package-download').waitFor({ timeout: 20000 });
   const reference = (await page.locator('#reference').textContent()).trim();
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#package-download').click()]);

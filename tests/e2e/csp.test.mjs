@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, fillCommerceRest } from './helpers.mjs';
+import { DIST, ROOT, fillCommerce } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const BASE = '/services/eform/';
@@ -48,9 +48,7 @@ test('under a sub-path with a strict CSP: apply, submit, verify, sign and inbox 
   const page = await strictPage();
   await page.goto(root + '#/apply/commerce-registration');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.getByLabel('นาง', { exact: true }).check();
-  await page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(page);
+  await fillCommerce(page);
   // A photo: compressed in the worker, its thumbnail drawn on the page.
   const jpg = Buffer.from(await page.evaluate(async () => {
     const c = new OffscreenCanvas(1600, 1200);

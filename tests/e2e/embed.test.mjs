@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, assertAccessible, fillCommerceRest } from './helpers.mjs';
+import { DIST, ROOT, assertAccessible, submitCommerce } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const KIT = '/services/eform/';
@@ -108,10 +108,7 @@ test('two forms and the verifier embedded in an agency page each work, under the
   await accessible(page, 'agency page with three embeds');
 
   // The first form, filled and submitted: its package is built.
-  await commerce.getByLabel('นาง', { exact: true }).check();
-  await commerce.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(commerce);
-  await commerce.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await submitCommerce(commerce);
   await commerce.locator('#package-download').waitFor({ timeout: 20000 });
   const reference = (await commerce.locator('#reference').innerText()).trim();
   assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);

@@ -136,6 +136,20 @@ export async function fillCommerceRest(page) {
   await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
 }
 
+/** Fills the whole commerce registration form validly, in a page or in
+ * one embed's locator. */
+export async function fillCommerce(scope) {
+  await scope.getByLabel('นาง', { exact: true }).check();
+  await scope.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
+  await fillCommerceRest(scope);
+}
+
+/** Fills the commerce registration form and presses "check and submit". */
+export async function submitCommerce(scope) {
+  await fillCommerce(scope);
+  await scope.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+}
+
 /** The clerk's inbox on a desktop-sized page, with `files` dropped in. */
 export async function openInbox(browser, url, files) {
   const { phonePage } = await import('./browser.mjs');

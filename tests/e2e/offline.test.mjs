@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, phonePage } from './browser.mjs';
 import { serve } from './static-server.mjs';
-import { DIST, ROOT, fillAndLeave, fillCommerceRest } from './helpers.mjs';
+import { DIST, ROOT, fillAndLeave, submitCommerce } from './helpers.mjs';
 
 // The site's own files are served changed (not routed by Playwright, which
 // a service worker would bypass): the form delivers to the test receiver,
@@ -39,15 +39,21 @@ after(async () => {
   await h.server?.close();
 });
 
+/** Waits until the kit's service worker controls the page (on a first
+ * visit that can take a reload). */
+async function untilControlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10000 }).catch(async () => {
+    await page.reload();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
+  });
+}
+
 test('a form visited once opens offline, is filled and submitted, and is delivered once back online', async () => {
   const page = await phonePage(h.browser, { serviceWorkers: 'allow' });
   // The first visit, online: the service worker takes over and caches what the form uses.
   await page.goto(h.server.url + '#/apply/commerce-registration');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10000 }).catch(async () => {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
-  });
+  await untilControlled(page);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor();
 
@@ -55,10 +61,7 @@ test('a form visited once opens offline, is filled and submitted, and is deliver
   await page.context().setOffline(true);
   await page.reload();
   await page.getByRole('heading', { level: 1 }).waitFor({ timeout: 15000 });
-  await page.getByLabel('นาง', { exact: true }).check();
-  await page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(page);
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await submitCommerce(page);
   await page.locator('#delivery[data-status="waiting"]').waitFor({ timeout: 20000 });
 
   // Back online: delivered once, the receipt verified.
@@ -74,10 +77,7 @@ test('an app update never discards a draft', async () => {
   const page = await phonePage(h.browser, { serviceWorkers: 'allow' });
   await page.goto(h.server.url + '#/apply/commerce-registration');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 10000 }).catch(async () => {
-    await page.reload();
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10000 });
-  });
+  await untilControlled(page);
   await fillAndLeave(page, 'f-applicant-first_name', 'สมหญิง');
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('eservice.draft.')));
 

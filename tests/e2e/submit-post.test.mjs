@@ -13,7 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, exportCsv, fillCommerceRest, openInbox } from './helpers.mjs';
+import { harness, ROOT, exportCsv, submitCommerce, openInbox } from './helpers.mjs';
 
 const h = harness();
 let dir, port, receiver;
@@ -46,10 +46,7 @@ async function submitToReceiver() {
   await page.route('**/trust.json', (r) => r.fulfill({ path: join(dir, 'trust.json'), contentType: 'application/json' }));
   await page.goto(h.server.url + '#/apply/commerce-registration');
   await page.getByRole('heading', { level: 1 }).waitFor();
-  await page.getByLabel('นาง', { exact: true }).check();
-  await page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(page);
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await submitCommerce(page);
   return page;
 }
 
