@@ -16,5 +16,5 @@ pub fn mount(root: web_sys::Element, page: &str, base: &str) {
 /// Draws `page` into `root`, inside the agency page's element `host`.
 #[wasm_bindgen]
 pub fn embed(host: web_sys::Element, root: web_sys::Element, page: &str, base: &str) -> Result<(), JsValue> {
-    eservice_web::permits_app::embed(host, root, page, base).map_err(|e| JsValue::from(e))
+    eservice_web::permits_app::embed(host, root, page, base).map_err(JsValue::from)
 }
