@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::components::load_error::load_error;
 use crate::embed_frame::embed_frame;
 use crate::i18n;
-use crate::lang_attribute::use_lang_attribute;
+use crate::lang_attribute::{use_lang_attribute, LangSource};
 use crate::pages::apply::ApplyPage;
 
 thread_local! {
@@ -45,7 +45,11 @@ pub fn EmbeddedForm(props: &EmbeddedFormProps) -> Html {
         Some(id) => html! { <ApplyPage key={id.to_string()} id={id.clone()} lang={lang} /> },
         None => load_error(i18n::EMBED_NO_FORM, &props.named, lang),
     };
-    embed_frame(lang, &props.host, page)
+    html! {
+        <ContextProvider<LangSource> context={LangSource(props.host.clone())}>
+            { embed_frame(lang, &props.host, page) }
+        </ContextProvider<LangSource>>
+    }
 }
 
 /// Draws the form `named` into `root`, inside the agency page's element
@@ -55,7 +59,7 @@ pub fn mount_form(host: Element, root: Element, named: &str, base: &str) {
     if !STARTED.with(|s| s.replace(true)) {
         crate::panic_notice::install();
         // Submissions still waiting from an earlier visit go out again.
-        crate::outbox::resume();
+        crate::pages::permits::resume_outbox_if_used();
     }
     root.set_inner_html("");
     let props = EmbeddedFormProps { host, named: AttrValue::from(named.to_owned()) };

@@ -159,8 +159,17 @@ pub fn verify(file: &Blob, trust: Option<String>, on_event: Callback<JobEvent>) 
 /// the evidence files are the kept ones the data names; `fee` is the form's
 /// `{billerId, amount}`. The answer (and the ZIP) arrive on `on_event`.
 pub fn package(form: &serde_json::Value, data: &serde_json::Value, rows: &[(String, String)], fee: Option<&serde_json::Value>, on_event: Callback<JobEvent>) -> Option<u32> {
+    let files = files_for(data);
+    let fee = fee.map_or(JsValue::UNDEFINED, |f| f.to_string().into());
+    let rows = serde_json::to_string(rows).unwrap_or_default();
+    submit(WORKER_URL, "package", &[("form", form.to_string().into()), ("data", data.to_string().into()), ("rows", rows.into()), ("files", files.into()), ("fee", fee)], on_event)
+}
+
+/// `[{sha256, blob}]`: the processed files the evidence entries in `data` name.
+pub fn files_for(data: &serde_json::Value) -> js_sys::Array {
     let files = js_sys::Array::new();
-    for (sha, _) in eservice_core::package::evidence_entries(data).iter().map(|(_, e)| (e.sha256.hex(), ())) {
+    for (_, entry) in eservice_core::package::evidence_entries(data) {
+        let sha = entry.sha256.hex();
         if let Some(blob) = file(&sha) {
             let o = Object::new();
             Reflect::set(&o, &"sha256".into(), &sha.into()).ok();
@@ -168,9 +177,17 @@ pub fn package(form: &serde_json::Value, data: &serde_json::Value, rows: &[(Stri
             files.push(&o);
         }
     }
-    let fee = fee.map_or(JsValue::UNDEFINED, |f| f.to_string().into());
-    let rows = serde_json::to_string(rows).unwrap_or_default();
-    submit(WORKER_URL, "package", &[("form", form.to_string().into()), ("data", data.to_string().into()), ("rows", rows.into()), ("files", files.into()), ("fee", fee)], on_event)
+    files
+}
+
+/// Keeps the files of a `files_for` list, handed over from another bundle.
+pub fn keep_all(files: &js_sys::Array) {
+    for f in files.iter() {
+        let (sha, blob) = (field(&f, "sha256").as_string(), field(&f, "blob").dyn_into::<Blob>());
+        if let (Some(sha), Ok(blob)) = (sha, blob) {
+            keep(&sha, blob);
+        }
+    }
 }
 
 /// Verifies an e-Service's answer `body` as the signed receipt for the

@@ -25,6 +25,7 @@ macro_rules! phrases {
 
 phrases! {
     SITE_TITLE = "บริการอิเล็กทรอนิกส์" / "e-Service";
+    SUBMIT_PART_FAILED = "โหลดส่วนที่ใช้ส่งคำขอไม่ได้ กรุณาตรวจการเชื่อมต่อ ข้อมูลที่กรอกยังอยู่ครบ กด “กลับไปแก้ไข” แล้วส่งอีกครั้ง หรือดาวน์โหลดข้อมูลเก็บไว้" / "The part of the page that sends requests could not be loaded; check the connection. What you entered is kept: edit and submit again, or download the data";
     PERMIT_PAGES_FAILED = "โหลดหน้าตรวจสอบใบอนุญาตไม่ได้ กรุณาตรวจการเชื่อมต่อแล้วโหลดหน้าใหม่" / "The permit pages could not be loaded; check the connection and reload";
     VERIFY_TITLE = "ตรวจสอบใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์" / "Check a signed permit";
     VERIFY_INTRO = "เลือกไฟล์ PDF ระบบจะตรวจสอบในเครื่องของท่านเท่านั้น ไม่มีการส่งไฟล์ไปที่ใด" / "Pick a PDF. It is checked on this device only; the file is not sent anywhere.";

@@ -44,7 +44,7 @@ pub fn start() {
     }
     yew::Renderer::<app::App>::with_root(root).render();
     // Submissions still waiting from an earlier visit go out again.
-    outbox::resume();
+    pages::permits::resume_outbox_if_used();
     // Forms visited once open again offline (assets/sw.js).
     // Only where browsers allow service workers (HTTPS or localhost):
     // elsewhere `navigator.serviceWorker` is missing and the kit runs online only.

@@ -83,6 +83,7 @@ async fn store(meta: &Value, zip: &Blob) -> Option<()> {
     let o = Object::new();
     Reflect::set(&o, &"meta".into(), &meta.to_string().into()).ok()?;
     Reflect::set(&o, &"zip".into(), zip).ok()?;
+    crate::storage::mark_outbox_used();
     crate::idb::put_value(STORE, meta["hash"].as_str()?, &o).await
 }
 

@@ -1,6 +1,10 @@
 //! The permit and agency pages (`#/verify`, `#/register`, `#/sign`, `#/inbox`) as a bundle of their own,
 //! `permit-pages`, loaded only when a citizen opens one of them: their views
-//! add nothing to the first load of the apply page. The main app keeps the
+//! add nothing to the first load of the apply page. The same bundle holds
+//! what comes after pressing "submit" (the summary, the package, e-mail and
+//! POST delivery through the outbox, the fee QR) and the home page's list of
+//! requests sent from this device: code a citizen filling a form does not
+//! need until then. The main app keeps the
 //! header, the language switch and routing, and hands this bundle an
 //! element to draw into ([`crate::pages::permits`]).
 //!
@@ -13,7 +17,11 @@ use std::cell::RefCell;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::my_submissions::MySubmissions;
+use crate::components::submitted_summary::SubmittedSummary;
 use crate::embed_frame::embed_frame;
+use crate::i18n;
+use crate::loaded_form::LoadedForm;
 use crate::lang_attribute::use_lang_attribute;
 
 use crate::pages::inbox::InboxPage;
@@ -26,11 +34,15 @@ thread_local! {
     static MOUNTED: RefCell<Option<AppHandle<PermitApp>>> = const { RefCell::new(None) };
     /// Apps embedded in an agency's page, kept for as long as the page.
     static EMBEDDED: RefCell<Vec<AppHandle<PermitApp>>> = const { RefCell::new(Vec::new()) };
+    /// The "submitted" views drawn, by the element they were drawn into.
+    static SUBMITTED: RefCell<Vec<(Element, AppHandle<SubmittedApp>)>> = const { RefCell::new(Vec::new()) };
+    static RESUMED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static IDS_MOVED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// How many Yew roots the main app may create (it has one, and no portals).
-const MAIN_APP_ROOTS: usize = 8;
+/// How many Yew roots the main app may create: one on the kit's own page,
+/// one per embedded form on an agency's page.
+const MAIN_APP_ROOTS: usize = 16;
 
 #[component]
 fn Nothing() -> Html {
@@ -61,6 +73,8 @@ pub enum PermitPage {
     Register,
     Sign,
     Inbox,
+    /// The home page's "requests sent from this device".
+    Sent,
 }
 
 impl PermitPage {
@@ -70,6 +84,7 @@ impl PermitPage {
             PermitPage::Register => "register",
             PermitPage::Sign => "sign",
             PermitPage::Inbox => "inbox",
+            PermitPage::Sent => "sent",
         }
     }
 
@@ -79,6 +94,7 @@ impl PermitPage {
             "register" => Some(PermitPage::Register),
             "sign" => Some(PermitPage::Sign),
             "inbox" => Some(PermitPage::Inbox),
+            "sent" => Some(PermitPage::Sent),
             _ => None,
         }
     }
@@ -132,10 +148,69 @@ pub fn PermitApp(props: &PermitAppProps) -> Html {
         PermitPage::Register => html! { <RegisterPage lang={lang} /> },
         PermitPage::Sign => html! { <SignPage lang={lang} /> },
         PermitPage::Inbox => html! { <InboxPage lang={lang} /> },
+        PermitPage::Sent => html! { <MySubmissions lang={lang} /> },
     };
     if props.embedded {
         embed_frame(lang, &props.lang_of, page)
     } else {
         page
+    }
+}
+
+/// Sends what the outbox still holds from an earlier visit (once per page).
+pub fn resume_outbox(base: &str) {
+    crate::net::set_base(base);
+    if !RESUMED.with(|r| r.replace(true)) {
+        crate::outbox::resume();
+    }
+}
+
+/// Draws what the citizen submitted and its package into `root`: the form
+/// `form_id` with `data` (JSON), whose evidence `files` (`[{sha256, blob}]`)
+/// the main app hands over; the language follows `lang_of`.
+pub fn submitted(root: Element, lang_of: Element, form_id: &str, data: &str, files: &js_sys::Array, base: &str) {
+    let (Some(id), Ok(data)) = (eservice_core::catalog::FormId::parse(form_id), serde_json::from_str::<serde_json::Value>(data)) else { return };
+    crate::panic_notice::install();
+    resume_outbox(base);
+    move_root_ids_past_the_main_app();
+    crate::evidence_client::keep_all(files);
+    SUBMITTED.with(|s| {
+        let mut s = s.borrow_mut();
+        // Views whose element the main app has since removed are done.
+        for (_, app) in s.extract_if(.., |(el, _)| !el.is_connected() || *el == root) {
+            app.destroy();
+        }
+        root.set_inner_html("");
+        let props = SubmittedAppProps { id, data: std::rc::Rc::new(data), lang_of };
+        s.push((root.clone(), yew::Renderer::<SubmittedApp>::with_root_and_props(root, props).render()));
+    });
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SubmittedAppProps {
+    id: eservice_core::catalog::FormId,
+    data: std::rc::Rc<serde_json::Value>,
+    lang_of: Element,
+}
+
+/// The form is fetched again here (from the browser's cache): its
+/// validator lives in each bundle's own memory.
+#[component]
+fn SubmittedApp(props: &SubmittedAppProps) -> Html {
+    let lang = use_lang_attribute(props.lang_of.clone());
+    let form = use_state(|| None::<Result<std::rc::Rc<LoadedForm>, String>>);
+    {
+        let form = form.clone();
+        use_effect_with(props.id.clone(), move |id| {
+            let id = id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                form.set(Some(LoadedForm::fetch(id).await.map(std::rc::Rc::new).map_err(|e| e.message(lang))));
+            });
+        });
+    }
+    match &*form {
+        None => html! { <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p> },
+        Some(Err(message)) => html! { <div class="problem-box" role="alert"><p>{ message }</p></div> },
+        Some(Ok(f)) => html! { <SubmittedSummary lang={lang} form={f.clone()} data={props.data.clone()} /> },
     }
 }

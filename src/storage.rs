@@ -5,6 +5,10 @@ use eservice_core::draft::{Draft, DraftProblem};
 use eservice_core::catalog::FormId;
 
 const DRAFT_PREFIX: &str = "eservice.draft.";
+/// Set once the outbox (IndexedDB) holds a request, so that pages which do
+/// not carry the outbox's code know to load it (to resume sending, to list
+/// what was sent) without opening the database.
+const OUTBOX_USED: &str = "eservice.outbox";
 
 /// Local storage, or `None` where the browser refuses it (private modes).
 pub fn local() -> Option<web_sys::Storage> {
@@ -26,6 +30,17 @@ pub fn load_draft(id: &FormId, max_age_days: f64) -> Option<Draft> {
             s.remove_item(&draft_key(id)).ok();
             None
         }
+    }
+}
+
+/// Whether this device has ever put a request in the outbox.
+pub fn outbox_used() -> bool {
+    local().and_then(|s| s.get_item(OUTBOX_USED).ok().flatten()).is_some()
+}
+
+pub fn mark_outbox_used() {
+    if let Some(s) = local() {
+        s.set_item(OUTBOX_USED, "1").ok();
     }
 }
 

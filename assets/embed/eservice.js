@@ -46,14 +46,16 @@ function loadMain() {
 /** The permit pages bundle (verifier): a classic script declaring the
  * global `wasm_bindgen` (a `let`, so not a property of globalThis). */
 function loadPermits() {
-  permits ??= new Promise((resolve, reject) => {
+  // One load per page, shared with the main bundle (which loads it when a
+  // form is submitted): a second <script> would declare wasm_bindgen twice.
+  permits ??= (globalThis.__eservicePages ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = BASE + PERMITS_JS;
     /* global wasm_bindgen */
-    script.onload = () => wasm_bindgen({ module_or_path: BASE + PERMITS_WASM }).then(() => resolve(wasm_bindgen), reject);
+    script.onload = () => wasm_bindgen({ module_or_path: BASE + PERMITS_WASM }).then(resolve, reject);
     script.onerror = reject;
     document.head.append(script);
-  });
+  })).then(() => wasm_bindgen);
   return permits;
 }
 

@@ -15,4 +15,5 @@ pub mod load_error;
 pub mod step_nav;
 pub mod submit_panel;
 pub mod thumbnail;
+pub mod submitted;
 pub mod submitted_summary;

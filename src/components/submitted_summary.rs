@@ -1,5 +1,7 @@
-//! What the citizen submitted, laid out to read back, with the data offered
-//! as a JSON download.
+//! What the citizen submitted, laid out to read back, and its package
+//! ([`SubmitPanel`]). Drawn by the pages bundle when the citizen submits
+//! ([`crate::permits_app::submitted`]); the buttons to go back to the form
+//! stay with the main app ([`crate::components::submitted`]).
 
 use std::rc::Rc;
 
@@ -9,7 +11,6 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use crate::components::submit_panel::SubmitPanel;
-use crate::download::save_text;
 use crate::i18n;
 use crate::loaded_form::LoadedForm;
 
@@ -18,9 +19,6 @@ pub struct SubmittedSummaryProps {
     pub lang: Lang,
     pub form: Rc<LoadedForm>,
     pub data: Rc<Value>,
-    pub on_edit: Callback<()>,
-    /// Start a new application, clearing the saved draft.
-    pub on_new: Callback<()>,
 }
 
 /// A value as a person reads it: option labels, yes/no, a dash for nothing.
@@ -147,34 +145,16 @@ fn view(lines: &[Line]) -> Html {
 #[component]
 pub fn SubmittedSummary(props: &SubmittedSummaryProps) -> Html {
     let lang = props.lang;
-    let failed = use_state(|| None::<String>);
-    let download = {
-        let (data, id, failed) = (props.data.clone(), props.form.id.clone(), failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = serde_json::to_string(&*data).unwrap_or_default();
-            failed.set(save_text(&format!("{id}.json"), "application/json", &text).err());
-        })
-    };
-    let on_edit = props.on_edit.reform(|_: MouseEvent| ());
-    let on_new = props.on_new.reform(|_: MouseEvent| ());
     let (spec, _) = props.form.settle(&props.data, &Selections::default());
     // The printable summary in the package is Thai, whatever the page shows.
     let thai_rows = use_memo(props.data.clone(), |data| flat(&lines(&spec.fields, data, Lang::Th)));
     html! {
-        <section class="submitted-summary">
+        <>
             <h1>{ i18n::SUMMARY_TITLE.get(lang) }</h1>
             <p class="form-title">{ spec.title.get(lang) }</p>
             <p>{ i18n::SUMMARY_NOTE.get(lang) }</p>
             { view(&lines(&spec.fields, &props.data, lang)) }
-            if let Some(reason) = &*failed {
-                <p class="field-error" role="alert">{ format!("{}: {reason}", i18n::DOWNLOAD_FAILED.get(lang)) }</p>
-            }
             <SubmitPanel lang={lang} form={props.form.clone()} data={props.data.clone()} rows={thai_rows} />
-            <div class="form-actions">
-                <button type="button" class="secondary" onclick={download}>{ i18n::DOWNLOAD_JSON.get(lang) }</button>
-                <button type="button" class="secondary" onclick={on_edit}>{ i18n::EDIT.get(lang) }</button>
-                <button type="button" class="secondary" onclick={on_new}>{ i18n::START_NEW.get(lang) }</button>
-            </div>
-        </section>
+        </>
     }
 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::components::e_form::EForm;
 use crate::components::load_error::load_error;
-use crate::components::submitted_summary::SubmittedSummary;
+use crate::components::submitted::Submitted;
 use crate::i18n;
 use crate::components::draft_notice::draft_notice;
 use crate::loaded_form::{FormLoadError, LoadedForm};
@@ -118,7 +118,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                     stage.set(Some(Stage::Filling(start)))
                 })
             };
-            html! { <SubmittedSummary lang={lang} form={form} data={data} on_edit={on_edit} on_new={start_over.reform(|_| 1000)} /> }
+            html! { <Submitted lang={lang} id={form.id.clone()} data={data} on_edit={on_edit} on_new={start_over.reform(|_| 1000)} /> }
         }
     }
 }

@@ -1,7 +1,8 @@
 //! Where the permit pages appear in the main app: an element the
 //! `permit-pages` bundle draws into, loaded on first use
 //! ([`crate::permits_app`]). Until it is ready the element says "loading";
-//! if it cannot load, it says so in Thai or English.
+//! if it cannot load, it says so in Thai or English. The same bundle draws
+//! what follows a submission and resumes the outbox.
 
 use std::cell::RefCell;
 
@@ -27,6 +28,12 @@ extern "C" {
     /// The bundle's `mount` export.
     #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = mount)]
     fn mount_permit_page(root: &web_sys::Element, page: &str, base: &str);
+    /// The bundle's `submitted` export.
+    #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = submitted)]
+    fn mount_submitted(root: &web_sys::Element, lang_of: &web_sys::Element, form_id: &str, data: &str, files: &js_sys::Array, base: &str);
+    /// The bundle's `resume_outbox` export.
+    #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = resume_outbox)]
+    fn resume_outbox_in_bundle(base: &str);
 }
 
 thread_local! {
@@ -34,11 +41,20 @@ thread_local! {
     static LOADED: RefCell<Option<Promise>> = const { RefCell::new(None) };
 }
 
+/// Where the page keeps the one load of the bundle, shared with
+/// `eservice.js` (a second `<script>` would declare `wasm_bindgen` twice).
+const SHARED_LOAD: &str = "__eservicePages";
+
 /// Resolves when the bundle is loaded and initialised.
 fn load() -> Option<Promise> {
     LOADED.with(|l| {
         if let Some(p) = l.borrow().as_ref() {
             return Some(p.clone());
+        }
+        let global = js_sys::global();
+        if let Ok(p) = js_sys::Reflect::get(&global, &SHARED_LOAD.into()).and_then(|p| p.dyn_into::<Promise>()) {
+            *l.borrow_mut() = Some(p.clone());
+            return Some(p);
         }
         let document = web_sys::window()?.document()?;
         let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
@@ -54,9 +70,42 @@ fn load() -> Option<Promise> {
             s.set_onerror(Some(reject.unchecked_ref()));
         });
         document.head()?.append_child(&script).ok()?;
+        js_sys::Reflect::set(&global, &SHARED_LOAD.into(), &promise).ok();
         *l.borrow_mut() = Some(promise.clone());
         Some(promise)
     })
+}
+
+/// Loads the bundle; `false` when it cannot be loaded.
+async fn ready() -> bool {
+    match load() {
+        Some(p) => JsFuture::from(p).await.is_ok(),
+        None => false,
+    }
+}
+
+/// Resumes sending what the outbox holds, loading the bundle only on a
+/// device that has used the outbox.
+pub fn resume_outbox_if_used() {
+    if !crate::storage::outbox_used() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        if ready().await {
+            resume_outbox_in_bundle(&crate::net::url(""));
+        }
+    });
+}
+
+/// Draws the summary and package of `data` for form `id` into `root` (the
+/// bundle's `submitted`); `false` when the bundle cannot be loaded.
+pub async fn draw_submitted(root: &web_sys::Element, lang_of: &web_sys::Element, id: &str, data: &serde_json::Value) -> bool {
+    if !ready().await {
+        return false;
+    }
+    let files = crate::evidence_client::files_for(data);
+    mount_submitted(root, lang_of, id, &data.to_string(), &files, &crate::net::url(""));
+    true
 }
 
 #[derive(Properties, PartialEq)]
@@ -74,10 +123,7 @@ pub fn PermitPages(props: &PermitPagesProps) -> Html {
         use_effect_with(props.page, move |page| {
             let page = *page;
             wasm_bindgen_futures::spawn_local(async move {
-                let ready = match load() {
-                    Some(p) => JsFuture::from(p).await.is_ok(),
-                    None => false,
-                };
+                let ready = ready().await;
                 match root.cast::<web_sys::Element>() {
                     Some(el) if ready => mount_permit_page(&el, page.key(), &crate::net::url("")),
                     _ => failed.set(true),

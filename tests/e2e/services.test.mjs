@@ -184,6 +184,7 @@ test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses 
   await attachEvidence(page, ['transcript', 'student_id_card']);
   await page.locator('#f-declaration').check();
   await next(page);
+  await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
   assert.match(await page.locator('.submitted-summary').textContent(), /5 มีนาคม 2555/);
   const data = await submitAndCheck(page, 'school-credit-transfer');
   assert.equal(data.student.birth_date, '2012-03-05', 'stored in the Common Era');
