@@ -12,13 +12,15 @@
 // fetched from this script's folder, whatever page includes it; the embed's
 // language is its `lang` attribute, else the page's.
 //
-// The names below are filled in at build time (scripts/embed-script.mjs),
-// since the bundles' names carry their content hash.
+// The names and integrity hashes below are filled in at build time
+// (scripts/embed-script.mjs): the bundles' names carry their content hash.
 const BASE = new URL('./', import.meta.url).href;
 const MAIN_JS = '__MAIN_JS__';
 const MAIN_WASM = '__MAIN_WASM__';
 const CSS = '__CSS__';
+const CSS_SRI = '__CSS_SRI__';
 const PERMITS_JS = 'permit-pages.js';
+const PERMITS_SRI = '__PERMITS_SRI__';
 const PERMITS_WASM = 'permit-pages_bg.wasm';
 
 const LOADING = { th: 'กำลังโหลด…', en: 'Loading…' };
@@ -51,6 +53,7 @@ function loadPermits() {
   permits ??= (globalThis.__eservicePages ??= new Promise((resolve, reject) => {
     const script = document.createElement('script');
     script.src = BASE + PERMITS_JS;
+    script.integrity = PERMITS_SRI;
     /* global wasm_bindgen */
     script.onload = () => wasm_bindgen({ module_or_path: BASE + PERMITS_WASM }).then(resolve, reject);
     script.onerror = reject;
@@ -81,6 +84,7 @@ async function mount(host, kind, form) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = BASE + CSS;
+  link.integrity = CSS_SRI;
   const root = document.createElement('div');
   const note = document.createElement('p');
   note.className = 'loading';
