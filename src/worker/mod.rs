@@ -9,6 +9,9 @@
 //! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
 //! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
 //! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
+//!
+//! The JS API ([`crate::api`]) calls the same [`process`] and [`read`]
+//! directly, on whatever thread a developer runs it.
 
 mod compress;
 mod package;
