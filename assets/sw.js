@@ -12,11 +12,11 @@ const CACHE = 'eservice-kit-v1';
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 
 // What a form needs that the first visit may not have fetched yet: the
-// evidence worker starts only when a file is attached, and the pages bundle
-// (summary, package, outbox) only when the form is submitted.
+// evidence worker starts only when a file is attached, and the submit
+// bundle (summary, package, outbox) only when the form is submitted.
 const PRECACHE = [
   './', 'evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm',
-  'permit-pages.js', 'permit-pages_bg.wasm', 'forms/index.json', 'trust.json',
+  'submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm', 'forms/index.json', 'trust.json',
 ];
 
 self.addEventListener('install', (e) => {

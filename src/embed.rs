@@ -59,7 +59,7 @@ pub fn mount_form(host: Element, root: Element, named: &str, base: &str) {
     if !STARTED.with(|s| s.replace(true)) {
         crate::panic_notice::install();
         // Submissions still waiting from an earlier visit go out again.
-        crate::pages::permits::resume_outbox_if_used();
+        crate::submit_bundle::resume_outbox_if_used();
     }
     root.set_inner_html("");
     let props = EmbeddedFormProps { host, named: AttrValue::from(named.to_owned()) };

@@ -18,6 +18,7 @@ pub mod i18n;
 mod lang_attribute;
 pub mod idb;
 pub mod loaded_form;
+mod nested_roots;
 pub mod net;
 pub mod outbox;
 pub mod pages;
@@ -28,6 +29,8 @@ pub mod regexp;
 mod reply;
 pub mod route;
 pub mod storage;
+pub mod submit_app;
+mod submit_bundle;
 mod window_event;
 pub mod worker;
 
@@ -44,7 +47,7 @@ pub fn start() {
     }
     yew::Renderer::<app::App>::with_root(root).render();
     // Submissions still waiting from an earlier visit go out again.
-    pages::permits::resume_outbox_if_used();
+    submit_bundle::resume_outbox_if_used();
     // Forms visited once open again offline (assets/sw.js).
     // Only where browsers allow service workers (HTTPS or localhost):
     // elsewhere `navigator.serviceWorker` is missing and the kit runs online only.

@@ -19,15 +19,3 @@ pub fn embed(host: web_sys::Element, root: web_sys::Element, page: &str, base: &
     eservice_web::permits_app::embed(host, root, page, base).map_err(JsValue::from)
 }
 
-/// Sends what the outbox still holds from an earlier visit.
-#[wasm_bindgen]
-pub fn resume_outbox(base: &str) {
-    eservice_web::permits_app::resume_outbox(base);
-}
-
-/// Draws the summary and package of a submitted request into `root` (see
-/// `eservice_web::permits_app::submitted`).
-#[wasm_bindgen]
-pub fn submitted(root: web_sys::Element, lang_of: web_sys::Element, form_id: &str, data: &str, files: js_sys::Array, base: &str) {
-    eservice_web::permits_app::submitted(root, lang_of, form_id, data, &files, base);
-}

@@ -1,6 +1,6 @@
 //! The page after "check and submit": the summary of what was entered and
 //! its package are drawn by the pages bundle, loaded now
-//! ([`crate::pages::permits::draw_submitted`]); the buttons back to the form
+//! ([`crate::submit_bundle`]); the buttons back to the form
 //! and the data as JSON stay here, with the form they return to.
 
 use std::rc::Rc;
@@ -36,7 +36,7 @@ pub fn Submitted(props: &SubmittedProps) -> Html {
             let (id, data) = (id.clone(), data.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let drawn = match (root.cast::<web_sys::Element>(), lang_of) {
-                    (Some(el), Some(lang_of)) => crate::pages::permits::draw_submitted(&el, &lang_of, id.as_str(), &data).await,
+                    (Some(el), Some(lang_of)) => crate::submit_bundle::draw_submitted(&el, &lang_of, id.as_str(), &data).await,
                     _ => false,
                 };
                 drawn_state.set(Some(drawn));

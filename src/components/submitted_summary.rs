@@ -1,6 +1,6 @@
 //! What the citizen submitted, laid out to read back, and its package
-//! ([`SubmitPanel`]). Drawn by the pages bundle when the citizen submits
-//! ([`crate::permits_app::submitted`]); the buttons to go back to the form
+//! ([`SubmitPanel`]). Drawn by the submit bundle when the citizen submits
+//! ([`crate::submit_app`]); the buttons to go back to the form
 //! stay with the main app ([`crate::components::submitted`]).
 
 use std::rc::Rc;

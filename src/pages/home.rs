@@ -4,7 +4,7 @@ use eservice_core::catalog::Catalog;
 use eservice_core::json_file::JsonFileError;
 use yew::prelude::*;
 
-use crate::pages::permits::{PermitPage, PermitPages};
+use crate::submit_bundle::SentRequests;
 use crate::i18n;
 use crate::net::fetch_json;
 use crate::route::Route;
@@ -90,10 +90,8 @@ pub fn HomePage(props: &HomeProps) -> Html {
             if *cleared {
                 <p role="status">{ i18n::DRAFTS_CLEARED.get(lang) }</p>
             }
-            // Listed by the pages bundle, which holds the outbox's code.
-            if storage::outbox_used() {
-                <PermitPages page={PermitPage::Sent} lang={lang} />
-            }
+            // Listed by the submit bundle, which holds the outbox's code.
+            <SentRequests />
         </section>
     }
 }

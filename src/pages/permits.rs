@@ -1,8 +1,7 @@
 //! Where the permit pages appear in the main app: an element the
 //! `permit-pages` bundle draws into, loaded on first use
 //! ([`crate::permits_app`]). Until it is ready the element says "loading";
-//! if it cannot load, it says so in Thai or English. The same bundle draws
-//! what follows a submission and resumes the outbox.
+//! if it cannot load, it says so in Thai or English.
 
 use std::cell::RefCell;
 
@@ -28,12 +27,7 @@ extern "C" {
     /// The bundle's `mount` export.
     #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = mount)]
     fn mount_permit_page(root: &web_sys::Element, page: &str, base: &str);
-    /// The bundle's `submitted` export.
-    #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = submitted)]
-    fn mount_submitted(root: &web_sys::Element, lang_of: &web_sys::Element, form_id: &str, data: &str, files: &js_sys::Array, base: &str);
-    /// The bundle's `resume_outbox` export.
-    #[wasm_bindgen(js_namespace = wasm_bindgen, js_name = resume_outbox)]
-    fn resume_outbox_in_bundle(base: &str);
+
 }
 
 thread_local! {
@@ -82,30 +76,6 @@ async fn ready() -> bool {
         Some(p) => JsFuture::from(p).await.is_ok(),
         None => false,
     }
-}
-
-/// Resumes sending what the outbox holds, loading the bundle only on a
-/// device that has used the outbox.
-pub fn resume_outbox_if_used() {
-    if !crate::storage::outbox_used() {
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async {
-        if ready().await {
-            resume_outbox_in_bundle(&crate::net::url(""));
-        }
-    });
-}
-
-/// Draws the summary and package of `data` for form `id` into `root` (the
-/// bundle's `submitted`); `false` when the bundle cannot be loaded.
-pub async fn draw_submitted(root: &web_sys::Element, lang_of: &web_sys::Element, id: &str, data: &serde_json::Value) -> bool {
-    if !ready().await {
-        return false;
-    }
-    let files = crate::evidence_client::files_for(data);
-    mount_submitted(root, lang_of, id, &data.to_string(), &files, &crate::net::url(""));
-    true
 }
 
 #[derive(Properties, PartialEq)]

@@ -147,6 +147,7 @@ test('two forms and the verifier embedded in an agency page each work, under the
       'forms/commerce-registration/schema.json', 'forms/commerce-registration/ui.json', 'forms/common/defs.json',
       'forms/school-credit-transfer/schema.json', 'forms/school-credit-transfer/ui.json', 'data/thai-address.json',
       'forms/index.json', 'permit-pages.js', 'permit-pages_bg.wasm',
+      'submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm',
       'evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm', 'trust.json', 'register.json',
     ].map((p) => KIT + p),
   ];
