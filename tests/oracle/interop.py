@@ -102,6 +102,25 @@ for i, (name, src, args) in enumerate(cases):
         judged_valid(name, out)
 
 
+# The stamp's Thai font is embedded as a subset (poppler's pdffonts says so),
+# and its text still draws: poppler renders dark pixels inside the stamp box
+# (visible at 340,40, 220×70 pt), not only its border.
+fonts = subprocess.run(["pdffonts", "kit-4.pdf"], capture_output=True, text=True).stdout
+garuda = [l for l in fonts.splitlines() if "+Garuda" in l]
+check("visible stamp: Garuda embedded as a subset", len(garuda) == 1 and garuda[0].split()[-5:-2] == ["yes", "yes", "yes"], fonts)
+check("visible stamp: the subset keeps the PDF small", os.path.getsize("kit-4.pdf") < os.path.getsize("unsigned.pdf") + 30_000,
+      f"{os.path.getsize('kit-4.pdf')} bytes")
+render = subprocess.run(["pdftoppm", "-r", "72", "-gray", "kit-4.pdf"], capture_output=True)
+pgm = render.stdout
+header_end = 0
+for _ in range(3):  # P5, width height, maxval
+    header_end = pgm.index(b"\n", header_end) + 1
+width, height = map(int, pgm.split(b"\n")[1].split())
+pixels = pgm[header_end:]
+inner = [pixels[y * width + x] for y in range(height - 110 + 4, height - 40 - 4) for x in range(340 + 4, 560 - 4)]
+dark = sum(1 for v in inner if v < 128)
+check("visible stamp: poppler draws its Thai text", render.returncode == 0 and dark > 200, f"{dark} dark pixels, {render.stderr[:200]!r}")
+
 def pyhanko_sign(src, out, field):
     signer = signers.SimpleSigner.load("rsa.key.pem", "rsa.cert.pem", ca_chain_files=["ca.cert.pem"])
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)

@@ -22,7 +22,7 @@ pub struct Font<'a> {
     cmap4: usize,
 }
 
-fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_be_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
 }
 
@@ -30,7 +30,7 @@ fn i16_at(b: &[u8], at: usize) -> Option<i16> {
     u16_at(b, at).map(|v| v as i16)
 }
 
-fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_be_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
 
@@ -127,11 +127,17 @@ impl<'a> Font<'a> {
     }
 
     /// The PDF objects: `(Type0 font, [other objects])`, numbered from
-    /// `first`; the font object is `first`.
+    /// `first`; the font object is `first`. The font program embedded holds
+    /// only the glyphs `used` ([`super::font_subset`]), named as a subset.
     pub fn objects(&self, name: &str, first: u32, used: &BTreeMap<u16, char>) -> Vec<(u32, Vec<u8>)> {
         let (font, cid, descriptor, file, to_unicode) = (first, first + 1, first + 2, first + 3, first + 4);
-        let packed = miniz_oxide::deflate::compress_to_vec_zlib(self.data, 9);
-        let mut file_body = format!("<</Length {}/Length1 {}/Filter/FlateDecode>>\nstream\n", packed.len(), self.data.len()).into_bytes();
+        let drawn = used.keys().copied().collect();
+        let (program, name) = match super::font_subset::subset(self.data, &drawn) {
+            Some(small) => (std::borrow::Cow::Owned(small), format!("{}+{name}", super::font_subset::tag(&drawn))),
+            None => (std::borrow::Cow::Borrowed(self.data), name.to_owned()),
+        };
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&program, 9);
+        let mut file_body = format!("<</Length {}/Length1 {}/Filter/FlateDecode>>\nstream\n", packed.len(), program.len()).into_bytes();
         file_body.extend_from_slice(&packed);
         file_body.extend_from_slice(b"\nendstream");
         let widths: String = used.keys().map(|g| format!("{g}[{}]", self.width(*g))).collect::<Vec<_>>().join(" ");

@@ -9,6 +9,7 @@ pub mod byte_range;
 pub mod changes;
 pub mod document;
 pub mod font;
+pub mod font_subset;
 pub mod lexer;
 pub mod objects;
 pub mod revisions;
