@@ -30,7 +30,22 @@ fn done(req: &IdbRequest) -> JsFuture {
     }))
 }
 
+thread_local! {
+    /// The database, opened once per page (the outbox reads it once per
+    /// stored request when it resumes).
+    static OPENED: std::cell::RefCell<Option<IdbDatabase>> = const { std::cell::RefCell::new(None) };
+}
+
+fn forget_opened() {
+    if let Some(db) = OPENED.with(|o| o.borrow_mut().take()) {
+        db.close();
+    }
+}
+
 async fn open() -> Option<IdbDatabase> {
+    if let Some(db) = OPENED.with(|o| o.borrow().clone()) {
+        return Some(db);
+    }
     let factory = web_sys::window()?.indexed_db().ok()??;
     let req = factory.open_with_u32(DB, VERSION).ok()?;
     let upgrade = Closure::<dyn Fn(web_sys::IdbVersionChangeEvent)>::new(|e: web_sys::IdbVersionChangeEvent| {
@@ -47,7 +62,15 @@ async fn open() -> Option<IdbDatabase> {
     req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = done(&req).await.ok()?.dyn_into::<IdbDatabase>().ok();
     drop(upgrade);
-    db
+    let db = db?;
+    // Another tab opening a newer version, or the browser closing the
+    // database, ends this handle: the next call opens it again.
+    let forget = Closure::<dyn Fn()>::new(forget_opened);
+    db.set_onversionchange(Some(forget.as_ref().unchecked_ref()));
+    db.set_onclose(Some(forget.as_ref().unchecked_ref()));
+    forget.forget();
+    OPENED.with(|o| *o.borrow_mut() = Some(db.clone()));
+    Some(db)
 }
 
 /// The value stored under `key` in `store` (text, blobs, plain objects).
