@@ -123,30 +123,33 @@ export const HOUSE_PDF = Buffer.from('%PDF-1.4\n% house registration\n%%EOF\n');
 
 /** Fills the commerce registration form past the prefix and citizen ID:
  * the typed fields, address, start date, category, both required
- * documents and the declaration. */
-export async function fillCommerceRest(page) {
+ * documents (two small PDFs unless given) and the declaration. */
+export async function fillCommerceRest(page, {
+  idCard = { name: 'บัตร.pdf', mimeType: 'application/pdf', buffer: ID_PDF },
+  house = { name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: HOUSE_PDF },
+} = {}) {
   for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
   await fillAddress(page, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
   await fillDate(page, 'f-business-start_date', 1, 11, 2569);
   await page.locator('#f-business-category').selectOption({ label: 'ซื้อขายสินค้าหรือบริการทางอินเทอร์เน็ต' });
-  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'บัตร.pdf', mimeType: 'application/pdf', buffer: ID_PDF });
-  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'ทะเบียนบ้าน.pdf', mimeType: 'application/pdf', buffer: HOUSE_PDF });
+  await page.locator('#f-evidence-id_card-files').setInputFiles(idCard);
+  await page.locator('#f-evidence-house_registration-files').setInputFiles(house);
   await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
   await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
   await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
 }
 
 /** Fills the whole commerce registration form validly, in a page or in
- * one embed's locator. */
-export async function fillCommerce(scope) {
+ * one embed's locator; `documents` as for fillCommerceRest. */
+export async function fillCommerce(scope, documents) {
   await scope.getByLabel('นาง', { exact: true }).check();
   await scope.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
-  await fillCommerceRest(scope);
+  await fillCommerceRest(scope, documents);
 }
 
 /** Fills the commerce registration form and presses "check and submit". */
-export async function submitCommerce(scope) {
-  await fillCommerce(scope);
+export async function submitCommerce(scope, documents) {
+  await fillCommerce(scope, documents);
   await scope.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
 }
 

@@ -60,33 +60,45 @@ async fn check(file: &File, lang: Lang) -> Result<Checked, PackageProblem> {
     Ok(Checked { opened, checklist: list })
 }
 
+/// Verdicts of signed PDFs, by path in the package, as the worker gives
+/// them: a reducer, so each answer adds to all the earlier ones.
+#[derive(Default, PartialEq)]
+struct Verdicts(BTreeMap<String, String>);
+
+impl Reducible for Verdicts {
+    type Action = (String, String);
+
+    fn reduce(self: Rc<Self>, (path, verdict): Self::Action) -> Rc<Self> {
+        let mut all = self.0.clone();
+        all.insert(path, verdict);
+        Rc::new(Verdicts(all))
+    }
+}
+
 #[component]
 pub fn PackageCard(props: &PackageCardProps) -> Html {
     let lang = props.lang;
     let state = use_state(|| State::Opening);
-    // Verdicts of signed PDFs, by path in the package, as the worker gives them.
-    let verdicts = use_state(BTreeMap::<String, String>::new);
+    let verdicts = use_reducer(Verdicts::default);
     let outcome = use_state(|| None::<Result<u32, u32>>);
     {
-        let (state, verdicts, file) = (state.clone(), verdicts.clone(), props.file.clone());
+        let (state, verdicts, file) = (state.clone(), verdicts.dispatcher(), props.file.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match check(&file, lang).await {
                     Ok(c) => {
                         let c = Rc::new(c);
                         state.set(State::Checked(c.clone()));
-                        let found = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
                         for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
                             let Some(bytes) = c.opened.file(&f.path) else { continue };
                             let Some(blob) = crate::blob::from_bytes(bytes, "application/pdf") else { continue };
-                            let (path, verdicts, found) = (f.path.clone(), verdicts.clone(), found.clone());
+                            let (path, verdicts) = (f.path.clone(), verdicts.clone());
                             evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
                                 if let JobEvent::Verified(json) = e {
                                     let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
                                     let signed = v["th"]["signatures"].as_array().is_some_and(|s| !s.is_empty());
                                     if signed {
-                                        found.borrow_mut().insert(path.clone(), v["th"]["verdict"].as_str().unwrap_or_default().to_owned());
-                                        verdicts.set(found.borrow().clone());
+                                        verdicts.dispatch((path.clone(), v["th"]["verdict"].as_str().unwrap_or_default().to_owned()));
                                     }
                                 }
                             }));
@@ -112,7 +124,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
         State::Checked(c) => c.clone(),
     };
     let o = &c.opened;
-    let bad_signature = verdicts.values().any(|v| v == "invalid" || v == "modified");
+    let bad_signature = verdicts.0.values().any(|v| v == "invalid" || v == "modified");
     let sound = o.is_sound() && !bad_signature;
     // Only a sound package can be "the same" as one received: a tampered copy
     // shares the manifest's hash but is not what was received.
@@ -152,7 +164,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
             }
             <ul class="evidence-files">
                 { for o.evidence.iter().map(|f| {
-                    let v = verdicts.get(&f.path).map(|v| format!(" · {}: {}", i18n::E_SIGNATURE.get(lang), i18n::signature_verdict(v).get(lang))).unwrap_or_default();
+                    let v = verdicts.0.get(&f.path).map(|v| format!(" · {}: {}", i18n::E_SIGNATURE.get(lang), i18n::signature_verdict(v).get(lang))).unwrap_or_default();
                     html! { <li>{ format!("{}{v}", f.entry.name) }</li> }
                 }) }
             </ul>
