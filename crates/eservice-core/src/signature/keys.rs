@@ -6,7 +6,7 @@
 use der::asn1::ObjectIdentifier as Oid;
 use p256::ecdsa::signature::hazmat::PrehashSigner;
 use rsa::pkcs1::DecodeRsaPrivateKey;
-use rsa::traits::PublicKeyParts;
+use rsa::traits::{PrivateKeyParts, PublicKeyParts};
 use zeroize::Zeroizing;
 
 use super::algorithm::{PublicKey, EC_PUBLIC_KEY, ECDSA_SHA256, P256, RSA_ENCRYPTION, SHA256_WITH_RSA};
@@ -132,7 +132,13 @@ impl PrivateKey {
                 let sig: p256::ecdsa::DerSignature = k.sign_prehash(hash).ok()?;
                 Some(sig.as_bytes().to_vec())
             }
-            PrivateKey::Rsa(k) => k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), hash).ok(),
+            PrivateKey::Rsa(k) => {
+                // Blinded, so the time the private-key operation takes says
+                // nothing about the key (PKCS#1 v1.5 gives the same signature).
+                let secret = Zeroizing::new(k.d().to_be_bytes());
+                let mut rng = super::keyed_rng::KeyedRng::new(&secret, hash);
+                k.sign_with_rng(&mut rng, rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), hash).ok()
+            }
         }
     }
 
@@ -174,5 +180,26 @@ fn curve_name(oid: Oid) -> String {
         "1.3.132.0.35" => "P-521".into(),
         "1.3.132.0.10" => "secp256k1".into(),
         other => other.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::DigestAlg;
+    use rsa::signature::hazmat::PrehashVerifier;
+
+    #[test]
+    fn blinded_rsa_signatures_are_the_unblinded_ones() {
+        let key = PrivateKey::from_bytes(include_bytes!("testdata/rsa2048.key.pem")).unwrap();
+        let PrivateKey::Rsa(k) = &key else { panic!("an RSA key") };
+        for message in [&b"permit 1"[..], b"permit 2"] {
+            let hash = DigestAlg::Sha256.hash(&[message]);
+            let blinded = key.sign_sha256(&hash).unwrap();
+            assert_eq!(blinded, k.sign(rsa::Pkcs1v15Sign::new::<sha2::Sha256>(), &hash).unwrap());
+            let verifier = rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(k.to_public_key());
+            let sig = rsa::pkcs1v15::Signature::try_from(blinded.as_slice()).unwrap();
+            assert!(verifier.verify_prehash(&hash, &sig).is_ok());
+        }
     }
 }

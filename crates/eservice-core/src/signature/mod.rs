@@ -9,6 +9,7 @@ pub mod asn1;
 pub mod certificate;
 pub mod cms;
 pub mod issue;
+pub mod keyed_rng;
 pub mod keys;
 pub mod pem;
 pub mod pkcs12;
