@@ -62,3 +62,24 @@ export function table(rows) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(table(await measureFirstLoad(process.argv[2] ?? 'dist')));
 }
+
+/** What loads later, only when used: each on-demand bundle's files, gzipped. */
+export async function onDemand(dist) {
+  const { readFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const bundles = [
+    ['submit (on "check and submit"; sent requests; outbox)', ['submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm']],
+    ['permit pages (#/verify, #/register, #/sign, #/inbox; verify embeds)', ['permit-pages.js', 'permit-pages_bg.wasm']],
+    ['evidence worker (first file attached; verify)', ['evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm']],
+    ['signing worker (#/sign)', ['sign-worker_loader.js', 'sign-worker.js', 'sign-worker_bg.wasm']],
+    ['address data (forms with an address)', ['data/thai-address.json']],
+    ['JS API (developers only)', ['eservice-api.js', 'eservice-api_bg.wasm']],
+  ];
+  const rows = [];
+  for (const [name, files] of bundles) {
+    let size = 0;
+    for (const f of files) size += gzipSync(await readFile(join(dist, f)), { level: 9 }).length;
+    rows.push(`| ${name} | ${kb(size)} |`);
+  }
+  return ['Loaded on demand, KB gzipped', '| bundle | size |', '|---|---:|', ...rows].join('\n');
+}

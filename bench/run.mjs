@@ -3,7 +3,7 @@
 import { gzipSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { measureFirstLoad, table as sizeTable } from './first-load.mjs';
+import { measureFirstLoad, onDemand, table as sizeTable } from './first-load.mjs';
 import { measureTyping, table as typingTable, OUT } from './typing/run.mjs';
 import { measureEvidence, table as evidenceTable } from './evidence/run.mjs';
 
@@ -17,6 +17,8 @@ const rjsf = gzipSync(await readFile(join(OUT, 'rjsf', 'rjsf.js')), { level: 9 }
 const apply = sizes.find((r) => r.page.startsWith('apply'));
 console.log(`| RJSF 6 + AJV 8 app (peer) | | | | | **${(rjsf / 1024).toFixed(1)}** | |`);
 console.log(`\nApply page first load: ${(apply.app / 1024).toFixed(1)} KB gzipped; budget 150 KB (${(apply.app / 1024 / 150).toFixed(2)}× the budget); RJSF / kit = ${(rjsf / apply.app).toFixed(2)}×\n`);
+console.log(await onDemand(dist));
+console.log('');
 console.log(typingTable(typing));
 console.log('');
 console.log(evidenceTable(await measureEvidence(dist)));
