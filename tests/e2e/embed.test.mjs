@@ -114,6 +114,11 @@ test('two forms and the verifier embedded in an agency page each work, under the
   assert.match(reference, /^[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   const [pkg] = await Promise.all([page.waitForEvent('download'), commerce.locator('#package-download').click()]);
   assert.equal(pkg.suggestedFilename(), `commerce-registration-${reference}.zip`);
+  // The summary (drawn by the submit bundle) follows the embed's language switch.
+  await commerce.getByRole('button', { name: 'English', exact: true }).click();
+  await commerce.getByRole('heading', { level: 1, name: 'Summary of your request' }).waitFor();
+  await commerce.getByRole('link', { name: 'Download the submission package (ZIP)' }).waitFor();
+  await commerce.getByRole('button', { name: 'ภาษาไทย', exact: true }).click();
 
   // The second form: a wizard step tried empty shows its errors there, and
   // focus goes to the first field in error inside that embed's shadow root.
