@@ -59,6 +59,11 @@ fn draw<C: BaseComponent>(registry: &'static std::thread::LocalKey<RefCell<Vec<(
 /// the main app hands over; the language follows `lang_of`.
 pub fn submitted(root: Element, lang_of: Element, form_id: &str, data: &str, files: &js_sys::Array, base: &str) {
     let (Some(id), Ok(data)) = (FormId::parse(form_id), serde_json::from_str::<Value>(data)) else { return };
+    // The citizen went back to the form while this bundle loaded: drawing
+    // now would build (and, for an e-Service, send) a request they left.
+    if !root.is_connected() {
+        return;
+    }
     resume_outbox(base);
     crate::evidence_client::keep_all(files);
     draw(&SUBMITTED, root, SubmittedAppProps { id, data: Rc::new(data), lang_of });

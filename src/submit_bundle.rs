@@ -49,7 +49,11 @@ fn load() -> Option<Promise> {
 /// cannot be loaded.
 async fn call(name: &str, args: &[JsValue]) -> bool {
     let Some(p) = load() else { return false };
-    let Ok(bundle) = JsFuture::from(p).await else { return false };
+    let Ok(bundle) = JsFuture::from(p).await else {
+        // Not loaded (offline, say): the next call tries again.
+        LOADED.with(|l| l.borrow_mut().take());
+        return false;
+    };
     let Some(f) = Reflect::get(&bundle, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };
     f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).is_ok()
 }

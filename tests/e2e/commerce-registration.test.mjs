@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, validate as validateWith } from './helpers.mjs';
+import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith } from './helpers.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -324,4 +324,21 @@ test('unknown keywords are ignored with a console warning; a recursive schema dr
   } finally {
     await odd.close();
   }
+});
+
+test('if the part that sends cannot load, nothing typed is lost and submitting again works', async () => {
+  const page = await phonePage(h.browser);
+  await page.route('**/submit-pages.js', (r) => r.abort('internetdisconnected'));
+  await page.goto(h.server.url + FORM);
+  await submitCommerce(page);
+  await page.getByRole('alert').filter({ hasText: 'โหลดส่วนที่ใช้ส่งคำขอไม่ได้' }).waitFor({ timeout: 20000 });
+  // The data can still be kept, and the form is one press away.
+  const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /ดาวน์โหลดข้อมูลคำขอ/ }).click()]);
+  assert.equal(json.suggestedFilename(), 'commerce-registration.json');
+  await page.unroute('**/submit-pages.js');
+  await page.getByRole('button', { name: 'กลับไปแก้ไข' }).click();
+  assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย');
+  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await page.locator('#package-download').waitFor({ timeout: 20000 });
+  assert.deepEqual(page.errors, []);
 });
