@@ -135,3 +135,41 @@ test('bad input is refused with an Error that names it, in Thai and English', as
   assert.match(errors.bytes.en, /Uint8Array/);
   assert.deepEqual(page.errors, []);
 });
+
+test('no input makes the module panic: odd values are refused with an Error, and it keeps working', async () => {
+  const page = await phonePage(browser);
+  await page.goto(origin() + '/examples/index.html');
+  const { panics, calls, alive } = await page.evaluate(async () => {
+    const api = await import('/services/eform/eservice-api.js');
+    await api.default();
+    const odd = [undefined, null, 0, -1, NaN, '', '{', '[]', {}, [], { $ref: '#' }, { $ref: 'http://elsewhere.example/x' },
+      { pattern: '(' }, new Uint8Array(0), new Uint8Array([0x50, 0x4b, 3, 4]), new ArrayBuffer(10), { lang: 'xx' }];
+    const panics = [];
+    let calls = 0;
+    const run = async (name, f) => {
+      calls++;
+      try {
+        await f();
+      } catch (e) {
+        // A Rust panic surfaces as a WebAssembly RuntimeError ("unreachable").
+        if (e instanceof WebAssembly.RuntimeError) panics.push(`${name}: ${e.message}`);
+      }
+    };
+    for (const a of odd) {
+      for (const b of odd.slice(0, 6)) {
+        await run('validate', () => api.validate(a, b, b));
+        await run('verifyPermit', () => api.verifyPermit(a, b, b));
+        await run('inspectPackage', () => api.inspectPackage(a, b));
+      }
+      await run('hashFile', () => api.hashFile(a, a));
+      await run('compressImage', () => api.compressImage(a, a));
+    }
+    await run('compressImage, odd rule', () => api.compressImage(new File([new Uint8Array([0xff, 0xd8, 0xff])], 'a.jpg'), { longEdge: 4294967296, targetBytes: -1, maxPixels: 0 }));
+    const alive = api.validate({ type: 'string' }, 1, { lang: 'en' }).errors.length === 1;
+    return { panics, calls, alive };
+  });
+  assert.deepEqual(panics, []);
+  assert.ok(calls > 300, `${calls} calls`);
+  assert.equal(alive, true);
+  assert.deepEqual(page.errors, []);
+});
