@@ -16,7 +16,9 @@ const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(wasm|js|css|svg)$/;
 // bundle (summary, package, outbox) only when the form is submitted.
 const PRECACHE = [
   './', 'evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm',
-  'submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm', 'forms/index.json', 'trust.json',
+  // Under the very URL the app asks for: a module's URL (and so the
+  // bundle it loads) is the URL of the response it came from.
+  'bundle-loader.js?bundle=submit-pages', 'submit-pages.js', 'submit-pages_bg.wasm', 'forms/index.json', 'trust.json',
 ];
 
 self.addEventListener('install', (e) => {

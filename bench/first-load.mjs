@@ -9,7 +9,7 @@ import { launch } from '../tests/e2e/browser.mjs';
 export const PAGES = [
   { name: 'home', hash: '#/', ready: '.service-list' },
   { name: 'apply (commerce-registration)', hash: '#/apply/commerce-registration', ready: 'form.e-form' },
-  { name: 'verify (permit pages bundle)', hash: '#/verify', ready: '#verify-file' },
+  { name: 'verify (verifier bundle)', hash: '#/verify', ready: '#verify-file' },
 ];
 
 const KINDS = ['html', 'js', 'wasm', 'css'];
@@ -68,8 +68,9 @@ export async function onDemand(dist) {
   const { readFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
   const bundles = [
-    ['submit (on "check and submit"; sent requests; outbox)', ['submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm']],
-    ['permit pages (#/verify, #/register, #/sign, #/inbox; verify embeds)', ['permit-pages.js', 'permit-pages_bg.wasm']],
+    ['submit (on "check and submit"; sent requests; outbox)', ['bundle-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm']],
+    ['verifier (#/verify, verify embeds)', ['verify-page.js', 'verify-page_bg.wasm']],
+    ['permit pages (#/register, #/sign, #/inbox)', ['permit-pages.js', 'permit-pages_bg.wasm']],
     ['evidence worker (first file attached; verify)', ['evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm']],
     ['signing worker (#/sign)', ['sign-worker_loader.js', 'sign-worker.js', 'sign-worker_bg.wasm']],
     ['address data (forms with an address)', ['data/thai-address.json']],

@@ -1,7 +1,7 @@
 // Trunk post-build hook: writes the names of this build's content-hashed
 // bundle and stylesheet into eservice.js, the one script an agency page
 // includes to embed the kit (its own name stays fixed), with the Subresource
-// Integrity of the stylesheet and of the pages bundle (whose name is fixed).
+// Integrity of the stylesheet.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,6 @@ const names = {
 };
 const sri = (file) => 'sha384-' + createHash('sha384').update(readFileSync(join(dir, file))).digest('base64');
 names.__CSS_SRI__ = sri(names.__CSS__);
-names.__PERMITS_SRI__ = sri(one(/^permit-pages\.js$/, 'pages bundle'));
 const path = join(dir, 'eservice.js');
 let script = readFileSync(path, 'utf8');
 for (const [mark, name] of Object.entries(names)) {

@@ -7,7 +7,7 @@ use crate::components::header::header;
 use crate::pages::apply::ApplyPage;
 use crate::pages::home::HomePage;
 use crate::pages::not_found::not_found_page;
-use crate::pages::permits::{PermitPage, PermitPages};
+use crate::pages::bundled::Bundled;
 use crate::route::{use_route, Route};
 use crate::storage::local as storage;
 
@@ -42,10 +42,10 @@ pub fn App() -> Html {
     let page = match &route {
         Route::Home => html! { <HomePage lang={*lang} /> },
         Route::Apply(id) => html! { <ApplyPage key={id.as_str()} id={id.clone()} lang={*lang} /> },
-        Route::Verify => html! { <PermitPages page={PermitPage::Verify} lang={*lang} /> },
-        Route::Register => html! { <PermitPages page={PermitPage::Register} lang={*lang} /> },
-        Route::Sign => html! { <PermitPages page={PermitPage::Sign} lang={*lang} /> },
-        Route::Inbox => html! { <PermitPages page={PermitPage::Inbox} lang={*lang} /> },
+        Route::Verify => html! { <Bundled key="verify" bundle="verify-page" page="verify" lang={*lang} /> },
+        Route::Register => html! { <Bundled key="register" bundle="permit-pages" page="register" lang={*lang} /> },
+        Route::Sign => html! { <Bundled key="sign" bundle="permit-pages" page="sign" lang={*lang} /> },
+        Route::Inbox => html! { <Bundled key="inbox" bundle="permit-pages" page="inbox" lang={*lang} /> },
         Route::NotFound(hash) => not_found_page(hash, *lang),
     };
     html! {

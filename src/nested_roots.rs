@@ -5,7 +5,9 @@
 //! switch). Rendering a few empty roots first moves the bundle's numbers
 //! past the main app's.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use web_sys::Element;
 
 use yew::prelude::*;
 
@@ -33,4 +35,21 @@ pub fn number_past_the_main_app() {
             yew::Renderer::<Nothing>::with_root(el).render().destroy();
         }
     }
+}
+
+/// The apps a bundle drew into the main app's elements, by element.
+pub type Drawn<C> = RefCell<Vec<(Element, AppHandle<C>)>>;
+
+/// Renders `C` into `root`, first destroying the apps in `registry` whose
+/// element the main app has since removed (or that drew into `root` before).
+pub fn draw<C: BaseComponent>(registry: &'static std::thread::LocalKey<Drawn<C>>, root: Element, props: C::Properties) {
+    number_past_the_main_app();
+    registry.with(|r| {
+        let mut r = r.borrow_mut();
+        for (_, app) in r.extract_if(.., |(el, _)| !el.is_connected() || *el == root) {
+            app.destroy();
+        }
+        root.set_inner_html("");
+        r.push((root.clone(), yew::Renderer::<C>::with_root_and_props(root, props).render()));
+    });
 }

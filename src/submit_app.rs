@@ -22,11 +22,12 @@ use crate::components::submitted_summary::SubmittedSummary;
 use crate::i18n;
 use crate::lang_attribute::use_lang_attribute;
 use crate::loaded_form::LoadedForm;
+use crate::nested_roots::Drawn;
 
 thread_local! {
     /// The views drawn, by the element they were drawn into.
-    static SUBMITTED: RefCell<Vec<(Element, AppHandle<SubmittedApp>)>> = const { RefCell::new(Vec::new()) };
-    static SENT: RefCell<Vec<(Element, AppHandle<SentApp>)>> = const { RefCell::new(Vec::new()) };
+    static SUBMITTED: Drawn<SubmittedApp> = const { RefCell::new(Vec::new()) };
+    static SENT: Drawn<SentApp> = const { RefCell::new(Vec::new()) };
     static RESUMED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -38,20 +39,6 @@ pub fn resume_outbox(base: &str) {
     if !RESUMED.with(|r| r.replace(true)) {
         crate::outbox::resume();
     }
-}
-
-/// Renders `app` into `root`, first destroying the views whose element the
-/// main app has since removed (or that drew into `root` before).
-fn draw<C: BaseComponent>(registry: &'static std::thread::LocalKey<RefCell<Vec<(Element, AppHandle<C>)>>>, root: Element, props: C::Properties) {
-    crate::nested_roots::number_past_the_main_app();
-    registry.with(|r| {
-        let mut r = r.borrow_mut();
-        for (_, app) in r.extract_if(.., |(el, _)| !el.is_connected() || *el == root) {
-            app.destroy();
-        }
-        root.set_inner_html("");
-        r.push((root.clone(), yew::Renderer::<C>::with_root_and_props(root, props).render()));
-    });
 }
 
 /// Draws what the citizen submitted and its package into `root`: the form
@@ -66,13 +53,13 @@ pub fn submitted(root: Element, lang_of: Element, form_id: &str, data: &str, fil
     }
     resume_outbox(base);
     crate::evidence_client::keep_all(files);
-    draw(&SUBMITTED, root, SubmittedAppProps { id, data: Rc::new(data), lang_of });
+    crate::nested_roots::draw(&SUBMITTED, root, SubmittedAppProps { id, data: Rc::new(data), lang_of });
 }
 
 /// Draws the home page's "requests sent from this device" into `root`.
 pub fn sent(root: Element, lang_of: Element, base: &str) {
     resume_outbox(base);
-    draw(&SENT, root, SentAppProps { lang_of });
+    crate::nested_roots::draw(&SENT, root, SentAppProps { lang_of });
 }
 
 #[derive(Properties, PartialEq)]

@@ -1,61 +1,17 @@
-//! The main app's side of the submit bundle ([`crate::submit_app`]): loads
-//! it on first use (through `submit-pages-loader.js`, as it is an ES module)
-//! and calls its exports, handing it the element to draw into.
+//! The main app's side of the submit bundle ([`crate::submit_app`]),
+//! loaded on first use ([`crate::es_bundle`]): its exports draw into the
+//! element handed to them.
 
-use std::cell::RefCell;
-
-use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Element, HtmlScriptElement};
+use web_sys::Element;
 use yew::prelude::*;
 
 use crate::lang_attribute::use_lang_source;
 
-const LOADER: &str = "submit-pages-loader.js";
-/// Where the loader finds the promise to settle with the bundle's exports.
-const WAITING: &str = "__eserviceSubmit";
+const BUNDLE: &str = "submit-pages";
 
-thread_local! {
-    /// The bundle's exports, once per page.
-    static LOADED: RefCell<Option<Promise>> = const { RefCell::new(None) };
-}
-
-fn load() -> Option<Promise> {
-    LOADED.with(|l| {
-        if let Some(p) = l.borrow().as_ref() {
-            return Some(p.clone());
-        }
-        let document = web_sys::window()?.document()?;
-        let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
-        script.set_type("module");
-        script.set_src(&crate::net::url(LOADER));
-        let s = script.clone();
-        let promise = Promise::new(&mut |resolve, reject| {
-            let waiting = Object::new();
-            Reflect::set(&waiting, &"resolve".into(), &resolve).ok();
-            Reflect::set(&waiting, &"reject".into(), &reject).ok();
-            Reflect::set(&js_sys::global(), &WAITING.into(), &waiting).ok();
-            s.set_onerror(Some(reject.unchecked_ref()));
-        });
-        document.head()?.append_child(&script).ok()?;
-        *l.borrow_mut() = Some(promise.clone());
-        Some(promise)
-    })
-}
-
-/// Calls the bundle's export `name` with `args`; `false` when the bundle
-/// cannot be loaded.
-async fn call(name: &str, args: &[JsValue]) -> bool {
-    let Some(p) = load() else { return false };
-    let Ok(bundle) = JsFuture::from(p).await else {
-        // Not loaded (offline, say): the next call tries again.
-        LOADED.with(|l| l.borrow_mut().take());
-        return false;
-    };
-    let Some(f) = Reflect::get(&bundle, &name.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };
-    f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).is_ok()
+async fn call(export: &str, args: &[JsValue]) -> bool {
+    crate::es_bundle::call(BUNDLE, export, args).await
 }
 
 /// Resumes sending what the outbox holds, loading the bundle only on a

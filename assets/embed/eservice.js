@@ -12,16 +12,15 @@
 // fetched from this script's folder, whatever page includes it; the embed's
 // language is its `lang` attribute, else the page's.
 //
-// The names and integrity hashes below are filled in at build time
-// (scripts/embed-script.mjs): the bundles' names carry their content hash.
+// The names and the stylesheet's integrity hash below are filled in at
+// build time (scripts/embed-script.mjs): the names carry content hashes.
 const BASE = new URL('./', import.meta.url).href;
 const MAIN_JS = '__MAIN_JS__';
 const MAIN_WASM = '__MAIN_WASM__';
 const CSS = '__CSS__';
 const CSS_SRI = '__CSS_SRI__';
-const PERMITS_JS = 'permit-pages.js';
-const PERMITS_SRI = '__PERMITS_SRI__';
-const PERMITS_WASM = 'permit-pages_bg.wasm';
+const VERIFY_JS = 'verify-page.js';
+const VERIFY_WASM = 'verify-page_bg.wasm';
 
 const LOADING = { th: 'กำลังโหลด…', en: 'Loading…' };
 const FAILED = {
@@ -34,7 +33,7 @@ const UNKNOWN = {
 };
 
 let main;
-let permits;
+let verifier;
 
 /** The main bundle (forms), loaded once for all embeds. */
 function loadMain() {
@@ -45,21 +44,13 @@ function loadMain() {
   return main;
 }
 
-/** The permit pages bundle (verifier): a classic script declaring the
- * global `wasm_bindgen` (a `let`, so not a property of globalThis). */
-function loadPermits() {
-  // One load per page, shared with the main bundle (which loads it when a
-  // form is submitted): a second <script> would declare wasm_bindgen twice.
-  permits ??= (globalThis.__eservicePages ??= new Promise((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = BASE + PERMITS_JS;
-    script.integrity = PERMITS_SRI;
-    /* global wasm_bindgen */
-    script.onload = () => wasm_bindgen({ module_or_path: BASE + PERMITS_WASM }).then(resolve, reject);
-    script.onerror = reject;
-    document.head.append(script);
-  })).then(() => wasm_bindgen);
-  return permits;
+/** The verifier bundle (an ES module), loaded once for all verify embeds. */
+function loadVerifier() {
+  verifier ??= import(BASE + VERIFY_JS).then(async (m) => {
+    await m.default({ module_or_path: BASE + VERIFY_WASM });
+    return m;
+  });
+  return verifier;
 }
 
 /** `th` or `en`: the element's own language, else the page's. */
@@ -103,7 +94,7 @@ async function mount(host, kind, form) {
     if (kind === 'apply') {
       (await loadMain()).mount_form(host, root, form ?? '', BASE);
     } else if (kind === 'verify') {
-      (await loadPermits()).embed(host, root, 'verify', BASE);
+      (await loadVerifier()).embed(host, root, BASE);
     } else {
       fail(`${UNKNOWN.th(kind)} / ${UNKNOWN.en(kind)}`);
     }

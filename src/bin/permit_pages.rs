@@ -1,21 +1,15 @@
-//! The permit pages bundle: `#/verify`, `#/register`, `#/sign` and
-//! `#/inbox`, loaded by the main app only when one of them is opened, and by
-//! `eservice.js` for a verifier embedded in an agency's page.
+//! The permit pages bundle: `#/register`, `#/sign` and `#/inbox`, an ES
+//! module the main app loads only when one of them is opened (through
+//! `bundle-loader.js`).
 
 use wasm_bindgen::prelude::*;
 
 fn main() {}
 
-/// Draws the permit page `page` (`verify`, `register`, `sign`, `inbox`)
-/// into `root` for the main app; the kit's files are at `base`.
+/// Draws the permit page `page` (`register`, `sign`, `inbox`) into `root`
+/// for the main app, following `lang_of`; the kit's files are at `base`.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, page: &str, base: &str) {
-    eservice_web::permits_app::mount(root, page, base);
-}
-
-/// Draws `page` into `root`, inside the agency page's element `host`.
-#[wasm_bindgen]
-pub fn embed(host: web_sys::Element, root: web_sys::Element, page: &str, base: &str) -> Result<(), JsValue> {
-    eservice_web::permits_app::embed(host, root, page, base).map_err(JsValue::from)
+pub fn mount(root: web_sys::Element, lang_of: web_sys::Element, base: &str, page: &str) {
+    eservice_web::permits_app::mount(root, lang_of, base, page);
 }
 

@@ -1,7 +1,7 @@
 //! The submit bundle (`eservice_web::submit_app`): loaded by the main app
 //! when a citizen submits, when the home page lists requests sent from this
 //! device, and to resume the outbox on a device that has used it. An ES
-//! module, loaded through `submit-pages-loader.js`.
+//! module, loaded through `bundle-loader.js`.
 
 use wasm_bindgen::prelude::*;
 

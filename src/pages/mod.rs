@@ -1,10 +1,10 @@
 //! One module per route.
 
 pub mod apply;
+pub mod bundled;
 pub mod home;
 pub mod inbox;
 pub mod not_found;
-pub mod permits;
 pub mod register;
 pub mod sign;
 pub mod verify;

@@ -151,8 +151,8 @@ test('two forms and the verifier embedded in an agency page each work, under the
       'eservice.js', 'eservice-web-HASH.js', 'eservice-web-HASH_bg.wasm', 'app-HASH.css',
       'forms/commerce-registration/schema.json', 'forms/commerce-registration/ui.json', 'forms/common/defs.json',
       'forms/school-credit-transfer/schema.json', 'forms/school-credit-transfer/ui.json', 'data/thai-address.json',
-      'forms/index.json', 'permit-pages.js', 'permit-pages_bg.wasm',
-      'submit-pages-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm',
+      'forms/index.json', 'verify-page.js', 'verify-page_bg.wasm',
+      'bundle-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm',
       'evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm', 'trust.json', 'register.json',
     ].map((p) => KIT + p),
   ];

@@ -116,22 +116,26 @@ test('#/register finds permits by number or holder and shows withdrawn ones', as
   await page.close();
 });
 
-test('the permit pages load only when opened, and follow the links between them', async () => {
+test('the verifier and the permit pages load only when opened, and follow the links between them', async () => {
   const page = await phonePage(h.browser);
   const requested = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  const loaded = (bundle) => requested.filter((p) => p.endsWith(`${bundle}_bg.wasm`)).length;
   await page.goto(`${h.server.url}#/apply/commerce-registration`);
   await page.getByRole('heading', { level: 1 }).waitFor();
-  assert.ok(!requested.some((p) => p.includes('permit-pages')), `apply page requested: ${requested.join(', ')}`);
+  assert.equal(loaded('verify-page') + loaded('permit-pages'), 0, `apply page requested: ${requested.join(', ')}`);
   await page.getByRole('link', { name: 'ตรวจสอบใบอนุญาต' }).click();
   await page.getByRole('heading', { level: 1, name: 'ตรวจสอบใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์' }).waitFor();
-  assert.ok(requested.some((p) => p.endsWith('permit-pages_bg.wasm')), 'loaded on demand');
+  assert.equal(loaded('verify-page'), 1, 'the verifier loaded on demand');
+  assert.equal(loaded('permit-pages'), 0, "a citizen checking a permit loads none of the agency's pages");
   await page.getByRole('link', { name: 'ทะเบียนใบอนุญาต' }).click();
   await page.getByRole('heading', { level: 1, name: 'ทะเบียนใบอนุญาต' }).waitFor();
+  assert.equal(loaded('permit-pages'), 1);
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: 'ตรวจสอบใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์' }).waitFor();
   assert.equal(await page.getByRole('heading', { level: 1 }).count(), 1, 'one page drawn, not two');
-  assert.equal(requested.filter((p) => p.endsWith('permit-pages_bg.wasm')).length, 1, 'the bundle is loaded once');
+  assert.equal(loaded('verify-page'), 1, 'each bundle is loaded once');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
