@@ -34,9 +34,12 @@ pub enum JobEvent {
     Reply(serde_json::Value, Option<Blob>),
 }
 
+/// Who waits for each job's answers, by job id.
+type Jobs = Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>>;
+
 struct Client {
     worker: Worker,
-    jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>>,
+    jobs: Jobs,
     next: Cell<u32>,
     /// Messages held until the worker has loaded its wasm and listens:
     /// a message sent before then would be dropped.
@@ -69,7 +72,7 @@ fn field(v: &JsValue, k: &str) -> JsValue {
 fn start(url: &str) -> Option<Rc<Client>> {
     // Trunk builds workers for `importScripts`: a classic worker.
     let worker = Worker::new(&crate::net::url(url)).ok()?;
-    let jobs: Rc<RefCell<Vec<(u32, Callback<JobEvent>)>>> = Rc::default();
+    let jobs: Jobs = Rc::default();
     let waiting: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let routes = jobs.clone();
     let (held, target) = (waiting.clone(), worker.clone());

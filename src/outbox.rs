@@ -40,8 +40,11 @@ pub enum Status {
     Refused(String, String),
 }
 
+/// By package hash: its last known status and who wants to hear of changes.
+type Watchers = BTreeMap<String, (Option<Status>, Vec<Callback<Status>>)>;
+
 thread_local! {
-    static WATCHERS: RefCell<BTreeMap<String, (Option<Status>, Vec<Callback<Status>>)>> = const { RefCell::new(BTreeMap::new()) };
+    static WATCHERS: RefCell<Watchers> = const { RefCell::new(BTreeMap::new()) };
     static IN_FLIGHT: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static ATTEMPTS: RefCell<BTreeMap<String, u32>> = const { RefCell::new(BTreeMap::new()) };
     static ONLINE_HOOKED: RefCell<bool> = const { RefCell::new(false) };

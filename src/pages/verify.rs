@@ -163,7 +163,11 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
 
 fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
     let row = |label: i18n::Phrase, value: String| {
-        (!value.is_empty()).then(|| html! { <><dt>{ label.get(lang) }</dt><dd>{ value }</dd></> }).unwrap_or_default()
+        if value.is_empty() {
+            Html::default()
+        } else {
+            html! { <><dt>{ label.get(lang) }</dt><dd>{ value }</dd></> }
+        }
     };
     let source = match s["time"]["source"].as_str() {
         Some("timestamp") => i18n::TIME_STAMPED,

@@ -19,8 +19,11 @@ use web_sys::{Blob, Response};
 const TRUST_URL: &str = "trust.json";
 pub(super) const REGISTER_URL: &str = "register.json";
 
+/// The site's trust list and register as read once, with what was wrong with them.
+type Site = (TrustList, Option<Register>, Vec<String>);
+
 thread_local! {
-    static SITE: RefCell<Option<(TrustList, Option<Register>, Vec<String>)>> = const { RefCell::new(None) };
+    static SITE: RefCell<Option<Site>> = const { RefCell::new(None) };
 }
 
 pub(super) async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {

@@ -271,8 +271,7 @@ pub fn pdf_date(s: &[u8]) -> Option<DateTime> {
         Some(sign @ (b'+' | b'-')) => {
             let oh = num(15..17)? as i64;
             let om = s.get(18..20).and_then(|m| std::str::from_utf8(m).ok()?.parse::<i64>().ok()).unwrap_or(0);
-            let secs = (oh * 3600 + om * 60) * if *sign == b'+' { 1 } else { -1 };
-            secs
+            (oh * 3600 + om * 60) * if *sign == b'+' { 1 } else { -1 }
         }
         _ => 0,
     };

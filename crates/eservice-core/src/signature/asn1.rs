@@ -97,7 +97,9 @@ impl<'a> Reader<'a> {
         Reader { b, pos: 0, depth: 0 }
     }
 
-    /// The next element, or `None` at the end.
+    /// The next element, or `None` at the end. (Not an `Iterator`: each
+    /// step can fail, and a failure ends the reading.)
+    #[allow(clippy::should_implement_trait)]
     pub fn next(&mut self) -> Result<Option<Tlv<'a>>, Malformed> {
         if self.pos >= self.b.len() {
             return Ok(None);

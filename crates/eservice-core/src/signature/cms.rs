@@ -227,7 +227,7 @@ fn signer_info<'a>(si: Tlv<'a>, certs: &[Certificate], extra: &[Certificate]) ->
     let digest_alg = r.take()?;
     let signed_attrs = r.optional(asn1::ctx(0))?;
     let signature_alg = r.take()?;
-    let signature = r.take()?.expect(asn1::OCTET_STRING).or_else(|_| Err(Malformed))?.octets()?;
+    let signature = r.take()?.expect(asn1::OCTET_STRING).map_err(|_| Malformed)?.octets()?;
     let unsigned_attrs = r.optional(asn1::ctx(1))?;
     Ok(Signer { cert, digest_alg, signed_attrs, signature_alg, signature, unsigned_attrs })
 }

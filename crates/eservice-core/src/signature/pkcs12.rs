@@ -64,10 +64,9 @@ pub fn open(p12: &[u8], password: &str) -> Result<Contents, P12Problem> {
     r.take().and_then(|v| v.expect(asn1::INTEGER)).map_err(bad)?;
     let auth_safe = r.take().map_err(bad)?;
     let safe_bytes = data_content(auth_safe)?;
-    match r.next().map_err(bad)? {
-        Some(mac) => check_mac(mac, &safe_bytes, password)?,
-        // Without a MAC a wrong password shows up as bad padding below.
-        None => {}
+    // Without a MAC a wrong password shows up as bad padding below.
+    if let Some(mac) = r.next().map_err(bad)? {
+        check_mac(mac, &safe_bytes, password)?;
     }
     let mut keys = Vec::new();
     let mut certificates = Vec::new();
