@@ -12,12 +12,12 @@ pub mod components;
 mod dom;
 mod download;
 pub mod embed;
-mod es_bundle;
 mod embed_frame;
+mod es_bundle;
 pub mod evidence_client;
 pub mod i18n;
-mod lang_attribute;
 pub mod idb;
+mod lang_attribute;
 pub mod loaded_form;
 mod nested_roots;
 pub mod net;
@@ -31,11 +31,10 @@ mod reply;
 pub mod route;
 pub mod storage;
 pub mod submit_app;
-pub mod verify_app;
 mod submit_bundle;
+pub mod verify_app;
 mod window_event;
 pub mod worker;
-
 
 /// Mounts the app into the kit's own page (`index.html`, whose root element
 /// carries `data-eservice-app`). On an agency page that embeds the kit

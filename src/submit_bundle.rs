@@ -2,11 +2,14 @@
 //! loaded on first use ([`crate::es_bundle`]): its exports draw into the
 //! element handed to them.
 
+use std::rc::Rc;
+
+use eservice_core::catalog::FormId;
+use serde_json::Value;
 use wasm_bindgen::prelude::*;
-use web_sys::Element;
 use yew::prelude::*;
 
-use crate::lang_attribute::use_lang_source;
+use crate::es_bundle::{use_bundle_view, DrawArgs};
 
 const BUNDLE: &str = "submit-pages";
 
@@ -24,12 +27,16 @@ pub fn resume_outbox_if_used() {
     }
 }
 
-/// Draws the summary and package of `data` for form `id` into `root`;
-/// `false` when the bundle cannot be loaded.
-pub async fn draw_submitted(root: &Element, lang_of: &Element, id: &str, data: &serde_json::Value) -> bool {
-    let files = crate::evidence_client::files_for(data);
-    let args = [root.into(), lang_of.into(), id.into(), data.to_string().into(), files.into(), crate::net::url("").into()];
-    call("submitted", &args).await
+/// An element the bundle draws the summary and package of `data` for form
+/// `id` into, and whether it has ([`use_bundle_view`]).
+#[hook]
+pub fn use_submitted_view(id: &FormId, data: &Rc<Value>) -> (NodeRef, Option<bool>) {
+    let (id, data) = (id.to_string(), data.clone());
+    let args: DrawArgs = Box::new(move |el, lang_of| {
+        let files = crate::evidence_client::files_for(&data);
+        vec![el.into(), lang_of.into(), id.into(), data.to_string().into(), files.into(), crate::net::url("").into()]
+    });
+    use_bundle_view(BUNDLE, "submitted", Some(args))
 }
 
 /// The home page's "requests sent from this device", drawn by the bundle
@@ -37,18 +44,9 @@ pub async fn draw_submitted(root: &Element, lang_of: &Element, id: &str, data: &
 /// bundle that cannot load leaves nothing half-drawn).
 #[component]
 pub fn SentRequests() -> Html {
-    let root = use_node_ref();
-    let lang_of = use_lang_source();
-    {
-        let root = root.clone();
-        use_effect_with((), move |_| {
-            if let (true, Some(el), Some(lang_of)) = (crate::storage::outbox_used(), root.cast::<Element>(), lang_of) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    call("sent", &[el.into(), lang_of.into(), crate::net::url("").into()]).await;
-                });
-            }
-        });
-    }
-    // The bundle's: this app never draws inside it.
+    let args = crate::storage::outbox_used().then(|| -> DrawArgs {
+        Box::new(|el: web_sys::Element, lang_of: web_sys::Element| vec![el.into(), lang_of.into(), crate::net::url("").into()])
+    });
+    let (root, _) = use_bundle_view(BUNDLE, "sent", args);
     html! { <div ref={root}></div> }
 }

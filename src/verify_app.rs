@@ -16,10 +16,8 @@ use crate::nested_roots::Drawn;
 use crate::pages::verify::VerifyPage;
 
 thread_local! {
-    /// Verifiers drawn into the main app's page.
+    /// Verifiers drawn, in the main app's page or embedded in an agency's.
     static DRAWN: Drawn<VerifyApp> = const { RefCell::new(Vec::new()) };
-    /// Verifiers embedded in an agency's page, kept for as long as the page.
-    static EMBEDDED: RefCell<Vec<AppHandle<VerifyApp>>> = const { RefCell::new(Vec::new()) };
 }
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +51,5 @@ pub fn mount(root: Element, lang_of: Element, base: &str) {
 pub fn embed(host: Element, root: Element, base: &str) {
     crate::panic_notice::install();
     crate::net::set_base(base);
-    root.set_inner_html("");
-    let app = yew::Renderer::<VerifyApp>::with_root_and_props(root, VerifyAppProps { lang_of: host, embedded: true }).render();
-    EMBEDDED.with(|e| e.borrow_mut().push(app));
+    crate::nested_roots::draw(&DRAWN, root, VerifyAppProps { lang_of: host, embedded: true });
 }

@@ -1,5 +1,5 @@
 //! The page after "check and submit": the summary of what was entered and
-//! its package are drawn by the pages bundle, loaded now
+//! its package are drawn by the submit bundle, loaded now
 //! ([`crate::submit_bundle`]); the buttons back to the form
 //! and the data as JSON stay here, with the form they return to.
 
@@ -12,7 +12,6 @@ use yew::prelude::*;
 
 use crate::download::save_text;
 use crate::i18n;
-use crate::lang_attribute::use_lang_source;
 
 #[derive(Properties, PartialEq)]
 pub struct SubmittedProps {
@@ -27,22 +26,7 @@ pub struct SubmittedProps {
 #[component]
 pub fn Submitted(props: &SubmittedProps) -> Html {
     let lang = props.lang;
-    let root = use_node_ref();
-    let lang_of = use_lang_source();
-    let drawn = use_state(|| None::<bool>);
-    {
-        let (root, drawn_state) = (root.clone(), drawn.clone());
-        use_effect_with((props.id.clone(), props.data.clone()), move |(id, data)| {
-            let (id, data) = (id.clone(), data.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let drawn = match (root.cast::<web_sys::Element>(), lang_of) {
-                    (Some(el), Some(lang_of)) => crate::submit_bundle::draw_submitted(&el, &lang_of, id.as_str(), &data).await,
-                    _ => false,
-                };
-                drawn_state.set(Some(drawn));
-            });
-        });
-    }
+    let (root, drawn) = crate::submit_bundle::use_submitted_view(&props.id, &props.data);
     let failed = use_state(|| None::<String>);
     let download = {
         let (data, id, failed) = (props.data.clone(), props.id.clone(), failed.clone());
@@ -55,12 +39,11 @@ pub fn Submitted(props: &SubmittedProps) -> Html {
     let on_new = props.on_new.reform(|_: MouseEvent| ());
     html! {
         <section class="submitted-summary">
-            // The other bundle's: this app never draws inside it.
             <div ref={root}></div>
             if drawn.is_none() {
                 <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p>
             }
-            if *drawn == Some(false) {
+            if drawn == Some(false) {
                 // The data is still here to download, and the form to go back to.
                 <div class="problem-box" role="alert"><p>{ i18n::SUBMIT_PART_FAILED.get(lang) }</p></div>
             }

@@ -7,8 +7,8 @@
 use eservice_core::Lang;
 use yew::prelude::*;
 
+use crate::es_bundle::{use_bundle_view, DrawArgs};
 use crate::i18n;
-use crate::lang_attribute::use_lang_source;
 
 #[derive(Properties, PartialEq)]
 pub struct BundledProps {
@@ -24,33 +24,16 @@ pub struct BundledProps {
 #[component]
 pub fn Bundled(props: &BundledProps) -> Html {
     let lang = props.lang;
-    let root = use_node_ref();
-    let lang_of = use_lang_source();
-    let drawn = use_state(|| None::<bool>);
-    {
-        let (root, drawn) = (root.clone(), drawn.clone());
-        let (bundle, page) = (props.bundle, props.page);
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = match (root.cast::<web_sys::Element>(), lang_of) {
-                    (Some(el), Some(lang_of)) => {
-                        let args = [el.into(), lang_of.into(), crate::net::url("").into(), page.into()];
-                        crate::es_bundle::call(bundle, "mount", &args).await
-                    }
-                    _ => false,
-                };
-                drawn.set(Some(ok));
-            });
-        });
-    }
+    let page = props.page;
+    let args: DrawArgs = Box::new(move |el, lang_of| vec![el.into(), lang_of.into(), crate::net::url("").into(), page.into()]);
+    let (root, drawn) = use_bundle_view(props.bundle, "mount", Some(args));
     html! {
         <>
-            // The bundle's: this app never draws inside it.
             <div ref={root} class="permit-pages"></div>
             if drawn.is_none() {
                 <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p>
             }
-            if *drawn == Some(false) {
+            if drawn == Some(false) {
                 <div class="problem-box" role="alert"><p>{ i18n::PERMIT_PAGES_FAILED.get(lang) }</p></div>
             }
         </>
