@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+pub mod citizen;
 mod blob;
 mod clock;
 pub mod components;
@@ -32,6 +33,7 @@ pub mod route;
 pub mod storage;
 pub mod submit_app;
 mod submit_bundle;
+pub mod vdom;
 pub mod verify_app;
 mod window_event;
 pub mod worker;

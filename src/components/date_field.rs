@@ -5,14 +5,15 @@ use eservice_core::form::Field;
 use eservice_core::thai_date::{month_name, DateParts};
 use eservice_core::Lang;
 use serde_json::Value;
-use yew::prelude::*;
+use std::rc::Rc;
+use web_sys::Event;
 
-use super::field::{described_by, field_id, target_value, FieldEnv};
-use super::form_fields::required_mark;
+use super::field::{described_by, error_node, field_class, field_id, help_node, label_nodes, target_value, FieldEnv};
 use crate::i18n;
+use crate::vdom::{el, Elem};
 
 
-pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
+pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
     let lang = env.lang;
     let id = field_id(&field.pointer);
     let stored = Field::display(env.value);
@@ -23,49 +24,64 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Html {
     // Each part edits the stored date; a part cleared stays cleared.
     let edit = |change: fn(DateParts, &str, Lang) -> DateParts| {
         let (p, on_input, on_blur, stored) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone(), stored.clone());
-        Callback::from(move |e: Event| {
-            let next = change(DateParts::parse(&stored), &target_value(&e), lang);
-            on_input.emit((p.clone(), next.to_stored().map(Value::String)));
+        move |e: &Event| {
+            let next = change(DateParts::parse(&stored), &target_value(e), lang);
+            on_input(p.clone(), next.to_stored().map(Value::String));
             if e.type_() == "change" {
-                on_blur.emit(p.clone());
+                on_blur(p.clone());
             }
-        })
+        }
     };
-    let on_day = edit(|d, v, _| DateParts { day: v.parse().ok(), ..d });
-    let on_month = edit(|d, v, _| DateParts { month: v.parse().ok(), ..d });
-    let on_year = edit(|d, v, lang| d.with_shown_year(v.trim().parse().ok(), lang));
-    let on_year_input = on_year.reform(|e: InputEvent| e.into());
+    let on_year = Rc::new(edit(|d, v, lang| d.with_shown_year(v.trim().parse().ok(), lang)));
     let year_text = parts.shown_year(lang).map(|y| y.to_string()).unwrap_or_default();
-    let year_label = lang.pick("ปี (พ.ศ.)", "Year");
-    html! {
-        <fieldset class={classes!("field", "field-date", env.error.as_ref().map(|_| "has-error"))}
-            aria-describedby={described.clone()}>
-            <legend>{ field.label.get(lang) }{ required_mark(field.required, lang) }</legend>
-            { field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> }).unwrap_or_default() }
-            <div class="date-parts">
-                <label class="date-part">
-                    <span>{ lang.pick("วันที่", "Day") }</span>
-                    <select id={id.clone()} aria-invalid={invalid} aria-describedby={described.clone()} disabled={field.read_only} onchange={on_day}>
-                        <option value="" selected={parts.day.is_none()}>{ "—" }</option>
-                        { for (1..=31u32).map(|d| html! { <option value={d.to_string()} selected={parts.day == Some(d)}>{ d }</option> }) }
-                    </select>
-                </label>
-                <label class="date-part date-month">
-                    <span>{ lang.pick("เดือน", "Month") }</span>
-                    <select id={format!("{id}-month")} disabled={field.read_only} onchange={on_month}>
-                        <option value="" selected={parts.month.is_none()}>{ "—" }</option>
-                        { for (1..=12u32).map(|m| html! { <option value={m.to_string()} selected={parts.month == Some(m)}>{ month_name(m, lang) }</option> }) }
-                    </select>
-                </label>
-                <label class="date-part">
-                    <span>{ year_label }</span>
-                    <input id={format!("{id}-year")} type="text" inputmode="numeric" maxlength="4" value={year_text}
-                        readonly={field.read_only}
-                        placeholder={lang.pick("2569", "2026")} oninput={on_year_input} onchange={on_year} />
-                </label>
-            </div>
-            { env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> }).unwrap_or_default() }
-            <span class="visually-hidden">{ i18n::DATE_HINT.get(lang) }</span>
-        </fieldset>
-    }
+    let blank = |none: bool| el("option").attr("value", "").selected(none).text("—");
+    let choice = |n: u32, label: &str, on: bool| el("option").attr("value", &n.to_string()).selected(on).text(label).into();
+    let part = |class: &'static str, label: &str, input: Elem| el("label").attr("class", class).child(el("span").text(label)).child(input);
+    el("fieldset")
+        .attr("class", &field_class("field field-date", env))
+        .attr_opt("aria-describedby", described.as_deref())
+        .child(el("legend").children(label_nodes(field.label.get(lang), field.required, lang)))
+        .child(help_node(field, lang, &help_id))
+        .child(
+            el("div")
+                .attr("class", "date-parts")
+                .child(part(
+                    "date-part",
+                    lang.pick("วันที่", "Day"),
+                    el("select")
+                        .attr("id", &id)
+                        .attr_opt("aria-invalid", invalid)
+                        .attr_opt("aria-describedby", described.as_deref())
+                        .flag("disabled", field.read_only)
+                        .on("change", edit(|d, v, _| DateParts { day: v.parse().ok(), ..d }))
+                        .child(blank(parts.day.is_none()))
+                        .children((1..=31u32).map(|d| choice(d, &d.to_string(), parts.day == Some(d)))),
+                ))
+                .child(part(
+                    "date-part date-month",
+                    lang.pick("เดือน", "Month"),
+                    el("select")
+                        .attr("id", &format!("{id}-month"))
+                        .flag("disabled", field.read_only)
+                        .on("change", edit(|d, v, _| DateParts { month: v.parse().ok(), ..d }))
+                        .child(blank(parts.month.is_none()))
+                        .children((1..=12u32).map(|m| choice(m, month_name(m, lang), parts.month == Some(m)))),
+                ))
+                .child(part(
+                    "date-part",
+                    lang.pick("ปี (พ.ศ.)", "Year"),
+                    el("input")
+                        .attr("id", &format!("{id}-year"))
+                        .attr("type", "text")
+                        .attr("inputmode", "numeric")
+                        .attr("maxlength", "4")
+                        .flag("readonly", field.read_only)
+                        .attr("placeholder", lang.pick("2569", "2026"))
+                        .value(&year_text)
+                        .on("input", { let h = on_year.clone(); move |e: &Event| h(e) })
+                        .on("change", move |e: &Event| on_year(e)),
+                )),
+        )
+        .child(error_node(env, &error_id))
+        .child(el("span").attr("class", "visually-hidden").text(i18n::DATE_HINT.get(lang)))
 }

@@ -41,20 +41,20 @@ pub struct EFormProps {
 
 /// Everything the citizen has done to the form.
 #[derive(Clone, PartialEq)]
-struct FormState {
-    form: Rc<LoadedForm>,
+pub(crate) struct FormState {
+    pub(crate) form: Rc<LoadedForm>,
     /// As entered, including fields now hidden: ticking a box back on
     /// brings back what was typed under it.
-    data: Value,
-    selections: Selections,
+    pub(crate) data: Value,
+    pub(crate) selections: Selections,
     /// Fields the user has left; errors show only there until a step is tried.
-    touched: Vec<JsonPointer>,
-    step: usize,
+    pub(crate) touched: Vec<JsonPointer>,
+    pub(crate) step: usize,
     /// Whether "next" or "submit" was pressed on this step.
-    tried: bool,
+    pub(crate) tried: bool,
 }
 
-enum FormAction {
+pub(crate) enum FormAction {
     Input(JsonPointer, Option<Value>),
     Leave(JsonPointer),
     Select(JsonPointer, usize),
@@ -148,7 +148,7 @@ fn error_target(e: &ValidationError) -> JsonPointer {
 }
 
 /// Errors in the order the fields appear, each paired with where it shows.
-fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
+pub(crate) fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
     let mut places: Vec<JsonPointer> = Vec::new();
     collect_places(&spec.fields, &mut places);
     let targets: Vec<(JsonPointer, &ValidationError)> = errors.iter().map(|e| (error_target(e), e)).collect();
@@ -179,7 +179,7 @@ fn collect_places(fields: &[Rc<eservice_core::form::Field>], out: &mut Vec<JsonP
 }
 
 /// The step a field is on: its top-level name's step, else the last.
-fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
+pub(crate) fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
     let name = p.tokens().first().map(String::as_str).unwrap_or("");
     spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
 }

@@ -7,7 +7,9 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::form_fields::required_mark;
+use crate::vdom::{el, text, Elem, Node, Root};
+use std::rc::Rc;
+
 use crate::i18n;
 
 /// The DOM id of a field's input, derived from its pointer.
@@ -27,11 +29,14 @@ pub struct FieldEnv<'a> {
     pub value: Option<&'a Value>,
     /// The message to show for this field, if any.
     pub error: Option<String>,
-    /// The user changed the value (`None` clears it).
-    pub on_input: Callback<(JsonPointer, Option<Value>)>,
-    /// The user left the field.
-    pub on_blur: Callback<JsonPointer>,
+    pub on_input: OnInput,
+    pub on_blur: OnBlur,
 }
+
+/// The user changed a field's value (`None` clears it).
+pub type OnInput = Rc<dyn Fn(JsonPointer, Option<Value>)>;
+/// The user left a field.
+pub type OnBlur = Rc<dyn Fn(JsonPointer)>;
 
 /// The value of the input, select or textarea an event came from.
 pub(super) fn target_value(e: &Event) -> String {
@@ -62,41 +67,58 @@ pub(super) fn described_by(field: &Field, env: &FieldEnv, id: &str) -> (String, 
     (help_id, error_id, described)
 }
 
+/// The label text with the required mark, for labels and legends.
+pub fn label_nodes(label: &str, required: bool, lang: Lang) -> Vec<Node> {
+    let mut out = vec![text(label)];
+    if required {
+        out.push(el("span").attr("class", "required-mark").attr("aria-hidden", "true").text(" *").into());
+        out.push(el("span").attr("class", "visually-hidden").text(&format!(" ({})", i18n::REQUIRED_MARK.get(lang))).into());
+    }
+    out
+}
+
+/// `class`, with `has-error` added when the field shows an error.
+pub fn field_class(class: &str, env: &FieldEnv) -> String {
+    if env.error.is_some() { format!("{class} has-error") } else { class.to_owned() }
+}
+
+/// The help and error paragraphs, or placeholders that keep their places.
+pub fn help_node(field: &Field, lang: Lang, id: &str) -> Node {
+    field.help.as_ref().map(|h| el("p").attr("class", "field-help").attr("id", id).text(h.get(lang))).into()
+}
+
+pub fn error_node(env: &FieldEnv, id: &str) -> Node {
+    env.error.as_ref().map(|m| el("p").attr("class", "field-error").attr("id", id).text(m)).into()
+}
+
 /// Draws a leaf field (groups are drawn by the form).
-pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
+pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
     let lang = env.lang;
     let id = field_id(&field.pointer);
     let (help_id, error_id, described) = described_by(field, env, &id);
     let invalid = env.error.as_ref().map(|_| "true");
+    let described = described.as_deref();
     let value = env.value;
-    let text = Field::display(value);
-    let placeholder = field.placeholder.as_ref().map(|p| p.get(lang).to_owned());
-
-    let oninput = {
-        let (f, on_input) = (field.clone(), env.on_input.clone());
-        Callback::from(move |e: InputEvent| {
-            let e: Event = e.into();
-            on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e))));
-        })
-    };
-    let onchange_choice = {
-        let (f, on_input, on_blur) = (field.clone(), env.on_input.clone(), env.on_blur.clone());
-        Callback::from(move |e: Event| {
-            on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e))));
-            on_blur.emit(f.pointer.clone());
-        })
-    };
-    let onblur = {
-        let (p, on_blur) = (field.pointer.clone(), env.on_blur.clone());
-        Callback::from(move |_: FocusEvent| on_blur.emit(p.clone()))
-    };
-
-    let label_text = html! { <>{ field.label.get(lang) }{ required_mark(field.required, lang) }</> };
-    // Always one node each (empty when absent): Yew lines unkeyed siblings up
-    // from the end, so a child that comes and goes would shift the inputs.
-    let help: Html = field.help.as_ref().map(|h| html! { <p class="field-help" id={help_id.clone()}>{ h.get(lang) }</p> }).unwrap_or_default();
-    let error: Html = env.error.as_ref().map(|m| html! { <p class="field-error" id={error_id.clone()}>{ m }</p> }).unwrap_or_default();
+    let text_value = Field::display(value);
     let readonly = field.read_only;
+    let required = field.required.then_some("true");
+
+    let input_handler = {
+        let (f, on_input) = (field.clone(), env.on_input.clone());
+        move |e: &Event| on_input(f.pointer.clone(), f.parse_input(&target_value(e)))
+    };
+    let choice_handler = {
+        let (f, on_input, on_blur) = (field.clone(), env.on_input.clone(), env.on_blur.clone());
+        Rc::new(move |e: &Event| {
+            on_input(f.pointer.clone(), f.parse_input(&target_value(e)));
+            on_blur(f.pointer.clone());
+        })
+    };
+    let blur_handler = {
+        let (p, on_blur) = (field.pointer.clone(), env.on_blur.clone());
+        move |_: &Event| on_blur(p.clone())
+    };
+    let label = || label_nodes(field.label.get(lang), field.required, lang);
 
     let input = match &field.widget {
         Widget::Text { kind: TextKind::Date, .. } => return super::date_field::date_view(field, env),
@@ -117,92 +139,116 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Html {
                 }
                 _ => ("text", None, None),
             };
-            html! {
-                <input id={id.clone()} type={ty} inputmode={mode} value={text}
-                    maxlength={max_length.map(|m| m.to_string())}
-                    autocomplete={field.autocomplete.clone()} placeholder={placeholder}
-                    aria-required={field.required.then_some("true")}
-                    aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
-                    oninput={oninput} onblur={onblur} />
-            }
+            el("input")
+                .attr("id", &id)
+                .attr("type", ty)
+                .attr_opt("inputmode", mode)
+                .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
+                .attr_opt("autocomplete", field.autocomplete.as_deref())
+                .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
+                .attr_opt("aria-required", required)
+                .attr_opt("aria-invalid", invalid)
+                .attr_opt("aria-describedby", described)
+                .flag("readonly", readonly)
+                .value(&text_value)
+                .on("input", input_handler)
+                .on("blur", blur_handler)
         }
-        Widget::TextArea { max_length } => html! {
-            <textarea id={id.clone()} value={text} rows="4" placeholder={placeholder}
-                maxlength={max_length.map(|m| m.to_string())}
-                aria-required={field.required.then_some("true")}
-                aria-invalid={invalid} aria-describedby={described.clone()} readonly={readonly}
-                oninput={oninput} onblur={onblur} />
-        },
+        Widget::TextArea { max_length } => el("textarea")
+            .attr("id", &id)
+            .attr("rows", "4")
+            .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
+            .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
+            .attr_opt("aria-required", required)
+            .attr_opt("aria-invalid", invalid)
+            .attr_opt("aria-describedby", described)
+            .flag("readonly", readonly)
+            .value(&text_value)
+            .on("input", input_handler)
+            .on("blur", blur_handler),
         Widget::Checkbox => {
             let checked = value == Some(&Value::Bool(true));
-            let onchange = {
-                let (p, on_input, on_blur) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone());
-                Callback::from(move |e: Event| {
-                    on_input.emit((p.clone(), Some(Value::Bool(target_checked(&e)))));
-                    on_blur.emit(p.clone());
-                })
+            let (p, on_input, on_blur) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone());
+            let onchange = move |e: &Event| {
+                on_input(p.clone(), Some(Value::Bool(target_checked(e))));
+                on_blur(p.clone());
             };
-            return html! {
-                <div class={classes!("field", "field-checkbox", env.error.as_ref().map(|_| "has-error"))}>
-                    <input id={id.clone()} type="checkbox" checked={checked} disabled={readonly}
-                        aria-invalid={invalid} aria-describedby={described.clone()} onchange={onchange} />
-                    <label for={id.clone()}>{ label_text }</label>
-                    { help }{ error }
-                </div>
-            };
+            return el("div")
+                .attr("class", &field_class("field field-checkbox", env))
+                .child(
+                    el("input")
+                        .attr("id", &id)
+                        .attr("type", "checkbox")
+                        .flag("disabled", readonly)
+                        .attr_opt("aria-invalid", invalid)
+                        .attr_opt("aria-describedby", described)
+                        .checked(checked)
+                        .on("change", onchange),
+                )
+                .child(el("label").attr("for", &id).children(label()))
+                .child(help_node(field, lang, &help_id))
+                .child(error_node(env, &error_id));
         }
-        Widget::Select { options } => html! {
-            <select id={id.clone()} aria-required={field.required.then_some("true")}
-                aria-invalid={invalid} aria-describedby={described.clone()} disabled={readonly}
-                onchange={onchange_choice}>
-                <option value="" selected={value.is_none()}>{ i18n::CHOOSE.get(lang) }</option>
-                { for options.iter().map(|c| option_view(c, &text, lang)) }
-            </select>
-        },
+        Widget::Select { options } => el("select")
+            .attr("id", &id)
+            .attr_opt("aria-required", required)
+            .attr_opt("aria-invalid", invalid)
+            .attr_opt("aria-describedby", described)
+            .flag("disabled", readonly)
+            .on("change", { let h = choice_handler.clone(); move |e: &Event| h(e) })
+            .child(el("option").attr("value", "").selected(value.is_none()).text(i18n::CHOOSE.get(lang)))
+            .children(options.iter().map(|c| option_view(c, &text_value, lang).into())),
         Widget::Radio { options } => {
-            return html! {
-                <fieldset class={classes!("field", "field-radio", env.error.as_ref().map(|_| "has-error"))}
-                    id={id.clone()} tabindex="-1" aria-describedby={described.clone()} aria-invalid={invalid}>
-                    <legend>{ label_text }</legend>
-                    { help }
-                    { for options.iter().enumerate().map(|(i, c)| {
-                        let key = choice_key(&c.value);
-                        let opt_id = format!("{id}-{i}");
-                        html! {
-                            <label class="radio-option" for={opt_id.clone()}>
-                                <input type="radio" id={opt_id} name={id.clone()} value={key.clone()}
-                                    checked={key == text && value.is_some()} disabled={readonly}
-                                    onchange={onchange_choice.clone()} />
-                                { c.label.get(lang) }
-                            </label>
-                        }
-                    }) }
-                    { error }
-                </fieldset>
-            };
+            return el("fieldset")
+                .attr("class", &field_class("field field-radio", env))
+                .attr("id", &id)
+                .attr("tabindex", "-1")
+                .attr_opt("aria-describedby", described)
+                .attr_opt("aria-invalid", invalid)
+                .child(el("legend").children(label()))
+                .child(help_node(field, lang, &help_id))
+                .children(options.iter().enumerate().map(|(i, c)| {
+                    let key = choice_key(&c.value);
+                    let opt_id = format!("{id}-{i}");
+                    let h = choice_handler.clone();
+                    el("label")
+                        .attr("class", "radio-option")
+                        .attr("for", &opt_id)
+                        .child(
+                            el("input")
+                                .attr("type", "radio")
+                                .attr("id", &opt_id)
+                                .attr("name", &id)
+                                .attr("value", &key)
+                                .flag("disabled", readonly)
+                                .checked(key == text_value && value.is_some())
+                                .on("change", move |e: &Event| h(e)),
+                        )
+                        .text(c.label.get(lang))
+                        .into()
+                }))
+                .child(error_node(env, &error_id));
         }
         // Drawn by form_fields.
         Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy | Widget::Evidence { .. } => {
-            return html! {}
+            return el("div")
         }
         Widget::Unsupported { reason } => {
             web_sys::console::warn_1(&format!("eservice-kit: {reason}").into());
-            html! { <p class="field-unsupported">{ i18n::UNSUPPORTED_FIELD.get(lang) }</p> }
+            el("p").attr("class", "field-unsupported").text(i18n::UNSUPPORTED_FIELD.get(lang))
         }
     };
-    html! {
-        <div class={classes!("field", env.error.as_ref().map(|_| "has-error"))}>
-            <label for={id.clone()}>{ label_text }</label>
-            { help }
-            { input }
-            { error }
-        </div>
-    }
+    el("div")
+        .attr("class", &field_class("field", env))
+        .child(el("label").attr("for", &id).children(label()))
+        .child(help_node(field, lang, &help_id))
+        .child(input)
+        .child(error_node(env, &error_id))
 }
 
-fn option_view(c: &Choice, current: &str, lang: Lang) -> Html {
+fn option_view(c: &Choice, current: &str, lang: Lang) -> Elem {
     let key = choice_key(&c.value);
-    html! { <option value={key.clone()} selected={key == current}>{ c.label.get(lang) }</option> }
+    el("option").attr("value", &key).selected(key == current).text(c.label.get(lang))
 }
 
 #[derive(Properties)]
@@ -244,17 +290,20 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
         lang: props.lang,
         value: props.value.as_ref(),
         error: props.error.clone(),
-        on_input: props.on_input.clone(),
-        on_blur: props.on_blur.clone(),
+        on_input: { let cb = props.on_input.clone(); Rc::new(move |p, v| cb.emit((p, v))) },
+        on_blur: { let cb = props.on_blur.clone(); Rc::new(move |p| cb.emit(p)) },
     };
-    match &props.label {
+    let view = match &props.label {
         Some(l) => {
             let mut f = (*props.field).clone();
             f.label = eservice_core::LocalText { th: Some(l.clone()), en: Some(l.clone()) };
             field_view(&f, &env)
         }
         None => field_view(&props.field, &env),
-    }
+    };
+    let root = use_mut_ref(Root::default);
+    let node = root.borrow_mut().render(view);
+    Html::VRef(node)
 }
 
 #[cfg(test)]

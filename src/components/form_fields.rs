@@ -63,7 +63,7 @@ pub struct Scope<'a> {
 }
 
 impl<'a> Scope<'a> {
-    fn at(&self, p: &JsonPointer) -> Option<&'a Value> {
+    pub fn at(&self, p: &JsonPointer) -> Option<&'a Value> {
         let rest = p.tokens().get(self.base.tokens().len()..)?;
         rest.iter().try_fold(self.value, |v, t| match v {
             Value::Object(m) => m.get(t),

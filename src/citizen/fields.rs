@@ -1,0 +1,214 @@
+//! Drawing a form's fields without Yew: groups, lists with add, remove and
+//! reorder, choices between `oneOf` branches, multiple choice, and the leaf
+//! inputs (`components::field`).
+
+use std::rc::Rc;
+
+use eservice_core::form::{choice_key, Field, Widget};
+use eservice_core::{JsonPointer, Lang};
+use serde_json::Value;
+use web_sys::Event;
+
+use crate::components::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
+use crate::components::form_fields::{ListEdit, Scope, Shown};
+use crate::i18n;
+use crate::vdom::{el, Elem, Node};
+
+/// The form's reactions to the user, handed to every field.
+#[derive(Clone)]
+pub struct Events {
+    pub on_input: OnInput,
+    pub on_blur: OnBlur,
+    pub on_select: Rc<dyn Fn(JsonPointer, usize)>,
+    pub on_list: Rc<dyn Fn(JsonPointer, ListEdit)>,
+}
+
+fn error_of(shown: &Shown, p: &JsonPointer) -> Option<String> {
+    shown.iter().find(|(q, _)| q == p).map(|(_, m)| m.clone())
+}
+
+/// The fields, each keyed: a field appearing mid-form must not make its
+/// neighbours' inputs (and their focus or checked state) shift to it.
+pub fn fields(list: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &Events) -> Vec<Node> {
+    let mut out = Vec::new();
+    for f in list {
+        let key = field_id(&f.pointer);
+        for (i, n) in field(f, None, scope, lang, shown, ev).into_iter().enumerate() {
+            out.push(match n {
+                Node::Elem(e) => Node::from(e.key(format!("{key}#{i}"))),
+                other => Node::from(el("span").key(format!("{key}#{i}")).child(other)),
+            });
+        }
+    }
+    out
+}
+
+fn fieldset(class: &str, id: &str, error: &Option<String>) -> Elem {
+    let class = if error.is_some() { format!("{class} has-error") } else { class.to_owned() };
+    el("fieldset").attr("class", &class).attr("id", id).attr("tabindex", "-1")
+}
+
+fn error_p(error: &Option<String>, id: &str) -> Node {
+    error.as_ref().map(|m| el("p").attr("class", "field-error").attr("id", &format!("{id}-error")).text(m)).into()
+}
+
+fn help_p(f: &Field, lang: Lang) -> Node {
+    f.help.as_ref().map(|h| el("p").attr("class", "field-help").text(h.get(lang))).into()
+}
+
+/// One field's nodes; `label` overrides the field's own (list items are numbered).
+fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: &Shown, ev: &Events) -> Vec<Node> {
+    let error = error_of(shown, &f.pointer);
+    let title = label.clone().unwrap_or_else(|| f.label.get(lang).to_owned());
+    let id = field_id(&f.pointer);
+    match &f.widget {
+        Widget::Group { fields: inner, .. } => {
+            let empty = Value::Null;
+            let inner_scope = Scope { base: &f.pointer, value: scope.at(&f.pointer).unwrap_or(&empty) };
+            vec![fieldset("group", &id, &None)
+                .child(el("legend").text(f.label.get(lang)))
+                .child(help_p(f, lang))
+                .child(error_p(&error, &id))
+                .children(fields(inner, inner_scope, lang, shown, ev))
+                .into()]
+        }
+        Widget::Alternatives { options, selected, fields: inner } => {
+            let radios = options.iter().enumerate().map(|(i, o)| {
+                let (p, on_select) = (f.pointer.clone(), ev.on_select.clone());
+                let opt_id = format!("{id}-{i}");
+                el("label")
+                    .attr("class", "radio-option")
+                    .attr("for", &opt_id)
+                    .child(
+                        el("input")
+                            .attr("type", "radio")
+                            .attr("id", &opt_id)
+                            .attr("name", &id)
+                            .checked(i == *selected)
+                            .on("change", move |_: &Event| on_select(p.clone(), i)),
+                    )
+                    .text(o.get(lang))
+                    .into()
+            });
+            let mut out = vec![fieldset("field field-radio", &id, &error)
+                .child(el("legend").text(&title))
+                .children(radios)
+                .child(error_p(&error, &id))
+                .into()];
+            out.extend(fields(inner, scope, lang, shown, ev));
+            out
+        }
+        Widget::List { items, min, max, new_item } => {
+            let n = items.len();
+            let edit = |e: ListEdit| {
+                let (p, on_list) = (f.pointer.clone(), ev.on_list.clone());
+                move |_: &Event| on_list(p.clone(), e.clone())
+            };
+            let button = |label: &str, item_title: &str, disabled: bool| {
+                el("button")
+                    .attr("type", "button")
+                    .attr("class", "icon-button")
+                    .flag("disabled", disabled)
+                    .attr("aria-label", &format!("{}: {item_title}", label))
+            };
+            let rows = items.iter().enumerate().map(|(i, item)| {
+                let item_title = format!("{title} {}", i + 1);
+                let body = match &item.widget {
+                    Widget::Group { fields: inner, .. } => fields(inner, scope, lang, shown, ev),
+                    _ => field(item, Some(item_title.clone()), scope, lang, shown, ev),
+                };
+                el("div")
+                    .attr("class", "list-item")
+                    .attr("id", &format!("{}-item", field_id(&item.pointer)))
+                    .child(
+                        el("div")
+                            .attr("class", "list-item-head")
+                            .child(el("span").attr("class", "list-item-title").text(&item_title))
+                            .child(button(i18n::MOVE_UP.get(lang), &item_title, i == 0).on("click", edit(ListEdit::Move { from: i, to: i.saturating_sub(1) })).text("↑"))
+                            .child(button(i18n::MOVE_DOWN.get(lang), &item_title, i + 1 == n).on("click", edit(ListEdit::Move { from: i, to: i + 1 })).text("↓"))
+                            .child(
+                                button(i18n::REMOVE_ITEM.get(lang), &item_title, n <= *min)
+                                    .attr("class", "icon-button remove")
+                                    .on("click", edit(ListEdit::Remove(i)))
+                                    .text("✕"),
+                            ),
+                    )
+                    .children(body)
+                    .into()
+            });
+            vec![fieldset("group list", &id, &error)
+                .child(el("legend").children(label_nodes(&title, f.required, lang)))
+                .child(help_p(f, lang))
+                .child(error_p(&error, &id))
+                .children(rows)
+                .child(
+                    el("button")
+                        .attr("type", "button")
+                        .attr("class", "secondary add-item")
+                        .flag("disabled", max.is_some_and(|m| n >= m))
+                        .on("click", edit(ListEdit::Add(new_item.clone())))
+                        .text(&format!("+ {} {title}", i18n::ADD_ITEM.get(lang))),
+                )
+                .into()]
+        }
+        Widget::MultiCheck { options } => {
+            let current: Vec<Value> = scope.at(&f.pointer).and_then(Value::as_array).cloned().unwrap_or_default();
+            let boxes = options.iter().enumerate().map(|(i, c)| {
+                let checked = current.iter().any(|v| choice_key(v) == choice_key(&c.value));
+                let (p, on_input, on_blur) = (f.pointer.clone(), ev.on_input.clone(), ev.on_blur.clone());
+                let (all, value, current) = (options.clone(), c.value.clone(), current.clone());
+                let onchange = move |_: &Event| {
+                    // Keep the options' order, whatever order they were ticked in.
+                    let now: Vec<Value> = all
+                        .iter()
+                        .map(|o| o.value.clone())
+                        .filter(|v| {
+                            let was = current.iter().any(|x| choice_key(x) == choice_key(v));
+                            if choice_key(v) == choice_key(&value) { !was } else { was }
+                        })
+                        .collect();
+                    on_input(p.clone(), (!now.is_empty()).then_some(Value::Array(now)));
+                    on_blur(p.clone());
+                };
+                let opt_id = format!("{id}-{i}");
+                el("label")
+                    .attr("class", "radio-option")
+                    .attr("for", &opt_id)
+                    .child(el("input").attr("type", "checkbox").attr("id", &opt_id).checked(checked).on("change", onchange))
+                    .text(c.label.get(lang))
+                    .into()
+            });
+            vec![fieldset("field field-radio", &id, &error)
+                .child(el("legend").children(label_nodes(&title, f.required, lang)))
+                .child(help_p(f, lang))
+                .children(boxes)
+                .child(error_p(&error, &id))
+                .into()]
+        }
+        Widget::Lazy => {
+            let (p, on_input) = (f.pointer.clone(), ev.on_input.clone());
+            vec![el("button")
+                .attr("type", "button")
+                .attr("class", "secondary add-item")
+                .attr("id", &id)
+                .on("click", move |_: &Event| on_input(p.clone(), Some(Value::Object(Default::default()))))
+                .text(&format!("+ {} {title}", i18n::ADD_ITEM.get(lang)))
+                .into()]
+        }
+        Widget::Hidden | Widget::Fixed(_) => Vec::new(),
+        _ => {
+            let relabelled;
+            let shown_field: &Field = match &label {
+                Some(l) => {
+                    let mut c = (**f).clone();
+                    c.label = eservice_core::LocalText { th: Some(l.clone()), en: Some(l.clone()) };
+                    relabelled = c;
+                    &relabelled
+                }
+                None => f,
+            };
+            let env = FieldEnv { lang, value: scope.at(&f.pointer), error, on_input: ev.on_input.clone(), on_blur: ev.on_blur.clone() };
+            vec![field_view(shown_field, &env).into()]
+        }
+    }
+}

@@ -1,0 +1,388 @@
+//! A small virtual DOM for the form's fields.
+//!
+//! Why not Yew's `html!` here: every element `html!` builds expands into its
+//! own generic code, and a form draws hundreds of elements from a dozen
+//! shapes; the first-load budget cannot carry that. Here an element is
+//! plain data (a tag, attributes, handlers, children) and one non-generic
+//! function patches the page to match it. Handlers are delegated: one
+//! listener per event type on the root element finds the handlers of the
+//! elements an event passed through.
+//!
+//! What it keeps from Yew's behaviour: keyed children keep their elements
+//! (and so focus, caret and checked state) when siblings come and go or
+//! move; unkeyed children are matched by position; `value`, `checked` and
+//! `selected` are set as properties, and only when the page's differs.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event, Node as DomNode};
+
+/// What an element does when an event reaches it.
+pub type Handler = Rc<dyn Fn(&Event)>;
+
+/// A node to draw: nothing (a placeholder that keeps its siblings' places),
+/// text, or an element.
+pub enum Node {
+    Empty,
+    Text(String),
+    Elem(Box<Elem>),
+}
+
+/// An element to draw.
+pub struct Elem {
+    tag: &'static str,
+    key: Option<String>,
+    attrs: Vec<(&'static str, String)>,
+    props: Vec<(&'static str, JsValue)>,
+    handlers: Vec<(&'static str, Handler)>,
+    children: Vec<Node>,
+}
+
+/// An element with this tag, to be filled in by the builder methods.
+pub fn el(tag: &'static str) -> Elem {
+    Elem { tag, key: None, attrs: Vec::new(), props: Vec::new(), handlers: Vec::new(), children: Vec::new() }
+}
+
+/// Text.
+pub fn text(s: &str) -> Node {
+    Node::Text(s.to_owned())
+}
+
+impl Elem {
+    pub fn attr(mut self, name: &'static str, value: &str) -> Self {
+        self.attrs.push((name, value.to_owned()));
+        self
+    }
+
+    /// The attribute when there is a value, else none.
+    pub fn attr_opt(self, name: &'static str, value: Option<&str>) -> Self {
+        match value {
+            Some(v) => self.attr(name, v),
+            None => self,
+        }
+    }
+
+    /// A boolean attribute (`disabled`, `readonly`): present or absent.
+    pub fn flag(self, name: &'static str, on: bool) -> Self {
+        if on { self.attr(name, "") } else { self }
+    }
+
+    /// The live value of an input, select or textarea.
+    pub fn value(mut self, v: &str) -> Self {
+        self.props.push(("value", JsValue::from_str(v)));
+        self
+    }
+
+    pub fn checked(mut self, on: bool) -> Self {
+        self.props.push(("checked", JsValue::from_bool(on)));
+        self
+    }
+
+    pub fn selected(mut self, on: bool) -> Self {
+        self.props.push(("selected", JsValue::from_bool(on)));
+        self
+    }
+
+    /// Keeps this element (and its focus and state) when siblings change.
+    pub fn key(mut self, k: String) -> Self {
+        self.key = Some(k);
+        self
+    }
+
+    pub fn on(mut self, event: &'static str, f: impl Fn(&Event) + 'static) -> Self {
+        self.handlers.push((event, Rc::new(f)));
+        self
+    }
+
+    pub fn child(mut self, n: impl Into<Node>) -> Self {
+        self.children.push(n.into());
+        self
+    }
+
+    pub fn children(mut self, ns: impl IntoIterator<Item = Node>) -> Self {
+        self.children.extend(ns);
+        self
+    }
+
+    pub fn text(self, s: &str) -> Self {
+        self.child(text(s))
+    }
+}
+
+impl From<Elem> for Node {
+    fn from(e: Elem) -> Node {
+        Node::Elem(Box::new(e))
+    }
+}
+
+impl From<Option<Elem>> for Node {
+    fn from(e: Option<Elem>) -> Node {
+        e.map_or(Node::Empty, Node::from)
+    }
+}
+
+impl From<&str> for Node {
+    fn from(s: &str) -> Node {
+        text(s)
+    }
+}
+
+/// A node as it is on the page.
+struct Mounted {
+    dom: DomNode,
+    kind: MountedKind,
+}
+
+enum MountedKind {
+    Empty,
+    Text(String),
+    Elem { tag: &'static str, key: Option<String>, attrs: Vec<(&'static str, String)>, handled: Option<usize>, children: Vec<Mounted> },
+}
+
+/// The property on an element that holds its index in the handler table.
+const HANDLERS: &str = "__eserviceHandlers";
+
+type Table = Rc<RefCell<Vec<Vec<(&'static str, Handler)>>>>;
+
+/// One drawn tree: its root element, and the listeners on it.
+#[derive(Default)]
+pub struct Root {
+    mounted: Option<Mounted>,
+    table: Table,
+    listeners: Vec<(&'static str, Closure<dyn Fn(Event)>)>,
+}
+
+impl Root {
+    /// Makes the page match `node` (an element) and returns its root element.
+    pub fn render(&mut self, node: Elem) -> DomNode {
+        let mut table = Vec::new();
+        let node = Node::from(node);
+        let same_root = matches!((&self.mounted, &node), (Some(Mounted { kind: MountedKind::Elem { tag, .. }, .. }), Node::Elem(e)) if *tag == e.tag);
+        if !same_root {
+            self.unlisten();
+            self.mounted = None;
+        }
+        let mounted = match self.mounted.take() {
+            Some(mut m) => {
+                patch(&mut m, node, &mut table);
+                m
+            }
+            None => create(node, &mut table),
+        };
+        self.listen(&mounted.dom, &table);
+        *self.table.borrow_mut() = table;
+        let dom = mounted.dom.clone();
+        self.mounted = Some(mounted);
+        dom
+    }
+
+    /// One capturing listener per event type used, on the root element.
+    fn listen(&mut self, root: &DomNode, table: &[Vec<(&'static str, Handler)>]) {
+        for (kind, _) in table.iter().flatten() {
+            if self.listeners.iter().any(|(k, _)| k == kind) {
+                continue;
+            }
+            let (shared, root_node) = (self.table.clone(), root.clone());
+            let kind_name: &'static str = kind;
+            let f = Closure::<dyn Fn(Event)>::new(move |e: Event| dispatch(&shared, &root_node, kind_name, &e));
+            let _ = root.add_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
+            self.listeners.push((kind, f));
+        }
+    }
+
+    fn unlisten(&mut self) {
+        if let Some(m) = &self.mounted {
+            for (kind, f) in self.listeners.drain(..) {
+                let _ = m.dom.remove_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
+            }
+        }
+        self.listeners.clear();
+    }
+}
+
+impl Drop for Root {
+    fn drop(&mut self) {
+        self.unlisten();
+    }
+}
+
+/// Calls the handlers for `kind` of the elements from the target up to the root.
+fn dispatch(table: &Table, root: &DomNode, kind: &str, e: &Event) {
+    let mut at: Option<DomNode> = e.target().and_then(|t| t.dyn_into::<DomNode>().ok());
+    let mut chosen: Vec<Handler> = Vec::new();
+    while let Some(n) = at {
+        if let Some(i) = js_sys::Reflect::get(&n, &JsValue::from_str(HANDLERS)).ok().and_then(|v| v.as_f64()) {
+            if let Some(hs) = table.borrow().get(i as usize) {
+                chosen.extend(hs.iter().filter(|(k, _)| *k == kind).map(|(_, h)| h.clone()));
+            }
+        }
+        if &n == root {
+            break;
+        }
+        at = n.parent_node();
+    }
+    // Called after the table is released: a handler may redraw.
+    for h in chosen {
+        h(e);
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().and_then(|w| w.document()).expect("a document")
+}
+
+fn create(node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Mounted {
+    match node {
+        Node::Empty => Mounted { dom: document().create_text_node("").into(), kind: MountedKind::Empty },
+        Node::Text(s) => Mounted { dom: document().create_text_node(&s).into(), kind: MountedKind::Text(s) },
+        Node::Elem(e) => {
+            let Elem { tag, key, attrs, props, handlers, children } = *e;
+            let el = document().create_element(tag).expect("a valid tag");
+            for (k, v) in &attrs {
+                let _ = el.set_attribute(k, v);
+            }
+            let children: Vec<Mounted> = children.into_iter().map(|c| create(c, table)).collect();
+            for c in &children {
+                let _ = el.append_child(&c.dom);
+            }
+            set_props(&el, props);
+            let handled = register(&el, None, handlers, table);
+            Mounted { dom: el.into(), kind: MountedKind::Elem { tag, key, attrs, handled, children } }
+        }
+    }
+}
+
+/// Puts the element's handlers in this render's table, and tells the element its index.
+fn register(el: &Element, was: Option<usize>, handlers: Vec<(&'static str, Handler)>, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Option<usize> {
+    if handlers.is_empty() {
+        if was.is_some() {
+            let _ = js_sys::Reflect::delete_property(el, &JsValue::from_str(HANDLERS));
+        }
+        return None;
+    }
+    let i = table.len();
+    table.push(handlers);
+    if was != Some(i) {
+        let _ = js_sys::Reflect::set(el, &JsValue::from_str(HANDLERS), &JsValue::from_f64(i as f64));
+    }
+    Some(i)
+}
+
+/// Sets properties the page's own state may have changed (what was typed,
+/// ticked or chosen) only when they differ, so the caret stays put.
+fn set_props(el: &Element, props: Vec<(&'static str, JsValue)>) {
+    for (k, v) in props {
+        let key = JsValue::from_str(k);
+        if js_sys::Reflect::get(el, &key).ok().as_ref() != Some(&v) {
+            let _ = js_sys::Reflect::set(el, &key, &v);
+        }
+    }
+}
+
+fn same_kind(m: &Mounted, n: &Node) -> bool {
+    match (&m.kind, n) {
+        (MountedKind::Empty, Node::Empty) | (MountedKind::Text(_), Node::Text(_)) => true,
+        (MountedKind::Elem { tag, key, .. }, Node::Elem(e)) => *tag == e.tag && *key == e.key,
+        _ => false,
+    }
+}
+
+/// Makes `m` match `node`; replaces it on the page when the kind differs.
+fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) {
+    if !same_kind(m, &node) {
+        let fresh = create(node, table);
+        if let Some(parent) = m.dom.parent_node() {
+            let _ = parent.replace_child(&fresh.dom, &m.dom);
+        }
+        *m = fresh;
+        return;
+    }
+    match (&mut m.kind, node) {
+        (MountedKind::Text(old), Node::Text(s)) => {
+            if *old != s {
+                m.dom.set_node_value(Some(&s));
+                *old = s;
+            }
+        }
+        (MountedKind::Elem { attrs: old_attrs, handled, children: old_children, .. }, Node::Elem(e)) => {
+            let Elem { attrs, props, handlers, children, .. } = *e;
+            let el: &Element = m.dom.unchecked_ref();
+            for (k, _) in old_attrs.iter() {
+                if !attrs.iter().any(|(n, _)| n == k) {
+                    let _ = el.remove_attribute(k);
+                }
+            }
+            for (k, v) in &attrs {
+                if !old_attrs.iter().any(|(n, o)| n == k && o == v) {
+                    let _ = el.set_attribute(k, v);
+                }
+            }
+            *old_attrs = attrs;
+            patch_children(el, old_children, children, table);
+            set_props(el, props);
+            *handled = register(el, *handled, handlers, table);
+        }
+        _ => {}
+    }
+}
+
+fn key_of(n: &Node) -> Option<&str> {
+    match n {
+        Node::Elem(e) => e.key.as_deref(),
+        _ => None,
+    }
+}
+
+fn mounted_key(m: &Mounted) -> Option<&str> {
+    match &m.kind {
+        MountedKind::Elem { key, .. } => key.as_deref(),
+        _ => None,
+    }
+}
+
+fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, table: &mut Vec<Vec<(&'static str, Handler)>>) {
+    let mut rest: Vec<Option<Mounted>> = std::mem::take(old).into_iter().map(Some).collect();
+    let mut out: Vec<Mounted> = Vec::with_capacity(new.len());
+    // Keyed nodes find their element by key anywhere among the old ones;
+    // the others pair up in order with the old unkeyed ones.
+    let mut next_unkeyed = 0;
+    for n in new {
+        let found = match key_of(&n) {
+            Some(k) => rest.iter().position(|m| m.as_ref().is_some_and(|m| mounted_key(m) == Some(k))),
+            None => {
+                let j = (next_unkeyed..rest.len()).find(|&j| rest[j].as_ref().is_some_and(|m| mounted_key(m).is_none()));
+                if let Some(j) = j {
+                    next_unkeyed = j + 1;
+                }
+                j
+            }
+        };
+        let m = match found.and_then(|j| rest[j].take()) {
+            Some(mut m) => {
+                patch(&mut m, n, table);
+                m
+            }
+            None => create(n, table),
+        };
+        out.push(m);
+    }
+    for m in rest.into_iter().flatten() {
+        let _ = parent.remove_child(&m.dom);
+    }
+    // In order: each node right after the one before it.
+    let mut before: Option<DomNode> = None;
+    for m in &out {
+        let expected = match &before {
+            Some(b) => b.next_sibling(),
+            None => parent.first_child(),
+        };
+        if expected.as_ref() != Some(&m.dom) {
+            let _ = parent.insert_before(&m.dom, expected.as_ref());
+        }
+        before = Some(m.dom.clone());
+    }
+    *old = out;
+}
