@@ -11,6 +11,7 @@ use web_sys::Event;
 
 use crate::components::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
 use crate::components::form_fields::{ListEdit, Scope, Shown};
+use super::address::{cascade, is_cascade_part};
 use crate::i18n;
 use crate::vdom::{el, Elem, Node};
 
@@ -21,6 +22,8 @@ pub struct Events {
     pub on_blur: OnBlur,
     pub on_select: Rc<dyn Fn(JsonPointer, usize)>,
     pub on_list: Rc<dyn Fn(JsonPointer, ListEdit)>,
+    /// Draws the page again (data it waited for has come).
+    pub redraw: Rc<dyn Fn()>,
 }
 
 fn error_of(shown: &Shown, p: &JsonPointer) -> Option<String> {
@@ -62,14 +65,26 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
     let title = label.clone().unwrap_or_else(|| f.label.get(lang).to_owned());
     let id = field_id(&f.pointer);
     match &f.widget {
-        Widget::Group { fields: inner, .. } => {
+        Widget::Group { fields: inner, address } => {
             let empty = Value::Null;
-            let inner_scope = Scope { base: &f.pointer, value: scope.at(&f.pointer).unwrap_or(&empty) };
+            let value = scope.at(&f.pointer);
+            let inner_scope = Scope { base: &f.pointer, value: value.unwrap_or(&empty) };
+            let body = if *address {
+                let (parts, rest): (Vec<_>, Vec<_>) = inner.iter().cloned().partition(|f| is_cascade_part(f));
+                let mut out = fields(&rest, inner_scope, lang, shown, ev);
+                out.extend(cascade(&parts, value, lang, shown, ev).into_iter().map(|n| match n {
+                    Node::Elem(e) => Node::from(e.key(format!("{id}-cascade"))),
+                    other => other,
+                }));
+                out
+            } else {
+                fields(inner, inner_scope, lang, shown, ev)
+            };
             vec![fieldset("group", &id, &None)
                 .child(el("legend").text(f.label.get(lang)))
                 .child(help_p(f, lang))
                 .child(error_p(&error, &id))
-                .children(fields(inner, inner_scope, lang, shown, ev))
+                .children(body)
                 .into()]
         }
         Widget::Alternatives { options, selected, fields: inner } => {

@@ -69,7 +69,7 @@ fn error_summary(items: Vec<(String, String, String)>, lang: Lang) -> Node {
 }
 
 /// The form as it stands.
-pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>) -> Elem {
+pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, redraw: Rc<dyn Fn()>) -> Elem {
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
     let errors = state.form.validate(&pruned);
     let ordered = ordered_errors(&spec, &errors);
@@ -116,6 +116,7 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
             on_blur: Rc::new(move |p| b(FormAction::Leave(p))),
             on_select: Rc::new(move |p, i| c(FormAction::Select(p, i))),
             on_list: Rc::new(move |p, edit| e(FormAction::List(p, edit))),
+            redraw,
         }
     };
     let onsubmit = {

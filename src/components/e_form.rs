@@ -41,7 +41,7 @@ pub struct EFormProps {
 
 /// Everything the citizen has done to the form.
 #[derive(Clone, PartialEq)]
-pub(crate) struct FormState {
+pub struct FormState {
     pub(crate) form: Rc<LoadedForm>,
     /// As entered, including fields now hidden: ticking a box back on
     /// brings back what was typed under it.
@@ -54,7 +54,7 @@ pub(crate) struct FormState {
     pub(crate) tried: bool,
 }
 
-pub(crate) enum FormAction {
+pub enum FormAction {
     Input(JsonPointer, Option<Value>),
     Leave(JsonPointer),
     Select(JsonPointer, usize),

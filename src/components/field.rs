@@ -39,7 +39,7 @@ pub type OnInput = Rc<dyn Fn(JsonPointer, Option<Value>)>;
 pub type OnBlur = Rc<dyn Fn(JsonPointer)>;
 
 /// The value of the input, select or textarea an event came from.
-pub(super) fn target_value(e: &Event) -> String {
+pub fn target_value(e: &Event) -> String {
     let Some(t) = e.target() else { return String::new() };
     if let Some(i) = t.dyn_ref::<web_sys::HtmlInputElement>() {
         i.value()

@@ -1,0 +1,181 @@
+//! `#/apply/<form>` without Yew: load the form, restore a draft, fill it
+//! in, keep the draft as the citizen types.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use eservice_core::catalog::FormId;
+use eservice_core::draft::Draft;
+use eservice_core::form::Selections;
+use eservice_core::Lang;
+use serde_json::Value;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Event;
+use yew::Reducible;
+
+use super::form::{self, Dispatch};
+use crate::components::e_form::{FormAction, FormState};
+use crate::i18n::{self, Phrase};
+use crate::loaded_form::{FormLoadError, LoadedForm};
+use crate::storage::{self, local_time};
+use crate::vdom::{el, Elem, Node};
+
+/// What the page shows.
+pub enum Page {
+    Loading,
+    Failed(FormLoadError),
+    Filling { state: Rc<FormState>, restored_at: Option<f64> },
+    Submitted { form: Rc<LoadedForm>, data: Rc<Value> },
+}
+
+/// What happens to the page.
+pub enum Msg {
+    Loaded(Result<LoadedForm, FormLoadError>),
+    Form(FormAction),
+    DiscardDraft,
+    Submit(Value),
+    Edit,
+}
+
+/// How long typing must pause before the draft is written.
+const AUTOSAVE_DELAY_MS: i32 = 400;
+
+/// The draft waiting to be written, and the timer that will write it.
+#[derive(Default)]
+pub struct Autosave {
+    pending: Rc<RefCell<Option<(FormId, Draft)>>>,
+    timer: Option<i32>,
+    on_hide: Option<Closure<dyn Fn()>>,
+}
+
+impl Autosave {
+    fn flush(pending: &RefCell<Option<(FormId, Draft)>>) {
+        if let Some((id, draft)) = pending.borrow_mut().take() {
+            storage::store_draft(&id, &draft.to_json());
+        }
+    }
+
+    /// Keeps `state` as the form's draft: after a pause in typing, and at
+    /// once when the page is hidden or closed, so a reload loses nothing.
+    fn keep(&mut self, state: &FormState) {
+        let Some(w) = web_sys::window() else { return };
+        if self.on_hide.is_none() {
+            let pending = self.pending.clone();
+            let f = Closure::<dyn Fn()>::new(move || Self::flush(&pending));
+            let _ = w.add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
+            self.on_hide = Some(f);
+        }
+        let draft = Draft { saved_at_ms: js_sys::Date::now(), data: state.data.clone(), selections: state.selections.clone(), step: state.step };
+        *self.pending.borrow_mut() = Some((state.form.id.clone(), draft));
+        if let Some(t) = self.timer.take() {
+            w.clear_timeout_with_handle(t);
+        }
+        let pending = self.pending.clone();
+        let save = Closure::once_into_js(move || Self::flush(&pending));
+        self.timer = w.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), AUTOSAVE_DELAY_MS).ok();
+    }
+}
+
+fn fresh(form: Rc<LoadedForm>) -> Rc<FormState> {
+    let data = form.initial_data();
+    Rc::new(FormState { form, data, selections: Selections::default(), touched: Vec::new(), step: 0, tried: false })
+}
+
+/// The next page after `msg`.
+pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
+    let next = match (std::mem::replace(page, Page::Loading), msg) {
+        (_, Msg::Loaded(Err(e))) => Page::Failed(e),
+        (_, Msg::Loaded(Ok(form))) => {
+            let form = Rc::new(form);
+            match storage::load_draft(&form.id, form.draft_days()) {
+                Some(d) => Page::Filling {
+                    state: Rc::new(FormState { form, data: d.data, selections: d.selections, touched: Vec::new(), step: d.step, tried: false }),
+                    restored_at: Some(d.saved_at_ms),
+                },
+                None => Page::Filling { state: fresh(form), restored_at: None },
+            }
+        }
+        (Page::Filling { state, restored_at }, Msg::Form(a)) => {
+            let state = Reducible::reduce(state, a);
+            autosave.keep(&state);
+            Page::Filling { state, restored_at }
+        }
+        (Page::Filling { state, .. }, Msg::DiscardDraft) => {
+            autosave.pending.borrow_mut().take();
+            storage::clear_draft(&state.form.id);
+            Page::Filling { state: fresh(state.form.clone()), restored_at: None }
+        }
+        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form.clone(), data: Rc::new(data) },
+        (Page::Submitted { form, data }, Msg::Edit) => Page::Filling {
+            state: Rc::new(FormState { form, data: (*data).clone(), selections: Selections::default(), touched: Vec::new(), step: 0, tried: false }),
+            restored_at: None,
+        },
+        (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
+            storage::clear_draft(&form.id);
+            Page::Filling { state: fresh(form), restored_at: None }
+        }
+        (p, _) => p,
+    };
+    *page = next;
+}
+
+pub fn load_error(title: Phrase, message: &str, lang: Lang) -> Elem {
+    el("section")
+        .attr("class", "load-error")
+        .attr("role", "alert")
+        .child(el("h1").text(title.get(lang)))
+        .child(el("p").attr("class", "load-error-detail").text(message))
+        .child(el("p").child(el("a").attr("href", &crate::net::url("#/")).text(i18n::BACK_HOME.get(lang))))
+}
+
+fn draft_notice(saved_at: f64, lang: Lang, send: &Rc<dyn Fn(Msg)>) -> Elem {
+    let send = send.clone();
+    el("div")
+        .attr("class", "draft-notice")
+        .attr("role", "status")
+        .child(el("p").text(&format!("{} ({})", i18n::DRAFT_RESTORED.get(lang), local_time(saved_at, lang))))
+        .child(
+            el("button")
+                .attr("type", "button")
+                .attr("class", "secondary")
+                .on("click", move |_: &Event| send(Msg::DiscardDraft))
+                .text(i18n::DRAFT_DISCARD.get(lang)),
+        )
+}
+
+/// The page's content.
+pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, redraw: Rc<dyn Fn()>) -> Vec<Node> {
+    match page {
+        Page::Loading => vec![el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)).into()],
+        Page::Failed(e) => vec![load_error(i18n::FORM_BROKEN, &e.message(lang), lang).into()],
+        Page::Filling { state, restored_at } => {
+            let d: Dispatch = {
+                let send = send.clone();
+                Rc::new(move |a| send(Msg::Form(a)))
+            };
+            let submit = {
+                let send = send.clone();
+                Rc::new(move |v| send(Msg::Submit(v)))
+            };
+            vec![
+                Node::from(restored_at.map(|at| draft_notice(at, lang, send))),
+                // Keyed by form state's generation: a discarded draft draws a fresh form.
+                form::view(state, lang, &d, submit, redraw).into(),
+            ]
+        }
+        Page::Submitted { .. } => {
+            let (edit, new) = (send.clone(), send.clone());
+            vec![el("section")
+                .attr("class", "submitted-summary")
+                .child(el("p").attr("class", "loading").text(i18n::LOADING.get(lang)))
+                .child(
+                    el("div")
+                        .attr("class", "form-actions")
+                        .child(el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| edit(Msg::Edit)).text(i18n::EDIT.get(lang)))
+                        .child(el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| new(Msg::DiscardDraft)).text(i18n::START_NEW.get(lang))),
+                )
+                .into()]
+        }
+    }
+}
