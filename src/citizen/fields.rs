@@ -12,6 +12,7 @@ use web_sys::Event;
 use crate::components::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
 use crate::components::form_fields::{ListEdit, Scope, Shown};
 use super::address::{cascade, is_cascade_part};
+use super::evidence::evidence;
 use crate::i18n;
 use crate::vdom::{el, Elem, Node};
 
@@ -210,6 +211,7 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
                 .text(&format!("+ {} {title}", i18n::ADD_ITEM.get(lang)))
                 .into()]
         }
+        Widget::Evidence { rule } => vec![evidence(f, rule, scope.at(&f.pointer), error, lang, ev).into()],
         Widget::Hidden | Widget::Fixed(_) => Vec::new(),
         _ => {
             let relabelled;

@@ -68,6 +68,29 @@ fn error_summary(items: Vec<(String, String, String)>, lang: Lang) -> Node {
         .into()
 }
 
+/// The evidence documents a service asks for, as a checklist to prepare.
+fn evidence_list(items: &[eservice_core::form::Evidence], lang: Lang) -> Node {
+    if items.is_empty() {
+        return Node::Empty;
+    }
+    el("section")
+        .attr("class", "evidence-list")
+        .attr("aria-labelledby", "evidence-title")
+        .child(el("h2").attr("id", "evidence-title").text(i18n::EVIDENCE_TITLE.get(lang)))
+        .child(el("p").attr("class", "field-help").text(i18n::EVIDENCE_NOTE.get(lang)))
+        .child(el("ul").children(items.iter().map(|e| {
+            let mut li = el("li").text(e.title.get(lang));
+            if !e.required {
+                li = li.child(el("span").attr("class", "optional-mark").text(&format!(" ({})", i18n::IF_APPLICABLE.get(lang))));
+            }
+            if let Some(n) = &e.note {
+                li = li.child(el("span").attr("class", "evidence-note").text(&format!(" — {}", n.get(lang))));
+            }
+            li.into()
+        })))
+        .into()
+}
+
 /// The form as it stands.
 pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, redraw: Rc<dyn Fn()>) -> Elem {
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
@@ -176,6 +199,7 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
         .child(el("h1").text(spec.title.get(lang)))
         .child(Node::from(spec.description.as_ref().map(|t| el("p").attr("class", "form-description").text(t.get(lang)))))
         .child(Node::from(wizard.then(|| step_nav(&titles, step, lang))))
+        .child(if step == 0 { evidence_list(&spec.evidence, lang) } else { Node::Empty })
         .child(error_summary(summary, lang))
         .children(fields(&step_fields, scope, lang, &shown, &events))
         .child(actions)

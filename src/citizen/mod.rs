@@ -7,6 +7,7 @@
 
 pub mod address;
 pub mod apply;
+pub mod evidence;
 pub mod fields;
 pub mod form;
 
@@ -123,6 +124,7 @@ fn draw(app: &mut App) {
     if dom.parent_node().is_none() {
         let _ = app.host.append_child(&dom);
     }
+    evidence::draw_thumbnails(&dom);
 }
 
 pub fn start() {
