@@ -26,7 +26,9 @@ pub enum Page {
     Loading,
     Failed(FormLoadError),
     Filling { state: Rc<FormState>, restored_at: Option<f64> },
-    Submitted { form: Rc<LoadedForm>, data: Rc<Value> },
+    /// After "check and submit": the submit bundle draws the summary and
+    /// package; `drawn` is `None` while it loads, then whether it could.
+    Submitted { form: Rc<LoadedForm>, data: Rc<Value>, asked: bool, drawn: Option<bool>, download_failed: Option<String> },
 }
 
 /// What happens to the page.
@@ -36,6 +38,8 @@ pub enum Msg {
     DiscardDraft,
     Submit(Value),
     Edit,
+    Drawn(bool),
+    Download,
 }
 
 /// How long typing must pause before the draft is written.
@@ -106,14 +110,20 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             storage::clear_draft(&state.form.id);
             Page::Filling { state: fresh(state.form.clone()), restored_at: None }
         }
-        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form.clone(), data: Rc::new(data) },
-        (Page::Submitted { form, data }, Msg::Edit) => Page::Filling {
+        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form.clone(), data: Rc::new(data), asked: false, drawn: None, download_failed: None },
+        (Page::Submitted { form, data, .. }, Msg::Edit) => Page::Filling {
             state: Rc::new(FormState { form, data: (*data).clone(), selections: Selections::default(), touched: Vec::new(), step: 0, tried: false }),
             restored_at: None,
         },
         (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
             storage::clear_draft(&form.id);
             Page::Filling { state: fresh(form), restored_at: None }
+        }
+        (Page::Submitted { form, data, asked, download_failed, .. }, Msg::Drawn(ok)) => Page::Submitted { form, data, asked, drawn: Some(ok), download_failed },
+        (Page::Submitted { form, data, asked, drawn, .. }, Msg::Download) => {
+            let text = serde_json::to_string(&*data).unwrap_or_default();
+            let download_failed = crate::download::save_text(&format!("{}.json", form.id), "application/json", &text).err();
+            Page::Submitted { form, data, asked, drawn, download_failed }
         }
         (p, _) => p,
     };
@@ -164,18 +174,51 @@ pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, redraw: Rc<dyn Fn()
                 form::view(state, lang, &d, submit, redraw).into(),
             ]
         }
-        Page::Submitted { .. } => {
-            let (edit, new) = (send.clone(), send.clone());
+        Page::Submitted { drawn, download_failed, .. } => {
+            let (edit, new, download) = (send.clone(), send.clone(), send.clone());
+            let button = |label: Phrase, on: Rc<dyn Fn(Msg)>, msg: fn() -> Msg| {
+                el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| on(msg())).text(label.get(lang)).into()
+            };
             vec![el("section")
                 .attr("class", "submitted-summary")
-                .child(el("p").attr("class", "loading").text(i18n::LOADING.get(lang)))
-                .child(
-                    el("div")
-                        .attr("class", "form-actions")
-                        .child(el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| edit(Msg::Edit)).text(i18n::EDIT.get(lang)))
-                        .child(el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| new(Msg::DiscardDraft)).text(i18n::START_NEW.get(lang))),
-                )
+                // The submit bundle's: nothing of this page goes inside.
+                .child(el("div").attr("id", SUBMITTED_HOST).key(SUBMITTED_HOST.to_owned()))
+                .child(Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))))
+                // The data is still here to download, and the form to go back to.
+                .child(Node::from((*drawn == Some(false)).then(|| el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(i18n::SUBMIT_PART_FAILED.get(lang))))))
+                .child(Node::from(download_failed.as_ref().map(|r| el("p").attr("class", "field-error").attr("role", "alert").text(&format!("{}: {r}", i18n::DOWNLOAD_FAILED.get(lang))))))
+                .child(el("div").attr("class", "form-actions").children([
+                    button(i18n::DOWNLOAD_JSON, download, || Msg::Download),
+                    button(i18n::EDIT, edit, || Msg::Edit),
+                    button(i18n::START_NEW, new, || Msg::DiscardDraft),
+                ]))
                 .into()]
         }
     }
+}
+
+const SUBMITTED_HOST: &str = "submitted-host";
+
+/// Once the summary's element is on the page, asks the submit bundle to draw into it.
+pub fn after_draw(page: &mut Page, root: &web_sys::Node, send: Rc<dyn Fn(Msg)>) {
+    let Page::Submitted { form, data, asked, .. } = page else { return };
+    if *asked {
+        return;
+    }
+    let host = root.dyn_ref::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{SUBMITTED_HOST}")).ok().flatten());
+    let lang_of = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
+    let (Some(host), Some(lang_of)) = (host, lang_of) else { return };
+    *asked = true;
+    let args = [
+        host.into(),
+        lang_of.into(),
+        form.id.to_string().into(),
+        data.to_string().into(),
+        crate::evidence_client::files_for(data).into(),
+        crate::net::url("").into(),
+    ];
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = crate::es_bundle::call("submit-pages", "submitted", &args).await;
+        send(Msg::Drawn(ok));
+    });
 }

@@ -125,6 +125,7 @@ fn draw(app: &mut App) {
         let _ = app.host.append_child(&dom);
     }
     evidence::draw_thumbnails(&dom);
+    apply::after_draw(&mut app.page, &dom, to_page);
 }
 
 pub fn start() {
