@@ -2,21 +2,12 @@
 //! form drawn into an element of that page, inside the shadow root the
 //! script gives it, with the kit's files fetched from the kit's folder.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use eservice_core::catalog::FormId;
 use web_sys::Element;
-use yew::prelude::*;
-
-use crate::components::load_error::load_error;
-use crate::embed_frame::embed_frame;
-use crate::i18n;
-use crate::lang_attribute::{use_lang_attribute, LangSource};
-use crate::pages::apply::ApplyPage;
 
 thread_local! {
-    /// Forms embedded in the page, kept for as long as the page.
-    static EMBEDDED: RefCell<Vec<AppHandle<EmbeddedForm>>> = const { RefCell::new(Vec::new()) };
     static STARTED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -30,28 +21,6 @@ pub fn form_id(named: &str) -> Option<FormId> {
     FormId::parse(path.trim_end_matches('/'))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct EmbeddedFormProps {
-    /// The agency page's element: its `lang` is the form's language.
-    pub host: Element,
-    /// What the page named, for the message when it names no form.
-    pub named: AttrValue,
-}
-
-#[component]
-pub fn EmbeddedForm(props: &EmbeddedFormProps) -> Html {
-    let lang = use_lang_attribute(props.host.clone());
-    let page = match form_id(&props.named) {
-        Some(id) => html! { <ApplyPage key={id.to_string()} id={id.clone()} lang={lang} /> },
-        None => load_error(i18n::EMBED_NO_FORM, &props.named, lang),
-    };
-    html! {
-        <ContextProvider<LangSource> context={LangSource(props.host.clone())}>
-            { embed_frame(lang, &props.host, page) }
-        </ContextProvider<LangSource>>
-    }
-}
-
 /// Draws the form `named` into `root`, inside the agency page's element
 /// `host`; the kit's files are at `base`, a folder URL.
 pub fn mount_form(host: Element, root: Element, named: &str, base: &str) {
@@ -61,10 +30,7 @@ pub fn mount_form(host: Element, root: Element, named: &str, base: &str) {
         // Submissions still waiting from an earlier visit go out again.
         crate::submit_bundle::resume_outbox_if_used();
     }
-    root.set_inner_html("");
-    let props = EmbeddedFormProps { host, named: AttrValue::from(named.to_owned()) };
-    let app = yew::Renderer::<EmbeddedForm>::with_root_and_props(root, props).render();
-    EMBEDDED.with(|e| e.borrow_mut().push(app));
+    crate::citizen::embed(host, root, named);
 }
 
 #[cfg(test)]

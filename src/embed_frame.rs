@@ -7,7 +7,7 @@ use eservice_core::Lang;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::header::lang_toggle;
+use crate::components::lang_toggle::lang_toggle;
 use crate::lang_attribute;
 
 pub fn embed_frame(lang: Lang, host: &Element, page: Html) -> Html {

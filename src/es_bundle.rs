@@ -64,29 +64,3 @@ pub async fn call(name: &'static str, export: &str, args: &[JsValue]) -> bool {
     let Some(f) = Reflect::get(&bundle, &export.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };
     f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).is_ok()
 }
-
-/// What a bundle is asked to draw: its arguments, given the element to draw
-/// into and the element whose `lang` to follow.
-pub type DrawArgs = Box<dyn FnOnce(web_sys::Element, web_sys::Element) -> Vec<JsValue>>;
-
-/// An element for `export` of `bundle` to draw into once mounted, and
-/// whether it has: `None` while the bundle loads, then `Some(drew)`.
-/// `args` of `None` draws nothing. Put nothing of this app's inside the
-/// element: the bundle owns it.
-#[yew::hook]
-pub fn use_bundle_view(bundle: &'static str, export: &'static str, args: Option<DrawArgs>) -> (yew::NodeRef, Option<bool>) {
-    use yew::prelude::*;
-    let root = use_node_ref();
-    let lang_of = crate::lang_attribute::use_lang_source();
-    let drawn = use_state(|| None::<bool>);
-    {
-        let (root, drawn) = (root.clone(), drawn.clone());
-        use_effect_with((), move |_| {
-            let (Some(args), Some(el), Some(lang_of)) = (args, root.cast::<web_sys::Element>(), lang_of) else { return };
-            wasm_bindgen_futures::spawn_local(async move {
-                drawn.set(Some(call(bundle, export, &args(el, lang_of)).await));
-            });
-        });
-    }
-    (root, *drawn)
-}

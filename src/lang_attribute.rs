@@ -43,15 +43,3 @@ pub fn use_lang_attribute(el: Element) -> Lang {
     }
     *lang
 }
-
-/// The element whose `lang` the page follows, for parts drawn by another
-/// bundle: an embed's host element, provided by the embed; else `<html>`.
-#[derive(Clone, PartialEq)]
-pub struct LangSource(pub Element);
-
-/// The [`LangSource`] here.
-#[hook]
-pub fn use_lang_source() -> Option<Element> {
-    let provided = use_context::<LangSource>();
-    provided.map(|s| s.0).or_else(|| web_sys::window()?.document()?.document_element())
-}

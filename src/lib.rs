@@ -5,7 +5,6 @@
 //! draws it, fetches the agency's JSON files and talks to browser APIs.
 
 pub mod api;
-pub mod app;
 pub mod citizen;
 mod blob;
 mod clock;
@@ -35,7 +34,6 @@ pub mod submit_app;
 mod submit_bundle;
 pub mod vdom;
 pub mod verify_app;
-mod window_event;
 pub mod worker;
 
 /// Mounts the app into the kit's own page (`index.html`, whose root element
@@ -48,7 +46,7 @@ pub fn start() {
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
-    yew::Renderer::<app::App>::with_root(root).render();
+    citizen::start(root);
     // Submissions still waiting from an earlier visit go out again.
     submit_bundle::resume_outbox_if_used();
     // Forms visited once open again offline (assets/sw.js).

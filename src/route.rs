@@ -2,9 +2,7 @@
 //! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`, `#/inbox`.
 
 use eservice_core::catalog::FormId;
-use yew::prelude::*;
 
-use crate::window_event::use_window_event;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -51,20 +49,10 @@ impl Route {
     }
 }
 
-fn current() -> Route {
+/// The route `location.hash` names now.
+pub fn current() -> Route {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::parse(&hash)
-}
-
-/// The current route, updated on every `hashchange`.
-#[hook]
-pub fn use_route() -> Route {
-    let route = use_state(current);
-    {
-        let route = route.clone();
-        use_window_event("hashchange", false, move || route.set(current()));
-    }
-    (*route).clone()
 }
 
 #[cfg(test)]

@@ -28,11 +28,14 @@ pub type Handler = Rc<dyn Fn(&Event)>;
 pub enum Node {
     Empty,
     Text(String),
-    Elem(Box<Elem>),
+    Elem(Elem),
 }
 
-/// An element to draw.
-pub struct Elem {
+/// An element to draw. Boxed, so that the builder's calls pass a pointer,
+/// not the whole element, from one to the next.
+pub struct Elem(Box<ElemData>);
+
+struct ElemData {
     tag: &'static str,
     key: Option<String>,
     attrs: Vec<(&'static str, String)>,
@@ -43,7 +46,7 @@ pub struct Elem {
 
 /// An element with this tag, to be filled in by the builder methods.
 pub fn el(tag: &'static str) -> Elem {
-    Elem { tag, key: None, attrs: Vec::new(), props: Vec::new(), handlers: Vec::new(), children: Vec::new() }
+    Elem(Box::new(ElemData { tag, key: None, attrs: Vec::new(), props: Vec::new(), handlers: Vec::new(), children: Vec::new() }))
 }
 
 /// Text.
@@ -53,7 +56,7 @@ pub fn text(s: &str) -> Node {
 
 impl Elem {
     pub fn attr(mut self, name: &'static str, value: &str) -> Self {
-        self.attrs.push((name, value.to_owned()));
+        self.0.attrs.push((name, value.to_owned()));
         self
     }
 
@@ -72,38 +75,38 @@ impl Elem {
 
     /// The live value of an input, select or textarea.
     pub fn value(mut self, v: &str) -> Self {
-        self.props.push(("value", JsValue::from_str(v)));
+        self.0.props.push(("value", JsValue::from_str(v)));
         self
     }
 
     pub fn checked(mut self, on: bool) -> Self {
-        self.props.push(("checked", JsValue::from_bool(on)));
+        self.0.props.push(("checked", JsValue::from_bool(on)));
         self
     }
 
     pub fn selected(mut self, on: bool) -> Self {
-        self.props.push(("selected", JsValue::from_bool(on)));
+        self.0.props.push(("selected", JsValue::from_bool(on)));
         self
     }
 
     /// Keeps this element (and its focus and state) when siblings change.
     pub fn key(mut self, k: String) -> Self {
-        self.key = Some(k);
+        self.0.key = Some(k);
         self
     }
 
     pub fn on(mut self, event: &'static str, f: impl Fn(&Event) + 'static) -> Self {
-        self.handlers.push((event, Rc::new(f)));
+        self.0.handlers.push((event, Rc::new(f)));
         self
     }
 
     pub fn child(mut self, n: impl Into<Node>) -> Self {
-        self.children.push(n.into());
+        self.0.children.push(n.into());
         self
     }
 
     pub fn children(mut self, ns: impl IntoIterator<Item = Node>) -> Self {
-        self.children.extend(ns);
+        self.0.children.extend(ns);
         self
     }
 
@@ -114,7 +117,7 @@ impl Elem {
 
 impl From<Elem> for Node {
     fn from(e: Elem) -> Node {
-        Node::Elem(Box::new(e))
+        Node::Elem(e)
     }
 }
 
@@ -147,56 +150,53 @@ const HANDLERS: &str = "__eserviceHandlers";
 
 type Table = Rc<RefCell<Vec<Vec<(&'static str, Handler)>>>>;
 
-/// One drawn tree: its root element, and the listeners on it.
+/// What is drawn into one host element: its children, and the listeners
+/// on the host.
 #[derive(Default)]
 pub struct Root {
-    mounted: Option<Mounted>,
+    host: Option<Element>,
+    children: Vec<Mounted>,
     table: Table,
-    listeners: Vec<(&'static str, Closure<dyn Fn(Event)>)>,
+    listeners: Vec<Listener>,
 }
 
+/// A listener on the host, for one event type.
+type Listener = (&'static str, Closure<dyn Fn(Event)>);
+
 impl Root {
-    /// Makes the page match `node` (an element) and returns its root element.
-    pub fn render(&mut self, node: Elem) -> DomNode {
-        let mut table = Vec::new();
-        let node = Node::from(node);
-        let same_root = matches!((&self.mounted, &node), (Some(Mounted { kind: MountedKind::Elem { tag, .. }, .. }), Node::Elem(e)) if *tag == e.tag);
-        if !same_root {
+    /// Makes `host`'s children match `nodes`. The host's other children,
+    /// if any, are left alone only when drawn by no one: draw into an
+    /// element of one's own.
+    pub fn render(&mut self, host: &Element, nodes: Vec<Node>) {
+        if self.host.as_ref() != Some(host) {
             self.unlisten();
-            self.mounted = None;
+            self.children.clear();
+            self.host = Some(host.clone());
         }
-        let mounted = match self.mounted.take() {
-            Some(mut m) => {
-                patch(&mut m, node, &mut table);
-                m
-            }
-            None => create(node, &mut table),
-        };
-        self.listen(&mounted.dom, &table);
+        let mut table = Vec::new();
+        patch_children(host, &mut self.children, nodes, &mut table);
+        self.listen(host, &table);
         *self.table.borrow_mut() = table;
-        let dom = mounted.dom.clone();
-        self.mounted = Some(mounted);
-        dom
     }
 
-    /// One capturing listener per event type used, on the root element.
-    fn listen(&mut self, root: &DomNode, table: &[Vec<(&'static str, Handler)>]) {
+    /// One capturing listener per event type used, on the host.
+    fn listen(&mut self, host: &Element, table: &[Vec<(&'static str, Handler)>]) {
         for (kind, _) in table.iter().flatten() {
             if self.listeners.iter().any(|(k, _)| k == kind) {
                 continue;
             }
-            let (shared, root_node) = (self.table.clone(), root.clone());
+            let (shared, root_node) = (self.table.clone(), DomNode::from(host.clone()));
             let kind_name: &'static str = kind;
             let f = Closure::<dyn Fn(Event)>::new(move |e: Event| dispatch(&shared, &root_node, kind_name, &e));
-            let _ = root.add_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
+            let _ = host.add_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
             self.listeners.push((kind, f));
         }
     }
 
     fn unlisten(&mut self) {
-        if let Some(m) = &self.mounted {
+        if let Some(h) = &self.host {
             for (kind, f) in self.listeners.drain(..) {
-                let _ = m.dom.remove_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
+                let _ = h.remove_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
             }
         }
         self.listeners.clear();
@@ -239,7 +239,7 @@ fn create(node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Mounted 
         Node::Empty => Mounted { dom: document().create_text_node("").into(), kind: MountedKind::Empty },
         Node::Text(s) => Mounted { dom: document().create_text_node(&s).into(), kind: MountedKind::Text(s) },
         Node::Elem(e) => {
-            let Elem { tag, key, attrs, props, handlers, children } = *e;
+            let ElemData { tag, key, attrs, props, handlers, children } = *e.0;
             let el = document().create_element(tag).expect("a valid tag");
             for (k, v) in &attrs {
                 let _ = el.set_attribute(k, v);
@@ -285,7 +285,7 @@ fn set_props(el: &Element, props: Vec<(&'static str, JsValue)>) {
 fn same_kind(m: &Mounted, n: &Node) -> bool {
     match (&m.kind, n) {
         (MountedKind::Empty, Node::Empty) | (MountedKind::Text(_), Node::Text(_)) => true,
-        (MountedKind::Elem { tag, key, .. }, Node::Elem(e)) => *tag == e.tag && *key == e.key,
+        (MountedKind::Elem { tag, key, .. }, Node::Elem(e)) => *tag == e.0.tag && *key == e.0.key,
         _ => false,
     }
 }
@@ -301,14 +301,12 @@ fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler
         return;
     }
     match (&mut m.kind, node) {
-        (MountedKind::Text(old), Node::Text(s)) => {
-            if *old != s {
-                m.dom.set_node_value(Some(&s));
-                *old = s;
-            }
+        (MountedKind::Text(old), Node::Text(s)) if *old != s => {
+            m.dom.set_node_value(Some(&s));
+            *old = s;
         }
         (MountedKind::Elem { attrs: old_attrs, handled, children: old_children, .. }, Node::Elem(e)) => {
-            let Elem { attrs, props, handlers, children, .. } = *e;
+            let ElemData { attrs, props, handlers, children, .. } = *e.0;
             let el: &Element = m.dom.unchecked_ref();
             for (k, _) in old_attrs.iter() {
                 if !attrs.iter().any(|(n, _)| n == k) {
@@ -331,7 +329,7 @@ fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler
 
 fn key_of(n: &Node) -> Option<&str> {
     match n {
-        Node::Elem(e) => e.key.as_deref(),
+        Node::Elem(e) => e.0.key.as_deref(),
         _ => None,
     }
 }

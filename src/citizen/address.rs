@@ -13,8 +13,8 @@ use serde_json::Value;
 use web_sys::Event;
 
 use super::fields::Events;
-use crate::components::field::{field_id, field_view, label_nodes, target_value, FieldEnv};
-use crate::components::form_fields::Shown;
+use super::field::{field_id, field_view, label_nodes, target_value, FieldEnv};
+use super::fields::Shown;
 use crate::i18n;
 use crate::net::fetch_json;
 use crate::vdom::{el, Node};

@@ -12,10 +12,8 @@ use serde_json::Value;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::Event;
-use yew::Reducible;
 
-use super::form::{self, Dispatch};
-use crate::components::e_form::{FormAction, FormState};
+use super::form::{self, Dispatch, FormAction, FormState};
 use crate::i18n::{self, Phrase};
 use crate::loaded_form::{FormLoadError, LoadedForm};
 use crate::storage::{self, local_time};
@@ -101,7 +99,7 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             }
         }
         (Page::Filling { state, restored_at }, Msg::Form(a)) => {
-            let state = Reducible::reduce(state, a);
+            let state = state.reduce(a);
             autosave.keep(&state);
             Page::Filling { state, restored_at }
         }
@@ -200,18 +198,16 @@ pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, redraw: Rc<dyn Fn()
 const SUBMITTED_HOST: &str = "submitted-host";
 
 /// Once the summary's element is on the page, asks the submit bundle to draw into it.
-pub fn after_draw(page: &mut Page, root: &web_sys::Node, send: Rc<dyn Fn(Msg)>) {
+pub fn after_draw(page: &mut Page, root: &web_sys::Element, lang_of: &web_sys::Element, send: Rc<dyn Fn(Msg)>) {
     let Page::Submitted { form, data, asked, .. } = page else { return };
     if *asked {
         return;
     }
-    let host = root.dyn_ref::<web_sys::Element>().and_then(|r| r.query_selector(&format!("#{SUBMITTED_HOST}")).ok().flatten());
-    let lang_of = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element());
-    let (Some(host), Some(lang_of)) = (host, lang_of) else { return };
+    let Some(host) = root.query_selector(&format!("#{SUBMITTED_HOST}")).ok().flatten() else { return };
     *asked = true;
     let args = [
         host.into(),
-        lang_of.into(),
+        lang_of.clone().into(),
         form.id.to_string().into(),
         data.to_string().into(),
         crate::evidence_client::files_for(data).into(),

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, File, HtmlInputElement};
 
 use super::fields::Events;
-use crate::components::field::{field_id, label_nodes};
+use super::field::{field_id, label_nodes};
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::picked_files::files_of;
@@ -184,8 +184,7 @@ fn thumbnail(sha256: &str) -> Elem {
 
 /// Draws the thumbnails not drawn yet under `root`: each canvas is told
 /// once, by an event of its own, that it is on the page.
-pub fn draw_thumbnails(root: &web_sys::Node) {
-    let Some(root) = root.dyn_ref::<web_sys::Element>() else { return };
+pub fn draw_thumbnails(root: &web_sys::Element) {
     let Ok(list) = root.query_selector_all("canvas.evidence-thumb:not([data-drawn])") else { return };
     for i in 0..list.length() {
         let Some(c) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };

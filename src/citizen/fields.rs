@@ -9,8 +9,7 @@ use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use web_sys::Event;
 
-use crate::components::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
-use crate::components::form_fields::{ListEdit, Scope, Shown};
+use super::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
 use super::address::{cascade, is_cascade_part};
 use super::evidence::evidence;
 use crate::i18n;
@@ -25,6 +24,51 @@ pub struct Events {
     pub on_list: Rc<dyn Fn(JsonPointer, ListEdit)>,
     /// Draws the page again (data it waited for has come).
     pub redraw: Rc<dyn Fn()>,
+}
+
+/// An edit to a list's items.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListEdit {
+    Add(Value),
+    Remove(usize),
+    Move { from: usize, to: usize },
+}
+
+impl ListEdit {
+    pub fn apply(&self, data: &mut Value, at: &JsonPointer) {
+        let mut items = at.resolve(data).and_then(Value::as_array).cloned().unwrap_or_default();
+        match self {
+            ListEdit::Add(v) => items.push(v.clone()),
+            ListEdit::Remove(i) if *i < items.len() => {
+                items.remove(*i);
+            }
+            ListEdit::Move { from, to } if *from < items.len() && *to < items.len() => items.swap(*from, *to),
+            _ => return,
+        }
+        eservice_core::form::set_value(data, at, Some(Value::Array(items)));
+    }
+}
+
+/// The errors to show, by field, within what is being drawn.
+pub type Shown = [(JsonPointer, String)];
+
+/// What a part of the form draws from: the value at `base` (the whole data
+/// at the root, a group's own value inside a group).
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    pub base: &'a JsonPointer,
+    pub value: &'a Value,
+}
+
+impl<'a> Scope<'a> {
+    pub fn at(&self, p: &JsonPointer) -> Option<&'a Value> {
+        let rest = p.tokens().get(self.base.tokens().len()..)?;
+        rest.iter().try_fold(self.value, |v, t| match v {
+            Value::Object(m) => m.get(t),
+            Value::Array(a) => a.get(t.parse::<usize>().ok()?),
+            _ => None,
+        })
+    }
 }
 
 fn error_of(shown: &Shown, p: &JsonPointer) -> Option<String> {

@@ -1,20 +1,118 @@
-//! The e-Form drawn without Yew: the same state and rules as
-//! `components::e_form`, drawn with `vdom`.
+//! The e-Form: fields drawn for the data as it stands, checked as the
+//! citizen leaves each field, step by step in a wizard, and all together on
+//! submit. Only the data of fields the form shows is submitted.
 
 use std::rc::Rc;
 
-use eservice_core::form::Widget;
-use eservice_core::schema::ValidationError;
+use eservice_core::form::{set_value, FormSpec, Selections, Widget};
+use eservice_core::schema::{ErrorKind, ValidationError};
 use eservice_core::{JsonPointer, Lang};
+use serde_json::Value;
 use web_sys::Event;
 
-use super::fields::{fields, Events};
-use crate::components::e_form::{ordered_errors, step_of, FormAction, FormState};
-use crate::components::field::field_id;
-use crate::components::form_fields::Scope;
+use super::field::field_id;
+use super::fields::{fields, Events, ListEdit, Scope};
+use crate::loaded_form::LoadedForm;
 use crate::dom::focus_by_id;
 use crate::i18n;
 use crate::vdom::{el, Elem, Node};
+
+/// Everything the citizen has done to the form.
+#[derive(Clone, PartialEq)]
+pub struct FormState {
+    pub form: Rc<LoadedForm>,
+    /// As entered, including fields now hidden: ticking a box back on
+    /// brings back what was typed under it.
+    pub data: Value,
+    pub selections: Selections,
+    /// Fields the user has left; errors show only there until a step is tried.
+    pub touched: Vec<JsonPointer>,
+    pub step: usize,
+    /// Whether "next" or "submit" was pressed on this step.
+    pub tried: bool,
+}
+
+pub enum FormAction {
+    Input(JsonPointer, Option<Value>),
+    Leave(JsonPointer),
+    Select(JsonPointer, usize),
+    List(JsonPointer, ListEdit),
+    Try,
+    GoTo(usize),
+}
+
+impl FormState {
+    /// The state after `action`.
+    pub fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            FormAction::Input(p, v) => set_value(&mut s.data, &p, v),
+            FormAction::Leave(p) => {
+                let (spec, _) = s.form.settle(&s.data, &s.selections);
+                let leaf = spec.leaves().into_iter().find(|f| f.pointer == p).cloned();
+                if let (Some(f), Some(v)) = (leaf, p.resolve(&s.data).cloned()) {
+                    set_value(&mut s.data, &p, Some(f.commit(v)));
+                }
+                if !s.touched.contains(&p) {
+                    s.touched.push(p);
+                }
+            }
+            FormAction::Select(p, i) => s.selections.set(p, i),
+            FormAction::List(p, edit) => edit.apply(&mut s.data, &p),
+            FormAction::Try => s.tried = true,
+            FormAction::GoTo(step) => {
+                s.step = step;
+                s.tried = false;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+/// The field an error belongs to: a failed choice belongs to its selector.
+fn error_target(e: &ValidationError) -> JsonPointer {
+    match (&e.kind, e.schema_path.last()) {
+        (ErrorKind::OneOf { .. } | ErrorKind::AnyOf, Some(kw)) => e.instance_path.child(format!("@{kw}")),
+        _ => e.field(),
+    }
+}
+
+/// Errors in the order the fields appear, each paired with where it shows.
+pub fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
+    let mut places: Vec<JsonPointer> = Vec::new();
+    collect_places(&spec.fields, &mut places);
+    let targets: Vec<(JsonPointer, &ValidationError)> = errors.iter().map(|e| (error_target(e), e)).collect();
+    let mut out: Vec<(&ValidationError, JsonPointer)> = Vec::new();
+    for p in places {
+        if let Some((_, e)) = targets.iter().find(|(t, _)| *t == p) {
+            out.push((e, p));
+        }
+    }
+    for (t, e) in targets {
+        if !out.iter().any(|(_, p)| *p == t) {
+            out.push((e, t));
+        }
+    }
+    out
+}
+
+/// Every place an error can show, in display order.
+fn collect_places(fields: &[Rc<eservice_core::form::Field>], out: &mut Vec<JsonPointer>) {
+    for f in fields {
+        out.push(f.pointer.clone());
+        match &f.widget {
+            Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => collect_places(fields, out),
+            Widget::List { items, .. } => collect_places(items, out),
+            _ => {}
+        }
+    }
+}
+
+/// The step a field is on: its top-level name's step, else the last.
+pub fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
+    let name = p.tokens().first().map(String::as_str).unwrap_or("");
+    spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
+}
 
 /// Sends an action to the form's state, then redraws.
 pub type Dispatch = Rc<dyn Fn(FormAction)>;

@@ -1,49 +1,134 @@
-//! The citizen's pages drawn without Yew (work in progress: a size probe).
+//! The main bundle's pages, drawn without Yew: the home page and the e-Form
+//! (`#/apply/<form>`) on the kit's own page, the forms an agency page
+//! embeds, and the places where other bundles draw theirs (`#/verify`, the
+//! agency's pages, the summary after submitting).
 //!
-//! Why: the apply page's first load must fit 150 KB gzipped; Yew and the
-//! code its `html!` expands to take most of what the form engine leaves.
-//! Here the state is plain data, an action changes it, and the whole page is
-//! drawn again and patched by `vdom`.
+//! Why not Yew here: the apply page's first load must fit 150 KB gzipped,
+//! and Yew with the code its `html!` expands to took most of what the form
+//! engine leaves. Here each app's state is plain data, a message changes
+//! it, and the page is drawn again and patched by [`crate::vdom`]. The other
+//! bundles, loaded on demand, stay Yew apps.
 
 pub mod address;
 pub mod apply;
+pub mod date_field;
 pub mod evidence;
+pub mod field;
 pub mod fields;
 pub mod form;
+pub mod home;
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use eservice_core::catalog::FormId;
 use eservice_core::Lang;
-use web_sys::Event;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, Event};
 
-use crate::i18n;
+use crate::i18n::{self, Phrase};
+use crate::lang_attribute;
 use crate::loaded_form::LoadedForm;
-use crate::vdom::{el, Elem, Root};
-use apply::{Autosave, Page};
+use crate::route::Route;
+use crate::vdom::{el, Elem, Node, Root};
+use apply::Autosave;
 
-/// What happens on the page.
+/// What an app shows.
+enum Page {
+    Home(home::Home),
+    Apply(apply::Page),
+    /// A page another bundle draws (`verify-page`, `permit-pages`):
+    /// whether it was asked to, and whether it could.
+    Bundled { bundle: &'static str, page: &'static str, asked: bool, drawn: Option<bool> },
+    /// A route or an embed that names nothing the kit has.
+    Missing { title: Phrase, what: String },
+}
+
+/// What happens to an app.
 pub enum Msg {
-    Page(apply::Msg),
-    Lang(Lang),
-    /// Data the page waited for has come.
+    Route,
+    Apply(apply::Msg),
+    Home(home::Msg),
+    Bundle(bool),
+    SentListed,
+    SetLang(Lang),
     Redraw,
 }
 
+/// Where an app is drawn.
+enum Place {
+    /// The kit's own page: header, routes, language kept on the device.
+    Site,
+    /// A form in an agency's page: its host element's `lang` is the language.
+    Embed,
+}
+
 struct App {
+    place: Place,
+    /// The element whose `lang` this app follows and writes.
+    lang_of: Element,
+    /// Bumped with every new page: answers meant for an old one are dropped.
+    generation: u32,
     page: Page,
-    lang: Lang,
     autosave: Autosave,
     root: Root,
-    host: web_sys::Element,
+    draw_into: Element,
+    _lang_watch: Option<(web_sys::MutationObserver, Closure<dyn Fn()>)>,
 }
 
 thread_local! {
-    static APP: RefCell<Option<App>> = const { RefCell::new(None) };
-    /// Messages that arrived while the page was being drawn (a blur fired by
+    static APPS: RefCell<Vec<App>> = const { RefCell::new(Vec::new()) };
+    /// Messages that arrived while a page was being drawn (a blur fired by
     /// removing a focused field): handled right after.
-    static PENDING: RefCell<Vec<Msg>> = const { RefCell::new(Vec::new()) };
+    static PENDING: RefCell<Vec<(Sender, Msg)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Sends messages to one page of one app.
+#[derive(Clone, Copy)]
+struct Sender {
+    app: usize,
+    generation: u32,
+}
+
+impl Sender {
+    fn send(self, msg: Msg) {
+        PENDING.with(|p| p.borrow_mut().push((self, msg)));
+        loop {
+            let batch = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+            if batch.is_empty() {
+                return;
+            }
+            let handled = APPS.with(|apps| {
+                // Drawing now: these wait for the drawing to end.
+                let Ok(mut apps) = apps.try_borrow_mut() else { return Err(batch) };
+                let mut touched: Vec<usize> = Vec::new();
+                for (s, m) in batch {
+                    let Some(app) = apps.get_mut(s.app) else { continue };
+                    if s.generation != app.generation && !matches!(m, Msg::Route | Msg::SetLang(_) | Msg::Redraw) {
+                        continue;
+                    }
+                    update(app, s.app, m);
+                    if !touched.contains(&s.app) {
+                        touched.push(s.app);
+                    }
+                }
+                for i in touched {
+                    draw(&mut apps[i], i);
+                }
+                Ok(())
+            });
+            if let Err(batch) = handled {
+                PENDING.with(|p| {
+                    p.borrow_mut().splice(0..0, batch);
+                });
+                return;
+            }
+        }
+    }
+
+    fn to<M: 'static>(self, wrap: fn(M) -> Msg) -> Rc<dyn Fn(M)> {
+        Rc::new(move |m| self.send(wrap(m)))
+    }
 }
 
 const LANG_KEY: &str = "eservice.lang";
@@ -55,46 +140,79 @@ fn stored_lang() -> Lang {
         .unwrap_or_default()
 }
 
-fn set_lang(lang: Lang) {
-    if let Some(s) = crate::storage::local() {
-        s.set_item(LANG_KEY, lang.tag()).ok();
-    }
-    if let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        html.set_attribute("lang", lang.tag()).ok();
+/// The page for the current route, with what it must fetch started.
+fn page_for(route: Route, s: Sender) -> Page {
+    match route {
+        Route::Home => {
+            home::fetch(move |m| s.send(Msg::Home(m)));
+            Page::Home(home::Home::load())
+        }
+        Route::Apply(id) => {
+            load_form(id, s);
+            Page::Apply(apply::Page::Loading)
+        }
+        Route::Verify => Page::Bundled { bundle: "verify-page", page: "verify", asked: false, drawn: None },
+        Route::Register => Page::Bundled { bundle: "permit-pages", page: "register", asked: false, drawn: None },
+        Route::Sign => Page::Bundled { bundle: "permit-pages", page: "sign", asked: false, drawn: None },
+        Route::Inbox => Page::Bundled { bundle: "permit-pages", page: "inbox", asked: false, drawn: None },
+        Route::NotFound(hash) => Page::Missing { title: i18n::NOT_FOUND, what: hash },
     }
 }
 
-fn send(msg: Msg) {
-    PENDING.with(|p| p.borrow_mut().push(msg));
-    loop {
-        let msgs = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
-        if msgs.is_empty() {
-            return;
+fn load_form(id: eservice_core::catalog::FormId, s: Sender) {
+    wasm_bindgen_futures::spawn_local(async move {
+        s.send(Msg::Apply(apply::Msg::Loaded(LoadedForm::fetch(id).await)));
+    });
+}
+
+fn update(app: &mut App, index: usize, msg: Msg) {
+    match msg {
+        Msg::Route => {
+            if matches!(app.place, Place::Site) {
+                app.generation += 1;
+                app.page = page_for(crate::route::current(), Sender { app: index, generation: app.generation });
+            }
         }
-        let drawn = APP.with(|app| {
-            let Ok(mut app) = app.try_borrow_mut() else { return false };
-            let Some(app) = app.as_mut() else { return true };
-            for m in msgs {
-                match m {
-                    Msg::Lang(l) => {
-                        app.lang = l;
-                        set_lang(l);
-                    }
-                    Msg::Page(m) => apply::update(&mut app.page, m, &mut app.autosave),
-                    Msg::Redraw => {}
+        Msg::Apply(m) => {
+            if let Page::Apply(p) = &mut app.page {
+                apply::update(p, m, &mut app.autosave);
+            }
+        }
+        Msg::Home(m) => {
+            if let Page::Home(h) = &mut app.page {
+                h.update(m);
+            }
+        }
+        Msg::Bundle(ok) => {
+            if let Page::Bundled { drawn, .. } = &mut app.page {
+                *drawn = Some(ok);
+            }
+        }
+        Msg::SentListed => {}
+        Msg::SetLang(l) => {
+            if matches!(app.place, Place::Site) {
+                if let Some(s) = crate::storage::local() {
+                    s.set_item(LANG_KEY, l.tag()).ok();
                 }
             }
-            draw(app);
-            true
-        });
-        if !drawn {
-            return;
+            lang_attribute::write(&app.lang_of, l);
         }
+        Msg::Redraw => {}
     }
 }
 
-fn header(lang: Lang) -> Elem {
+fn lang_toggle(lang: Lang, s: Sender) -> Elem {
     let other = lang.other();
+    el("button")
+        .attr("type", "button")
+        .attr("class", "lang-toggle")
+        .attr("lang", other.tag())
+        .attr("title", i18n::SWITCH_LANGUAGE_LABEL.get(lang))
+        .on("click", move |_: &Event| s.send(Msg::SetLang(other)))
+        .text(i18n::SWITCH_LANGUAGE.get(lang))
+}
+
+fn header(lang: Lang, s: Sender) -> Node {
     el("header")
         .attr("class", "site-header")
         .child(el("a").attr("class", "site-title").attr("href", "#/").text(i18n::SITE_TITLE.get(lang)))
@@ -104,41 +222,120 @@ fn header(lang: Lang) -> Elem {
                 .child(el("a").attr("href", "#/verify").text(i18n::VERIFY_LINK.get(lang)))
                 .child(el("a").attr("href", "#/register").text(i18n::REGISTER_LINK.get(lang))),
         )
-        .child(
-            el("button")
-                .attr("type", "button")
-                .attr("class", "lang-toggle")
-                .attr("lang", other.tag())
-                .attr("title", i18n::SWITCH_LANGUAGE_LABEL.get(lang))
-                .on("click", move |_: &Event| send(Msg::Lang(other)))
-                .text(i18n::SWITCH_LANGUAGE.get(lang)),
-        )
+        .child(lang_toggle(lang, s))
+        .into()
 }
 
-fn draw(app: &mut App) {
-    let to_page: Rc<dyn Fn(apply::Msg)> = Rc::new(|m| send(Msg::Page(m)));
-    let node = el("div")
-        .child(header(app.lang))
-        .child(el("main").attr("id", "main").attr("class", "page").children(apply::view(&app.page, app.lang, &to_page, Rc::new(|| send(Msg::Redraw)))));
-    let dom = app.root.render(node);
-    if dom.parent_node().is_none() {
-        let _ = app.host.append_child(&dom);
+/// The element a bundle draws into, keyed by page so that a new page gets
+/// a new element, never one another bundle still holds.
+fn bundle_host(id: &'static str, generation: u32) -> Node {
+    el("div").attr("id", id).attr("class", "permit-pages").key(format!("{id}-{generation}")).into()
+}
+
+const BUNDLE_HOST: &str = "bundle-host";
+
+fn page_view(app: &App, lang: Lang, s: Sender) -> Vec<Node> {
+    match &app.page {
+        Page::Home(h) => vec![home::view(h, lang, s.to(Msg::Home))],
+        Page::Apply(p) => apply::view(p, lang, &s.to(Msg::Apply), Rc::new(move || s.send(Msg::Redraw))),
+        Page::Bundled { drawn, .. } => vec![
+            bundle_host(BUNDLE_HOST, app.generation),
+            Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))),
+            Node::from((*drawn == Some(false)).then(|| el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(i18n::PERMIT_PAGES_FAILED.get(lang))))),
+        ],
+        Page::Missing { title, what } => vec![apply::load_error(*title, what, lang).into()],
     }
-    evidence::draw_thumbnails(&dom);
-    apply::after_draw(&mut app.page, &dom, to_page);
 }
 
-pub fn start() {
-    crate::panic_notice::install();
-    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    let Some(id) = hash.strip_prefix("#/apply/").and_then(FormId::parse) else { return };
-    let Some(host) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else { return };
-    let lang = stored_lang();
-    set_lang(lang);
-    APP.with(|a| *a.borrow_mut() = Some(App { page: Page::Loading, lang, autosave: Autosave::default(), root: Root::default(), host }));
-    send(Msg::Lang(lang));
-    wasm_bindgen_futures::spawn_local(async move {
-        let loaded = LoadedForm::fetch(id).await;
-        send(Msg::Page(apply::Msg::Loaded(loaded)));
+fn draw(app: &mut App, index: usize) {
+    let s = Sender { app: index, generation: app.generation };
+    let lang = lang_attribute::read(&app.lang_of);
+    let content = page_view(app, lang, s);
+    let nodes = match app.place {
+        Place::Site => vec![header(lang, s), el("main").attr("id", "main").attr("class", "page").children(content).into()],
+        Place::Embed => vec![el("div").attr("class", "embed").child(el("div").attr("class", "embed-bar").child(lang_toggle(lang, s))).children(content).into()],
+    };
+    let host = app.draw_into.clone();
+    app.root.render(&host, nodes);
+    evidence::draw_thumbnails(&host);
+    after_draw(app, &host, s);
+}
+
+/// Hands the elements other bundles draw into to those bundles, once.
+fn after_draw(app: &mut App, host: &Element, s: Sender) {
+    let find = |id: &str| host.query_selector(&format!("#{id}")).ok().flatten();
+    let base: JsValue = crate::net::url("").into();
+    match &mut app.page {
+        Page::Apply(p) => apply::after_draw(p, host, &app.lang_of, s.to(Msg::Apply)),
+        Page::Bundled { bundle, page, asked: asked @ false, .. } => {
+            let Some(el) = find(BUNDLE_HOST) else { return };
+            *asked = true;
+            let args = [el.into(), app.lang_of.clone().into(), base, (*page).into()];
+            let bundle: &'static str = bundle;
+            wasm_bindgen_futures::spawn_local(async move {
+                s.send(Msg::Bundle(crate::es_bundle::call(bundle, "mount", &args).await));
+            });
+        }
+        // The sent requests, on a device that has used the outbox (nothing
+        // shows otherwise, so a bundle that cannot load leaves nothing half-drawn).
+        Page::Home(h) if !h.sent_asked && crate::storage::outbox_used() => {
+            let Some(el) = find(home::SENT_HOST) else { return };
+            h.sent_asked = true;
+            let args = [el.into(), app.lang_of.clone().into(), base];
+            wasm_bindgen_futures::spawn_local(async move {
+                crate::es_bundle::call("submit-pages", "sent", &args).await;
+                s.send(Msg::SentListed);
+            });
+        }
+        _ => {}
+    }
+}
+
+/// Redraws app `index` whenever its `lang` attribute changes, whoever changed it.
+fn watch_lang(lang_of: &Element, index: usize) -> Option<(web_sys::MutationObserver, Closure<dyn Fn()>)> {
+    let on_change = Closure::<dyn Fn()>::new(move || Sender { app: index, generation: 0 }.send(Msg::Redraw));
+    let observer = web_sys::MutationObserver::new(on_change.as_ref().unchecked_ref()).ok()?;
+    let opts = web_sys::MutationObserverInit::new();
+    opts.set_attribute_filter(&js_sys::Array::of1(&"lang".into()));
+    observer.observe_with_options(lang_of, &opts).ok()?;
+    Some((observer, on_change))
+}
+
+fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sender) -> Page) {
+    let index = APPS.with(|a| a.borrow().len());
+    let s = Sender { app: index, generation: 0 };
+    let page = page(s);
+    let watch = watch_lang(&lang_of, index);
+    APPS.with(|a| {
+        a.borrow_mut().push(App { place, lang_of, generation: 0, page, autosave: Autosave::default(), root: Root::default(), draw_into, _lang_watch: watch })
+    });
+    s.send(Msg::Redraw);
+}
+
+/// The kit's own page, drawn into `root`.
+pub fn start(root: Element) {
+    let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    lang_attribute::write(&html, stored_lang());
+    let index = APPS.with(|a| a.borrow().len());
+    let on_hash = Closure::<dyn Fn()>::new(move || Sender { app: index, generation: 0 }.send(Msg::Route));
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+    }
+    // For as long as the page.
+    on_hash.forget();
+    add(Place::Site, html, root, |s| page_for(crate::route::current(), s));
+}
+
+/// A form embedded in an agency page: drawn into `root`, inside the page's
+/// element `host`, whose `lang` it follows.
+pub fn embed(host: Element, root: Element, named: &str) {
+    root.set_inner_html("");
+    let named = named.to_owned();
+    add(Place::Embed, host, root, move |s| match crate::embed::form_id(&named) {
+        Some(id) => {
+            load_form(id, s);
+            Page::Apply(apply::Page::Loading)
+        }
+        None => Page::Missing { title: i18n::EMBED_NO_FORM, what: named },
     });
 }

@@ -1,10 +1,7 @@
-//! One module per route.
+//! The pages other bundles draw: the verifier (`verify-page`) and the
+//! agency's pages (`permit-pages`).
 
-pub mod apply;
-pub mod bundled;
-pub mod home;
 pub mod inbox;
-pub mod not_found;
 pub mod register;
 pub mod sign;
 pub mod verify;

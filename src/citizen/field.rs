@@ -5,9 +5,9 @@ use eservice_core::form::{choice_key, Choice, Field, TextKind, Widget};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
-use yew::prelude::*;
+use web_sys::Event;
 
-use crate::vdom::{el, text, Elem, Node, Root};
+use crate::vdom::{el, text, Elem, Node};
 use std::rc::Rc;
 
 use crate::i18n;
@@ -57,7 +57,7 @@ fn target_checked(e: &Event) -> bool {
 }
 
 /// The ids of a field's help and error texts, and its `aria-describedby`.
-pub(super) fn described_by(field: &Field, env: &FieldEnv, id: &str) -> (String, String, Option<String>) {
+pub fn described_by(field: &Field, env: &FieldEnv, id: &str) -> (String, String, Option<String>) {
     let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
     let parts: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
         .into_iter()
@@ -249,61 +249,6 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
 fn option_view(c: &Choice, current: &str, lang: Lang) -> Elem {
     let key = choice_key(&c.value);
     el("option").attr("value", &key).selected(key == current).text(c.label.get(lang))
-}
-
-#[derive(Properties)]
-pub struct FieldInputProps {
-    pub field: std::rc::Rc<Field>,
-    /// Overrides the field's label (list items are numbered).
-    #[prop_or_default]
-    pub label: Option<String>,
-    pub value: Option<Value>,
-    pub error: Option<String>,
-    pub lang: Lang,
-    pub on_input: Callback<(JsonPointer, Option<Value>)>,
-    pub on_blur: Callback<JsonPointer>,
-}
-
-/// Whether two props hold the same field: the same allocation when the form
-/// was read once, else equal fields (a dynamic form is read anew each time).
-pub(super) fn same_field(a: &std::rc::Rc<Field>, b: &std::rc::Rc<Field>) -> bool {
-    std::rc::Rc::ptr_eq(a, b) || a == b
-}
-
-impl PartialEq for FieldInputProps {
-    fn eq(&self, o: &Self) -> bool {
-        same_field(&self.field, &o.field)
-            && self.label == o.label
-            && self.value == o.value
-            && self.error == o.error
-            && self.lang == o.lang
-            && self.on_input == o.on_input
-            && self.on_blur == o.on_blur
-    }
-}
-
-/// A leaf field as a component: Yew redraws it only when its own props
-/// change, so typing in one field of a long form redraws that field alone.
-#[component]
-pub fn FieldInput(props: &FieldInputProps) -> Html {
-    let env = FieldEnv {
-        lang: props.lang,
-        value: props.value.as_ref(),
-        error: props.error.clone(),
-        on_input: { let cb = props.on_input.clone(); Rc::new(move |p, v| cb.emit((p, v))) },
-        on_blur: { let cb = props.on_blur.clone(); Rc::new(move |p| cb.emit(p)) },
-    };
-    let view = match &props.label {
-        Some(l) => {
-            let mut f = (*props.field).clone();
-            f.label = eservice_core::LocalText { th: Some(l.clone()), en: Some(l.clone()) };
-            field_view(&f, &env)
-        }
-        None => field_view(&props.field, &env),
-    };
-    let root = use_mut_ref(Root::default);
-    let node = root.borrow_mut().render(view);
-    Html::VRef(node)
 }
 
 #[cfg(test)]
