@@ -14,7 +14,8 @@ if (!dir) {
 }
 const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');
-const inline = /<script type="module">([\s\S]*?)<\/script>/g;
+// Quoted or not: with `minify`, Trunk drops the quotes.
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
 let count = 0;
 html = html.replace(inline, (_, body) => {
   const bytes = Buffer.from(body.trim() + '\n');
