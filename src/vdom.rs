@@ -344,6 +344,8 @@ fn mounted_key(m: &Mounted) -> Option<&str> {
 fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, table: &mut Vec<Vec<(&'static str, Handler)>>) {
     let mut rest: Vec<Option<Mounted>> = std::mem::take(old).into_iter().map(Some).collect();
     let mut out: Vec<Mounted> = Vec::with_capacity(new.len());
+    // Where each node of `out` was among the old ones (`None`: new).
+    let mut from: Vec<Option<usize>> = Vec::with_capacity(new.len());
     // Keyed nodes find their element by key anywhere among the old ones;
     // the others pair up in order with the old unkeyed ones.
     let mut next_unkeyed = 0;
@@ -358,29 +360,64 @@ fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, tabl
                 j
             }
         };
-        let m = match found.and_then(|j| rest[j].take()) {
-            Some(mut m) => {
+        let reused = found.and_then(|j| rest[j].take().map(|m| (j, m)));
+        from.push(reused.as_ref().map(|(j, _)| *j));
+        out.push(match reused {
+            Some((_, mut m)) => {
                 patch(&mut m, n, table);
                 m
             }
             None => create(n, table),
-        };
-        out.push(m);
+        });
     }
     for m in rest.into_iter().flatten() {
         let _ = parent.remove_child(&m.dom);
     }
-    // In order: each node right after the one before it.
-    let mut before: Option<DomNode> = None;
-    for m in &out {
-        let expected = match &before {
-            Some(b) => b.next_sibling(),
-            None => parent.first_child(),
-        };
-        if expected.as_ref() != Some(&m.dom) {
-            let _ = parent.insert_before(&m.dom, expected.as_ref());
+    // The longest run already in order stays where it is; the others move
+    // (or come in) before their successor. A moved element loses focus, so
+    // moving as few as possible keeps it where the user is.
+    // The element with focus stays if it can: the others go round it.
+    let active = js_sys::Reflect::get(&parent.get_root_node(), &JsValue::from_str("activeElement")).ok().and_then(|a| a.dyn_into::<DomNode>().ok());
+    if let Some(f) = active.and_then(|a| out.iter().position(|m| m.dom.contains(Some(&a)))) {
+        if let Some(at) = from[f] {
+            for (i, x) in from.iter_mut().enumerate() {
+                if x.is_some_and(|x| (i < f && x > at) || (i > f && x < at)) {
+                    *x = None;
+                }
+            }
         }
-        before = Some(m.dom.clone());
+    }
+    let stay = in_order(&from);
+    let mut next: Option<DomNode> = None;
+    for (m, stays) in out.iter().zip(stay).rev() {
+        if !stays {
+            let _ = parent.insert_before(&m.dom, next.as_ref());
+        }
+        next = Some(m.dom.clone());
     }
     *old = out;
+}
+
+/// Which entries form a longest strictly increasing run of old positions.
+fn in_order(from: &[Option<usize>]) -> Vec<bool> {
+    // Patience sorting: `tails[k]` ends the best run of length k + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut before: Vec<Option<usize>> = vec![None; from.len()];
+    for (i, f) in from.iter().enumerate() {
+        let Some(v) = *f else { continue };
+        let k = tails.partition_point(|&t| from[t].is_some_and(|x| x < v));
+        before[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut stay = vec![false; from.len()];
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        stay[i] = true;
+        at = before[i];
+    }
+    stay
 }

@@ -1,21 +1,18 @@
-//! Components in a real browser (headless Chromium via wasm-bindgen-test):
+//! The form in a real browser (headless Chromium via wasm-bindgen-test):
 //! what the citizen sees when typing, leaving a field and submitting.
 #![cfg(target_arch = "wasm32")]
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use eservice_core::catalog::FormId;
 use eservice_core::schema::PatternEngine;
 use eservice_core::Lang;
-use eservice_web::components::e_form::EForm;
 use eservice_web::loaded_form::{FormLoadError, LoadedForm};
 use eservice_web::regexp::BrowserRegex;
 use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlInputElement};
-use yew::prelude::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -36,42 +33,33 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-#[derive(Properties, PartialEq)]
-struct HostProps {
-    lang: Lang,
-    form: Rc<LoadedForm>,
-    on_submit: Callback<Value>,
-    /// Data already entered (evidence attached), over the form's defaults.
-    #[prop_or_default]
-    start: Option<Value>,
-}
-
-/// An EForm as the app mounts it.
-#[component]
-fn Host(props: &HostProps) -> Html {
-    let mut data = props.form.initial_data();
-    if let (Some(Value::Object(start)), Value::Object(d)) = (&props.start, &mut data) {
-        d.extend(start.clone());
-    }
-    let initial = Rc::new(data);
-    html! {
-        <EForm lang={props.lang} form={props.form.clone()} initial={initial} on_submit={props.on_submit.clone()} />
-    }
-}
-
-async fn mount(lang: Lang, form: Rc<LoadedForm>) -> (Element, Rc<RefCell<Option<Value>>>) {
+/// The form as the app draws it, into an element of the test page.
+async fn mount(lang: Lang, form: Rc<LoadedForm>) -> (Element, Submitted) {
     mount_with(lang, form, None).await
 }
 
-async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (Element, Rc<RefCell<Option<Value>>>) {
+/// What the form submitted, once it has.
+struct Submitted(usize);
+
+impl Submitted {
+    fn data(&self) -> Option<Value> {
+        eservice_web::citizen::submitted(self.0)
+    }
+}
+
+async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (Element, Submitted) {
     let root = document().create_element("div").unwrap();
+    root.set_attribute("lang", lang.tag()).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
-    let submitted = Rc::new(RefCell::new(None));
-    let sink = submitted.clone();
-    let on_submit = Callback::from(move |v: Value| *sink.borrow_mut() = Some(v));
-    yew::Renderer::<Host>::with_root_and_props(root.clone(), HostProps { lang, form, on_submit, start }).render();
-    yew::scheduler::flush().await;
-    (root, submitted)
+    let form = Rc::try_unwrap(form).unwrap_or_else(|_| panic!("one owner"));
+    let app = eservice_web::citizen::mount_loaded(root.clone(), root.clone(), form, start);
+    settle().await;
+    (root, Submitted(app))
+}
+
+/// Lets tasks the page started run (the page itself redraws at once).
+async fn settle() {
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
 }
 
 fn input(root: &Element, id: &str) -> HtmlInputElement {
@@ -84,9 +72,9 @@ async fn type_and_leave(root: &Element, id: &str, text: &str) {
     let init = web_sys::InputEventInit::new();
     init.set_bubbles(true);
     el.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    settle().await;
     el.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    settle().await;
 }
 
 async fn choose(root: &Element, selector: &str, value: &str) {
@@ -95,7 +83,7 @@ async fn choose(root: &Element, selector: &str, value: &str) {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     select.dispatch_event(&web_sys::Event::new_with_event_init_dict("change", &init).unwrap()).unwrap();
-    yew::scheduler::flush().await;
+    settle().await;
 }
 
 fn text_of(root: &Element, selector: &str) -> Option<String> {
@@ -105,7 +93,7 @@ fn text_of(root: &Element, selector: &str) -> Option<String> {
 async fn submit(root: &Element) {
     let form: web_sys::HtmlFormElement = root.query_selector("form").unwrap().unwrap().unchecked_into();
     form.request_submit().unwrap();
-    yew::scheduler::flush().await;
+    settle().await;
 }
 
 #[wasm_bindgen_test]
@@ -142,7 +130,7 @@ async fn english_messages_when_english_is_chosen() {
 async fn submitting_an_empty_form_lists_errors_and_focuses_the_first() {
     let (root, submitted) = mount(Lang::Th, commerce()).await;
     submit(&root).await;
-    assert!(submitted.borrow().is_none());
+    assert!(submitted.data().is_none());
     let summary = text_of(&root, ".error-summary").expect("error summary");
     assert!(summary.contains("กรุณาแก้ไขข้อมูลต่อไปนี้"));
     assert!(summary.contains("คำนำหน้าชื่อ: กรุณากรอกช่องนี้"), "{summary}");
@@ -163,7 +151,7 @@ async fn a_complete_form_submits_the_typed_data() {
         el.click();
     };
     click("#f-applicant-prefix-0");
-    yew::scheduler::flush().await;
+    settle().await;
     for (id, v) in [
         ("f-applicant-first_name", "สมชาย"),
         ("f-applicant-last_name", "ใจดี"),
@@ -185,9 +173,9 @@ async fn a_complete_form_submits_the_typed_data() {
     choose(&root, "#f-business-start_date-month", "11").await;
     type_and_leave(&root, "f-business-start_date-year", "2569").await;
     click("#f-declaration");
-    yew::scheduler::flush().await;
+    settle().await;
     submit(&root).await;
-    let data = submitted.borrow().clone().expect("valid form submits");
+    let data = submitted.data().expect("valid form submits");
     assert_eq!(data, json!({
         "applicant": {"prefix": "นาย", "first_name": "สมชาย", "last_name": "ใจดี", "citizen_id": "1101700207030",
                       "nationality": "ไทย", "phone": "0812345678"},
@@ -232,4 +220,75 @@ fn the_browser_regex_has_ecma_semantics() {
     assert_eq!(re.is_match("^\\d+$", "๑๒"), Ok(false));
     assert_eq!(re.is_match("\\p{Script=Thai}", "ก"), Ok(true));
     assert!(re.is_match("(", "").is_err());
+}
+
+mod vdom {
+    use std::cell::Cell;
+    use std::rc::Rc;
+
+    use eservice_web::vdom::{el, Node, Root};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+    fn host() -> Element {
+        let d = web_sys::window().unwrap().document().unwrap();
+        let h = d.create_element("div").unwrap();
+        d.body().unwrap().append_child(&h).unwrap();
+        h
+    }
+
+    fn items(keys: &[&str]) -> Vec<Node> {
+        keys.iter().map(|k| el("input").attr("id", k).key((*k).to_owned()).into()).collect()
+    }
+
+    #[wasm_bindgen_test]
+    fn keyed_children_keep_their_elements_and_focus_when_siblings_come_and_move() {
+        let (h, mut root) = (host(), Root::default());
+        root.render(&h, items(&["a", "b"]));
+        let b = h.query_selector("#b").unwrap().unwrap();
+        b.unchecked_ref::<HtmlElement>().focus().unwrap();
+        root.render(&h, items(&["a", "new", "b"]));
+        root.render(&h, items(&["b", "a", "new"]));
+        let ids: Vec<String> = (0..h.children().length()).map(|i| h.children().item(i).unwrap().id()).collect();
+        assert_eq!(ids, ["b", "a", "new"]);
+        assert!(h.query_selector("#b").unwrap().unwrap() == b, "the same element");
+        assert_eq!(web_sys::window().unwrap().document().unwrap().active_element().unwrap().id(), "b");
+    }
+
+    #[wasm_bindgen_test]
+    fn what_the_user_typed_is_set_only_when_the_state_differs() {
+        let (h, mut root) = (host(), Root::default());
+        let draw = |root: &mut Root, v: &str| root.render(&h, vec![el("input").attr("id", "t").value(v).into()]);
+        draw(&mut root, "");
+        let input: HtmlInputElement = h.query_selector("#t").unwrap().unwrap().unchecked_into();
+        input.set_value("ab");
+        input.set_selection_range(1, 1).unwrap();
+        draw(&mut root, "ab");
+        assert_eq!(input.selection_start().unwrap(), Some(1), "the caret stays");
+        draw(&mut root, "");
+        assert_eq!(input.value(), "", "a cleared state clears the input");
+    }
+
+    #[wasm_bindgen_test]
+    fn handlers_are_the_latest_drawn_and_attributes_follow() {
+        let (h, mut root) = (host(), Root::default());
+        let hits = Rc::new(Cell::new(0));
+        let button = |n: i32, hits: &Rc<Cell<i32>>, disabled: bool| {
+            let hits = hits.clone();
+            let b = el("button").attr("id", "go").flag("disabled", disabled).on("click", move |_| hits.set(hits.get() + n)).child(el("span").attr("id", "inner").text("go"));
+            vec![Node::from(b)]
+        };
+        root.render(&h, button(1, &hits, true));
+        let b = h.query_selector("#go").unwrap().unwrap();
+        assert!(b.has_attribute("disabled"));
+        root.render(&h, button(10, &hits, false));
+        assert!(!b.has_attribute("disabled"), "a flag drawn no more is removed");
+        // A click on a child reaches the button's handler: the one drawn last.
+        h.query_selector("#inner").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
+        assert_eq!(hits.get(), 10);
+        root.render(&h, vec![el("button").attr("id", "go").into()]);
+        b.unchecked_ref::<HtmlElement>().click();
+        assert_eq!(hits.get(), 10, "a handler drawn no more is not called");
+    }
 }

@@ -31,7 +31,7 @@ pub enum Page {
 
 /// What happens to the page.
 pub enum Msg {
-    Loaded(Result<LoadedForm, FormLoadError>),
+    Loaded(Box<Result<LoadedForm, FormLoadError>>),
     Form(FormAction),
     DiscardDraft,
     Submit(Value),
@@ -79,6 +79,17 @@ impl Autosave {
     }
 }
 
+impl Page {
+    /// Filling in `form`, from `start` over its defaults.
+    pub fn start(form: Rc<LoadedForm>, start: Option<Value>) -> Page {
+        let mut data = form.initial_data();
+        if let (Some(Value::Object(start)), Value::Object(d)) = (start, &mut data) {
+            d.extend(start);
+        }
+        Page::Filling { state: Rc::new(FormState { form, data, selections: Selections::default(), touched: Vec::new(), step: 0, tried: false }), restored_at: None }
+    }
+}
+
 fn fresh(form: Rc<LoadedForm>) -> Rc<FormState> {
     let data = form.initial_data();
     Rc::new(FormState { form, data, selections: Selections::default(), touched: Vec::new(), step: 0, tried: false })
@@ -87,17 +98,19 @@ fn fresh(form: Rc<LoadedForm>) -> Rc<FormState> {
 /// The next page after `msg`.
 pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
     let next = match (std::mem::replace(page, Page::Loading), msg) {
-        (_, Msg::Loaded(Err(e))) => Page::Failed(e),
-        (_, Msg::Loaded(Ok(form))) => {
-            let form = Rc::new(form);
-            match storage::load_draft(&form.id, form.draft_days()) {
-                Some(d) => Page::Filling {
-                    state: Rc::new(FormState { form, data: d.data, selections: d.selections, touched: Vec::new(), step: d.step, tried: false }),
-                    restored_at: Some(d.saved_at_ms),
-                },
-                None => Page::Filling { state: fresh(form), restored_at: None },
+        (_, Msg::Loaded(loaded)) => match *loaded {
+            Err(e) => Page::Failed(e),
+            Ok(form) => {
+                let form = Rc::new(form);
+                match storage::load_draft(&form.id, form.draft_days()) {
+                    Some(d) => Page::Filling {
+                        state: Rc::new(FormState { form, data: d.data, selections: d.selections, touched: Vec::new(), step: d.step, tried: false }),
+                        restored_at: Some(d.saved_at_ms),
+                    },
+                    None => Page::Filling { state: fresh(form), restored_at: None },
+                }
             }
-        }
+        },
         (Page::Filling { state, restored_at }, Msg::Form(a)) => {
             let state = state.reduce(a);
             autosave.keep(&state);

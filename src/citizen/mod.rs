@@ -161,7 +161,7 @@ fn page_for(route: Route, s: Sender) -> Page {
 
 fn load_form(id: eservice_core::catalog::FormId, s: Sender) {
     wasm_bindgen_futures::spawn_local(async move {
-        s.send(Msg::Apply(apply::Msg::Loaded(LoadedForm::fetch(id).await)));
+        s.send(Msg::Apply(apply::Msg::Loaded(Box::new(LoadedForm::fetch(id).await))));
     });
 }
 
@@ -324,6 +324,23 @@ pub fn start(root: Element) {
     // For as long as the page.
     on_hash.forget();
     add(Place::Site, html, root, |s| page_for(crate::route::current(), s));
+}
+
+/// Draws `form`, already loaded, into `root`, following `lang_of`'s
+/// language and starting from `start` over the form's defaults; returns the
+/// app's number. For hosts that hold the form already, and for tests.
+pub fn mount_loaded(root: Element, lang_of: Element, form: LoadedForm, start: Option<serde_json::Value>) -> usize {
+    let index = APPS.with(|a| a.borrow().len());
+    add(Place::Embed, lang_of, root, move |_| Page::Apply(apply::Page::start(Rc::new(form), start)));
+    index
+}
+
+/// What app `index` submitted, once it has.
+pub fn submitted(index: usize) -> Option<serde_json::Value> {
+    APPS.with(|a| match a.borrow().get(index).map(|app| &app.page) {
+        Some(Page::Apply(apply::Page::Submitted { data, .. })) => Some((**data).clone()),
+        _ => None,
+    })
 }
 
 /// A form embedded in an agency page: drawn into `root`, inside the page's

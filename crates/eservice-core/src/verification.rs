@@ -377,7 +377,7 @@ mod tests {
     #[test]
     fn a_signed_permit_is_valid_and_names_its_agency() {
         let (ca, signer) = ca_and_signer();
-        let pdf = sign_revision(base(), 6, "", &signer, &[ca.der.clone()]);
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
         let r = verify(&pdf, &list(&ca), None, now());
         assert_eq!(r.verdict, Verdict::Valid, "{:?}", r.signatures[0]);
         assert!(r.passes());
@@ -396,10 +396,10 @@ mod tests {
     #[test]
     fn later_signatures_and_dss_are_allowed() {
         let (ca, signer) = ca_and_signer();
-        let mut pdf = sign_revision(base(), 6, "", &signer, &[ca.der.clone()]);
+        let mut pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
         // Validation data, then a second signature in a new field.
         pdf.extend_from_slice(b"7 0 obj\n<< /Type /DSS /Certs [] >>\nendobj\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm 9 0 R /DSS 7 0 R >>\nendobj\n9 0 obj\n<< /Fields [4 0 R 8 0 R] /SigFlags 3 >>\nendobj\n8 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Second) /V 10 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R 8 0 R] >>\nendobj\n");
-        let pdf = sign_revision(pdf, 10, "", &signer, &[ca.der.clone()]);
+        let pdf = sign_revision(pdf, 10, "", &signer, std::slice::from_ref(&ca.der));
         let r = verify(&pdf, &list(&ca), None, now());
         assert_eq!(r.signatures.len(), 2);
         assert_eq!(r.signatures[0].later.signatures, 1);
@@ -412,7 +412,7 @@ mod tests {
     #[test]
     fn changes_after_signing_are_modifications() {
         let (ca, signer) = ca_and_signer();
-        let signed = sign_revision(base(), 6, "", &signer, &[ca.der.clone()]);
+        let signed = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
         let update = |extra: &str| {
             let mut p = signed.clone();
             p.extend_from_slice(extra.as_bytes());
@@ -438,7 +438,7 @@ mod tests {
     #[test]
     fn tampering_with_signed_bytes_is_invalid() {
         let (ca, signer) = ca_and_signer();
-        let pdf = sign_revision(base(), 6, "", &signer, &[ca.der.clone()]);
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
         let at = pdf.windows(3).position(|w| w == b"001").unwrap();
         let mut forged = pdf.clone();
         forged[at..at + 3].copy_from_slice(b"999");
@@ -452,17 +452,17 @@ mod tests {
     fn certification_level_one_allows_no_later_signature() {
         let (ca, signer) = ca_and_signer();
         let mdp = "/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /P 1 /V /1.2 >> >>] ";
-        let mut pdf = sign_revision(base(), 6, mdp, &signer, &[ca.der.clone()]);
+        let mut pdf = sign_revision(base(), 6, mdp, &signer, std::slice::from_ref(&ca.der));
         assert_eq!(verify(&pdf, &list(&ca), None, now()).signatures[0].certification, Some(1));
         pdf.extend_from_slice(b"8 0 obj\n<< /FT /Sig /T (Second) /V 10 0 R >>\nendobj\n");
-        let pdf = sign_revision(pdf, 10, "", &signer, &[ca.der.clone()]);
+        let pdf = sign_revision(pdf, 10, "", &signer, std::slice::from_ref(&ca.der));
         assert_eq!(verify(&pdf, &list(&ca), None, now()).verdict, Verdict::Modified);
     }
 
     #[test]
     fn the_register_can_withdraw_a_valid_permit() {
         let (ca, signer) = ca_and_signer();
-        let pdf = sign_revision(base(), 6, "", &signer, &[ca.der.clone()]);
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
         let hash = Sha256Stream::digest(&pdf).hex();
         let csv = format!("number,holder,type,issued,expires,status,sha256\nP-1,Somchai,food,2026-11-27,,revoked,{hash}\n");
         let reg = Register::from_csv("r.csv", &csv).unwrap();

@@ -155,6 +155,20 @@ pub fn subset(data: &[u8], drawn: &BTreeSet<u16>) -> Option<Vec<u8>> {
     Some(out)
 }
 
+
+/// The six capital letters PDF puts before a subset font's name
+/// (`ABCDEF+Garuda`), different for different glyph sets.
+pub fn tag(drawn: &BTreeSet<u16>) -> String {
+    let mut h = drawn.iter().fold(0x811c_9dc5u32, |h, g| (h ^ u32::from(*g)).wrapping_mul(0x0100_0193));
+    (0..6)
+        .map(|_| {
+            let c = char::from(b'A' + (h % 26) as u8);
+            h /= 26;
+            c
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -212,17 +226,4 @@ mod tests {
         data.truncate(300);
         assert!(subset(&data, &BTreeSet::from([1])).is_none());
     }
-}
-
-/// The six capital letters PDF puts before a subset font's name
-/// (`ABCDEF+Garuda`), different for different glyph sets.
-pub fn tag(drawn: &BTreeSet<u16>) -> String {
-    let mut h = drawn.iter().fold(0x811c_9dc5u32, |h, g| (h ^ u32::from(*g)).wrapping_mul(0x0100_0193));
-    (0..6)
-        .map(|_| {
-            let c = char::from(b'A' + (h % 26) as u8);
-            h /= 26;
-            c
-        })
-        .collect()
 }
