@@ -29,6 +29,9 @@ pub enum Node {
     Empty,
     Text(String),
     Elem(Elem),
+    /// The keyed element drawn last time, unchanged: kept as it is, with
+    /// its handlers, at no cost (a form's fields that did not change).
+    Keep(String),
 }
 
 /// An element to draw. Boxed, so that the builder's calls pass a pointer,
@@ -145,10 +148,76 @@ enum MountedKind {
     Elem { tag: &'static str, key: Option<String>, attrs: Vec<(&'static str, String)>, handled: Option<usize>, children: Vec<Mounted> },
 }
 
-/// The property on an element that holds its index in the handler table.
+/// The property on an element that holds its slot in the registry.
 const HANDLERS: &str = "__eserviceHandlers";
 
-type Table = Rc<RefCell<Vec<Vec<(&'static str, Handler)>>>>;
+/// Every drawn element's handlers, each in a slot of its own for as long as
+/// the element is drawn, so that an element kept as it was keeps them.
+#[derive(Default)]
+struct Registry {
+    slots: Vec<Vec<(&'static str, Handler)>>,
+    free: Vec<usize>,
+    /// Every event type a handler has been given for.
+    kinds: Vec<&'static str>,
+    /// Whether a node to keep was not found (then the caller draws afresh).
+    missed: bool,
+}
+
+impl Registry {
+    /// Gives `el` its handlers: in its slot, a new one, or none.
+    fn put(&mut self, el: &Element, was: Option<usize>, handlers: Vec<(&'static str, Handler)>) -> Option<usize> {
+        for (k, _) in &handlers {
+            if !self.kinds.contains(k) {
+                self.kinds.push(k);
+            }
+        }
+        match (was, handlers.is_empty()) {
+            (None, true) => None,
+            (Some(i), true) => {
+                self.free_slot(i);
+                let _ = js_sys::Reflect::delete_property(el, &JsValue::from_str(HANDLERS));
+                None
+            }
+            (Some(i), false) => {
+                self.slots[i] = handlers;
+                Some(i)
+            }
+            (None, false) => {
+                let i = match self.free.pop() {
+                    Some(i) => {
+                        self.slots[i] = handlers;
+                        i
+                    }
+                    None => {
+                        self.slots.push(handlers);
+                        self.slots.len() - 1
+                    }
+                };
+                let _ = js_sys::Reflect::set(el, &JsValue::from_str(HANDLERS), &JsValue::from_f64(i as f64));
+                Some(i)
+            }
+        }
+    }
+
+    fn free_slot(&mut self, i: usize) {
+        self.slots[i] = Vec::new();
+        self.free.push(i);
+    }
+
+    /// Frees the slots of a subtree taken off the page.
+    fn release(&mut self, m: &Mounted) {
+        if let MountedKind::Elem { handled, children, .. } = &m.kind {
+            if let Some(i) = handled {
+                self.free_slot(*i);
+            }
+            for c in children {
+                self.release(c);
+            }
+        }
+    }
+}
+
+type Shared = Rc<RefCell<Registry>>;
 
 /// What is drawn into one host element: its children, and the listeners
 /// on the host.
@@ -156,7 +225,7 @@ type Table = Rc<RefCell<Vec<Vec<(&'static str, Handler)>>>>;
 pub struct Root {
     host: Option<Element>,
     children: Vec<Mounted>,
-    table: Table,
+    registry: Shared,
     listeners: Vec<Listener>,
 }
 
@@ -164,30 +233,38 @@ pub struct Root {
 type Listener = (&'static str, Closure<dyn Fn(Event)>);
 
 impl Root {
-    /// Makes `host`'s children match `nodes`. The host's other children,
-    /// if any, are left alone only when drawn by no one: draw into an
-    /// element of one's own.
-    pub fn render(&mut self, host: &Element, nodes: Vec<Node>) {
+    /// Makes `host`'s children match `nodes`; `false` if a node to keep
+    /// was not there (it is then drawn empty: draw again without keeping).
+    /// Draw into an element of one's own: the host's other children are
+    /// not looked after.
+    pub fn render(&mut self, host: &Element, nodes: Vec<Node>) -> bool {
         if self.host.as_ref() != Some(host) {
             self.unlisten();
             self.children.clear();
+            *self.registry.borrow_mut() = Registry::default();
             self.host = Some(host.clone());
         }
-        let mut table = Vec::new();
-        patch_children(host, &mut self.children, nodes, &mut table);
-        self.listen(host, &table);
-        *self.table.borrow_mut() = table;
+        // Events the page fires while it changes (a blur as a focused field
+        // goes) find the registry busy and are not handled.
+        let missed = {
+            let mut registry = self.registry.borrow_mut();
+            registry.missed = false;
+            patch_children(host, &mut self.children, nodes, &mut registry);
+            registry.missed
+        };
+        self.listen(host);
+        !missed
     }
 
     /// One capturing listener per event type used, on the host.
-    fn listen(&mut self, host: &Element, table: &[Vec<(&'static str, Handler)>]) {
-        for (kind, _) in table.iter().flatten() {
-            if self.listeners.iter().any(|(k, _)| k == kind) {
+    fn listen(&mut self, host: &Element) {
+        let kinds = self.registry.borrow().kinds.clone();
+        for kind in kinds {
+            if self.listeners.iter().any(|(k, _)| *k == kind) {
                 continue;
             }
-            let (shared, root_node) = (self.table.clone(), DomNode::from(host.clone()));
-            let kind_name: &'static str = kind;
-            let f = Closure::<dyn Fn(Event)>::new(move |e: Event| dispatch(&shared, &root_node, kind_name, &e));
+            let (shared, root_node) = (self.registry.clone(), DomNode::from(host.clone()));
+            let f = Closure::<dyn Fn(Event)>::new(move |e: Event| dispatch(&shared, &root_node, kind, &e));
             let _ = host.add_event_listener_with_callback_and_bool(kind, f.as_ref().unchecked_ref(), true);
             self.listeners.push((kind, f));
         }
@@ -210,12 +287,13 @@ impl Drop for Root {
 }
 
 /// Calls the handlers for `kind` of the elements from the target up to the root.
-fn dispatch(table: &Table, root: &DomNode, kind: &str, e: &Event) {
+fn dispatch(registry: &Shared, root: &DomNode, kind: &str, e: &Event) {
+    let Ok(registry) = registry.try_borrow() else { return };
     let mut at: Option<DomNode> = e.target().and_then(|t| t.dyn_into::<DomNode>().ok());
     let mut chosen: Vec<Handler> = Vec::new();
     while let Some(n) = at {
         if let Some(i) = js_sys::Reflect::get(&n, &JsValue::from_str(HANDLERS)).ok().and_then(|v| v.as_f64()) {
-            if let Some(hs) = table.borrow().get(i as usize) {
+            if let Some(hs) = registry.slots.get(i as usize) {
                 chosen.extend(hs.iter().filter(|(k, _)| *k == kind).map(|(_, h)| h.clone()));
             }
         }
@@ -224,7 +302,8 @@ fn dispatch(table: &Table, root: &DomNode, kind: &str, e: &Event) {
         }
         at = n.parent_node();
     }
-    // Called after the table is released: a handler may redraw.
+    // Called once the registry is released: a handler may redraw.
+    drop(registry);
     for h in chosen {
         h(e);
     }
@@ -234,8 +313,12 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
-fn create(node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Mounted {
+fn create(node: Node, registry: &mut Registry) -> Mounted {
     match node {
+        Node::Keep(_) => {
+            registry.missed = true;
+            create(Node::Empty, registry)
+        }
         Node::Empty => Mounted { dom: document().create_text_node("").into(), kind: MountedKind::Empty },
         Node::Text(s) => Mounted { dom: document().create_text_node(&s).into(), kind: MountedKind::Text(s) },
         Node::Elem(e) => {
@@ -244,31 +327,15 @@ fn create(node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Mounted 
             for (k, v) in &attrs {
                 let _ = el.set_attribute(k, v);
             }
-            let children: Vec<Mounted> = children.into_iter().map(|c| create(c, table)).collect();
+            let children: Vec<Mounted> = children.into_iter().map(|c| create(c, registry)).collect();
             for c in &children {
                 let _ = el.append_child(&c.dom);
             }
             set_props(&el, props);
-            let handled = register(&el, None, handlers, table);
+            let handled = registry.put(&el, None, handlers);
             Mounted { dom: el.into(), kind: MountedKind::Elem { tag, key, attrs, handled, children } }
         }
     }
-}
-
-/// Puts the element's handlers in this render's table, and tells the element its index.
-fn register(el: &Element, was: Option<usize>, handlers: Vec<(&'static str, Handler)>, table: &mut Vec<Vec<(&'static str, Handler)>>) -> Option<usize> {
-    if handlers.is_empty() {
-        if was.is_some() {
-            let _ = js_sys::Reflect::delete_property(el, &JsValue::from_str(HANDLERS));
-        }
-        return None;
-    }
-    let i = table.len();
-    table.push(handlers);
-    if was != Some(i) {
-        let _ = js_sys::Reflect::set(el, &JsValue::from_str(HANDLERS), &JsValue::from_f64(i as f64));
-    }
-    Some(i)
 }
 
 /// Sets properties the page's own state may have changed (what was typed,
@@ -291,9 +358,13 @@ fn same_kind(m: &Mounted, n: &Node) -> bool {
 }
 
 /// Makes `m` match `node`; replaces it on the page when the kind differs.
-fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler)>>) {
+fn patch(m: &mut Mounted, node: Node, registry: &mut Registry) {
+    if matches!(node, Node::Keep(_)) {
+        return;
+    }
     if !same_kind(m, &node) {
-        let fresh = create(node, table);
+        let fresh = create(node, registry);
+        registry.release(m);
         if let Some(parent) = m.dom.parent_node() {
             let _ = parent.replace_child(&fresh.dom, &m.dom);
         }
@@ -319,9 +390,9 @@ fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler
                 }
             }
             *old_attrs = attrs;
-            patch_children(el, old_children, children, table);
+            patch_children(el, old_children, children, registry);
             set_props(el, props);
-            *handled = register(el, *handled, handlers, table);
+            *handled = registry.put(el, *handled, handlers);
         }
         _ => {}
     }
@@ -330,6 +401,7 @@ fn patch(m: &mut Mounted, node: Node, table: &mut Vec<Vec<(&'static str, Handler
 fn key_of(n: &Node) -> Option<&str> {
     match n {
         Node::Elem(e) => e.0.key.as_deref(),
+        Node::Keep(k) => Some(k),
         _ => None,
     }
 }
@@ -341,7 +413,7 @@ fn mounted_key(m: &Mounted) -> Option<&str> {
     }
 }
 
-fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, table: &mut Vec<Vec<(&'static str, Handler)>>) {
+fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, registry: &mut Registry) {
     let mut rest: Vec<Option<Mounted>> = std::mem::take(old).into_iter().map(Some).collect();
     let mut out: Vec<Mounted> = Vec::with_capacity(new.len());
     // Where each node of `out` was among the old ones (`None`: new).
@@ -364,13 +436,14 @@ fn patch_children(parent: &Element, old: &mut Vec<Mounted>, new: Vec<Node>, tabl
         from.push(reused.as_ref().map(|(j, _)| *j));
         out.push(match reused {
             Some((_, mut m)) => {
-                patch(&mut m, n, table);
+                patch(&mut m, n, registry);
                 m
             }
-            None => create(n, table),
+            None => create(n, registry),
         });
     }
     for m in rest.into_iter().flatten() {
+        registry.release(&m);
         let _ = parent.remove_child(&m.dom);
     }
     // The longest run already in order stays where it is; the others move

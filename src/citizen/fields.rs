@@ -2,6 +2,7 @@
 //! reorder, choices between `oneOf` branches, multiple choice, and the leaf
 //! inputs (`components::field`).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use eservice_core::form::{choice_key, Field, Widget};
@@ -24,6 +25,54 @@ pub struct Events {
     pub on_list: Rc<dyn Fn(JsonPointer, ListEdit)>,
     /// Draws the page again (data it waited for has come).
     pub redraw: Rc<dyn Fn()>,
+    pub memo: Rc<Memo>,
+}
+
+/// What each field was drawn from last time, in drawing order: a field
+/// drawn from the same again is kept as it is on the page, so typing in one
+/// field of a long form redraws that field alone.
+#[derive(Default)]
+pub struct Memo {
+    last: RefCell<Vec<Drawn>>,
+    now: RefCell<Vec<Drawn>>,
+}
+
+struct Drawn {
+    field: Rc<Field>,
+    value: Option<Value>,
+    error: Option<String>,
+    lang: Lang,
+}
+
+impl Memo {
+    /// Whether `d` is what the field at this place was drawn from last time.
+    fn keeps(&self, d: Drawn) -> bool {
+        let i = self.now.borrow().len();
+        let same = self.last.borrow().get(i).is_some_and(|l| {
+            (Rc::ptr_eq(&l.field, &d.field) || l.field == d.field) && l.value == d.value && l.error == d.error && l.lang == d.lang
+        });
+        self.now.borrow_mut().push(d);
+        same
+    }
+
+    /// After drawing: this time's becomes last time's.
+    pub fn turn(&self) {
+        *self.last.borrow_mut() = std::mem::take(&mut *self.now.borrow_mut());
+    }
+
+    /// Draw everything afresh next time.
+    pub fn forget(&self) {
+        self.last.borrow_mut().clear();
+        self.now.borrow_mut().clear();
+    }
+}
+
+/// Whether a field is drawn by `field_view` alone, from its value and error.
+fn is_leaf(w: &Widget) -> bool {
+    !matches!(
+        w,
+        Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Lazy | Widget::Hidden | Widget::Fixed(_) | Widget::Evidence { .. }
+    )
 }
 
 /// An edit to a list's items.
@@ -81,6 +130,13 @@ pub fn fields(list: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &
     let mut out = Vec::new();
     for f in list {
         let key = field_id(&f.pointer);
+        if is_leaf(&f.widget) {
+            let drawn = Drawn { field: f.clone(), value: scope.at(&f.pointer).cloned(), error: error_of(shown, &f.pointer), lang };
+            if ev.memo.keeps(drawn) {
+                out.push(Node::Keep(format!("{key}#0")));
+                continue;
+            }
+        }
         for (i, n) in field(f, None, scope, lang, shown, ev).into_iter().enumerate() {
             out.push(match n {
                 Node::Elem(e) => Node::from(e.key(format!("{key}#{i}"))),

@@ -71,6 +71,7 @@ struct App {
     generation: u32,
     page: Page,
     autosave: Autosave,
+    memo: Rc<fields::Memo>,
     root: Root,
     draw_into: Element,
     _lang_watch: Option<(web_sys::MutationObserver, Closure<dyn Fn()>)>,
@@ -237,7 +238,7 @@ const BUNDLE_HOST: &str = "bundle-host";
 fn page_view(app: &App, lang: Lang, s: Sender) -> Vec<Node> {
     match &app.page {
         Page::Home(h) => vec![home::view(h, lang, s.to(Msg::Home))],
-        Page::Apply(p) => apply::view(p, lang, &s.to(Msg::Apply), Rc::new(move || s.send(Msg::Redraw))),
+        Page::Apply(p) => apply::view(p, lang, &s.to(Msg::Apply), Rc::new(move || s.send(Msg::Redraw)), app.memo.clone()),
         Page::Bundled { drawn, .. } => vec![
             bundle_host(BUNDLE_HOST, app.generation),
             Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))),
@@ -247,16 +248,30 @@ fn page_view(app: &App, lang: Lang, s: Sender) -> Vec<Node> {
     }
 }
 
+/// What is drawn around a page: the site's header, or an embed's bar.
+fn frame(app: &App, lang: Lang, s: Sender, content: Vec<Node>) -> Vec<Node> {
+    match app.place {
+        Place::Site => vec![header(lang, s), el("main").attr("id", "main").attr("class", "page").children(content).into()],
+        Place::Embed => vec![el("div").attr("class", "embed").child(el("div").attr("class", "embed-bar").child(lang_toggle(lang, s))).children(content).into()],
+    }
+}
+
 fn draw(app: &mut App, index: usize) {
     let s = Sender { app: index, generation: app.generation };
     let lang = lang_attribute::read(&app.lang_of);
     let content = page_view(app, lang, s);
-    let nodes = match app.place {
-        Place::Site => vec![header(lang, s), el("main").attr("id", "main").attr("class", "page").children(content).into()],
-        Place::Embed => vec![el("div").attr("class", "embed").child(el("div").attr("class", "embed-bar").child(lang_toggle(lang, s))).children(content).into()],
-    };
+    let nodes = frame(app, lang, s, content);
     let host = app.draw_into.clone();
-    app.root.render(&host, nodes);
+    if app.root.render(&host, nodes) {
+        app.memo.turn();
+    } else {
+        // A field to keep was not on the page: everything afresh.
+        app.memo.forget();
+        let content = page_view(app, lang, s);
+        let nodes = frame(app, lang, s, content);
+        app.root.render(&host, nodes);
+        app.memo.turn();
+    }
     evidence::draw_thumbnails(&host);
     after_draw(app, &host, s);
 }
@@ -307,7 +322,7 @@ fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sen
     let page = page(s);
     let watch = watch_lang(&lang_of, index);
     APPS.with(|a| {
-        a.borrow_mut().push(App { place, lang_of, generation: 0, page, autosave: Autosave::default(), root: Root::default(), draw_into, _lang_watch: watch })
+        a.borrow_mut().push(App { place, lang_of, generation: 0, page, autosave: Autosave::default(), memo: Rc::default(), root: Root::default(), draw_into, _lang_watch: watch })
     });
     s.send(Msg::Redraw);
 }
