@@ -4,6 +4,13 @@
 //! Everything that is not about the page lives in `eservice-core`; this crate
 //! draws it, fetches the agency's JSON files and talks to browser APIs.
 
+// Every bundle allocates with talc, not the default dlmalloc: in wasm it is
+// the smaller (3 KB gzipped less in the main bundle, the first load) and the
+// faster of the two.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod api;
 pub mod citizen;
 mod blob;

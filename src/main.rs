@@ -3,12 +3,6 @@
 
 use wasm_bindgen::prelude::*;
 
-// Talc, not the default dlmalloc: the main bundle is the first load, and
-// talc is the smaller of the two in wasm (and faster).
-#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
-
 fn main() {
     eservice_web::start();
 }
