@@ -30,7 +30,7 @@ pub fn mount_form(host: Element, root: Element, named: &str, base: &str) {
         // Submissions still waiting from an earlier visit go out again.
         crate::submit_bundle::resume_outbox_if_used();
     }
-    crate::citizen::embed(host, root, named);
+    crate::app::embed(host, root, named);
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 pub mod api;
-pub mod citizen;
+pub mod app;
 mod blob;
 mod clock;
 pub mod components;
@@ -53,7 +53,7 @@ pub fn start() {
     if let Some(loading) = document.get_element_by_id("loading") {
         loading.remove();
     }
-    citizen::start(root);
+    app::start(root);
     // Submissions still waiting from an earlier visit go out again.
     submit_bundle::resume_outbox_if_used();
     // Forms visited once open again offline (assets/sw.js).

@@ -1,17 +1,19 @@
-//! A small virtual DOM for the form's fields.
+//! A small virtual DOM, for the main bundle's pages (`app`).
 //!
-//! Why not Yew's `html!` here: every element `html!` builds expands into its
-//! own generic code, and a form draws hundreds of elements from a dozen
-//! shapes; the first-load budget cannot carry that. Here an element is
-//! plain data (a tag, attributes, handlers, children) and one non-generic
-//! function patches the page to match it. Handlers are delegated: one
-//! listener per event type on the root element finds the handlers of the
-//! elements an event passed through.
+//! Why not Yew there: every element `html!` builds expands into its own
+//! generic code, and Yew's runtime comes on top; the first-load budget
+//! cannot carry both. Here an element is plain data (a tag, attributes,
+//! handlers, children) and one non-generic function patches the page to
+//! match it. Handlers are delegated: one listener per event type on the
+//! host element finds the handlers of the elements an event passed through.
 //!
 //! What it keeps from Yew's behaviour: keyed children keep their elements
 //! (and so focus, caret and checked state) when siblings come and go or
-//! move; unkeyed children are matched by position; `value`, `checked` and
-//! `selected` are set as properties, and only when the page's differs.
+//! move, and as few as possible move (never the focused one, if it can
+//! stay); unkeyed children are matched in order; `value`, `checked` and
+//! `selected` are set as properties, and only when the page's differs; a
+//! subtree drawn from the same data as last time can be kept as it is
+//! ([`Node::Keep`], Yew's `PartialEq` props).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -43,7 +43,7 @@ struct Submitted(usize);
 
 impl Submitted {
     fn data(&self) -> Option<Value> {
-        eservice_web::citizen::submitted(self.0)
+        eservice_web::app::submitted(self.0)
     }
 }
 
@@ -52,7 +52,7 @@ async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (
     root.set_attribute("lang", lang.tag()).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let form = Rc::try_unwrap(form).unwrap_or_else(|_| panic!("one owner"));
-    let app = eservice_web::citizen::mount_loaded(root.clone(), root.clone(), form, start);
+    let app = eservice_web::app::mount_loaded(root.clone(), root.clone(), form, start);
     settle().await;
     (root, Submitted(app))
 }

@@ -1,5 +1,5 @@
 //! The language switch of the Yew pages drawn in an embed (the verifier);
-//! the main bundle draws its own (`citizen::shell`).
+//! the main bundle draws its own (`app::lang_toggle`).
 
 use eservice_core::Lang;
 use yew::prelude::*;

@@ -1,6 +1,6 @@
 //! Drawing a form's fields without Yew: groups, lists with add, remove and
 //! reorder, choices between `oneOf` branches, multiple choice, and the leaf
-//! inputs (`components::field`).
+//! inputs (`field`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
