@@ -119,6 +119,18 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
         move |_: &Event| on_blur(p.clone())
     };
     let label = || label_nodes(field.label.get(lang), field.required, lang);
+    // Text, numbers and long text: what their inputs share.
+    let text_input = |tag: &'static str, max_length: Option<u64>| {
+        el(tag)
+            .attr("id", &id)
+            .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
+            .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
+            .attr_opt("aria-required", required)
+            .attr_opt("aria-invalid", invalid)
+            .attr_opt("aria-describedby", described)
+            .flag("readonly", readonly)
+            .value(&text_value)
+    };
 
     let input = match &field.widget {
         Widget::Text { kind: TextKind::Date, .. } => return super::date_field::date_view(field, env),
@@ -139,33 +151,14 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
                 }
                 _ => ("text", None, None),
             };
-            el("input")
-                .attr("id", &id)
+            text_input("input", max_length)
                 .attr("type", ty)
                 .attr_opt("inputmode", mode)
-                .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
                 .attr_opt("autocomplete", field.autocomplete.as_deref())
-                .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
-                .attr_opt("aria-required", required)
-                .attr_opt("aria-invalid", invalid)
-                .attr_opt("aria-describedby", described)
-                .flag("readonly", readonly)
-                .value(&text_value)
                 .on("input", input_handler)
                 .on("blur", blur_handler)
         }
-        Widget::TextArea { max_length } => el("textarea")
-            .attr("id", &id)
-            .attr("rows", "4")
-            .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
-            .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
-            .attr_opt("aria-required", required)
-            .attr_opt("aria-invalid", invalid)
-            .attr_opt("aria-describedby", described)
-            .flag("readonly", readonly)
-            .value(&text_value)
-            .on("input", input_handler)
-            .on("blur", blur_handler),
+        Widget::TextArea { max_length } => text_input("textarea", *max_length).attr("rows", "4").on("input", input_handler).on("blur", blur_handler),
         Widget::Checkbox => {
             let checked = value == Some(&Value::Bool(true));
             let (p, on_input, on_blur) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone());
@@ -209,27 +202,13 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
                 .child(help_node(field, lang, &help_id))
                 .children(options.iter().enumerate().map(|(i, c)| {
                     let key = choice_key(&c.value);
-                    let opt_id = format!("{id}-{i}");
                     let h = choice_handler.clone();
-                    el("label")
-                        .attr("class", "radio-option")
-                        .attr("for", &opt_id)
-                        .child(
-                            el("input")
-                                .attr("type", "radio")
-                                .attr("id", &opt_id)
-                                .attr("name", &id)
-                                .attr("value", &key)
-                                .flag("disabled", readonly)
-                                .checked(key == text_value && value.is_some())
-                                .on("change", move |e: &Event| h(e)),
-                        )
-                        .text(c.label.get(lang))
-                        .into()
+                    let input = el("input").attr("type", "radio").attr("name", &id).attr("value", &key).flag("disabled", readonly);
+                    choice_option(input, &format!("{id}-{i}"), key == text_value && value.is_some(), c.label.get(lang), move |e: &Event| h(e))
                 }))
                 .child(error_node(env, &error_id));
         }
-        // Drawn by form_fields.
+        // Drawn by `fields`.
         Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy | Widget::Evidence { .. } => {
             return el("div")
         }
@@ -244,6 +223,17 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
         .child(help_node(field, lang, &help_id))
         .child(input)
         .child(error_node(env, &error_id))
+}
+
+/// One option of a set of radio buttons or check boxes: `input` with its
+/// id, state and handler, inside its label.
+pub fn choice_option(input: Elem, id: &str, checked: bool, label: &str, on_change: impl Fn(&Event) + 'static) -> Node {
+    el("label")
+        .attr("class", "radio-option")
+        .attr("for", id)
+        .child(input.attr("id", id).checked(checked).on("change", on_change))
+        .text(label)
+        .into()
 }
 
 fn option_view(c: &Choice, current: &str, lang: Lang) -> Elem {

@@ -10,7 +10,7 @@ use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use web_sys::Event;
 
-use super::field::{field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
+use super::field::{choice_option, field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
 use super::address::{cascade, is_cascade_part};
 use super::evidence::evidence;
 use crate::i18n;
@@ -191,20 +191,8 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
         Widget::Alternatives { options, selected, fields: inner } => {
             let radios = options.iter().enumerate().map(|(i, o)| {
                 let (p, on_select) = (f.pointer.clone(), ev.on_select.clone());
-                let opt_id = format!("{id}-{i}");
-                el("label")
-                    .attr("class", "radio-option")
-                    .attr("for", &opt_id)
-                    .child(
-                        el("input")
-                            .attr("type", "radio")
-                            .attr("id", &opt_id)
-                            .attr("name", &id)
-                            .checked(i == *selected)
-                            .on("change", move |_: &Event| on_select(p.clone(), i)),
-                    )
-                    .text(o.get(lang))
-                    .into()
+                let input = el("input").attr("type", "radio").attr("name", &id);
+                choice_option(input, &format!("{id}-{i}"), i == *selected, o.get(lang), move |_: &Event| on_select(p.clone(), i))
             });
             let mut out = vec![fieldset("field field-radio", &id, &error)
                 .child(el("legend").text(&title))
@@ -286,13 +274,7 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
                     on_input(p.clone(), (!now.is_empty()).then_some(Value::Array(now)));
                     on_blur(p.clone());
                 };
-                let opt_id = format!("{id}-{i}");
-                el("label")
-                    .attr("class", "radio-option")
-                    .attr("for", &opt_id)
-                    .child(el("input").attr("type", "checkbox").attr("id", &opt_id).checked(checked).on("change", onchange))
-                    .text(c.label.get(lang))
-                    .into()
+                choice_option(el("input").attr("type", "checkbox"), &format!("{id}-{i}"), checked, c.label.get(lang), onchange)
             });
             vec![fieldset("field field-radio", &id, &error)
                 .child(el("legend").children(label_nodes(&title, f.required, lang)))
