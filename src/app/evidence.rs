@@ -21,9 +21,13 @@ use crate::i18n;
 use crate::picked_files::files_of;
 use crate::vdom::{el, Elem, Node};
 
+/// An evidence field of one form on the page (an agency page may embed
+/// several forms, with fields of the same name).
+type FieldKey = (usize, JsonPointer);
+
 /// A file being processed, or refused.
 struct Job {
-    field: JsonPointer,
+    field: FieldKey,
     id: u32,
     name: String,
     done: f64,
@@ -36,7 +40,7 @@ thread_local! {
     static JOBS: RefCell<Vec<Job>> = const { RefCell::new(Vec::new()) };
     /// Each field's entries as the worker's results arrive, which may be
     /// faster than redraws.
-    static LATEST: RefCell<Vec<(JsonPointer, Vec<ManifestEntry>)>> = const { RefCell::new(Vec::new()) };
+    static LATEST: RefCell<Vec<(FieldKey, Vec<ManifestEntry>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// The digest of the file as the citizen picked it.
@@ -48,11 +52,11 @@ fn entries(value: Option<&Value>) -> Vec<ManifestEntry> {
     value.and_then(Value::as_array).into_iter().flatten().filter_map(ManifestEntry::from_json).collect()
 }
 
-fn latest(field: &JsonPointer) -> Vec<ManifestEntry> {
+fn latest(field: &FieldKey) -> Vec<ManifestEntry> {
     LATEST.with(|l| l.borrow().iter().find(|(p, _)| p == field).map(|(_, e)| e.clone()).unwrap_or_default())
 }
 
-fn set_latest(field: &JsonPointer, now: Vec<ManifestEntry>) {
+fn set_latest(field: &FieldKey, now: Vec<ManifestEntry>) {
     LATEST.with(|l| {
         let mut l = l.borrow_mut();
         l.retain(|(p, _)| p != field);
@@ -60,7 +64,7 @@ fn set_latest(field: &JsonPointer, now: Vec<ManifestEntry>) {
     });
 }
 
-fn refuse(field: &JsonPointer, name: String, problem: EvidenceProblem) {
+fn refuse(field: &FieldKey, name: String, problem: EvidenceProblem) {
     JOBS.with(|j| {
         let mut j = j.borrow_mut();
         let id = u32::MAX - j.len() as u32;
@@ -69,7 +73,7 @@ fn refuse(field: &JsonPointer, name: String, problem: EvidenceProblem) {
 }
 
 /// Hands the picked files to the worker, as many as the rule leaves room for.
-fn add_files(files: Vec<File>, field: &JsonPointer, rule: &EvidenceRule, ev: &Events) {
+fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Events) {
     let busy = JOBS.with(|j| j.borrow().iter().filter(|j| j.field == *field && j.problem.is_none()).count());
     let room = rule.max_count.saturating_sub(latest(field).len() + busy);
     for (i, file) in files.into_iter().enumerate() {
@@ -93,8 +97,8 @@ fn add_files(files: Vec<File>, field: &JsonPointer, rule: &EvidenceRule, ev: &Ev
                         now.push(entry.clone());
                         let value = Value::Array(now.iter().map(ManifestEntry::to_json).collect());
                         set_latest(&pointer, now);
-                        (ev_in.on_input)(pointer.clone(), Some(value));
-                        (ev_in.on_blur)(pointer.clone());
+                        (ev_in.on_input)(pointer.1.clone(), Some(value));
+                        (ev_in.on_blur)(pointer.1.clone());
                     }
                 }
             }
@@ -197,20 +201,21 @@ pub fn draw_thumbnails(root: &web_sys::Element) {
 
 pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Option<String>, lang: Lang, ev: &Events) -> Elem {
     let id = field_id(&f.pointer);
+    let key: FieldKey = (ev.form, f.pointer.clone());
     let attached = entries(value);
-    set_latest(&f.pointer, attached.clone());
+    set_latest(&key, attached.clone());
     let full = attached.len() >= rule.max_count;
     let images = rule.accept.iter().any(|t| t.is_compressible_image());
     let accept: Vec<&str> = rule.accept.iter().map(|t| t.mime()).collect();
     let remove = |i: usize| {
-        let (pointer, on_input) = (f.pointer.clone(), ev.on_input.clone());
+        let (key, on_input) = (key.clone(), ev.on_input.clone());
         move |_: &Event| {
-            let mut now = latest(&pointer);
+            let mut now = latest(&key);
             if i < now.len() {
                 now.remove(i);
             }
             let value = (!now.is_empty()).then(|| Value::Array(now.iter().map(ManifestEntry::to_json).collect()));
-            on_input(pointer.clone(), value);
+            on_input(key.1.clone(), value);
         }
     };
     let remove_label = |name: &str| format!("{}: {name}", i18n::REMOVE_ITEM.get(lang));
@@ -255,7 +260,7 @@ pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Op
         })
         .collect();
     JOBS.with(|jobs| {
-        for j in jobs.borrow().iter().filter(|j| j.field == f.pointer) {
+        for j in jobs.borrow().iter().filter(|j| j.field == key) {
             let jid = j.id;
             items.push(match &j.problem {
                 Some(p) => {
@@ -286,13 +291,13 @@ pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Op
         }
     });
     let picker = |label: &str, input: Elem| {
-        let (pointer, rule, ev) = (f.pointer.clone(), rule.clone(), ev.clone());
+        let (key, rule, ev) = (key.clone(), rule.clone(), ev.clone());
         el("label").attr("class", if full { "secondary file-button disabled" } else { "secondary file-button" }).text(label).child(
             input.attr("type", "file").attr("class", "visually-hidden").flag("disabled", full).on("change", move |e: &Event| {
                 let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
                 let files = files_of(input.files());
                 input.set_value("");
-                add_files(files, &pointer, &rule, &ev);
+                add_files(files, &key, &rule, &ev);
             }),
         )
     };
@@ -305,11 +310,11 @@ pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Op
         el("input").attr("id", &format!("{id}-files")).attr("accept", &accept.join(",")).flag("multiple", rule.max_count > 1),
     ));
     let on_drop = {
-        let (pointer, rule, ev) = (f.pointer.clone(), rule.clone(), ev.clone());
+        let (key, rule, ev) = (key.clone(), rule.clone(), ev.clone());
         move |e: &Event| {
             e.prevent_default();
             let files = e.dyn_ref::<DragEvent>().map(|d| files_of(d.data_transfer().and_then(|t| t.files()))).unwrap_or_default();
-            add_files(files, &pointer, &rule, &ev);
+            add_files(files, &key, &rule, &ev);
         }
     };
     el("fieldset")

@@ -26,6 +26,9 @@ pub struct Events {
     /// Draws the page again (data it waited for has come).
     pub redraw: Rc<dyn Fn()>,
     pub memo: Rc<Memo>,
+    /// Which form on the page these fields are of, for what is kept
+    /// outside its data (files being processed).
+    pub form: usize,
 }
 
 /// What each field was drawn from last time, in drawing order: a field

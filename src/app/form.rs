@@ -239,6 +239,7 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
             on_list: Rc::new(move |p, edit| e(FormAction::List(p, edit))),
             redraw,
             memo,
+            form: Rc::as_ptr(&state.form) as usize,
         }
     };
     let onsubmit = {

@@ -198,3 +198,31 @@ test('an embed that names no form, or an unknown kind, says so in Thai and Engli
   assert.match(await page.locator('#odd').getByRole('alert').innerText(), /ไม่รู้จัก data-eservice="pay".*Unknown data-eservice="pay"/s);
   assert.deepEqual(page.errors, []);
 });
+
+test('the same form embedded twice keeps each one’s files and drafts’ fields apart', async () => {
+  const page = await phonePage(browser);
+  await page.route(origin() + '/agency/twice.html', (r) => r.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>x</title>
+      <script type="module" src="${KIT}eservice.js"></script></head><body><main>
+      <div id="one" data-eservice="apply" data-form="commerce-registration"></div>
+      <div id="two" data-eservice="apply" data-form="commerce-registration"></div></main></body></html>`,
+  }));
+  await page.goto(origin() + '/agency/twice.html');
+  const one = page.locator('#one');
+  const two = page.locator('#two');
+  await two.locator('#f-evidence-id_card-files').waitFor({ state: 'attached' });
+  const buffer = Buffer.from('%PDF-1.4\n% one\n%%EOF\n');
+  await one.locator('#f-evidence-id_card-files').setInputFiles({ name: 'one.pdf', mimeType: 'application/pdf', buffer });
+  await one.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  // The other form's field of the same name has no file, and takes one of its own.
+  assert.equal(await two.locator('#f-evidence-id_card .evidence-file').count(), 0);
+  await two.locator('#f-evidence-id_card-files').setInputFiles({ name: 'two.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% two\n%%EOF\n') });
+  await two.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  assert.deepEqual(await one.locator('#f-evidence-id_card .evidence-open').allInnerTexts(), ['one.pdf']);
+  assert.deepEqual(await two.locator('#f-evidence-id_card .evidence-open').allInnerTexts(), ['two.pdf']);
+  // Typing in one leaves the other as it was.
+  await one.locator('#f-applicant-first_name').fill('สมชาย');
+  assert.equal(await two.locator('#f-applicant-first_name').inputValue(), '');
+  assert.deepEqual(page.errors, []);
+});
