@@ -67,7 +67,7 @@ pub fn cascade(parts: &[Rc<Field>], value: Option<&Value>, lang: Lang, shown: &S
         let env = FieldEnv { lang, value: value.and_then(|v| v.get(f.pointer.last().unwrap_or_default())), error: error_of(f), on_input: ev.on_input.clone(), on_blur: ev.on_blur.clone() };
         field_view(f, &env).into()
     };
-    let Some(data) = dataset(&ev.redraw) else { return parts.iter().map(plain).collect() };
+    let Some(data) = dataset(&ev.page.redraw) else { return parts.iter().map(plain).collect() };
     let part = |name: &str| parts.iter().find(|f| f.pointer.last() == Some(name)).cloned();
     let (province, district, subdistrict) = (text(PROVINCE), text(DISTRICT), text(SUBDISTRICT));
 

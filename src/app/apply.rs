@@ -166,7 +166,7 @@ fn draft_notice(saved_at: f64, lang: Lang, send: &Rc<dyn Fn(Msg)>) -> Elem {
 }
 
 /// The page's content.
-pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, redraw: Rc<dyn Fn()>, memo: Rc<super::fields::Memo>) -> Vec<Node> {
+pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, around: &super::fields::Around) -> Vec<Node> {
     match page {
         Page::Loading => vec![el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)).into()],
         Page::Failed(e) => vec![load_error(i18n::FORM_BROKEN, &e.message(lang), lang).into()],
@@ -182,7 +182,7 @@ pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, redraw: Rc<dyn Fn()
             vec![
                 Node::from(restored_at.map(|at| draft_notice(at, lang, send))),
                 // Keyed by form state's generation: a discarded draft draws a fresh form.
-                form::view(state, lang, &d, submit, redraw, memo).into(),
+                form::view(state, lang, &d, submit, around).into(),
             ]
         }
         Page::Submitted { drawn, download_failed, .. } => {

@@ -23,7 +23,7 @@ use crate::vdom::{el, Elem, Node};
 
 /// An evidence field of one form on the page (an agency page may embed
 /// several forms, with fields of the same name).
-type FieldKey = (usize, JsonPointer);
+type FieldKey = ((usize, u32), JsonPointer);
 
 /// A file being processed, or refused.
 struct Job {
@@ -114,7 +114,7 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                     _ => j.retain(|j| j.id != id),
                 }
             });
-            (ev_in.redraw)();
+            (ev_in.page.redraw)();
         });
         match evidence_client::process(&file, rule, on_event) {
             Some(id) => {
@@ -124,7 +124,7 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
             None => refuse(field, file.name(), EvidenceProblem::OutOfMemory),
         }
     }
-    (ev.redraw)();
+    (ev.page.redraw)();
 }
 
 fn limits(rule: &EvidenceRule, lang: Lang) -> String {
@@ -201,7 +201,7 @@ pub fn draw_thumbnails(root: &web_sys::Element) {
 
 pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Option<String>, lang: Lang, ev: &Events) -> Elem {
     let id = field_id(&f.pointer);
-    let key: FieldKey = (ev.form, f.pointer.clone());
+    let key: FieldKey = (ev.page.owner, f.pointer.clone());
     let attached = entries(value);
     set_latest(&key, attached.clone());
     let full = attached.len() >= rule.max_count;
@@ -264,7 +264,7 @@ pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Op
             let jid = j.id;
             items.push(match &j.problem {
                 Some(p) => {
-                    let redraw = ev.redraw.clone();
+                    let redraw = ev.page.redraw.clone();
                     el("li")
                         .attr("class", "evidence-file evidence-problem")
                         .attr("role", "alert")

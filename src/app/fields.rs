@@ -23,12 +23,18 @@ pub struct Events {
     pub on_blur: OnBlur,
     pub on_select: Rc<dyn Fn(JsonPointer, usize)>,
     pub on_list: Rc<dyn Fn(JsonPointer, ListEdit)>,
+    pub page: Around,
+}
+
+/// What fields need from the page around the form.
+#[derive(Clone)]
+pub struct Around {
     /// Draws the page again (data it waited for has come).
     pub redraw: Rc<dyn Fn()>,
     pub memo: Rc<Memo>,
-    /// Which form on the page these fields are of, for what is kept
-    /// outside its data (files being processed).
-    pub form: usize,
+    /// Which form on the page, and which visit to it, the fields are of,
+    /// for what is kept outside the form's data (files being processed).
+    pub owner: (usize, u32),
 }
 
 /// What each field was drawn from last time, in drawing order: a field
@@ -135,7 +141,7 @@ pub fn fields(list: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &
         let key = field_id(&f.pointer);
         if is_leaf(&f.widget) {
             let drawn = Drawn { field: f.clone(), value: scope.at(&f.pointer).cloned(), error: error_of(shown, &f.pointer), lang };
-            if ev.memo.keeps(drawn) {
+            if ev.page.memo.keeps(drawn) {
                 out.push(Node::Keep(format!("{key}#0")));
                 continue;
             }

@@ -11,7 +11,7 @@ use serde_json::Value;
 use web_sys::Event;
 
 use super::field::field_id;
-use super::fields::{fields, Events, ListEdit, Memo, Scope};
+use super::fields::{fields, Around, Events, ListEdit, Scope};
 use crate::loaded_form::LoadedForm;
 use crate::dom::focus_by_id;
 use crate::i18n;
@@ -190,7 +190,7 @@ fn evidence_list(items: &[eservice_core::form::Evidence], lang: Lang) -> Node {
 }
 
 /// The form as it stands.
-pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, redraw: Rc<dyn Fn()>, memo: Rc<Memo>) -> Elem {
+pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, page: &Around) -> Elem {
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
     let errors = state.form.validate(&pruned);
     let ordered = ordered_errors(&spec, &errors);
@@ -237,9 +237,7 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
             on_blur: Rc::new(move |p| b(FormAction::Leave(p))),
             on_select: Rc::new(move |p, i| c(FormAction::Select(p, i))),
             on_list: Rc::new(move |p, edit| e(FormAction::List(p, edit))),
-            redraw,
-            memo,
-            form: Rc::as_ptr(&state.form) as usize,
+            page: page.clone(),
         }
     };
     let onsubmit = {

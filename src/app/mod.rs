@@ -238,7 +238,10 @@ const BUNDLE_HOST: &str = "bundle-host";
 fn page_view(app: &App, lang: Lang, s: Sender) -> Vec<Node> {
     match &app.page {
         Page::Home(h) => vec![home::view(h, lang, s.to(Msg::Home))],
-        Page::Apply(p) => apply::view(p, lang, &s.to(Msg::Apply), Rc::new(move || s.send(Msg::Redraw)), app.memo.clone()),
+        Page::Apply(p) => {
+            let around = fields::Around { redraw: Rc::new(move || s.send(Msg::Redraw)), memo: app.memo.clone(), owner: (s.app, s.generation) };
+            apply::view(p, lang, &s.to(Msg::Apply), &around)
+        }
         Page::Bundled { drawn, .. } => vec![
             bundle_host(BUNDLE_HOST, app.generation),
             Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))),
