@@ -184,31 +184,31 @@ test('styles stay on their side of the shadow root, and the agency’s colour th
   assert.equal(await style(commerce.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }), 'background-color'), 'rgb(0, 102, 51)');
 });
 
-test('an embed that names no form, or an unknown kind, says so in Thai and English', async () => {
+/** A page of the agency's at `/agency/<name>` with the kit's script and `body`. */
+async function agencyPage(name, lang, body) {
   const page = await phonePage(browser);
-  await page.route(origin() + '/agency/broken.html', (r) => r.fulfill({
+  await page.route(origin() + `/agency/${name}`, (r) => r.fulfill({
     contentType: 'text/html',
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>x</title>
-      <script type="module" src="${KIT}eservice.js"></script></head><body><main>
-      <div id="nothing" data-eservice="apply" data-form="../../etc/passwd"></div>
-      <div id="odd" data-eservice="pay"></div></main></body></html>`,
+    body: `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>x</title>
+      <script type="module" src="${KIT}eservice.js"></script></head><body><main>${body}</main></body></html>`,
   }));
-  await page.goto(origin() + '/agency/broken.html');
+  await page.goto(origin() + `/agency/${name}`);
+  return page;
+}
+
+test('an embed that names no form, or an unknown kind, says so in Thai and English', async () => {
+  const page = await agencyPage('broken.html', 'en', `
+      <div id="nothing" data-eservice="apply" data-form="../../etc/passwd"></div>
+      <div id="odd" data-eservice="pay"></div>`);
   await page.locator('#nothing').getByRole('alert').filter({ hasText: 'This page names no form the kit has' }).waitFor();
   assert.match(await page.locator('#odd').getByRole('alert').innerText(), /ไม่รู้จัก data-eservice="pay".*Unknown data-eservice="pay"/s);
   assert.deepEqual(page.errors, []);
 });
 
 test('the same form embedded twice keeps each one’s files and drafts’ fields apart', async () => {
-  const page = await phonePage(browser);
-  await page.route(origin() + '/agency/twice.html', (r) => r.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>x</title>
-      <script type="module" src="${KIT}eservice.js"></script></head><body><main>
+  const page = await agencyPage('twice.html', 'th', `
       <div id="one" data-eservice="apply" data-form="commerce-registration"></div>
-      <div id="two" data-eservice="apply" data-form="commerce-registration"></div></main></body></html>`,
-  }));
-  await page.goto(origin() + '/agency/twice.html');
+      <div id="two" data-eservice="apply" data-form="commerce-registration"></div>`);
   const one = page.locator('#one');
   const two = page.locator('#two');
   await two.locator('#f-evidence-id_card-files').waitFor({ state: 'attached' });
