@@ -132,12 +132,6 @@ impl From<Option<Elem>> for Node {
     }
 }
 
-impl From<&str> for Node {
-    fn from(s: &str) -> Node {
-        text(s)
-    }
-}
-
 /// A node as it is on the page.
 struct Mounted {
     dom: DomNode,

@@ -13,7 +13,7 @@ use serde_json::Value;
 use web_sys::Event;
 
 use super::fields::Events;
-use super::field::{field_id, field_view, label_nodes, target_value, FieldEnv};
+use super::field::{error_node, field_class, field_id, field_view, label_nodes, target_value, FieldEnv};
 use super::fields::Shown;
 use crate::i18n;
 use crate::net::fetch_json;
@@ -110,7 +110,7 @@ pub fn cascade(parts: &[Rc<Field>], value: Option<&Value>, lang: Lang, shown: &S
         let keep = (!current.is_empty() && !options.contains(&current)).then(|| current.to_owned());
         let option = |v: &str, on: bool| el("option").attr("value", v).selected(on).text(v).into();
         el("div")
-            .attr("class", if error.is_some() { "field has-error" } else { "field" })
+            .attr("class", &field_class("field", error.as_deref()))
             .child(el("label").attr("for", &id).children(label_nodes(f.label.get(lang), f.required, lang)))
             .child(
                 el("select")
@@ -123,7 +123,7 @@ pub fn cascade(parts: &[Rc<Field>], value: Option<&Value>, lang: Lang, shown: &S
                     .children(keep.iter().map(|k| option(k, true)))
                     .children(options.iter().map(|o| option(o, *o == current))),
             )
-            .child(Node::from(error.map(|m| el("p").attr("class", "field-error").attr("id", &error_id).text(&m))))
+            .child(error_node(error.as_deref(), &error_id))
             .into()
     };
     vec![el("div")

@@ -38,10 +38,10 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
     let choice = |n: u32, label: &str, on: bool| el("option").attr("value", &n.to_string()).selected(on).text(label).into();
     let part = |class: &'static str, label: &str, input: Elem| el("label").attr("class", class).child(el("span").text(label)).child(input);
     el("fieldset")
-        .attr("class", &field_class("field field-date", env))
+        .attr("class", &field_class("field field-date", env.error.as_deref()))
         .attr_opt("aria-describedby", described.as_deref())
         .child(el("legend").children(label_nodes(field.label.get(lang), field.required, lang)))
-        .child(help_node(field, lang, &help_id))
+        .child(help_node(field, lang, Some(&help_id)))
         .child(
             el("div")
                 .attr("class", "date-parts")
@@ -82,6 +82,6 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
                         .on("change", move |e: &Event| on_year(e)),
                 )),
         )
-        .child(error_node(env, &error_id))
+        .child(error_node(env.error.as_deref(), &error_id))
         .child(el("span").attr("class", "visually-hidden").text(i18n::DATE_HINT.get(lang)))
 }

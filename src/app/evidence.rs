@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, File, HtmlInputElement};
 
 use super::fields::Events;
-use super::field::{field_id, label_nodes};
+use super::field::{error_node, field_class, field_id, help_node, label_nodes};
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::picked_files::files_of;
@@ -318,15 +318,15 @@ pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Op
         }
     };
     el("fieldset")
-        .attr("class", if error.is_some() { "field evidence has-error" } else { "field evidence" })
+        .attr("class", &field_class("field evidence", error.as_deref()))
         .attr("id", &id)
         .attr("tabindex", "-1")
         .on("dragover", |e: &Event| e.prevent_default())
         .on("drop", on_drop)
         .child(el("legend").children(label_nodes(f.label.get(lang), f.required, lang)))
-        .child(Node::from(f.help.as_ref().map(|h| el("p").attr("class", "field-help").text(h.get(lang)))))
+        .child(help_node(f, lang, None))
         .child(el("p").attr("class", "field-help").text(&format!("{} {}", i18n::EVIDENCE_LIMITS.get(lang), limits(rule, lang))))
         .child(el("ul").attr("class", "evidence-files").children(items))
         .child(actions)
-        .child(Node::from(error.map(|m| el("p").attr("class", "field-error").attr("id", &format!("{id}-error")).text(&m))))
+        .child(error_node(error.as_deref(), &format!("{id}-error")))
 }

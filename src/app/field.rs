@@ -78,17 +78,17 @@ pub fn label_nodes(label: &str, required: bool, lang: Lang) -> Vec<Node> {
 }
 
 /// `class`, with `has-error` added when the field shows an error.
-pub fn field_class(class: &str, env: &FieldEnv) -> String {
-    if env.error.is_some() { format!("{class} has-error") } else { class.to_owned() }
+pub fn field_class(class: &str, error: Option<&str>) -> String {
+    if error.is_some() { format!("{class} has-error") } else { class.to_owned() }
 }
 
 /// The help and error paragraphs, or placeholders that keep their places.
-pub fn help_node(field: &Field, lang: Lang, id: &str) -> Node {
-    field.help.as_ref().map(|h| el("p").attr("class", "field-help").attr("id", id).text(h.get(lang))).into()
+pub fn help_node(field: &Field, lang: Lang, id: Option<&str>) -> Node {
+    field.help.as_ref().map(|h| el("p").attr("class", "field-help").attr_opt("id", id).text(h.get(lang))).into()
 }
 
-pub fn error_node(env: &FieldEnv, id: &str) -> Node {
-    env.error.as_ref().map(|m| el("p").attr("class", "field-error").attr("id", id).text(m)).into()
+pub fn error_node(error: Option<&str>, id: &str) -> Node {
+    error.map(|m| el("p").attr("class", "field-error").attr("id", id).text(m)).into()
 }
 
 /// Draws a leaf field (groups are drawn by the form).
@@ -167,7 +167,7 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
                 on_blur(p.clone());
             };
             return el("div")
-                .attr("class", &field_class("field field-checkbox", env))
+                .attr("class", &field_class("field field-checkbox", env.error.as_deref()))
                 .child(
                     el("input")
                         .attr("id", &id)
@@ -179,8 +179,8 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
                         .on("change", onchange),
                 )
                 .child(el("label").attr("for", &id).children(label()))
-                .child(help_node(field, lang, &help_id))
-                .child(error_node(env, &error_id));
+                .child(help_node(field, lang, Some(&help_id)))
+                .child(error_node(env.error.as_deref(), &error_id));
         }
         Widget::Select { options } => el("select")
             .attr("id", &id)
@@ -193,20 +193,20 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
             .children(options.iter().map(|c| option_view(c, &text_value, lang).into())),
         Widget::Radio { options } => {
             return el("fieldset")
-                .attr("class", &field_class("field field-radio", env))
+                .attr("class", &field_class("field field-radio", env.error.as_deref()))
                 .attr("id", &id)
                 .attr("tabindex", "-1")
                 .attr_opt("aria-describedby", described)
                 .attr_opt("aria-invalid", invalid)
                 .child(el("legend").children(label()))
-                .child(help_node(field, lang, &help_id))
+                .child(help_node(field, lang, Some(&help_id)))
                 .children(options.iter().enumerate().map(|(i, c)| {
                     let key = choice_key(&c.value);
                     let h = choice_handler.clone();
                     let input = el("input").attr("type", "radio").attr("name", &id).attr("value", &key).flag("disabled", readonly);
                     choice_option(input, &format!("{id}-{i}"), key == text_value && value.is_some(), c.label.get(lang), move |e: &Event| h(e))
                 }))
-                .child(error_node(env, &error_id));
+                .child(error_node(env.error.as_deref(), &error_id));
         }
         // Drawn by `fields`.
         Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy | Widget::Evidence { .. } => {
@@ -218,11 +218,11 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
         }
     };
     el("div")
-        .attr("class", &field_class("field", env))
+        .attr("class", &field_class("field", env.error.as_deref()))
         .child(el("label").attr("for", &id).children(label()))
-        .child(help_node(field, lang, &help_id))
+        .child(help_node(field, lang, Some(&help_id)))
         .child(input)
-        .child(error_node(env, &error_id))
+        .child(error_node(env.error.as_deref(), &error_id))
 }
 
 /// One option of a set of radio buttons or check boxes: `input` with its

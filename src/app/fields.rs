@@ -10,7 +10,7 @@ use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use web_sys::Event;
 
-use super::field::{choice_option, field_id, field_view, label_nodes, FieldEnv, OnBlur, OnInput};
+use super::field::{choice_option, error_node, field_class, field_id, field_view, help_node, label_nodes, FieldEnv, OnBlur, OnInput};
 use super::address::{cascade, is_cascade_part};
 use super::evidence::evidence;
 use crate::i18n;
@@ -157,16 +157,11 @@ pub fn fields(list: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &
 }
 
 fn fieldset(class: &str, id: &str, error: &Option<String>) -> Elem {
-    let class = if error.is_some() { format!("{class} has-error") } else { class.to_owned() };
-    el("fieldset").attr("class", &class).attr("id", id).attr("tabindex", "-1")
+    el("fieldset").attr("class", &field_class(class, error.as_deref())).attr("id", id).attr("tabindex", "-1")
 }
 
 fn error_p(error: &Option<String>, id: &str) -> Node {
-    error.as_ref().map(|m| el("p").attr("class", "field-error").attr("id", &format!("{id}-error")).text(m)).into()
-}
-
-fn help_p(f: &Field, lang: Lang) -> Node {
-    f.help.as_ref().map(|h| el("p").attr("class", "field-help").text(h.get(lang))).into()
+    error_node(error.as_deref(), &format!("{id}-error"))
 }
 
 /// One field's nodes; `label` overrides the field's own (list items are numbered).
@@ -192,7 +187,7 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
             };
             vec![fieldset("group", &id, &None)
                 .child(el("legend").text(f.label.get(lang)))
-                .child(help_p(f, lang))
+                .child(help_node(f, lang, None))
                 .child(error_p(&error, &id))
                 .children(body)
                 .into()]
@@ -251,7 +246,7 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
             });
             vec![fieldset("group list", &id, &error)
                 .child(el("legend").children(label_nodes(&title, f.required, lang)))
-                .child(help_p(f, lang))
+                .child(help_node(f, lang, None))
                 .child(error_p(&error, &id))
                 .children(rows)
                 .child(
@@ -287,7 +282,7 @@ fn field(f: &Rc<Field>, label: Option<String>, scope: Scope, lang: Lang, shown: 
             });
             vec![fieldset("field field-radio", &id, &error)
                 .child(el("legend").children(label_nodes(&title, f.required, lang)))
-                .child(help_p(f, lang))
+                .child(help_node(f, lang, None))
                 .children(boxes)
                 .child(error_p(&error, &id))
                 .into()]
