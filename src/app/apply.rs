@@ -23,7 +23,7 @@ use crate::vdom::{el, Elem, Node};
 pub enum Page {
     Loading,
     Failed(FormLoadError),
-    Filling { state: Rc<FormState>, restored_at: Option<f64> },
+    Filling { state: FormState, restored_at: Option<f64> },
     /// After "check and submit": the submit bundle draws the summary and
     /// package; `drawn` is `None` while it loads, then whether it could.
     Submitted { form: Rc<LoadedForm>, data: Rc<Value>, asked: bool, drawn: Option<bool>, download_failed: Option<String> },
@@ -86,13 +86,12 @@ impl Page {
         if let (Some(Value::Object(start)), Value::Object(d)) = (start, &mut data) {
             d.extend(start);
         }
-        Page::Filling { state: Rc::new(FormState { form, data, selections: Selections::default(), touched: Vec::new(), step: 0, tried: false }), restored_at: None }
+        Page::Filling { state: FormState::new(form, data, Selections::default(), 0), restored_at: None }
     }
 }
 
-fn fresh(form: Rc<LoadedForm>) -> Rc<FormState> {
-    let data = form.initial_data();
-    Rc::new(FormState { form, data, selections: Selections::default(), touched: Vec::new(), step: 0, tried: false })
+fn fresh(form: Rc<LoadedForm>) -> Page {
+    Page::start(form, None)
 }
 
 /// The next page after `msg`.
@@ -103,32 +102,26 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             Ok(form) => {
                 let form = Rc::new(form);
                 match storage::load_draft(&form.id, form.draft_days()) {
-                    Some(d) => Page::Filling {
-                        state: Rc::new(FormState { form, data: d.data, selections: d.selections, touched: Vec::new(), step: d.step, tried: false }),
-                        restored_at: Some(d.saved_at_ms),
-                    },
-                    None => Page::Filling { state: fresh(form), restored_at: None },
+                    Some(d) => Page::Filling { state: FormState::new(form, d.data, d.selections, d.step), restored_at: Some(d.saved_at_ms) },
+                    None => fresh(form),
                 }
             }
         },
-        (Page::Filling { state, restored_at }, Msg::Form(a)) => {
-            let state = state.reduce(a);
+        (Page::Filling { mut state, restored_at }, Msg::Form(a)) => {
+            state.reduce(a);
             autosave.keep(&state);
             Page::Filling { state, restored_at }
         }
         (Page::Filling { state, .. }, Msg::DiscardDraft) => {
             autosave.pending.borrow_mut().take();
             storage::clear_draft(&state.form.id);
-            Page::Filling { state: fresh(state.form.clone()), restored_at: None }
+            fresh(state.form)
         }
-        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form.clone(), data: Rc::new(data), asked: false, drawn: None, download_failed: None },
-        (Page::Submitted { form, data, .. }, Msg::Edit) => Page::Filling {
-            state: Rc::new(FormState { form, data: (*data).clone(), selections: Selections::default(), touched: Vec::new(), step: 0, tried: false }),
-            restored_at: None,
-        },
+        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form, data: Rc::new(data), asked: false, drawn: None, download_failed: None },
+        (Page::Submitted { form, data, .. }, Msg::Edit) => Page::Filling { state: FormState::new(form, (*data).clone(), Selections::default(), 0), restored_at: None },
         (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
             storage::clear_draft(&form.id);
-            Page::Filling { state: fresh(form), restored_at: None }
+            fresh(form)
         }
         (Page::Submitted { form, data, asked, download_failed, .. }, Msg::Drawn(ok)) => Page::Submitted { form, data, asked, drawn: Some(ok), download_failed },
         (Page::Submitted { form, data, asked, drawn, .. }, Msg::Download) => {
@@ -181,7 +174,6 @@ pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, around: &super::fie
             };
             vec![
                 Node::from(restored_at.map(|at| draft_notice(at, lang, send))),
-                // Keyed by form state's generation: a discarded draft draws a fresh form.
                 form::view(state, lang, &d, submit, around).into(),
             ]
         }

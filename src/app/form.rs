@@ -18,7 +18,6 @@ use crate::i18n;
 use crate::vdom::{el, Elem, Node};
 
 /// Everything the citizen has done to the form.
-#[derive(Clone, PartialEq)]
 pub struct FormState {
     pub form: Rc<LoadedForm>,
     /// As entered, including fields now hidden: ticking a box back on
@@ -42,30 +41,33 @@ pub enum FormAction {
 }
 
 impl FormState {
-    /// The state after `action`.
-    pub fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
-        let mut s = (*self).clone();
+    /// Filling in `form` from `data`, on step `step`, nothing left or tried yet.
+    pub fn new(form: Rc<LoadedForm>, data: Value, selections: Selections, step: usize) -> FormState {
+        FormState { form, data, selections, touched: Vec::new(), step, tried: false }
+    }
+
+    /// Applies `action`.
+    pub fn reduce(&mut self, action: FormAction) {
         match action {
-            FormAction::Input(p, v) => set_value(&mut s.data, &p, v),
+            FormAction::Input(p, v) => set_value(&mut self.data, &p, v),
             FormAction::Leave(p) => {
-                let (spec, _) = s.form.settle(&s.data, &s.selections);
+                let (spec, _) = self.form.settle(&self.data, &self.selections);
                 let leaf = spec.leaves().into_iter().find(|f| f.pointer == p).cloned();
-                if let (Some(f), Some(v)) = (leaf, p.resolve(&s.data).cloned()) {
-                    set_value(&mut s.data, &p, Some(f.commit(v)));
+                if let (Some(f), Some(v)) = (leaf, p.resolve(&self.data).cloned()) {
+                    set_value(&mut self.data, &p, Some(f.commit(v)));
                 }
-                if !s.touched.contains(&p) {
-                    s.touched.push(p);
+                if !self.touched.contains(&p) {
+                    self.touched.push(p);
                 }
             }
-            FormAction::Select(p, i) => s.selections.set(p, i),
-            FormAction::List(p, edit) => edit.apply(&mut s.data, &p),
-            FormAction::Try => s.tried = true,
+            FormAction::Select(p, i) => self.selections.set(p, i),
+            FormAction::List(p, edit) => edit.apply(&mut self.data, &p),
+            FormAction::Try => self.tried = true,
             FormAction::GoTo(step) => {
-                s.step = step;
-                s.tried = false;
+                self.step = step;
+                self.tried = false;
             }
         }
-        Rc::new(s)
     }
 }
 
@@ -78,7 +80,7 @@ fn error_target(e: &ValidationError) -> JsonPointer {
 }
 
 /// Errors in the order the fields appear, each paired with where it shows.
-pub fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
+fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
     let mut places: Vec<JsonPointer> = Vec::new();
     collect_places(&spec.fields, &mut places);
     let targets: Vec<(JsonPointer, &ValidationError)> = errors.iter().map(|e| (error_target(e), e)).collect();
@@ -109,7 +111,7 @@ fn collect_places(fields: &[Rc<eservice_core::form::Field>], out: &mut Vec<JsonP
 }
 
 /// The step a field is on: its top-level name's step, else the last.
-pub fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
+fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
     let name = p.tokens().first().map(String::as_str).unwrap_or("");
     spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
 }
