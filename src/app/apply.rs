@@ -96,6 +96,20 @@ fn fresh(form: Rc<LoadedForm>) -> Page {
 
 /// The next page after `msg`.
 pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
+    if let Page::Submitted { form, data, drawn, download_failed, .. } = page {
+        match msg {
+            Msg::Drawn(ok) => {
+                *drawn = Some(ok);
+                return;
+            }
+            Msg::Download => {
+                let text = serde_json::to_string(&**data).unwrap_or_default();
+                *download_failed = crate::download::save_text(&format!("{}.json", form.id), "application/json", &text).err();
+                return;
+            }
+            _ => {}
+        }
+    }
     let next = match (std::mem::replace(page, Page::Loading), msg) {
         (_, Msg::Loaded(loaded)) => match *loaded {
             Err(e) => Page::Failed(e),
@@ -122,12 +136,6 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
         (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
             storage::clear_draft(&form.id);
             fresh(form)
-        }
-        (Page::Submitted { form, data, asked, download_failed, .. }, Msg::Drawn(ok)) => Page::Submitted { form, data, asked, drawn: Some(ok), download_failed },
-        (Page::Submitted { form, data, asked, drawn, .. }, Msg::Download) => {
-            let text = serde_json::to_string(&*data).unwrap_or_default();
-            let download_failed = crate::download::save_text(&format!("{}.json", form.id), "application/json", &text).err();
-            Page::Submitted { form, data, asked, drawn, download_failed }
         }
         (p, _) => p,
     };
@@ -158,10 +166,24 @@ fn draft_notice(saved_at: f64, lang: Lang, send: &Rc<dyn Fn(Msg)>) -> Elem {
         )
 }
 
+fn loading(lang: Lang) -> Elem {
+    el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang))
+}
+
+/// Beside an element another bundle draws into: "loading" until it has,
+/// `failed` if it could not.
+pub fn bundle_state(drawn: Option<bool>, failed: Phrase, lang: Lang) -> Node {
+    match drawn {
+        None => loading(lang).into(),
+        Some(false) => el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(failed.get(lang))).into(),
+        Some(true) => Node::Empty,
+    }
+}
+
 /// The page's content.
 pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, around: &super::fields::Around) -> Vec<Node> {
     match page {
-        Page::Loading => vec![el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)).into()],
+        Page::Loading => vec![loading(lang).into()],
         Page::Failed(e) => vec![load_error(i18n::FORM_BROKEN, &e.message(lang), lang).into()],
         Page::Filling { state, restored_at } => {
             let d: Dispatch = {
@@ -186,9 +208,8 @@ pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, around: &super::fie
                 .attr("class", "submitted-summary")
                 // The submit bundle's: nothing of this page goes inside.
                 .child(el("div").attr("id", SUBMITTED_HOST).key(SUBMITTED_HOST.to_owned()))
-                .child(Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))))
-                // The data is still here to download, and the form to go back to.
-                .child(Node::from((*drawn == Some(false)).then(|| el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(i18n::SUBMIT_PART_FAILED.get(lang))))))
+                // If it cannot draw, the data is still here to download, and the form to go back to.
+                .child(bundle_state(*drawn, i18n::SUBMIT_PART_FAILED, lang))
                 .child(Node::from(download_failed.as_ref().map(|r| el("p").attr("class", "field-error").attr("role", "alert").text(&format!("{}: {r}", i18n::DOWNLOAD_FAILED.get(lang))))))
                 .child(el("div").attr("class", "form-actions").children([
                     button(i18n::DOWNLOAD_JSON, download, || Msg::Download),
@@ -204,22 +225,7 @@ const SUBMITTED_HOST: &str = "submitted-host";
 
 /// Once the summary's element is on the page, asks the submit bundle to draw into it.
 pub fn after_draw(page: &mut Page, root: &web_sys::Element, lang_of: &web_sys::Element, send: Rc<dyn Fn(Msg)>) {
-    let Page::Submitted { form, data, asked, .. } = page else { return };
-    if *asked {
-        return;
-    }
-    let Some(host) = root.query_selector(&format!("#{SUBMITTED_HOST}")).ok().flatten() else { return };
-    *asked = true;
-    let args = [
-        host.into(),
-        lang_of.clone().into(),
-        form.id.to_string().into(),
-        data.to_string().into(),
-        crate::evidence_client::files_for(data).into(),
-        crate::net::url("").into(),
-    ];
-    wasm_bindgen_futures::spawn_local(async move {
-        let ok = crate::es_bundle::call("submit-pages", "submitted", &args).await;
-        send(Msg::Drawn(ok));
-    });
+    let Page::Submitted { form, data, asked: asked @ false, .. } = page else { return };
+    let args = vec![form.id.to_string().into(), data.to_string().into(), crate::evidence_client::files_for(data).into(), crate::net::url("").into()];
+    *asked = super::hand_over(root, SUBMITTED_HOST, "submit-pages", "submitted", lang_of, args, move |ok| send(Msg::Drawn(ok)));
 }

@@ -50,7 +50,6 @@ pub enum Msg {
     Apply(apply::Msg),
     Home(home::Msg),
     Bundle(bool),
-    SentListed,
     SetLang(Lang),
     Redraw,
 }
@@ -189,7 +188,6 @@ fn update(app: &mut App, index: usize, msg: Msg) {
                 *drawn = Some(ok);
             }
         }
-        Msg::SentListed => {}
         Msg::SetLang(l) => {
             if matches!(app.place, Place::Site) {
                 if let Some(s) = crate::storage::local() {
@@ -242,11 +240,7 @@ fn page_view(app: &App, lang: Lang, s: Sender) -> Vec<Node> {
             let around = fields::Around { redraw: Rc::new(move || s.send(Msg::Redraw)), memo: app.memo.clone(), owner: (s.app, s.generation) };
             apply::view(p, lang, &s.to(Msg::Apply), &around)
         }
-        Page::Bundled { drawn, .. } => vec![
-            bundle_host(BUNDLE_HOST, app.generation),
-            Node::from(drawn.is_none().then(|| el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)))),
-            Node::from((*drawn == Some(false)).then(|| el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(i18n::PERMIT_PAGES_FAILED.get(lang))))),
-        ],
+        Page::Bundled { drawn, .. } => vec![bundle_host(BUNDLE_HOST, app.generation), apply::bundle_state(*drawn, i18n::PERMIT_PAGES_FAILED, lang)],
         Page::Missing { title, what } => vec![apply::load_error(*title, what, lang).into()],
     }
 }
@@ -262,48 +256,42 @@ fn frame(app: &App, lang: Lang, s: Sender, content: Vec<Node>) -> Vec<Node> {
 fn draw(app: &mut App, index: usize) {
     let s = Sender { app: index, generation: app.generation };
     let lang = lang_attribute::read(&app.lang_of);
-    let content = page_view(app, lang, s);
-    let nodes = frame(app, lang, s, content);
     let host = app.draw_into.clone();
-    if app.root.render(&host, nodes) {
-        app.memo.turn();
-    } else {
+    let nodes = |app: &App| frame(app, lang, s, page_view(app, lang, s));
+    if !app.root.render(&host, nodes(app)) {
         // A field to keep was not on the page: everything afresh.
         app.memo.forget();
-        let content = page_view(app, lang, s);
-        let nodes = frame(app, lang, s, content);
-        app.root.render(&host, nodes);
-        app.memo.turn();
+        app.root.render(&host, nodes(app));
     }
+    app.memo.turn();
     evidence::draw_thumbnails(&host);
     after_draw(app, &host, s);
 }
 
+/// Gives the element `#id` under `host`, once it is drawn, to `export` of
+/// `bundle`, with `lang_of` and `args`; `done` learns whether the bundle
+/// drew. `false` if the element is not on the page (yet).
+pub fn hand_over(host: &Element, id: &str, bundle: &'static str, export: &'static str, lang_of: &Element, args: Vec<JsValue>, done: impl FnOnce(bool) + 'static) -> bool {
+    let Some(el) = host.query_selector(&format!("#{id}")).ok().flatten() else { return false };
+    let all: Vec<JsValue> = [el.into(), lang_of.into()].into_iter().chain(args).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        done(crate::es_bundle::call(bundle, export, &all).await);
+    });
+    true
+}
+
 /// Hands the elements other bundles draw into to those bundles, once.
 fn after_draw(app: &mut App, host: &Element, s: Sender) {
-    let find = |id: &str| host.query_selector(&format!("#{id}")).ok().flatten();
-    let base: JsValue = crate::net::url("").into();
+    let base = || JsValue::from(crate::net::url(""));
     match &mut app.page {
         Page::Apply(p) => apply::after_draw(p, host, &app.lang_of, s.to(Msg::Apply)),
         Page::Bundled { bundle, page, asked: asked @ false, .. } => {
-            let Some(el) = find(BUNDLE_HOST) else { return };
-            *asked = true;
-            let args = [el.into(), app.lang_of.clone().into(), base, (*page).into()];
-            let bundle: &'static str = bundle;
-            wasm_bindgen_futures::spawn_local(async move {
-                s.send(Msg::Bundle(crate::es_bundle::call(bundle, "mount", &args).await));
-            });
+            *asked = hand_over(host, BUNDLE_HOST, bundle, "mount", &app.lang_of, vec![base(), (*page).into()], move |ok| s.send(Msg::Bundle(ok)));
         }
         // The sent requests, on a device that has used the outbox (nothing
         // shows otherwise, so a bundle that cannot load leaves nothing half-drawn).
         Page::Home(h) if !h.sent_asked && crate::storage::outbox_used() => {
-            let Some(el) = find(home::SENT_HOST) else { return };
-            h.sent_asked = true;
-            let args = [el.into(), app.lang_of.clone().into(), base];
-            wasm_bindgen_futures::spawn_local(async move {
-                crate::es_bundle::call("submit-pages", "sent", &args).await;
-                s.send(Msg::SentListed);
-            });
+            h.sent_asked = hand_over(host, home::SENT_HOST, "submit-pages", "sent", &app.lang_of, vec![base()], |_| ());
         }
         _ => {}
     }
@@ -319,7 +307,8 @@ fn watch_lang(lang_of: &Element, index: usize) -> Option<(web_sys::MutationObser
     Some((observer, on_change))
 }
 
-fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sender) -> Page) {
+/// Starts an app; returns its number.
+fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sender) -> Page) -> usize {
     let index = APPS.with(|a| a.borrow().len());
     let s = Sender { app: index, generation: 0 };
     let page = page(s);
@@ -328,29 +317,27 @@ fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sen
         a.borrow_mut().push(App { place, lang_of, generation: 0, page, autosave: Autosave::default(), memo: Rc::default(), root: Root::default(), draw_into, _lang_watch: watch })
     });
     s.send(Msg::Redraw);
+    index
 }
 
 /// The kit's own page, drawn into `root`.
 pub fn start(root: Element) {
     let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
     lang_attribute::write(&html, stored_lang());
-    let index = APPS.with(|a| a.borrow().len());
+    let index = add(Place::Site, html, root, |s| page_for(crate::route::current(), s));
     let on_hash = Closure::<dyn Fn()>::new(move || Sender { app: index, generation: 0 }.send(Msg::Route));
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
     }
     // For as long as the page.
     on_hash.forget();
-    add(Place::Site, html, root, |s| page_for(crate::route::current(), s));
 }
 
 /// Draws `form`, already loaded, into `root`, following `lang_of`'s
 /// language and starting from `start` over the form's defaults; returns the
 /// app's number. For hosts that hold the form already, and for tests.
 pub fn mount_loaded(root: Element, lang_of: Element, form: LoadedForm, start: Option<serde_json::Value>) -> usize {
-    let index = APPS.with(|a| a.borrow().len());
-    add(Place::Embed, lang_of, root, move |_| Page::Apply(apply::Page::start(Rc::new(form), start)));
-    index
+    add(Place::Embed, lang_of, root, move |_| Page::Apply(apply::Page::start(Rc::new(form), start)))
 }
 
 /// What app `index` submitted, once it has.
