@@ -4,13 +4,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, submitCommerce } from './helpers.mjs';
+import { DIST, ROOT, submitCommerce, oracleFixtures } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const EXAMPLES = join(ROOT, 'docs/api-examples');
@@ -21,8 +19,7 @@ let server, browser, fixtures;
 
 before(async () => {
   for (const f of readdirSync(EXAMPLES)) overlay[`/examples/${f}`] = readFileSync(join(EXAMPLES, f));
-  fixtures = mkdtempSync(join(tmpdir(), 'eservice-api-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), fixtures], { stdio: 'ignore' });
+  fixtures = oracleFixtures('api');
   overlay['/examples/permit.pdf'] = readFileSync(join(fixtures, 'p256.pdf'));
   overlay['/examples/trust.json'] = readFileSync(join(fixtures, 'trust.json'));
   overlay['/examples/register.json'] = readFileSync(join(fixtures, 'register.json'));

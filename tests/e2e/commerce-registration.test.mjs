@@ -5,17 +5,13 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith } from './helpers.mjs';
+import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith, ESERVICE, ROOT, DIST } from './helpers.mjs';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const DIST = join(ROOT, 'dist');
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
 const FORM = '#/apply/commerce-registration';
-const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 
 const h = harness();
 

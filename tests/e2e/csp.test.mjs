@@ -4,13 +4,10 @@
 // the page asks for nothing but the kit's own files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, fillCommerce } from './helpers.mjs';
+import { DIST, fillCommerce, oracleFixtures } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const BASE = '/services/eform/';
@@ -19,8 +16,7 @@ let server, browser, dir;
 before(async () => {
   server = await serve(DIST, { base: BASE, headers: { 'Content-Security-Policy': CSP } });
   browser = await launch();
-  dir = mkdtempSync(join(tmpdir(), 'eservice-csp-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'ignore' });
+  dir = oracleFixtures('csp');
 });
 after(async () => {
   await browser?.close();

@@ -7,13 +7,10 @@
 // axe-core finds no serious or critical problem.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, assertAccessible, submitCommerce } from './helpers.mjs';
+import { DIST, assertAccessible, submitCommerce, oracleFixtures } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const KIT = '/services/eform/';
@@ -63,8 +60,7 @@ before(async () => {
     overlay: { [PAGE]: HOST_HTML, '/agency/site.css': HOST_CSS },
   });
   browser = await launch();
-  fixtures = mkdtempSync(join(tmpdir(), 'eservice-embed-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), fixtures], { stdio: 'ignore' });
+  fixtures = oracleFixtures('embed');
 });
 after(async () => {
   await browser?.close();

@@ -5,14 +5,24 @@ import { before, after } from 'node:test';
 import { serve } from './static-server.mjs';
 import { launch } from './browser.mjs';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
-const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
+/** A fresh folder of pyHanko-signed permits and their keys
+ * (tests/oracle/make_fixtures.py), for tests named `name`. */
+export function oracleFixtures(name) {
+  const dir = mkdtempSync(join(tmpdir(), `eservice-${name}-`));
+  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return dir;
+}
+
+/** The CLI the tests run. */
+export const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** A test file's release build on a static server and its Chromium,

@@ -3,19 +3,16 @@
 // clerk's inbox, each file's verdict shown beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, ROOT, openInbox, submitCommerce } from './helpers.mjs';
+import { DIST, openInbox, submitCommerce, oracleFixtures } from './helpers.mjs';
 
 let server, browser, dir;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'eservice-inbox-sig-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'ignore' });
+  dir = oracleFixtures('inbox-sig');
   // The site trusts the test CA, as an agency's trust.json names real ones.
   server = await serve(DIST, { overlay: { '/trust.json': readFileSync(join(dir, 'trust.json')) } });
   browser = await launch();

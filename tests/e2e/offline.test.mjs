@@ -3,14 +3,13 @@
 // to the agency once the network is back. A draft survives the app update.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, phonePage } from './browser.mjs';
 import { serve } from './static-server.mjs';
-import { DIST, ROOT, fillAndLeave, submitCommerce } from './helpers.mjs';
+import { DIST, ROOT, fillAndLeave, submitCommerce, oracleFixtures } from './helpers.mjs';
 
 // The site's own files are served changed (not routed by Playwright, which
 // a service worker would bypass): the form delivers to the test receiver,
@@ -20,8 +19,7 @@ const overlay = {};
 let dir, port, receiver;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'eservice-offline-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'ignore' });
+  dir = oracleFixtures('offline');
   port = await new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); }); });
   receiver = spawn(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/receiver/receiver.py'), String(port),
     join(dir, 'p256.key.pem'), join(dir, 'p256.cert.pem'), join(dir, 'ca.cert.pem')], { stdio: ['ignore', 'pipe', 'inherit'] });

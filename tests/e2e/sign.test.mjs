@@ -7,19 +7,17 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, assertAccessible } from './helpers.mjs';
+import { harness, ROOT, assertAccessible, oracleFixtures } from './helpers.mjs';
 
 const h = harness();
 let dir, password;
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'eservice-sign-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'inherit' });
+  dir = oracleFixtures('sign');
   password = readFileSync(join(dir, 'p12-password.txt'), 'utf8').trim();
 });
 

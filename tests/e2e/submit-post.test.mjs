@@ -6,14 +6,13 @@
 // same package on #/inbox and finds its row in the CSV.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, exportCsv, submitCommerce, openInbox } from './helpers.mjs';
+import { harness, ROOT, exportCsv, submitCommerce, openInbox, oracleFixtures } from './helpers.mjs';
 
 const h = harness();
 let dir, port, receiver;
@@ -29,8 +28,7 @@ function startReceiver(...extra) {
 }
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'eservice-post-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'ignore' });
+  dir = oracleFixtures('post');
   port = await freePort();
 });
 after(() => receiver?.kill());

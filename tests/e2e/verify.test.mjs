@@ -4,20 +4,17 @@
 // codes, then the #/verify page and the #/register search in Chromium.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, assertAccessible } from './helpers.mjs';
+import { harness, ROOT, assertAccessible, oracleFixtures, ESERVICE } from './helpers.mjs';
 
 const h = harness();
-const ESERVICE = process.env.ESERVICE_BIN ?? join(ROOT, 'target/debug/eservice');
 let dir, expected;
 
 before(() => {
-  dir = mkdtempSync(join(tmpdir(), 'eservice-verify-'));
-  execFileSync(join(ROOT, '.venv/bin/python'), [join(ROOT, 'tests/oracle/make_fixtures.py'), dir], { stdio: 'inherit' });
+  dir = oracleFixtures('verify');
   expected = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8'));
 });
 
