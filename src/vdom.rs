@@ -100,6 +100,11 @@ impl Elem {
         self
     }
 
+    /// Whether the element has a key already.
+    pub fn is_keyed(&self) -> bool {
+        self.0.key.is_some()
+    }
+
     pub fn on(mut self, event: &'static str, f: impl Fn(&Event) + 'static) -> Self {
         self.0.handlers.push((event, Rc::new(f)));
         self

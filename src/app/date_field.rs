@@ -5,14 +5,13 @@ use eservice_core::form::Field;
 use eservice_core::thai_date::{month_name, DateParts};
 use eservice_core::Lang;
 use serde_json::Value;
-use std::rc::Rc;
 use web_sys::Event;
 
-use super::field::{described_by, error_node, field_class, field_id, help_node, label_nodes, target_value, FieldEnv};
+use super::field::{described_by, error_node, field_class, field_id, focus_stays_within, help_node, label_nodes, target_value, FieldEnv};
 use crate::i18n;
 use crate::vdom::{el, Elem};
 
-
+/// The date field: day and month chosen, the year typed.
 pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
     let lang = env.lang;
     let id = field_id(&field.pointer);
@@ -21,25 +20,31 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
     let (help_id, error_id, described) = described_by(field, env, &id);
     let invalid = env.error.as_ref().map(|_| "true");
 
-    // Each part edits the stored date; a part cleared stays cleared.
+    // Each part edits the stored date; a part cleared stays cleared. The
+    // date is left (and its problem shown) when focus leaves all three parts.
     let edit = |change: fn(DateParts, &str, Lang) -> DateParts| {
-        let (p, on_input, on_blur, stored) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone(), stored.clone());
+        let (p, on_input, stored) = (field.pointer.clone(), env.on_input.clone(), stored.clone());
         move |e: &Event| {
             let next = change(DateParts::parse(&stored), &target_value(e), lang);
             on_input(p.clone(), next.to_stored().map(Value::String));
-            if e.type_() == "change" {
+        }
+    };
+    let on_leave = {
+        let (p, on_blur) = (field.pointer.clone(), env.on_blur.clone());
+        move |e: &Event| {
+            if !focus_stays_within(e, "fieldset") {
                 on_blur(p.clone());
             }
         }
     };
-    let on_year = Rc::new(edit(|d, v, lang| d.with_shown_year(v.trim().parse().ok(), lang)));
-    let year_text = parts.shown_year(lang).map(|y| y.to_string()).unwrap_or_default();
+    let year_text = parts.shown_year(lang);
     let blank = |none: bool| el("option").attr("value", "").selected(none).text("—");
     let choice = |n: u32, label: &str, on: bool| el("option").attr("value", &n.to_string()).selected(on).text(label).into();
     let part = |class: &'static str, label: &str, input: Elem| el("label").attr("class", class).child(el("span").text(label)).child(input);
     el("fieldset")
         .attr("class", &field_class("field field-date", env.error.as_deref()))
         .attr_opt("aria-describedby", described.as_deref())
+        .on("focusout", on_leave)
         .child(el("legend").children(label_nodes(field.label.get(lang), field.required, lang)))
         .child(help_node(field, lang, Some(&help_id)))
         .child(
@@ -78,8 +83,7 @@ pub fn date_view(field: &Field, env: &FieldEnv) -> Elem {
                         .flag("readonly", field.read_only)
                         .attr("placeholder", lang.pick("2569", "2026"))
                         .value(&year_text)
-                        .on("input", { let h = on_year.clone(); move |e: &Event| h(e) })
-                        .on("change", move |e: &Event| on_year(e)),
+                        .on("input", edit(|d, v, lang| d.with_shown_year(v, lang))),
                 )),
         )
         .child(error_node(env.error.as_deref(), &error_id))

@@ -52,6 +52,16 @@ pub fn target_value(e: &Event) -> String {
     }
 }
 
+/// Whether focus, as it leaves the element an event came from, moves to
+/// another element inside the same closest `selector` (a date's parts).
+pub fn focus_stays_within(e: &Event, selector: &str) -> bool {
+    let Some(to) = e.dyn_ref::<web_sys::FocusEvent>().and_then(|f| f.related_target()).and_then(|t| t.dyn_into::<web_sys::Node>().ok()) else {
+        return false;
+    };
+    let from = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    from.and_then(|f| f.closest(selector).ok().flatten()).is_some_and(|group| group.contains(Some(&to)))
+}
+
 fn target_checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }

@@ -146,8 +146,13 @@ pub fn fields(list: &[Rc<Field>], scope: Scope, lang: Lang, shown: &Shown, ev: &
                 continue;
             }
         }
+        // A choice's branch fields come keyed already, by their own names:
+        // keyed again by place, the field being typed in would be replaced
+        // by whatever came to stand where it stood.
         for (i, n) in field(f, None, scope, lang, shown, ev).into_iter().enumerate() {
             out.push(match n {
+                Node::Elem(e) if e.is_keyed() => Node::Elem(e),
+                Node::Keep(k) => Node::Keep(k),
                 Node::Elem(e) => Node::from(e.key(format!("{key}#{i}"))),
                 other => Node::from(el("span").key(format!("{key}#{i}")).child(other)),
             });

@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use eservice_core::form::{set_value, FormSpec, Selections, Widget};
+use eservice_core::form::{set_value, FormSpec, Selections, TextKind, Widget};
+use eservice_core::thai_date::DateParts;
 use eservice_core::schema::{ErrorKind, ValidationError};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
@@ -29,6 +30,9 @@ pub struct FormState {
     pub step: usize,
     /// Whether "next" or "submit" was pressed on this step.
     pub tried: bool,
+    /// The field being typed in: its error waits until it is left, so that
+    /// "0" on the way to "0812345678" is not called wrong.
+    pub editing: Option<JsonPointer>,
 }
 
 pub enum FormAction {
@@ -43,14 +47,18 @@ pub enum FormAction {
 impl FormState {
     /// Filling in `form` from `data`, on step `step`, nothing left or tried yet.
     pub fn new(form: Rc<LoadedForm>, data: Value, selections: Selections, step: usize) -> FormState {
-        FormState { form, data, selections, touched: Vec::new(), step, tried: false }
+        FormState { form, data, selections, touched: Vec::new(), step, tried: false, editing: None }
     }
 
     /// Applies `action`.
     pub fn reduce(&mut self, action: FormAction) {
         match action {
-            FormAction::Input(p, v) => set_value(&mut self.data, &p, v),
+            FormAction::Input(p, v) => {
+                set_value(&mut self.data, &p, v);
+                self.editing = Some(p);
+            }
             FormAction::Leave(p) => {
+                self.editing = None;
                 let (spec, _) = self.form.settle(&self.data, &self.selections);
                 let leaf = spec.leaves().into_iter().find(|f| f.pointer == p).cloned();
                 if let (Some(f), Some(v)) = (leaf, p.resolve(&self.data).cloned()) {
@@ -212,12 +220,17 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
         }
         match (field.map(|l| &l.widget), keyword) {
             (Some(Widget::Evidence { .. }), "required" | "minItems") => i18n::ATTACH_REQUIRED.get(lang).to_owned(),
+            // A date being entered: what part is missing, not "not a date".
+            (Some(Widget::Text { kind: TextKind::Date, .. }), "format") => {
+                let parts = DateParts::parse(p.resolve(&pruned).and_then(Value::as_str).unwrap_or_default());
+                parts.problem().map_or_else(|| e.message(lang), |d| d.message(lang).to_owned())
+            }
             _ => e.message(lang),
         }
     };
     let shown: Vec<(JsonPointer, String)> = ordered
         .iter()
-        .filter(|(_, p)| state.tried || state.touched.contains(p))
+        .filter(|(_, p)| (state.tried || state.touched.contains(p)) && state.editing.as_ref() != Some(p))
         .map(|(e, p)| (p.clone(), message(e, p)))
         .collect();
     let summary: Vec<(String, String, String)> = if state.tried {

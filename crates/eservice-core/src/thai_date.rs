@@ -27,41 +27,135 @@ pub fn month_name(m: u32, lang: Lang) -> &'static str {
     }
 }
 
-/// The parts of a (possibly partial) stored date: year CE, month, day.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A year as entered: a whole year (four digits, kept in the Common Era),
+/// or the digits typed so far, in the era they were typed in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Year {
+    Ce(i32),
+    /// Fewer than four digits, or a year no calendar has: kept as typed so
+    /// that the box shows "2", "25", "253" while the citizen types "2530".
+    Typed { text: String, be: bool },
+}
+
+/// The parts of a (possibly partial) stored date: year, month, day.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DateParts {
-    pub year: Option<i32>,
+    pub year: Option<Year>,
     pub month: Option<u32>,
     pub day: Option<u32>,
 }
 
+/// What keeps a date from being one, as the citizen is told on leaving it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateProblem {
+    NoDay,
+    NoMonth,
+    NoYear,
+    /// The year is not four digits.
+    ShortYear,
+    /// 31 April, 29 February 2570.
+    NotInCalendar,
+}
+
+impl DateProblem {
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            DateProblem::NoDay => lang.pick("เลือกวันที่", "Choose the day"),
+            DateProblem::NoMonth => lang.pick("เลือกเดือน", "Choose the month"),
+            DateProblem::NoYear => lang.pick("ใส่ปี พ.ศ.", "Enter the year"),
+            DateProblem::ShortYear => lang.pick("ใส่ปี พ.ศ. 4 หลัก", "Enter the year as 4 digits"),
+            DateProblem::NotInCalendar => lang.pick("ไม่มีวันที่นี้ในปฏิทิน", "There is no such date in the calendar"),
+        }
+    }
+}
+
+/// Thai digits (๐–๙, as a Thai keyboard types them) as ASCII ones.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
+            c => c,
+        })
+        .collect()
+}
+
 impl DateParts {
+    /// Reads the stored form: `YYYY-MM-DD`, parts missing while partial,
+    /// a year still being typed stored as its digits with `B` (Buddhist Era)
+    /// or `C` (Common Era) after them (`253B-03-`): no valid date looks so.
     pub fn parse(stored: &str) -> DateParts {
         let mut it = stored.splitn(3, '-');
         let (y, m, d) = (it.next().unwrap_or(""), it.next().unwrap_or(""), it.next().unwrap_or(""));
-        DateParts { year: y.parse().ok(), month: m.parse().ok().filter(|m| (1..=12).contains(m)), day: d.parse().ok().filter(|d| (1..=31).contains(d)) }
+        let year = if let Some(t) = y.strip_suffix('B') {
+            Some(Year::Typed { text: t.to_owned(), be: true })
+        } else if let Some(t) = y.strip_suffix('C') {
+            Some(Year::Typed { text: t.to_owned(), be: false })
+        } else {
+            y.parse().ok().map(Year::Ce)
+        };
+        DateParts { year, month: m.parse().ok().filter(|m| (1..=12).contains(m)), day: d.parse().ok().filter(|d| (1..=31).contains(d)) }
     }
 
     /// The stored form; `None` when nothing is entered.
-    pub fn to_stored(self) -> Option<String> {
-        if self == DateParts::default() {
+    pub fn to_stored(&self) -> Option<String> {
+        if *self == DateParts::default() {
             return None;
         }
-        let y = self.year.map(|y| format!("{y:04}")).unwrap_or_default();
+        let y = match &self.year {
+            Some(Year::Ce(y)) => format!("{y:04}"),
+            Some(Year::Typed { text, be }) => format!("{text}{}", if *be { 'B' } else { 'C' }),
+            None => String::new(),
+        };
         let m = self.month.map(|m| format!("{m:02}")).unwrap_or_default();
         let d = self.day.map(|d| format!("{d:02}")).unwrap_or_default();
         Some(format!("{y}-{m}-{d}"))
     }
 
-    /// The year as shown: BE in Thai, CE in English.
-    pub fn shown_year(self, lang: Lang) -> Option<i32> {
-        self.year.map(|y| if lang == Lang::Th { y + BE_OFFSET } else { y })
+    /// The year as its box shows it: a whole year in `lang`'s era (BE in
+    /// Thai, CE in English), digits still being typed as they were typed.
+    pub fn shown_year(&self, lang: Lang) -> String {
+        match &self.year {
+            Some(Year::Ce(y)) if lang == Lang::Th => (y + BE_OFFSET).to_string(),
+            Some(Year::Ce(y)) => y.to_string(),
+            Some(Year::Typed { text, .. }) => text.clone(),
+            None => String::new(),
+        }
     }
 
-    /// Sets the year from what was typed in `lang`'s era.
-    pub fn with_shown_year(self, typed: Option<i32>, lang: Lang) -> DateParts {
-        let year = typed.map(|y| if lang == Lang::Th { y - BE_OFFSET } else { y });
+    /// Sets the year from what the year box holds, typed in `lang`'s era:
+    /// four digits make a whole year; anything else is kept as typed.
+    pub fn with_shown_year(self, typed: &str, lang: Lang) -> DateParts {
+        let text: String = ascii_digits(typed.trim()).chars().filter(|c| *c != '-').collect();
+        let be = lang == Lang::Th;
+        let whole = (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<i32>().ok())
+            .flatten()
+            .map(|y| if be { y - BE_OFFSET } else { y })
+            .filter(|y| (1..=9999).contains(y));
+        let year = match whole {
+            Some(y) => Some(Year::Ce(y)),
+            None if text.is_empty() => None,
+            None => Some(Year::Typed { text, be }),
+        };
         DateParts { year, ..self }
+    }
+
+    /// Why this is not (yet) a date; `None` for a real date or nothing at all.
+    pub fn problem(&self) -> Option<DateProblem> {
+        if *self == DateParts::default() {
+            return None;
+        }
+        let (Some(day), Some(month)) = (self.day, self.month) else {
+            return Some(if self.day.is_none() { DateProblem::NoDay } else { DateProblem::NoMonth });
+        };
+        match &self.year {
+            None => Some(DateProblem::NoYear),
+            Some(Year::Typed { .. }) => Some(DateProblem::ShortYear),
+            Some(Year::Ce(y)) => {
+                let stored = format!("{y:04}-{month:02}-{day:02}");
+                (!crate::schema::format::is_date(&stored)).then_some(DateProblem::NotInCalendar)
+            }
+        }
     }
 }
 
@@ -69,7 +163,7 @@ impl DateParts {
 /// "27 November 2026"; anything else is returned as it is.
 pub fn readable(stored: &str, lang: Lang) -> String {
     match DateParts::parse(stored) {
-        DateParts { year: Some(y), month: Some(m), day: Some(d) } if crate::schema::format::is_date(stored) => {
+        DateParts { year: Some(Year::Ce(y)), month: Some(m), day: Some(d) } if crate::schema::format::is_date(stored) => {
             let year = if lang == Lang::Th { y + BE_OFFSET } else { y };
             format!("{d} {} {year}", month_name(m, lang))
         }
@@ -84,20 +178,46 @@ mod tests {
     #[test]
     fn be_and_ce() {
         let p = DateParts::parse("2026-11-27");
-        assert_eq!(p, DateParts { year: Some(2026), month: Some(11), day: Some(27) });
-        assert_eq!(p.shown_year(Lang::Th), Some(2569));
-        assert_eq!(p.with_shown_year(Some(2570), Lang::Th).to_stored().as_deref(), Some("2027-11-27"));
+        assert_eq!(p, DateParts { year: Some(Year::Ce(2026)), month: Some(11), day: Some(27) });
+        assert_eq!(p.shown_year(Lang::Th), "2569");
+        assert_eq!(p.shown_year(Lang::En), "2026");
+        assert_eq!(p.clone().with_shown_year("2570", Lang::Th).to_stored().as_deref(), Some("2027-11-27"));
+        assert_eq!(p.with_shown_year("๒๕๗๐", Lang::Th).to_stored().as_deref(), Some("2027-11-27"), "Thai digits");
         assert_eq!(readable("2026-11-27", Lang::Th), "27 พฤศจิกายน 2569");
         assert_eq!(readable("2026-02-01", Lang::En), "1 February 2026");
     }
 
     #[test]
     fn partial_dates_are_kept() {
-        let p = DateParts { year: Some(2026), month: None, day: Some(5) };
+        let p = DateParts { year: Some(Year::Ce(2026)), month: None, day: Some(5) };
         assert_eq!(p.to_stored().as_deref(), Some("2026--05"));
         assert_eq!(DateParts::parse("2026--05"), p);
         assert_eq!(DateParts::default().to_stored(), None);
         assert_eq!(readable("2026--05", Lang::Th), "2026--05");
         assert!(!crate::schema::format::is_date("2026--05"));
+        assert_eq!(p.problem(), Some(DateProblem::NoMonth));
+    }
+
+    #[test]
+    fn a_year_typed_key_by_key_is_kept_until_whole() {
+        let mut d = DateParts { year: None, month: Some(3), day: Some(5) };
+        for (typed, stored) in [("2", "2B-03-05"), ("25", "25B-03-05"), ("253", "253B-03-05"), ("2530", "1987-03-05")] {
+            d = DateParts::parse(&d.to_stored().unwrap()).with_shown_year(typed, Lang::Th);
+            assert_eq!(d.to_stored().as_deref(), Some(stored));
+            assert_eq!(DateParts::parse(stored).shown_year(Lang::Th), typed, "the box shows what was typed");
+            assert!(!crate::schema::format::is_date(stored) || typed.len() == 4);
+        }
+        assert_eq!(d.problem(), None);
+        let short = DateParts::parse("253B-03-05");
+        assert_eq!(short.problem(), Some(DateProblem::ShortYear));
+        assert_eq!(short.problem().unwrap().message(Lang::Th), "ใส่ปี พ.ศ. 4 หลัก");
+        // In English the year is the Common Era's.
+        let en = DateParts::parse("--05").with_shown_year("1987", Lang::En);
+        assert_eq!(en.to_stored().as_deref(), Some("1987--05"));
+        assert_eq!(DateParts::parse("198C--").shown_year(Lang::Th), "198", "digits keep their era when the language changes");
+        // Cleared, the year goes.
+        assert_eq!(DateParts::parse("1987-03-05").with_shown_year("", Lang::Th).to_stored().as_deref(), Some("-03-05"));
+        assert_eq!(DateParts::parse("2569-02-30").problem(), Some(DateProblem::NotInCalendar));
+        assert_eq!(DateParts::parse("0400B-02-01").with_shown_year("0400", Lang::Th).problem(), Some(DateProblem::ShortYear), "no year before the Common Era");
     }
 }
