@@ -22,9 +22,9 @@ use serde_json::{Map, Value};
 
 pub use input::{choice_key, set_value};
 
-use crate::lang::LocalText;
+use crate::lang::{Lang, LocalText};
 use crate::pointer::JsonPointer;
-use crate::schema::Validator;
+use crate::schema::{ErrorKind, FieldInfo, Hint, ValidationError, Validator};
 use reader::Reader;
 
 /// Nesting deeper than this is almost surely a recursive `$ref`; it is shown
@@ -70,15 +70,28 @@ pub struct Field {
     /// Where the value lives in the data.
     pub pointer: JsonPointer,
     pub label: LocalText,
+    /// Whether `label` is the property's key, for want of any title in the
+    /// schema (through its `$ref`s) or the UI schema.
+    pub label_is_key: bool,
     pub help: Option<LocalText>,
     pub placeholder: Option<LocalText>,
+    /// The schema's first `examples` value, as typed: what a message about
+    /// a value not in the expected form shows.
+    pub example: Option<String>,
     pub required: bool,
     pub read_only: bool,
     /// The browser's autofill hint, e.g. `given-name`, `postal-code`.
     pub autocomplete: Option<String>,
     /// The schema's `default`, filled in when the form starts.
     pub default: Option<Value>,
-    /// The agency's own error messages, by failed keyword (`ui:errors`).
+    /// The one value the schema allows (`const`) where the citizen is
+    /// shown it: `true` is a declaration they must tick (required, never
+    /// ticked for them); any other value is read-only and set by the form.
+    /// A `const` that picks a choice's branch is [`Widget::Fixed`] instead.
+    pub constant: Option<Value>,
+    /// Messages by failed keyword: the agency's own (`ui:errors`), and the
+    /// kit's where the validator's would not say what to do (a declaration
+    /// not ticked is "missing", but the citizen is to tick it).
     pub messages: Vec<(String, LocalText)>,
     pub widget: Widget,
 }
@@ -87,6 +100,16 @@ impl Field {
     /// The agency's message for a failed `keyword`, if it wrote one.
     pub fn message_for(&self, keyword: &str) -> Option<&LocalText> {
         self.messages.iter().find(|(k, _)| k == keyword).map(|(_, t)| t)
+    }
+
+    /// Whether this is a box the citizen must tick (`"const": true`).
+    pub fn is_declaration(&self) -> bool {
+        self.constant == Some(Value::Bool(true))
+    }
+
+    /// The value the form sets here and shows read-only, if any.
+    fn shown_constant(&self) -> Option<&Value> {
+        self.constant.as_ref().filter(|_| !self.is_declaration())
     }
 }
 
@@ -112,14 +135,17 @@ pub enum Widget {
     Evidence { rule: crate::evidence::EvidenceRule },
     /// An array of items the user can add, remove and reorder.
     List { items: Vec<Rc<Field>>, min: usize, max: Option<usize>, new_item: Value },
-    /// Kept in the data (usually a default) but not shown.
+    /// Not shown (`ui:widget: hidden`): a value the page that holds the
+    /// form put in the data is kept, but the form fills in nothing here,
+    /// not even a default, since the citizen would not see it.
     Hidden,
     /// A group whose schema refers back to itself (a `$ref` cycle), not yet
     /// filled: drawn as a button that starts it, so a recursive schema draws
     /// only as deep as the data goes.
     Lazy,
-    /// A value the schema fixes (`const`, as in a `oneOf` branch's
-    /// discriminator): the form sets it and does not show it.
+    /// The `const` that picks the chosen `oneOf`/`anyOf` branch (its
+    /// discriminator): set with the branch the citizen chose, not shown.
+    /// No other value is set without the citizen seeing it.
     Fixed(Value),
     /// A schema shape this version cannot draw; the reason is for the console.
     Unsupported { reason: String },
@@ -169,7 +195,7 @@ impl FormSpec {
     /// The form for `data`, drawn from the validator's schema (which must
     /// describe an object) and its UI schema.
     pub fn new(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> FormSpec {
-        Reader { v: validator, sel: selections, dynamic: Default::default(), chain: Default::default() }.form(ui, data)
+        Reader { v: validator, sel: selections, dynamic: Default::default(), chain: Default::default(), picks: Default::default() }.form(ui, data)
     }
 
     /// The form for `data` together with `data` pruned to the fields it
@@ -235,6 +261,108 @@ impl FormSpec {
         fill_defaults(&self.fields, &mut out);
         Value::Object(out)
     }
+
+    /// The validator's errors for `data` (pruned), and the form's own: a
+    /// declaration is required even where the schema lets it go unanswered,
+    /// since the form marks it so; unticked, it fails as `const` does.
+    pub fn validate(&self, validator: &Validator, data: &Value) -> Vec<ValidationError> {
+        let mut errors = validator.validate(data);
+        for f in self.leaves() {
+            let ticked = f.pointer.resolve(data) == Some(&Value::Bool(true));
+            if f.is_declaration() && !ticked && !errors.iter().any(|e| e.field() == f.pointer) {
+                errors.push(ValidationError {
+                    instance_path: f.pointer.clone(),
+                    // The form's rule has no place in the schema; it is named by the keyword it stands for.
+                    schema_path: JsonPointer::root().child("const"),
+                    kind: ErrorKind::Const { expected: Value::Bool(true) },
+                });
+            }
+        }
+        errors
+    }
+
+    /// The field at `at`, of any kind: a group, a list, an item, a choice.
+    pub fn field(&self, at: &JsonPointer) -> Option<&Field> {
+        find(&self.fields, at)
+    }
+
+    /// The label the field at `at` is drawn under (list items are numbered
+    /// after their list), and whether it is a raw key.
+    fn drawn_label(&self, at: &JsonPointer, lang: Lang) -> Option<(String, bool)> {
+        let field = self.field(at)?;
+        let parent = at.parent().filter(|p| matches!(self.field(p).map(|f| &f.widget), Some(Widget::List { .. })));
+        if let (Some(list), Some(i)) = (parent, at.last().and_then(|t| t.parse::<usize>().ok())) {
+            let (title, is_key) = self.drawn_label(&list, lang)?;
+            return Some((format!("{title} {}", i + 1), is_key));
+        }
+        Some((field.label.get(lang).to_owned(), field.label_is_key))
+    }
+
+    /// The label the field at `at` is drawn under, a raw key included.
+    pub fn label(&self, at: &JsonPointer, lang: Lang) -> Option<String> {
+        self.drawn_label(at, lang).map(|(l, _)| l)
+    }
+
+    /// The fields shown under their property key, for want of a title: the
+    /// app names each in the console, since a Thai form should not show them.
+    pub fn untitled(&self) -> Vec<JsonPointer> {
+        let mut out = Vec::new();
+        untitled(&self.fields, &mut out);
+        out
+    }
+}
+
+impl FieldInfo for FormSpec {
+    fn title(&self, at: &JsonPointer, lang: Lang) -> Option<String> {
+        self.drawn_label(at, lang).filter(|(_, is_key)| !is_key).map(|(l, _)| l)
+    }
+
+    fn hint(&self, at: &JsonPointer, lang: Lang) -> Option<Hint> {
+        let f = self.field(at)?;
+        match (&f.example, &f.help) {
+            (Some(x), _) => Some(Hint::Example(x.clone())),
+            (None, Some(h)) => Some(Hint::Description(h.get(lang).to_owned())),
+            (None, None) => None,
+        }
+    }
+}
+
+fn find<'f>(fields: &'f [Rc<Field>], at: &JsonPointer) -> Option<&'f Field> {
+    fields.iter().find_map(|f| {
+        if f.pointer == *at {
+            return Some(&**f);
+        }
+        match &f.widget {
+            // A choice's fields sit beside its selector, not under it.
+            Widget::Alternatives { fields, .. } => find(fields, at),
+            Widget::Group { fields, .. } if at.starts_with(&f.pointer) => find(fields, at),
+            Widget::List { items, .. } if at.starts_with(&f.pointer) => find(items, at),
+            _ => None,
+        }
+    })
+}
+
+fn untitled(fields: &[Rc<Field>], out: &mut Vec<JsonPointer>) {
+    for f in fields {
+        if matches!(f.widget, Widget::Hidden | Widget::Fixed(_)) {
+            continue;
+        }
+        if f.label_is_key {
+            out.push(f.pointer.clone());
+        }
+        match &f.widget {
+            Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => untitled(fields, out),
+            Widget::List { items, .. } => {
+                // Items are drawn under their list's label, numbered; a group item's own label is not drawn.
+                for item in items {
+                    if let Widget::Group { fields, .. } = &item.widget {
+                        untitled(fields, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 fn leaves<'f>(fields: &'f [Rc<Field>], out: &mut Vec<&'f Field>) {
@@ -251,14 +379,19 @@ fn leaves<'f>(fields: &'f [Rc<Field>], out: &mut Vec<&'f Field>) {
     }
 }
 
-/// Sets the values the schema fixes.
+/// Sets the values the schema fixes: a chosen branch's discriminator, and
+/// the values shown read-only. Never a declaration: the citizen ticks it.
 fn fix(fields: &[Rc<Field>], data: &mut Value) {
     for f in fields {
         match &f.widget {
             Widget::Fixed(v) => set_value(data, &f.pointer, Some(v.clone())),
             Widget::Group { fields, .. } | Widget::Alternatives { fields, .. } => fix(fields, data),
             Widget::List { items, .. } => fix(items, data),
-            _ => {}
+            _ => {
+                if let Some(v) = f.shown_constant() {
+                    set_value(data, &f.pointer, Some(v.clone()));
+                }
+            }
         }
     }
 }
@@ -278,6 +411,8 @@ pub(super) fn fill_defaults(fields: &[Rc<Field>], out: &mut Map<String, Value>) 
                     out.insert(name.to_owned(), v.clone());
                 }
             }
+            // Nothing the citizen does not see is filled in for them.
+            Widget::Hidden | Widget::Unsupported { .. } => {}
             // A required list starts empty, so "add at least one" is what it says.
             Widget::List { .. } if f.required && f.default.is_none() => {
                 if let Some(name) = f.pointer.last() {

@@ -2,15 +2,15 @@
 //! validator resolves them, and `allOf`, `if`/`then`/`else` and
 //! `dependentSchemas` contribute the keywords and properties that apply.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::{Choice, Evidence, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
-use crate::lang::LocalText;
+use crate::lang::{Lang, LocalText};
 use crate::pointer::JsonPointer;
-use crate::schema::{Uri, Validator};
+use crate::schema::{ErrorKind, Uri, Validator};
 
 pub(super) struct Reader<'a> {
     pub v: &'a Validator,
@@ -18,7 +18,20 @@ pub(super) struct Reader<'a> {
     /// Set when anything read depends on the data.
     pub dynamic: Cell<bool>,
     /// The object schemas being read, outermost first, to catch recursion.
-    pub chain: std::cell::RefCell<Vec<*const Value>>,
+    pub chain: RefCell<Vec<*const Value>>,
+    /// Where a `const` picks the chosen `oneOf`/`anyOf` branch: the only
+    /// values the form sets without asking.
+    pub picks: RefCell<Vec<JsonPointer>>,
+}
+
+/// What a `const` is on the form.
+enum Constant<'a> {
+    /// It picks the chosen branch of a choice: set with the branch, not shown.
+    Picks(&'a Value),
+    /// `true`: a declaration the citizen must tick themselves.
+    Declaration,
+    /// Any other value: shown read-only, so it is submitted as seen.
+    Shown(&'a Value),
 }
 
 /// The schema objects that together describe one value, with their bases.
@@ -88,34 +101,34 @@ impl<'a> Reader<'a> {
         Parts(out)
     }
 
+    /// Adds `raw`, its `$ref` target (and the target's, along the chain),
+    /// and the in-place applicators of each: in 2020-12 a `$ref` applies
+    /// beside its siblings, so a property's own title comes first and the
+    /// referenced definition's follows it.
     fn collect(&self, raw: &'a Value, around: &Uri, data: &Value, depth: usize, out: &mut Vec<(&'a Value, Uri)>) {
-        if depth > MAX_NESTING || !raw.is_object() {
+        if depth > MAX_NESTING || !raw.is_object() || out.iter().any(|(p, _)| std::ptr::eq(*p, raw)) {
             return;
         }
-        // A raw schema with a $ref can carry its own title beside it.
-        if raw.get("$ref").is_some() && !out.iter().any(|(p, _)| std::ptr::eq(*p, raw)) {
-            out.push((raw, with_id(raw, around)));
+        let base = with_id(raw, around);
+        out.push((raw, base.clone()));
+        if let Some((target, around)) = raw.get("$ref").and_then(Value::as_str).and_then(|r| self.v.resolve(Some(&base), r)) {
+            self.collect(target, &around, data, depth + 1, out);
         }
-        let (s, base) = self.deref(raw, around);
-        if out.iter().any(|(p, _)| std::ptr::eq(*p, s)) {
-            return;
-        }
-        out.push((s, base.clone()));
-        for sub in s.get("allOf").and_then(Value::as_array).into_iter().flatten() {
+        for sub in raw.get("allOf").and_then(Value::as_array).into_iter().flatten() {
             self.collect(sub, &base, data, depth + 1, out);
         }
-        if let Some(cond) = s.get("if") {
+        if let Some(cond) = raw.get("if") {
             self.dynamic.set(true);
             let branch = if self.v.matches(cond, &base, data) { "then" } else { "else" };
-            if let Some(b) = s.get(branch) {
+            if let Some(b) = raw.get(branch) {
                 self.collect(b, &base, data, depth + 1, out);
             }
         }
         for key in ["dependentSchemas", "dependencies"] {
-            if s.get(key).is_some() {
+            if raw.get(key).is_some() {
                 self.dynamic.set(true);
             }
-            let (Some(Value::Object(deps)), Value::Object(m)) = (s.get(key), data) else { continue };
+            let (Some(Value::Object(deps)), Value::Object(m)) = (raw.get(key), data) else { continue };
             for (name, sub) in deps {
                 if m.contains_key(name) && sub.is_object() {
                     self.collect(sub, &base, data, depth + 1, out);
@@ -178,9 +191,8 @@ impl<'a> Reader<'a> {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let (s, _) = self.deref(a, base);
-                let english = |v: &Value| v.get("x-title-en").and_then(Value::as_str).map(|e| LocalText { th: None, en: Some(e.into()) });
-                merged(english(a).or_else(|| english(s)), text(a, "title").or_else(|| text(s, "title"))).unwrap_or_else(|| LocalText::new(format!("แบบที่ {}", i + 1), format!("Option {}", i + 1)))
+                let parts = self.parts(&[(a, base.clone())], data);
+                schema_text(&parts, "title").unwrap_or_else(|| LocalText::new(format!("แบบที่ {}", i + 1), format!("Option {}", i + 1)))
             })
             .collect();
         let selected = self
@@ -190,6 +202,7 @@ impl<'a> Reader<'a> {
             .or_else(|| (!data.is_null()).then(|| alts.iter().position(|a| self.v.matches(a, base, data))).flatten())
             .unwrap_or(0);
         let parts = self.parts(&[(&alts[selected], base.clone())], data);
+        self.picks.borrow_mut().extend(self.discriminators(alts, selected, base).into_iter().map(|n| at.child(n)));
         let fields = self
             .object_fields(&parts, ui, at, data, depth + 1)
             .into_iter()
@@ -197,27 +210,64 @@ impl<'a> Reader<'a> {
             .collect();
         Field {
             label: text(ui, "ui:choiceTitle").unwrap_or_else(|| LocalText::new("เลือกประเภท", "Choose a type")),
+            label_is_key: false,
             help: None,
             placeholder: None,
+            example: None,
             required: true,
             read_only: false,
             autocomplete: None,
             default: None,
+            constant: None,
             messages: Vec::new(),
             widget: Widget::Alternatives { options, selected, fields },
             pointer,
         }
     }
 
+    /// The names whose `const` in branch `selected` differs from their
+    /// `const` in another branch: what tells the branches apart.
+    fn discriminators(&self, alts: &'a [Value], selected: usize, base: &Uri) -> Vec<&'a str> {
+        let consts = |alt: &'a Value| -> Vec<(&'a str, &'a Value)> {
+            let parts = self.parts(&[(alt, base.clone())], &NULL);
+            let props = parts.0.iter().filter_map(|(s, b)| Some((s.get("properties")?.as_object()?, b))).collect::<Vec<_>>();
+            props
+                .into_iter()
+                .flat_map(|(m, b)| m.iter().filter_map(move |(name, p)| Some((name.as_str(), p.get("const").or_else(|| self.deref(p, b).0.get("const"))?))))
+                .collect()
+        };
+        let Some(chosen) = alts.get(selected) else { return Vec::new() };
+        let others: Vec<(&str, &Value)> = alts.iter().enumerate().filter(|(i, _)| *i != selected).flat_map(|(_, a)| consts(a)).collect();
+        consts(chosen)
+            .into_iter()
+            .filter(|(name, c)| others.iter().any(|(n, o)| n == name && !crate::schema::json_eq(o, c)))
+            .map(|(name, _)| name)
+            .collect()
+    }
+
     fn field(&self, raws: &[(&'a Value, Uri)], ui: &Value, pointer: JsonPointer, required: bool, data: &Value, depth: usize) -> Field {
         let parts = self.parts(raws, data);
         let name = pointer.last().unwrap_or_default().to_owned();
         let schema_title = schema_text(&parts, "title");
-        let label = merged(text(ui, "ui:title"), schema_title).unwrap_or(LocalText { th: Some(name), en: None });
+        let titled = merged(text(ui, "ui:title"), schema_title);
+        let label_is_key = titled.is_none();
+        let label = titled.unwrap_or(LocalText { th: Some(name), en: None });
+        let constant = parts.get("const").map(|c| match c {
+            _ if self.picks.borrow().contains(&pointer) => Constant::Picks(c),
+            Value::Bool(true) => Constant::Declaration,
+            _ => Constant::Shown(c),
+        });
         // A schema met again inside itself is drawn only where there is data.
         let targets: Vec<*const Value> = raws.iter().map(|(r, b)| self.deref(r, b).0 as *const Value).collect();
         let recursive = targets.iter().any(|t| self.chain.borrow().contains(t));
-        let widget = if recursive && data.is_null() {
+        let widget = if let Some(c) = &constant {
+            // Before `ui:widget: hidden`: a declaration or a fixed value is never hidden from the citizen.
+            match c {
+                Constant::Picks(v) => Widget::Fixed((*v).clone()),
+                Constant::Declaration | Constant::Shown(Value::Bool(_)) => Widget::Checkbox,
+                Constant::Shown(_) => Widget::Text { kind: TextKind::Plain, max_length: None },
+            }
+        } else if recursive && data.is_null() {
             self.dynamic.set(true);
             Widget::Lazy
         } else if depth >= MAX_NESTING {
@@ -229,21 +279,36 @@ impl<'a> Reader<'a> {
             self.chain.borrow_mut().truncate(mark);
             w
         };
+        let declaration = matches!(constant, Some(Constant::Declaration));
+        let mut messages: Vec<(String, LocalText)> = ui
+            .get("ui:errors")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(k, t)| Some((k.clone(), LocalText::from_json(t)?)))
+            .collect();
+        if declaration && !messages.iter().any(|(k, _)| k == "required") {
+            // A declaration left unticked is missing: "tick to confirm" says what to do.
+            let tick = ErrorKind::Const { expected: Value::Bool(true) };
+            messages.push(("required".into(), LocalText::new(tick.message(Lang::Th), tick.message(Lang::En))));
+        }
+        let shown = match constant {
+            Some(Constant::Shown(v)) => Some(v.clone()),
+            _ => None,
+        };
         Field {
             label,
+            label_is_key,
             help: merged(text(ui, "ui:help"), schema_text(&parts, "description")),
             placeholder: text(ui, "ui:placeholder"),
-            required,
-            read_only: parts.get("readOnly") == Some(&Value::Bool(true)),
+            example: parts.get("examples").and_then(Value::as_array).and_then(|e| e.first()).map(|e| super::Field::display(Some(e))).filter(|e| !e.is_empty()),
+            required: required || declaration,
+            read_only: shown.is_some() || (!declaration && parts.get("readOnly") == Some(&Value::Bool(true))),
             autocomplete: ui.get("ui:autocomplete").and_then(Value::as_str).map(str::to_owned),
-            default: parts.get("default").cloned(),
-            messages: ui
-                .get("ui:errors")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flatten()
-                .filter_map(|(k, t)| Some((k.clone(), LocalText::from_json(t)?)))
-                .collect(),
+            // Never ticked in advance: the citizen ticks a declaration, or it is not given.
+            default: if declaration { None } else { shown.clone().or_else(|| parts.get("default").cloned()) },
+            constant: if declaration { Some(Value::Bool(true)) } else { shown },
+            messages,
             widget,
             pointer,
         }
@@ -255,10 +320,6 @@ impl<'a> Reader<'a> {
             return Widget::Hidden;
         }
         let max_length = parts.get("maxLength").and_then(Value::as_u64);
-        // A fixed value, except a box to tick (`"const": true` on a declaration).
-        if let (Some(c), false) = (parts.get("const"), parts.str("type") == Some("boolean")) {
-            return Widget::Fixed(c.clone());
-        }
         if let Some(options) = self.choices(parts, ui) {
             return match asked {
                 Some("radio") => Widget::Radio { options },

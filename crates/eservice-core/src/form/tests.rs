@@ -3,7 +3,7 @@
 use super::*;
 use std::rc::Rc;
 use crate::lang::Lang;
-use crate::schema::RegressEngine;
+use crate::schema::{FieldInfo, RegressEngine};
 use serde_json::json;
 
 fn validator(schema: Value) -> Validator {
@@ -278,4 +278,158 @@ fn evidence_fields_can_be_declared_in_the_ui_schema() {
     let spec = FormSpec::new(&v, &ui, &json!({}), &Selections::default());
     let Widget::Evidence { rule } = &spec.fields[0].widget else { panic!() };
     assert_eq!(rule.accept, [crate::evidence::MediaType::Png]);
+}
+
+fn at(p: &str) -> JsonPointer {
+    JsonPointer::parse(p).unwrap()
+}
+
+/// The message the form shows: the field's own for the keyword, else the kit's.
+fn shown(spec: &FormSpec, e: &ValidationError, lang: Lang) -> String {
+    let keyword = e.schema_path.last().unwrap_or_default();
+    match spec.field(&e.field()).and_then(|f| f.message_for(keyword)) {
+        Some(t) => t.get(lang).to_owned(),
+        None => e.message_in(lang, spec),
+    }
+}
+
+#[test]
+fn a_declaration_is_a_box_the_citizen_ticks_in_either_spelling() {
+    let title = "ข้าพเจ้ายืนยันว่าข้อมูลข้างต้นเป็นความจริง";
+    for declaration in [json!({"title": title, "const": true}), json!({"title": title, "type": "boolean", "const": true})] {
+        for required in [json!(["consent"]), json!([])] {
+            let v = validator(json!({
+                "type": "object",
+                "required": required,
+                "properties": {"name": {"type": "string"}, "consent": declaration}
+            }));
+            let none = Selections::default();
+            let (spec, data) = settle(&v, &Value::Null, json!({}), &none);
+            let consent = spec.field(&at("/consent")).expect("the declaration is a field");
+            assert_eq!(consent.widget, Widget::Checkbox, "{declaration}");
+            assert!(consent.required && !consent.read_only && consent.is_declaration());
+            assert_eq!(consent.label.get(Lang::Th), title);
+            assert!(spec.leaves().iter().any(|l| l.pointer == at("/consent")), "it is drawn");
+            assert_eq!(spec.initial_data(), json!({}), "never ticked for the citizen");
+            assert_eq!(data, json!({}), "nor set when the form settles");
+
+            let errors = spec.validate(&v, &data);
+            assert_eq!(errors.len(), 1, "{errors:?}");
+            assert_eq!(errors[0].field(), at("/consent"));
+            assert_eq!(shown(&spec, &errors[0], Lang::Th), "กรุณาทำเครื่องหมายยืนยันข้อนี้");
+            assert_eq!(shown(&spec, &errors[0], Lang::En), "Please tick to confirm");
+
+            let (_, unticked) = settle(&v, &Value::Null, json!({"consent": false}), &none);
+            let errors = spec.validate(&v, &unticked);
+            assert_eq!(errors.iter().map(|e| shown(&spec, e, Lang::En)).collect::<Vec<_>>(), ["Please tick to confirm"]);
+
+            let (_, ticked) = settle(&v, &Value::Null, json!({"consent": true}), &none);
+            assert_eq!(ticked, json!({"consent": true}));
+            assert!(spec.validate(&v, &ticked).is_empty());
+        }
+    }
+}
+
+#[test]
+fn only_a_branch_discriminator_is_set_without_asking() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {
+            "version": {"title": "ฉบับแบบฟอร์ม", "const": "2569.1"},
+            "secret": {"type": "string", "default": "x"}
+        },
+        "oneOf": [
+            {"title": "บุคคลธรรมดา", "properties": {"kind": {"const": "person"}, "consent": {"title": "ยินยอม", "const": true}}, "required": ["kind", "consent"]},
+            {"title": "นิติบุคคล", "properties": {"kind": {"const": "company"}}, "required": ["kind"]}
+        ]
+    }));
+    let ui = json!({"secret": {"ui:widget": "hidden"}, "version": {"ui:widget": "hidden"}});
+    let none = Selections::default();
+    let (spec, data) = settle(&v, &ui, json!({}), &none);
+    let version = spec.field(&at("/version")).unwrap();
+    assert_eq!(version.widget, Widget::Text { kind: TextKind::Plain, max_length: None }, "a fixed value is shown, even if the UI schema hides it");
+    assert!(version.read_only && !version.required);
+    assert_eq!(spec.field(&at("/kind")).unwrap().widget, Widget::Fixed(json!("person")));
+    assert_eq!(spec.field(&at("/consent")).unwrap().widget, Widget::Checkbox, "a const: true in a branch is still a declaration");
+    assert_eq!(spec.field(&at("/secret")).unwrap().widget, Widget::Hidden);
+    assert_eq!(spec.initial_data(), json!({"version": "2569.1", "kind": "person"}), "no hidden default, no ticked box");
+    assert_eq!(data, json!({"version": "2569.1", "kind": "person"}));
+    let (_, kept) = settle(&v, &ui, json!({"secret": "from the page"}), &none);
+    assert_eq!(kept["secret"], json!("from the page"), "a value the page put in stays");
+}
+
+#[test]
+fn a_title_comes_through_refs_then_from_the_ui_schema_else_the_key_is_flagged() {
+    let v = validator(json!({
+        "type": "object",
+        "$defs": {
+            "person": {"$ref": "#/$defs/human"},
+            "human": {"title": "บุคคล", "x-title-en": "Person", "type": "object", "properties": {"name": {"type": "string", "title": "ชื่อ"}}},
+            "address": {"type": "object", "properties": {"moo": {"type": "string"}}},
+            "office": {"$ref": "#/$defs/branch", "title": "สำนักงาน"},
+            "branch": {"title": "สาขา", "type": "object"}
+        },
+        "properties": {
+            "person": {"$ref": "#/$defs/person"},
+            "office": {"$ref": "#/$defs/office"},
+            "home": {"$ref": "#/$defs/address"},
+            "work": {"$ref": "#/$defs/address"},
+            "owners": {"title": "เจ้าของ", "type": "array", "items": {"type": "string", "pattern": "^[ก-๙]+$"}}
+        }
+    }));
+    let ui = json!({"home": {"ui:title": {"th": "ที่อยู่บ้าน", "en": "Home address"}, "moo": {"ui:title": "หมู่"}}});
+    let (spec, _) = settle(&v, &ui, json!({"owners": ["x"]}), &Selections::default());
+    let label = |p: &str, lang| spec.field(&at(p)).unwrap().label.get(lang).to_owned();
+    assert_eq!(label("/person", Lang::Th), "บุคคล", "through a chain of two $refs");
+    assert_eq!(label("/person", Lang::En), "Person");
+    assert_eq!(label("/office", Lang::Th), "สำนักงาน", "the nearer title wins");
+    assert_eq!(label("/home", Lang::En), "Home address");
+    assert_eq!(label("/home/moo", Lang::Th), "หมู่");
+    assert!(!spec.field(&at("/person")).unwrap().label_is_key);
+    assert!(spec.field(&at("/work")).unwrap().label_is_key);
+    assert_eq!(spec.untitled(), [at("/work"), at("/work/moo")], "list items are numbered, not flagged");
+    assert_eq!(spec.title(&at("/work"), Lang::Th), None);
+    assert_eq!(spec.label(&at("/work"), Lang::Th).as_deref(), Some("work"));
+    assert_eq!(spec.title(&at("/owners/0"), Lang::Th).as_deref(), Some("เจ้าของ 1"));
+}
+
+#[test]
+fn messages_name_fields_by_title_and_patterns_give_an_example() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {
+            "has_staff": {"type": "boolean", "title": "มีลูกจ้าง", "x-title-en": "Has employees"},
+            "staff_count": {"type": "integer", "title": "จำนวนลูกจ้าง"},
+            "untitled": {"type": "string"},
+            "other": {"type": "string"},
+            "book_no": {"type": "string", "title": "เลขที่หนังสือ", "pattern": "^[0-9]+/[0-9]{4}$", "examples": ["123/2569"]},
+            "postcode": {"type": "string", "description": "5 หลัก", "x-description-en": "5 digits", "pattern": "^[0-9]{5}$"},
+            "plain": {"type": "string", "pattern": "^a$"}
+        },
+        "dependentRequired": {"has_staff": ["staff_count"], "untitled": ["other"]},
+        "additionalProperties": false
+    }));
+    let data = json!({"has_staff": true, "untitled": "x", "book_no": "123", "postcode": "1", "plain": "b", "c": 1});
+    let (spec, pruned) = settle(&v, &Value::Null, data.clone(), &Selections::default());
+    assert_eq!(spec.field(&at("/book_no")).unwrap().example.as_deref(), Some("123/2569"));
+    let lines = |lang| v.validate(&data).iter().map(|e| e.line_in(lang, &spec)).collect::<Vec<_>>();
+    assert_eq!(lines(Lang::Th), [
+        "/staff_count: กรุณากรอกช่องนี้ เพราะได้กรอก “มีลูกจ้าง” แล้ว",
+        "/other: กรุณากรอกช่องนี้ เพราะได้กรอก “untitled” แล้ว",
+        "/book_no: รูปแบบไม่ถูกต้อง เช่น 123/2569",
+        "/postcode: รูปแบบไม่ถูกต้อง (5 หลัก)",
+        "/plain: รูปแบบไม่ถูกต้อง",
+        "/c: ไม่มีช่อง “c” ในแบบฟอร์มนี้",
+    ]);
+    assert_eq!(lines(Lang::En), [
+        "/staff_count: This field is required because “Has employees” is filled in",
+        "/other: This field is required because “untitled” is filled in",
+        "/book_no: Not in the expected form, e.g. 123/2569",
+        "/postcode: Not in the expected form (5 digits)",
+        "/plain: Not in the expected form",
+        "/c: This form has no field “c”",
+    ]);
+    let errors = spec.validate(&v, &pruned);
+    let e = errors.iter().find(|e| e.field() == at("/staff_count")).unwrap();
+    assert_eq!(e.titled_line(Lang::Th, &spec), "จำนวนลูกจ้าง (/staff_count): กรุณากรอกช่องนี้ เพราะได้กรอก “มีลูกจ้าง” แล้ว");
 }

@@ -73,15 +73,93 @@ impl ValidationError {
         }
     }
 
+    /// The message with properties named by their keys: for when nothing
+    /// is known of the form (see [`ValidationError::message_in`]).
     pub fn message(&self, lang: Lang) -> String {
-        self.kind.message(lang)
+        self.message_in(lang, &())
+    }
+
+    /// The message, naming other fields by their titles and giving an
+    /// example of what the field takes where `info` knows them.
+    pub fn message_in(&self, lang: Lang, info: &dyn FieldInfo) -> String {
+        match &self.kind {
+            ErrorKind::DependentRequired { because_of, .. } => {
+                let at = self.instance_path.child(because_of.as_str());
+                dependent_required(&info.title(&at, lang).unwrap_or_else(|| because_of.clone()), lang)
+            }
+            ErrorKind::Pattern { .. } => pattern_message(info.hint(&self.instance_path, lang).as_ref(), lang),
+            kind => kind.message(lang),
+        }
     }
 
     /// One line for a log or the CLI: the field's pointer, then the message.
     pub fn line(&self, lang: Lang) -> String {
+        self.line_in(lang, &())
+    }
+
+    /// [`ValidationError::line`] with the message of [`ValidationError::message_in`].
+    pub fn line_in(&self, lang: Lang, info: &dyn FieldInfo) -> String {
+        format!("{}: {}", self.place(), self.message_in(lang, info))
+    }
+
+    /// One line for a person: the field's title, then its pointer for
+    /// whoever looks the data up, then the message.
+    pub fn titled_line(&self, lang: Lang, info: &dyn FieldInfo) -> String {
+        match info.title(&self.field(), lang) {
+            Some(title) => format!("{title} ({}): {}", self.place(), self.message_in(lang, info)),
+            None => self.line_in(lang, info),
+        }
+    }
+
+    fn place(&self) -> String {
         let field = self.field();
-        let at = if field.is_root() { "(root)".to_owned() } else { field.to_string() };
-        format!("{at}: {}", self.kind.message(lang))
+        if field.is_root() { "(root)".to_owned() } else { field.to_string() }
+    }
+}
+
+/// What a form knows of the fields that errors fall on, so that messages
+/// name them as the citizen sees them. `()` knows nothing: messages then
+/// name properties by their keys.
+pub trait FieldInfo {
+    /// The title of the field at `at` in `lang`; `None` where it has none.
+    fn title(&self, at: &JsonPointer, lang: Lang) -> Option<String>;
+    /// What to tell someone whose value at `at` is not in the expected form.
+    fn hint(&self, at: &JsonPointer, lang: Lang) -> Option<Hint>;
+}
+
+impl FieldInfo for () {
+    fn title(&self, _: &JsonPointer, _: Lang) -> Option<String> {
+        None
+    }
+
+    fn hint(&self, _: &JsonPointer, _: Lang) -> Option<Hint> {
+        None
+    }
+}
+
+/// What a field takes, for a message about a value not in its form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Hint {
+    /// The schema's first `examples` value.
+    Example(String),
+    /// The field's description, when it has no example.
+    Description(String),
+}
+
+fn dependent_required(because_of: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Th => format!("กรุณากรอกช่องนี้ เพราะได้กรอก “{because_of}” แล้ว"),
+        Lang::En => format!("This field is required because “{because_of}” is filled in"),
+    }
+}
+
+fn pattern_message(hint: Option<&Hint>, lang: Lang) -> String {
+    let plain = lang.pick("รูปแบบไม่ถูกต้อง", "Not in the expected form");
+    match (hint, lang) {
+        (None, _) => plain.into(),
+        (Some(Hint::Example(x)), Lang::Th) => format!("{plain} เช่น {x}"),
+        (Some(Hint::Example(x)), Lang::En) => format!("{plain}, e.g. {x}"),
+        (Some(Hint::Description(d)), _) => format!("{plain} ({d})"),
     }
 }
 
@@ -144,12 +222,7 @@ impl ErrorKind {
         match self {
             False => lang.pick("ไม่อนุญาตให้มีข้อมูลนี้", "No value is allowed here").into(),
             Required { .. } => lang.pick("กรุณากรอกช่องนี้", "This field is required").into(),
-            DependentRequired { because_of, .. } if th => {
-                format!("กรุณากรอกช่องนี้ เพราะได้กรอก “{because_of}” แล้ว")
-            }
-            DependentRequired { because_of, .. } => {
-                format!("This field is required because “{because_of}” is filled in")
-            }
+            DependentRequired { because_of, .. } => dependent_required(because_of, lang),
             Type { expected } => {
                 let names: Vec<_> = expected.iter().map(|t| t.noun(lang)).collect();
                 if th {
@@ -168,7 +241,7 @@ impl ErrorKind {
             MinLength { limit } => format!("Must be at least {limit} characters"),
             MaxLength { limit } if th => format!("ต้องมีไม่เกิน {limit} ตัวอักษร"),
             MaxLength { limit } => format!("Must be at most {limit} characters"),
-            Pattern { .. } => lang.pick("รูปแบบไม่ถูกต้อง", "Not in the expected form").into(),
+            Pattern { .. } => pattern_message(None, lang),
             Format(f) => format_message(f, lang),
             Minimum { limit } if th => format!("ต้องไม่น้อยกว่า {}", num(*limit)),
             Minimum { limit } => format!("Must be at least {}", num(*limit)),

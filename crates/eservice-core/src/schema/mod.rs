@@ -14,7 +14,7 @@ mod pattern;
 mod uri;
 mod validate;
 
-pub use error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
+pub use error::{ErrorKind, FieldInfo, Hint, JsonType, SchemaError, SchemaProblem, ValidationError};
 pub use format::FormatError;
 pub use keywords::unknown_keywords;
 #[cfg(feature = "ecma-regex")]
