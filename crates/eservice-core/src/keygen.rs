@@ -8,7 +8,7 @@ use zeroize::Zeroizing;
 use crate::signature::certificate::{DIGITAL_SIGNATURE, NON_REPUDIATION};
 use crate::signature::issue::{certificate, name, request, CertificateSpec};
 use crate::signature::{pem, PrivateKey};
-use crate::signing::thai_time;
+use crate::thai_date::thai_time;
 
 /// What `generate` makes: PEM text for each file.
 pub struct NewKey {

@@ -151,8 +151,7 @@ impl Register {
     /// the SHA-256 of the signed PDF. A permit with the same number is
     /// replaced, as a re-issued permit supersedes the old file.
     pub fn record_signed(&mut self, entry: &NewPermit<'_>, signed_pdf: &[u8], unix: u64) -> Result<&Permit, RegisterError> {
-        let t = crate::signing::thai_time(unix);
-        let issued = format!("{:04}-{:02}-{:02}", t.year(), t.month(), t.day());
+        let issued = crate::thai_date::iso_thai(unix)[..10].to_owned();
         let sha = crate::evidence::Sha256Stream::digest(signed_pdf).hex();
         let get = |k: &str| match k {
             "number" => Some(entry.number),

@@ -17,6 +17,7 @@ use crate::pdf::update::{value, with, write, Update};
 use crate::signature::writer::signed_data;
 use crate::signature::pkcs12::{self, P12Problem};
 use crate::signature::{pem, Certificate, KeyProblem, PrivateKey};
+use crate::thai_date::thai_time;
 
 /// A key with its certificate, and the certificates up to the agency's CA.
 pub struct Signer {
@@ -429,11 +430,6 @@ pub fn text_string(s: &str) -> Vec<u8> {
 pub fn pdf_date(unix: u64) -> String {
     let t = thai_time(unix);
     format!("D:{:04}{:02}{:02}{:02}{:02}{:02}+07'00'", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
-}
-
-/// The wall-clock time in Thailand (UTC+7, no daylight saving).
-pub fn thai_time(unix: u64) -> DateTime {
-    DateTime::from_unix_duration(std::time::Duration::from_secs(unix + 7 * 3600)).unwrap_or(DateTime::INFINITY)
 }
 
 #[cfg(test)]

@@ -4,6 +4,13 @@
 //! A date is entered in three parts; a partly entered date is kept as
 //! `YYYY-MM-DD` with the missing parts empty (`2026--27`), so nothing typed is
 //! lost and validation can say the date is not finished.
+//!
+//! Moments (a signing time) are shown in Thai time, UTC+7, whatever the
+//! device's zone: a permit is signed and read in Thailand.
+
+use std::time::Duration;
+
+use der::DateTime;
 
 use crate::lang::Lang;
 
@@ -171,6 +178,31 @@ pub fn readable(stored: &str, lang: Lang) -> String {
     }
 }
 
+/// The wall-clock time in Thailand (UTC+7, no daylight saving) at `unix`
+/// seconds.
+pub fn thai_time(unix: u64) -> DateTime {
+    DateTime::from_unix_duration(Duration::from_secs(unix.saturating_add(7 * 3600))).unwrap_or(DateTime::INFINITY)
+}
+
+/// `2026-11-27T13:55:42+07:00`: a moment in Thai time, as machines read it.
+pub fn iso_thai(unix: u64) -> String {
+    let t = thai_time(unix);
+    format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
+}
+
+/// A moment (`utc`) as a person in Thailand reads it, in Thai time:
+/// "27 พฤศจิกายน 2569 13:55:42 น. (เวลาประเทศไทย)" (Buddhist Era) or
+/// "27 November 2026, 13:55:42 (UTC+7)".
+pub fn readable_time(utc: DateTime, lang: Lang) -> String {
+    let iso = iso_thai(utc.unix_duration().as_secs());
+    let (date, clock) = iso.split_at(10);
+    let clock = &clock[1..9];
+    match lang {
+        Lang::Th => format!("{} {clock} น. (เวลาประเทศไทย)", readable(date, lang)),
+        Lang::En => format!("{}, {clock} (UTC+7)", readable(date, lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +251,19 @@ mod tests {
         assert_eq!(DateParts::parse("1987-03-05").with_shown_year("", Lang::Th).to_stored().as_deref(), Some("-03-05"));
         assert_eq!(DateParts::parse("2569-02-30").problem(), Some(DateProblem::NotInCalendar));
         assert_eq!(DateParts::parse("0400B-02-01").with_shown_year("0400", Lang::Th).problem(), Some(DateProblem::ShortYear), "no year before the Common Era");
+    }
+
+    #[test]
+    fn moments_in_thai_time() {
+        // pyHanko's /M (D:20261127065542Z), in UTC.
+        let t = DateTime::new(2026, 11, 27, 6, 55, 42).unwrap();
+        assert_eq!(readable_time(t, Lang::Th), "27 พฤศจิกายน 2569 13:55:42 น. (เวลาประเทศไทย)");
+        assert_eq!(readable_time(t, Lang::En), "27 November 2026, 13:55:42 (UTC+7)");
+        // Late in the evening UTC is the next day, and the next year, in Thailand.
+        let t = DateTime::new(2026, 12, 31, 17, 0, 5).unwrap();
+        assert_eq!(readable_time(t, Lang::Th), "1 มกราคม 2570 00:00:05 น. (เวลาประเทศไทย)");
+        assert_eq!(iso_thai(t.unix_duration().as_secs()), "2027-01-01T00:00:05+07:00");
+        assert_eq!(thai_time(u64::MAX), DateTime::INFINITY, "no overflow");
+        assert!(readable_time(DateTime::INFINITY, Lang::En).starts_with("31 December 9999, 23:59:59"));
     }
 }

@@ -106,9 +106,8 @@ pub fn schema_sha256(schema: &Value) -> String {
 
 /// `created` for a manifest: RFC 3339 in Thai time, and the ZIP's DOS stamp.
 pub fn created_at(unix: u64) -> (String, (u16, u16)) {
-    let t = crate::signing::thai_time(unix);
-    let text = format!("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}+07:00", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds());
-    (text, zip::dos_time(t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds()))
+    let t = crate::thai_date::thai_time(unix);
+    (crate::thai_date::iso_thai(unix), zip::dos_time(t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds()))
 }
 
 /// The reference a citizen quotes: the hash's first 40 bits in Crockford

@@ -12,22 +12,20 @@ use std::collections::BTreeMap;
 use super::font::Font;
 use super::update::Update;
 use crate::lang::Lang;
-use crate::thai_date::{month_name, BE_OFFSET};
+use crate::thai_date::{iso_thai, readable};
 
 /// Writes the appearance of a `width` × `height` stamp into `up`; returns
 /// its object number.
 pub fn appearance(up: &mut Update<'_, '_>, width: u32, height: u32, name: &str, unix: u64, font: Option<&Font<'_>>) -> u32 {
-    let t = crate::signing::thai_time(unix);
+    // `2026-11-27T13:55:42+07:00`: the date, and the time to the minute.
+    let iso = iso_thai(unix);
+    let (date, minute) = (&iso[..10], &iso[11..16]);
     let lines: Vec<String> = match font {
-        Some(_) => vec![
-            "ลงลายมือชื่ออิเล็กทรอนิกส์โดย".to_owned(),
-            name.to_owned(),
-            format!("{} {} {} {:02}:{:02} น.", t.day(), month_name(u32::from(t.month()), Lang::Th), i32::from(t.year()) + BE_OFFSET, t.hour(), t.minutes()),
-        ],
+        Some(_) => vec!["ลงลายมือชื่ออิเล็กทรอนิกส์โดย".to_owned(), name.to_owned(), format!("{} {minute} น.", readable(date, Lang::Th))],
         None => {
             let mut l = vec!["Digitally signed by".to_owned()];
             l.extend(Some(name).filter(|n| n.is_ascii() && !n.trim().is_empty()).map(str::to_owned));
-            l.push(format!("{:04}-{:02}-{:02} {:02}:{:02} +07:00", t.year(), t.month(), t.day(), t.hour(), t.minutes()));
+            l.push(format!("{date} {minute} +07:00"));
             l
         }
     };
