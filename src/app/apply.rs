@@ -115,10 +115,14 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             Err(e) => Page::Failed(e),
             Ok(form) => {
                 let form = Rc::new(form);
-                match storage::load_draft(&form.id, form.draft_days()) {
+                let page = match storage::load_draft(&form.id, form.draft_days()) {
                     Some(d) => Page::Filling { state: FormState::new(form, d.data, d.selections, d.step), restored_at: Some(d.saved_at_ms) },
                     None => fresh(form),
+                };
+                if let Page::Filling { state, .. } = &page {
+                    warn_untitled(state);
                 }
+                page
             }
         },
         (Page::Filling { mut state, restored_at }, Msg::Form(a)) => {
@@ -140,6 +144,18 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
         (p, _) => p,
     };
     *page = next;
+}
+
+/// Names in the console, once per load, each field drawn under its raw
+/// property key for want of a title: an English key in a Thai form is the
+/// schema's to fix, and its admin is told where.
+fn warn_untitled(state: &FormState) {
+    let (spec, _) = state.form.settle(&state.data, &state.selections);
+    for p in spec.untitled() {
+        let key = p.last().unwrap_or_default();
+        let msg = format!("eservice-kit: {}: {p} has no title; showing its key “{key}”", state.form.id.schema_path());
+        web_sys::console::warn_1(&msg.into());
+    }
 }
 
 pub fn load_error(title: Phrase, message: &str, lang: Lang) -> Elem {

@@ -202,7 +202,7 @@ fn evidence_list(items: &[eservice_core::form::Evidence], lang: Lang) -> Node {
 /// The form as it stands.
 pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, page: &Around) -> Elem {
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
-    let errors = state.form.validate(&pruned);
+    let errors = spec.validate(state.form.validator(), &pruned);
     let ordered = ordered_errors(&spec, &errors);
     let wizard = !spec.steps.is_empty();
     let step = state.step.min(spec.steps.len().saturating_sub(1));
@@ -210,11 +210,11 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
     let in_step = |p: &JsonPointer| !wizard || step_of(&spec, p) == step;
     let step_errors: Vec<&(&ValidationError, JsonPointer)> = ordered.iter().filter(|(_, p)| last_step || in_step(p)).collect();
 
-    let labels = spec.leaves();
-    // The agency's own message for the failed keyword, else the kit's.
+    // The agency's own message for the failed keyword, else the kit's,
+    // naming other fields by their titles as the form shows them.
     let message = |e: &ValidationError, p: &JsonPointer| -> String {
         let keyword = e.schema_path.last().unwrap_or_default();
-        let field = labels.iter().find(|l| l.pointer == *p);
+        let field = spec.field(p);
         if let Some(t) = field.and_then(|l| l.message_for(keyword)) {
             return t.get(lang).to_owned();
         }
@@ -223,9 +223,9 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
             // A date being entered: what part is missing, not "not a date".
             (Some(Widget::Text { kind: TextKind::Date, .. }), "format") => {
                 let parts = DateParts::parse(p.resolve(&pruned).and_then(Value::as_str).unwrap_or_default());
-                parts.problem().map_or_else(|| e.message(lang), |d| d.message(lang).to_owned())
+                parts.problem().map_or_else(|| e.message_in(lang, &*spec), |d| d.message(lang).to_owned())
             }
-            _ => e.message(lang),
+            _ => e.message_in(lang, &*spec),
         }
     };
     let shown: Vec<(JsonPointer, String)> = ordered
@@ -237,8 +237,7 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
         step_errors
             .iter()
             .map(|(e, p)| {
-                let label = labels.iter().find(|l| l.pointer == *p).map(|l| l.label.get(lang).to_owned());
-                (field_id(p), label.unwrap_or_default(), message(e, p))
+                (field_id(p), spec.label(p, lang).unwrap_or_default(), message(e, p))
             })
             .collect()
     } else {
