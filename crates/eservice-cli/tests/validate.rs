@@ -96,3 +96,23 @@ fn unreadable_input_exits_2_and_names_the_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("#/properties/a/$ref") && err.contains("#/$defs/nope"), "{err}");
 }
+
+#[test]
+fn messages_name_fields_by_title_and_give_examples() {
+    let d = tmp("titles");
+    let schema = write(&d, "s.json", r#"{
+        "type": "object",
+        "properties": {
+            "has_staff": {"type": "boolean", "title": "มีลูกจ้าง", "x-title-en": "Has employees"},
+            "staff": {"type": "integer", "title": "จำนวนลูกจ้าง"},
+            "book_no": {"type": "string", "pattern": "^[0-9]+/[0-9]{4}$", "examples": ["123/2569"]}
+        },
+        "dependentRequired": {"has_staff": ["staff"]}
+    }"#);
+    let data = write(&d, "data.json", r#"{"has_staff": true, "book_no": "123"}"#);
+    let out = run(&["--lang", "th", "validate", "--schema", &schema, &data]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("/staff: กรุณากรอกช่องนี้ เพราะได้กรอก “มีลูกจ้าง” แล้ว"), "{stdout}");
+    assert!(stdout.contains("/book_no: รูปแบบไม่ถูกต้อง เช่น 123/2569"), "{stdout}");
+}

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use eservice_core::form::{FormSpec, Selections};
 use eservice_core::Lang;
 
 use crate::input::{load_validator, read_json};
@@ -38,8 +39,10 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
         println!("{}", lang.pick("ข้อมูลถูกต้อง", "valid"));
         return Outcome::Yes;
     }
+    // Other fields named by their titles, and a pattern's example given, as the form does.
+    let form = FormSpec::new(&validator, &serde_json::Value::Null, &data, &Selections::default());
     for e in &errors {
-        println!("{}", e.line(lang));
+        println!("{}", e.line_in(lang, &form));
     }
     Outcome::No
 }

@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::zip::{self, ZipProblem};
 use super::{reference, EvidenceFile, MANIFEST, SUMMARY};
 use crate::evidence::{Digest, ManifestEntry, Sha256Stream};
+use crate::form::{FormSpec, Selections};
 use crate::lang::Lang;
 use crate::schema::Validator;
 
@@ -184,7 +185,9 @@ pub fn check_form(opened: &mut Opened, schema_sha256: &str, validator: &Validato
     }
     let errors = validator.validate(&opened.data);
     if !errors.is_empty() {
-        opened.problems.push(PackageProblem::Invalid(errors.iter().map(|e| e.line(lang)).collect()));
+        // Fields named as the form titles them: the clerk reads titles, not property keys.
+        let form = FormSpec::new(validator, &Value::Null, &opened.data, &Selections::default());
+        opened.problems.push(PackageProblem::Invalid(errors.iter().map(|e| e.titled_line(lang, &form)).collect()));
     }
 }
 
@@ -299,6 +302,34 @@ mod tests {
         assert_eq!(open(&zip::write(&refs, (0, 0))).unwrap_err(), PackageProblem::Zip(ZipProblem::UnsafePath("evidence/../../x".into())));
         assert_eq!(open(&z[..z.len() - 30]).unwrap_err(), PackageProblem::Zip(ZipProblem::Truncated));
         assert_eq!(PackageProblem::EvidenceTampered { name: "a.pdf".into() }.message(Lang::En), "a.pdf: the evidence file was changed (its SHA-256 differs from the manifest)");
+    }
+
+    #[test]
+    fn data_problems_name_fields_by_title() {
+        let (z, _, _) = package();
+        let v = Validator::new(
+            json!({
+                "type": "object",
+                "properties": {"applicant": {
+                    "title": "ผู้ยื่นคำขอ",
+                    "type": "object",
+                    "properties": {
+                        "name": {"title": "ชื่อผู้ยื่น", "x-title-en": "Applicant's name", "type": "string"},
+                        "licence_no": {"title": "เลขที่ใบอนุญาต", "type": "string"}
+                    },
+                    "dependentRequired": {"name": ["licence_no"]}
+                }}
+            }),
+            Box::new(crate::schema::NoPatterns),
+        )
+        .unwrap();
+        let problems = |lang| {
+            let mut o = open(&z).unwrap();
+            check_form(&mut o, &form().schema_sha256, &v, lang);
+            o.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>()
+        };
+        assert_eq!(problems(Lang::Th), ["ข้อมูลไม่ผ่านการตรวจสอบ: เลขที่ใบอนุญาต (/applicant/licence_no): กรุณากรอกช่องนี้ เพราะได้กรอก “ชื่อผู้ยื่น” แล้ว"]);
+        assert_eq!(problems(Lang::En), ["the data fails the form's rules: เลขที่ใบอนุญาต (/applicant/licence_no): This field is required because “Applicant's name” is filled in"]);
     }
 
     #[test]
