@@ -425,4 +425,40 @@ mod tests {
         let c = ErrorKind::Format(FormatError::CitizenId(CitizenIdError::Length(12)));
         assert_eq!(c.message(Lang::Th), "เลขประจำตัวประชาชนต้องมี 13 หลัก (กรอกมา 12 หลัก)");
     }
+
+    /// A form that knows one title and one example.
+    struct Form;
+
+    impl FieldInfo for Form {
+        fn title(&self, at: &JsonPointer, lang: Lang) -> Option<String> {
+            (at.to_string() == "/has_staff").then(|| lang.pick("มีลูกจ้าง", "Has employees").to_owned())
+        }
+
+        fn hint(&self, at: &JsonPointer, _: Lang) -> Option<Hint> {
+            (at.to_string() == "/book_no").then(|| Hint::Example("123/2569".into()))
+        }
+    }
+
+    #[test]
+    fn messages_name_fields_by_title_where_the_form_knows_it() {
+        let dependent = |because_of: &str| ValidationError {
+            instance_path: JsonPointer::root(),
+            schema_path: JsonPointer::root().child("dependentRequired"),
+            kind: ErrorKind::DependentRequired { property: "staff".into(), because_of: because_of.into() },
+        };
+        assert_eq!(dependent("has_staff").message_in(Lang::Th, &Form), "กรุณากรอกช่องนี้ เพราะได้กรอก “มีลูกจ้าง” แล้ว");
+        assert_eq!(dependent("has_staff").line_in(Lang::En, &Form), "/staff: This field is required because “Has employees” is filled in");
+        assert_eq!(dependent("has_staff").message(Lang::En), "This field is required because “has_staff” is filled in", "without a form, the key");
+        assert_eq!(dependent("other").message_in(Lang::En, &Form), "This field is required because “other” is filled in", "no title, the key");
+        let pattern = |at: &str| ValidationError {
+            instance_path: JsonPointer::parse(at).unwrap(),
+            schema_path: JsonPointer::root().child("pattern"),
+            kind: ErrorKind::Pattern { pattern: "^[0-9]+/[0-9]{4}$".into() },
+        };
+        assert_eq!(pattern("/book_no").message_in(Lang::Th, &Form), "รูปแบบไม่ถูกต้อง เช่น 123/2569");
+        assert_eq!(pattern("/book_no").message_in(Lang::En, &Form), "Not in the expected form, e.g. 123/2569");
+        assert_eq!(pattern("/other").message_in(Lang::Th, &Form), "รูปแบบไม่ถูกต้อง");
+        let extra = ValidationError { instance_path: JsonPointer::root(), schema_path: JsonPointer::root(), kind: ErrorKind::AdditionalProperty { property: "c".into() } };
+        assert_eq!(extra.titled_line(Lang::En, &Form), "(root): This form has no field “c”", "no title exists: the key");
+    }
 }
