@@ -123,13 +123,12 @@ impl IncomingRegister {
     /// The register as an Excel workbook (one sheet, inline-string cells:
     /// never a formula, whatever the text).
     pub fn to_xlsx(&self) -> Vec<u8> {
-        let esc = crate::package::summary::escape;
         let col = |i: usize| (b'A' + i as u8) as char;
         let row_xml = |n: usize, cells: &[String]| {
             let c: String = cells
                 .iter()
                 .enumerate()
-                .map(|(i, v)| format!("<c r=\"{}{n}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", col(i), esc(&xstring(v))))
+                .map(|(i, v)| format!("<c r=\"{}{n}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">{}</t></is></c>", col(i), xml_cell(v)))
                 .collect();
             format!("<row r=\"{n}\">{c}</row>")
         };
@@ -180,24 +179,25 @@ fn restore(cell: &str) -> String {
     }
 }
 
-/// Text as an OOXML string (ST_Xstring) holds it: characters XML 1.0 cannot
-/// carry (control characters; a carriage return, which XML reads as a line
-/// feed) as `_xHHHH_`, and a `_` that would start such an escape as
-/// `_x005F_`. Without this one odd character in a sender's name makes the
-/// whole workbook unreadable.
-fn xstring(s: &str) -> String {
+/// Text as a workbook cell's XML holds it: control characters, which XML
+/// 1.0 cannot carry, as OOXML's `_xHHHH_` (ST_Xstring), and a `_` that would
+/// start such an escape as `_x005F_`; a carriage return, which an XML
+/// reader turns into a line feed, as `&#13;`; the rest XML-escaped. Without
+/// this one odd character in a sender's name makes the whole workbook
+/// unreadable.
+fn xml_cell(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for (i, c) in s.char_indices() {
         let b = &s.as_bytes()[i..];
         let looks_escaped = c == '_' && b.len() >= 7 && b[1] == b'x' && b[2..6].iter().all(u8::is_ascii_hexdigit) && b[6] == b'_';
-        let control = matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\r' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
+        let control = matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{fffe}' | '\u{ffff}');
         if looks_escaped || control {
             out.push_str(&format!("_x{:04X}_", c as u32));
         } else {
             out.push(c);
         }
     }
-    out
+    crate::package::summary::escape(&out).replace('\r', "&#13;")
 }
 
 #[cfg(test)]
@@ -252,7 +252,7 @@ mod tests {
         let sheet = String::from_utf8(files.iter().find(|(p, _)| p == "xl/worksheets/sheet1.xml").unwrap().1.clone()).unwrap();
         assert!(!sheet.contains("<f>") && !sheet.contains("t=\"str\""), "no formula cell");
         assert!(sheet.contains("<t xml:space=\"preserve\">&#39;=HYPERLINK(&quot;http://x&quot;,&quot;y&quot;)</t>"), "{sheet}");
-        assert!(sheet.contains(">&#39;_x000D_=1<") && sheet.contains(">&#39;\t=1<"));
+        assert!(sheet.contains(">&#39;&#13;=1<") && sheet.contains(">&#39;\t=1<"));
     }
 
     #[test]
@@ -267,8 +267,8 @@ mod tests {
 
     #[test]
     fn workbook_text_is_always_xml() {
-        assert_eq!(xstring("a\u{1}b\rc\td\ne"), "a_x0001_b_x000D_c\td\ne");
-        assert_eq!(xstring("_x0041_ and _x_ and _"), "_x005F_x0041_ and _x_ and _");
-        assert_eq!(xstring("สมชาย_x00"), "สมชาย_x00");
+        assert_eq!(xml_cell("a\u{1}b\rc\td\ne<&"), "a_x0001_b&#13;c\td\ne&lt;&amp;");
+        assert_eq!(xml_cell("_x0041_ and _x_ and _"), "_x005F_x0041_ and _x_ and _");
+        assert_eq!(xml_cell("สมชาย_x00"), "สมชาย_x00");
     }
 }
