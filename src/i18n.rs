@@ -61,6 +61,9 @@ phrases! {
     TIME_STAMPED = "จากตราประทับเวลา" / "from a time-stamp";
     TIME_CLAIMED = "ตามที่ผู้ลงนามระบุ" / "as the signer stated";
     TIME_NOW = "ไม่มีเวลาลงนามในเอกสาร ใช้เวลาที่ตรวจสอบ" / "no signing time in the file; the time of checking";
+    REASON = "เหตุผล" / "Reason";
+    LOCATION = "สถานที่" / "Location";
+    CONTACT = "ติดต่อ" / "Contact";
     REGISTER_TITLE = "ทะเบียนใบอนุญาต" / "Permit register";
     REGISTER_SEARCH = "ค้นหาด้วยเลขที่ใบอนุญาตหรือชื่อผู้ได้รับอนุญาต" / "Search by permit number or holder";
     REGISTER_NONE = "ไม่พบใบอนุญาตที่ตรงกัน" / "No permit matches";

@@ -174,7 +174,8 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
         Some("claimed") => i18n::TIME_CLAIMED,
         _ => i18n::TIME_NOW,
     };
-    let time = s["time"]["utc"].as_str().map(|t| format!("{t} ({})", source.get(lang))).unwrap_or_default();
+    // Thai time, BE in Thai (the report's `shown`, in this language).
+    let time = s["time"]["shown"].as_str().map(|t| format!("{t} · {}", source.get(lang))).unwrap_or_default();
     let verdict = i18n::signature_verdict(s["verdict"].as_str().unwrap_or_default());
     let coverage = if s["coversWholeFile"] == true { i18n::COVERS_ALL.get(lang).to_owned() } else { i18n::COVERS_REVISION.get(lang).to_owned() };
     let mods: Vec<String> = s["modifications"].as_array().map(|m| m.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
@@ -184,6 +185,9 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
             <dl>
                 { row(i18n::SIGNER, s["signer"]["name"].as_str().unwrap_or_default().to_owned()) }
                 { row(i18n::TIME, time) }
+                { row(i18n::REASON, text(&s["stated"], "reason")) }
+                { row(i18n::LOCATION, text(&s["stated"], "location")) }
+                { row(i18n::CONTACT, text(&s["stated"], "contactInfo")) }
                 { row(i18n::ALGORITHM, text(s, "algorithm")) }
                 { row(i18n::COVERAGE, coverage) }
                 { row(i18n::PROBLEM, text(s, "problem")) }

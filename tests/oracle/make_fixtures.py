@@ -18,7 +18,14 @@ RSA 3072 PSS), trust.json naming the CA's agency, register.json, and:
   revoked.pdf                        valid, but revoked in register.json
   untrusted.pdf                      signed by a CA not on the list
   unsigned.pdf
-The expected verdicts are in expected.json.
+The expected verdicts are in expected.json. Beside them, with a trust list
+of their own (trust-2020.json, so expected.json does not list them):
+  signed-2020.pdf                    signed 15 June 2020 10:20:30 UTC by a
+                                     certificate that expired at the end of
+                                     2020, with a Thai /Reason, /Location,
+                                     /ContactInfo and /Name: valid when the
+                                     chain is checked at the time /M states
+  signed-2020.json                   what pyHanko wrote there
 """
 
 import datetime
@@ -49,13 +56,13 @@ def name(cn, org):
     ])
 
 
-def cert(subject, key, issuer_name, issuer_key, ca):
+def cert(subject, key, issuer_name, issuer_key, ca, valid=(NOW - datetime.timedelta(days=30), NOW + datetime.timedelta(days=365))):
     b = (x509.CertificateBuilder()
          .subject_name(subject).issuer_name(issuer_name)
          .public_key(key.public_key())
          .serial_number(x509.random_serial_number())
-         .not_valid_before(NOW - datetime.timedelta(days=30))
-         .not_valid_after(NOW + datetime.timedelta(days=365))
+         .not_valid_before(valid[0])
+         .not_valid_after(valid[1])
          .add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
          .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(issuer_key.public_key()), critical=False))
     if ca:
@@ -138,13 +145,28 @@ def base_pdf(text):
     return pdf
 
 
-def sign(pdf, stem, field, pss=False, certify=None, chain=("ca",)):
+class SignerAt(signers.PdfSigner):
+    """pyHanko's signer with its clock set: the time it writes in /M."""
+
+    def __init__(self, *args, at, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.at = at
+
+    def init_signing_session(self, *args, **kwargs):
+        session = super().init_signing_session(*args, **kwargs)
+        session.system_time = self.at
+        return session
+
+
+def sign(pdf, stem, field, pss=False, certify=None, chain=("ca",), at=None, **meta):
     signer = signers.SimpleSigner.load(f"{out}/{stem}.key.pem", f"{out}/{stem}.cert.pem",
                                        ca_chain_files=[f"{out}/{c}.cert.pem" for c in chain], prefer_pss=pss)
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES,
-                                        certify=certify is not None, docmdp_permissions=certify or MDPPerm.FILL_FORMS)
+                                        certify=certify is not None, docmdp_permissions=certify or MDPPerm.FILL_FORMS, **meta)
     import io
     w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    if at is not None:
+        return SignerAt(meta, signer, at=at).sign_pdf(w).getvalue()
     return signers.sign_pdf(w, meta, signer=signer).getvalue()
 
 
@@ -213,6 +235,23 @@ if os.environ.get("BIG_PDF"):
 pem = lambda c: c.public_bytes(serialization.Encoding.PEM).decode()
 json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(ca)]}]},
           open(f"{out}/trust.json", "w"), ensure_ascii=False, indent=1)
+
+# Signed in 2020 by a certificate that has long expired: valid only when the
+# chain is checked at the signing time pyHanko writes, /M (D\0722020...Z).
+UTC = datetime.timezone.utc
+SIGNED_2020 = datetime.datetime(2020, 6, 15, 10, 20, 30, tzinfo=UTC)
+old_ca_key = ec.generate_private_key(ec.SECP256R1())
+old_ca_name = name("Test Root CA 2019", "Ministry of Tests")
+old_ca = cert(old_ca_name, old_ca_key, old_ca_name, old_ca_key, True, valid=(datetime.datetime(2019, 1, 1, tzinfo=UTC), datetime.datetime(2039, 1, 1, tzinfo=UTC)))
+save("ca-2019", old_ca_key, old_ca)
+old_key = ec.generate_private_key(ec.SECP256R1())
+save("signer-2020", old_key, cert(name("Department of Testing", "Ministry of Tests"), old_key, old_ca_name, old_ca_key, False,
+                                  valid=(datetime.datetime(2020, 1, 1, tzinfo=UTC), datetime.datetime(2021, 1, 1, tzinfo=UTC))))
+stated = {"reason": "ออกใบอนุญาตโฆษณาอาหาร", "location": "กรุงเทพมหานคร", "contact_info": "saraban@agency.go.th", "name": "สมชาย ใจดี (ผู้อำนวยการ)"}
+write("signed-2020.pdf", sign(base, "signer-2020", "Permit", chain=("ca-2019",), at=SIGNED_2020, **stated))
+json.dump({"utc": SIGNED_2020.strftime("%Y-%m-%dT%H:%M:%SZ"), **stated}, open(f"{out}/signed-2020.json", "w"), ensure_ascii=False, indent=1)
+json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(old_ca)]}]},
+          open(f"{out}/trust-2020.json", "w"), ensure_ascii=False, indent=1)
 json.dump({"permits": [
     {"number": "P-002", "holder": "Revoked Co", "type": "food advertisement", "issued": "2026-01-01",
      "expires": "2027-01-01", "status": "revoked", "sha256": hashlib.sha256(revoked).hexdigest()},

@@ -21,21 +21,13 @@ import tempfile
 import zipfile
 
 from openpyxl import load_workbook
+from tally import Tally
 
 ESERVICE = os.path.abspath(sys.argv[1])
 d = tempfile.mkdtemp(prefix="spreadsheet-")
-passed = failed = 0
+tally = Tally("spreadsheet")
+check = tally.check
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok - {name}")
-    else:
-        failed += 1
-        print(f"not ok - {name} {detail}")
 
 
 def package(path, sender, subject):
@@ -124,5 +116,4 @@ lines = [line for line in raw[3:].decode().split("\r\n") if line]
 check("csv: UTF-8 with a BOM, every field quoted", raw.startswith(b"\xef\xbb\xbf") and all(line.startswith('"') and line.endswith('"') for line in lines)
       and all(len(row) == 7 for row in rows), repr(lines))
 
-print(f"spreadsheet: {passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+tally.finish()

@@ -13,10 +13,12 @@ use crate::evidence::hash::{hex, Digest, Sha256Stream};
 use crate::lang::Lang;
 use crate::pdf::changes::{self, ChangeProblem, Later};
 use crate::pdf::objects::{scan, Section};
+use crate::pdf::byte_range::Stated;
 use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
 use crate::signature::cms::{self, CmsProblem, Content};
 use crate::signature::{AlgorithmProblem, Certificate};
+use crate::thai_date::{iso_thai, readable_time};
 use crate::trust::{check_chain, ChainProblem, TrustList, Trusted};
 
 /// The answer for the whole document, worst first.
@@ -127,6 +129,8 @@ pub struct SignatureReport {
     /// The chain to the trust list, for a signature that verifies.
     pub trust: Option<Result<Trusted, ChainProblem>>,
     pub time: Option<(DateTime, TimeSource)>,
+    /// The dictionary's `/Name`, `/Reason`, `/Location`, `/ContactInfo`.
+    pub stated: Stated,
     /// e.g. "ECDSA P-256, SHA-256".
     pub algorithm: Option<String>,
     pub byte_range: Option<[usize; 4]>,
@@ -228,6 +232,7 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
         revision_end: Some(loc.revision_end),
         later,
         certification: loc.docmdp,
+        stated: loc.stated.clone(),
         ..Default::default()
     };
     let content = match loc.sub_filter.as_deref() {
@@ -241,6 +246,11 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
     match cms::verify(&loc.contents, content, extra) {
         Err(p) => report.problem = Some(Problem::Cms(p)),
         Ok(v) => {
+            // A time-stamp token is a third party's word; signingTime and
+            // `/M` are the signer's own (both signed). PAdES puts the time in
+            // `/M` and leaves signingTime out; where a signer wrote both,
+            // the CMS attribute is the one its signature value covers
+            // directly, so it goes first.
             let stated = loc.stated_time.as_deref().and_then(pdf_date);
             let time = match (v.timestamp, v.claimed_time.or(stated)) {
                 (Some(t), _) => (t, TimeSource::TimeStamp),
@@ -256,8 +266,10 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
     report
 }
 
-/// A PDF date `D:YYYYMMDDHHmmSS+07'00'`, in UTC.
-pub fn pdf_date(s: &[u8]) -> Option<DateTime> {
+/// A PDF date `D:YYYYMMDDHHmmSS+07'00'` (§7.9.4; decoded from its text
+/// string first), in UTC.
+pub fn pdf_date(s: &str) -> Option<DateTime> {
+    let s = s.trim().as_bytes();
     let s = s.strip_prefix(b"D:").unwrap_or(s);
     let num = |r: std::ops::Range<usize>| -> Option<u16> {
         let d = s.get(r)?;
@@ -279,7 +291,8 @@ pub fn pdf_date(s: &[u8]) -> Option<DateTime> {
     DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(unix).ok()?)).ok()
 }
 
-/// `2026-11-27 05:30:00 UTC`.
+/// `2026-11-27 05:30:00 UTC`: for logs and messages about certificates;
+/// a person is shown [`crate::thai_date::readable_time`].
 pub fn show_time(t: DateTime) -> String {
     format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
 }
@@ -303,7 +316,13 @@ impl Report {
                     "problem": s.problem.as_ref().map(|p| p.message(lang)),
                     "signer": s.signer.as_ref().map(|c| json!({"name": c.display_name(), "organization": c.organization, "serial": hex(&c.serial), "sha256": c.fingerprint()})),
                     "trust": trust,
-                    "time": s.time.map(|(t, src)| json!({"utc": show_time(t), "source": match src { TimeSource::TimeStamp => "timestamp", TimeSource::Claimed => "claimed", TimeSource::Now => "verification-time" }})),
+                    // `utc` as before; `iso` (UTC) and `thailand` (+07:00) for
+                    // machines; `shown` in Thai time for people, in `lang`.
+                    "time": s.time.map(|(t, src)| json!({
+                        "utc": show_time(t), "iso": t.to_string(), "thailand": iso_thai(t.unix_duration().as_secs()), "shown": readable_time(t, lang),
+                        "source": match src { TimeSource::TimeStamp => "timestamp", TimeSource::Claimed => "claimed", TimeSource::Now => "verification-time" },
+                    })),
+                    "stated": {"name": s.stated.name, "reason": s.stated.reason, "location": s.stated.location, "contactInfo": s.stated.contact_info},
                     "algorithm": s.algorithm,
                     "byteRange": s.byte_range,
                     "signedRevisionEnd": s.revision_end,
@@ -344,8 +363,13 @@ mod tests {
 
     /// Writes `body` + a signature dictionary for a fresh revision, then
     /// signs it: the way a signer fills in /ByteRange and /Contents.
-    fn sign_revision(mut pdf: Vec<u8>, sig_obj: u32, extra_dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
-        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {extra_dict}/M (D:20261127100000+07'00') /ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
+    fn sign_revision(pdf: Vec<u8>, sig_obj: u32, extra_dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
+        sign_revision_with(pdf, sig_obj, &format!("{extra_dict}/M (D:20261127100000+07'00') "), signer, chain)
+    }
+
+    /// The same, with `dict` instead of the usual `/M`.
+    fn sign_revision_with(mut pdf: Vec<u8>, sig_obj: u32, dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
+        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {dict}/ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
         let b = pdf.len() - 1;
         pdf.extend_from_slice(&vec![b'0'; PLACEHOLDER * 2]);
         pdf.extend_from_slice(b">");
@@ -473,10 +497,40 @@ mod tests {
     }
 
     #[test]
+    fn the_chain_is_checked_at_the_time_the_pdf_states() {
+        let (ca, signer) = ca_and_signer();
+        // As pyHanko writes them: `\072` is `:`; the reason in UTF-16BE.
+        let dict = r"/M (D\07220261127065542Z) /Reason <FEFF0E2D0E2D0E01> /Location (Bangkok\r\n\(TH\)) /Name (Somchai) ";
+        let pdf = sign_revision_with(base(), 6, dict, &signer, std::slice::from_ref(&ca.der));
+        // Long after the signer's certificate expired (2049).
+        let later = DateTime::new(2055, 1, 1, 0, 0, 0).unwrap();
+        let r = verify(&pdf, &list(&ca), None, later);
+        let s = &r.signatures[0];
+        assert_eq!(s.time, Some((DateTime::new(2026, 11, 27, 6, 55, 42).unwrap(), TimeSource::Claimed)));
+        assert_eq!(r.verdict, Verdict::Valid, "the certificate was valid when it signed: {:?}", s.trust);
+        let th = &r.to_json(Lang::Th)["signatures"][0];
+        assert_eq!(th["time"]["shown"], "27 พฤศจิกายน 2569 13:55:42 น. (เวลาประเทศไทย)");
+        assert_eq!(th["time"]["iso"], "2026-11-27T06:55:42Z");
+        assert_eq!(th["time"]["thailand"], "2026-11-27T13:55:42+07:00");
+        assert_eq!(th["time"]["source"], "claimed");
+        assert_eq!(th["stated"], serde_json::json!({"name": "Somchai", "reason": "ออก", "location": "Bangkok\r\n(TH)", "contactInfo": null}));
+        assert_eq!(r.to_json(Lang::En)["signatures"][0]["time"]["shown"], "27 November 2026, 13:55:42 (UTC+7)");
+
+        // With no time in the file the chain is checked now, and has expired.
+        let pdf = sign_revision_with(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let r = verify(&pdf, &list(&ca), None, later);
+        assert_eq!(r.signatures[0].time, Some((later, TimeSource::Now)));
+        assert_eq!(r.verdict, Verdict::Untrusted);
+        // A time in UTF-16BE, as a date may be written (it is a text string).
+        let pdf = sign_revision_with(base(), 6, "/M <FEFF0044003A00320030003200360031003100320037> ", &signer, std::slice::from_ref(&ca.der));
+        assert_eq!(verify(&pdf, &list(&ca), None, later).signatures[0].time, Some((DateTime::new(2026, 11, 27, 0, 0, 0).unwrap(), TimeSource::Claimed)));
+    }
+
+    #[test]
     fn pdf_dates_in_utc() {
-        assert_eq!(pdf_date(b"D:20261127100000+07'00'"), DateTime::new(2026, 11, 27, 3, 0, 0).ok());
-        assert_eq!(pdf_date(b"D:2026"), DateTime::new(2026, 1, 1, 0, 0, 0).ok());
-        assert_eq!(pdf_date(b"D:20261127100000Z"), DateTime::new(2026, 11, 27, 10, 0, 0).ok());
-        assert_eq!(pdf_date(b"D:x"), None);
+        assert_eq!(pdf_date("D:20261127100000+07'00'"), DateTime::new(2026, 11, 27, 3, 0, 0).ok());
+        assert_eq!(pdf_date("D:2026"), DateTime::new(2026, 1, 1, 0, 0, 0).ok());
+        assert_eq!(pdf_date("D:20261127100000Z"), DateTime::new(2026, 11, 27, 10, 0, 0).ok());
+        assert_eq!(pdf_date("D:x"), None);
     }
 }

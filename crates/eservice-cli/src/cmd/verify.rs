@@ -11,7 +11,8 @@ use std::time::Duration;
 
 use eservice_core::register::Register;
 use eservice_core::trust::TrustList;
-use eservice_core::verification::{show_time, verify, DateTime, TimeSource};
+use eservice_core::thai_date::readable_time;
+use eservice_core::verification::{verify, DateTime, TimeSource};
 use eservice_core::Lang;
 
 use crate::input::read_bytes;
@@ -103,7 +104,21 @@ fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_li
                 TimeSource::Claimed => lang.pick("ตามที่ผู้ลงนามระบุ", "as the signer stated"),
                 TimeSource::Now => lang.pick("ไม่มีเวลาลงนาม ใช้เวลาตรวจสอบ", "no signing time; checked at the time of verifying"),
             };
-            println!("    {}: {} ({src})", lang.pick("เวลา", "time"), show_time(t));
+            println!("    {}: {} · {src}", lang.pick("เวลา", "time"), readable_time(t, lang));
+        }
+        // The certificate says who signed; a different /Name is only what
+        // the signer's software wrote, and is labelled so.
+        let name = s.stated.name.clone().filter(|n| s.signer.as_ref().is_none_or(|c| c.display_name() != *n));
+        let stated = [
+            (lang.pick("ชื่อที่ระบุในเอกสาร", "name written in the PDF"), &name),
+            (lang.pick("เหตุผล", "reason"), &s.stated.reason),
+            (lang.pick("สถานที่", "location"), &s.stated.location),
+            (lang.pick("ติดต่อ", "contact"), &s.stated.contact_info),
+        ];
+        for (label, text) in stated {
+            if let Some(text) = text {
+                println!("    {label}: {text}");
+            }
         }
         if let Some(a) = &s.algorithm {
             println!("    {}: {a}", lang.pick("อัลกอริทึม", "algorithm"));

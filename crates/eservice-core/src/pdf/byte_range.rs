@@ -36,10 +36,23 @@ pub struct SignatureLocation {
     /// `/Type /DocTimeStamp` (or the RFC 3161 sub-filter): a document
     /// time-stamp rather than a person's or agency's signature.
     pub is_timestamp: bool,
-    /// `/M`, the signing time the PDF states, as written (`D:2026...`).
-    pub stated_time: Option<Vec<u8>>,
+    /// `/M`, the signing time the PDF states (`D:2026...`), decoded.
+    pub stated_time: Option<String>,
+    /// What the signer's software wrote beside the signature, decoded.
+    pub stated: Stated,
     /// The DocMDP permission level (1–3) of a certification signature.
     pub docmdp: Option<u8>,
+}
+
+/// The signature dictionary's own words (`/Name`, `/Reason`, `/Location`,
+/// `/ContactInfo`): signed, but only what the signer's software says; the
+/// certificate says who signed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Stated {
+    pub name: Option<String>,
+    pub reason: Option<String>,
+    pub location: Option<String>,
+    pub contact_info: Option<String>,
 }
 
 impl SignatureLocation {
@@ -209,13 +222,16 @@ fn check(pdf: &[u8], dict: &Spanned, ends: &[usize]) -> Result<SignatureLocation
         _ => None,
     };
     let is_timestamp = dict.get(b"Type").is_some_and(|t| t.obj == Obj::Name(b"DocTimeStamp".to_vec())) || sub_filter.as_deref() == Some("ETSI.RFC3161");
-    let stated_time = match dict.get(b"M").map(|m| &m.obj) {
-        Some(Obj::Str(s)) => Some(s.clone()),
+    let text = |key: &[u8]| match dict.get(key).map(|m| &m.obj) {
+        Some(Obj::Str(s)) => Some(super::text::decode(s)).filter(|t| !t.trim().is_empty()),
         _ => None,
     };
+    let stated_time = text(b"M");
+    let stated = Stated { name: text(b"Name"), reason: text(b"Reason"), location: text(b"Location"), contact_info: text(b"ContactInfo") };
     Ok(SignatureLocation {
         is_timestamp,
         stated_time,
+        stated,
         docmdp: docmdp(dict),
         dict_start: dict.start,
         byte_range: [a, b, c, d],

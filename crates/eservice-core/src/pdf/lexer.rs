@@ -168,6 +168,12 @@ impl<'a> Lexer<'a> {
         Some(Spanned { obj, start, end: self.pos })
     }
 
+    /// A literal string, decoded as ISO 32000-1 §7.3.4.2 says: the escapes
+    /// `\n \r \t \b \f \( \) \\`, octal `\d`, `\dd`, `\ddd` (a
+    /// byte, overflow ignored), a backslash before an end of line joins the
+    /// lines, an end of line written as such (CR, LF or CR LF) is one LF,
+    /// parentheses nest, and any other escaped character stands for itself.
+    /// `None` when the string does not end.
     fn literal(&mut self) -> Option<Vec<u8>> {
         self.pos += 1;
         let mut out = Vec::new();
@@ -179,12 +185,41 @@ impl<'a> Lexer<'a> {
                 b'\\' => {
                     let e = *self.b.get(self.pos)?;
                     self.pos += 1;
-                    out.push(match e {
-                        b'n' => b'\n',
-                        b'r' => b'\r',
-                        b't' => b'\t',
-                        other => other,
-                    });
+                    match e {
+                        b'n' => out.push(b'\n'),
+                        b'r' => out.push(b'\r'),
+                        b't' => out.push(b'\t'),
+                        b'b' => out.push(0x08),
+                        b'f' => out.push(0x0c),
+                        b'0'..=b'7' => {
+                            let mut v = u32::from(e - b'0');
+                            for _ in 0..2 {
+                                match self.b.get(self.pos) {
+                                    Some(d @ b'0'..=b'7') => {
+                                        v = v * 8 + u32::from(d - b'0');
+                                        self.pos += 1;
+                                    }
+                                    _ => break,
+                                }
+                            }
+                            // `\777` is 511: the high-order bit is dropped.
+                            out.push((v & 0xff) as u8);
+                        }
+                        b'\r' => {
+                            if self.b.get(self.pos) == Some(&b'\n') {
+                                self.pos += 1;
+                            }
+                        }
+                        b'\n' => {}
+                        // `\(`, `\)`, `\\` and any unknown escape: the character.
+                        other => out.push(other),
+                    }
+                }
+                b'\r' => {
+                    if self.b.get(self.pos) == Some(&b'\n') {
+                        self.pos += 1;
+                    }
+                    out.push(b'\n');
                 }
                 b'(' => {
                     depth += 1;
@@ -238,6 +273,42 @@ mod tests {
         assert_eq!(v.get(b"M").unwrap().obj, Obj::Str(b"D:2026)x".to_vec()));
         assert_eq!(v.get(b"P").unwrap().obj, Obj::Ref(5, 0));
         assert_eq!(v.end, src.len());
+    }
+
+    fn literal(src: &[u8]) -> Option<Vec<u8>> {
+        match Lexer::new(src, 0).value(0)?.obj {
+            Obj::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn literal_strings_are_decoded_as_iso_32000_says() {
+        // pyHanko's signing time: `\072` is `:`.
+        assert_eq!(literal(br"(D\07220261127065542Z)").unwrap(), b"D:20261127065542Z");
+        // The named escapes.
+        assert_eq!(literal(br"(\n\r\t\b\f\(\)\\)").unwrap(), b"\n\r\t\x08\x0c()\\");
+        // Octal of one, two and three digits; a fourth digit is text; the
+        // high-order overflow of `\777` (511) is dropped.
+        assert_eq!(literal(br"(\0\53\0533\101\7a\777)").unwrap(), b"\0+\x2b3A\x07a\xff");
+        assert_eq!(literal(br"(\8)").unwrap(), b"8", "8 is not octal: an unknown escape");
+        // An unknown escape drops its backslash.
+        assert_eq!(literal(r"(\q\ก)".as_bytes()).unwrap(), "qก".as_bytes());
+        // A backslash before an end of line (CR, LF, CR LF) joins the lines.
+        assert_eq!(literal(b"(ab\\\ncd\\\r\nef\\\rgh)").unwrap(), b"abcdefgh");
+        // An end of line as written is one LF, whichever it was.
+        assert_eq!(literal(b"(a\rb\r\nc\nd\n\re)").unwrap(), b"a\nb\nc\nd\n\ne");
+        // Balanced parentheses need no escape.
+        assert_eq!(literal(b"(a(b(c))d)").unwrap(), b"a(b(c))d");
+        let v = Lexer::new(b"(x\\)y) /Next", 0).value(0).unwrap();
+        assert_eq!((v.obj, v.end), (Obj::Str(b"x)y".to_vec()), 6));
+    }
+
+    #[test]
+    fn unterminated_literals_are_refused() {
+        for src in [&b"(abc"[..], b"(a(b)", b"(abc\\", b"(\\0", b"(\\\r", b"("] {
+            assert_eq!(literal(src), None, "{:?}", String::from_utf8_lossy(src));
+        }
     }
 
     #[test]

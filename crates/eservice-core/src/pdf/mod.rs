@@ -16,6 +16,7 @@ pub mod revisions;
 pub mod stamp;
 #[cfg(test)]
 pub(crate) mod testpdf;
+pub mod text;
 pub mod update;
 
 pub use byte_range::{find_signatures, find_signatures_in, ByteRangeProblem, SignatureLocation};
