@@ -133,7 +133,7 @@ impl IncomingRegister {
             format!("<row r=\"{n}\">{c}</row>")
         };
         let mut sheet = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
-        sheet.push_str(&row_xml(1, &HEADER.map(neutralise)));
+        sheet.push_str(&row_xml(1, &HEADER.map(str::to_owned)));
         for (i, r) in self.rows.iter().enumerate() {
             sheet.push_str(&row_xml(i + 2, &Self::cells(r)));
         }

@@ -11,9 +11,9 @@ use serde_json::{json, Value};
 
 use crate::evidence::hash::{hex, Digest, Sha256Stream};
 use crate::lang::Lang;
+use crate::pdf::byte_range::Stated;
 use crate::pdf::changes::{self, ChangeProblem, Later};
 use crate::pdf::objects::{scan, Section};
-use crate::pdf::byte_range::Stated;
 use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
 use crate::signature::cms::{self, CmsProblem, Content};
