@@ -142,8 +142,7 @@ impl Checker<'_> {
     fn pattern(&self, pattern: &str, at: &JsonPointer) -> Result<(), SchemaError> {
         self.v
             .patterns
-            .is_match(pattern, "")
-            .map(drop)
+            .prepare(pattern)
             .map_err(|reason| self.error(at.clone(), SchemaProblem::BadPattern { pattern: pattern.into(), reason }))
     }
 }

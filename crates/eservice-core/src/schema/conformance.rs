@@ -2,48 +2,18 @@
 //! same way natively (`eservice conformance`) and in the browser.
 //!
 //! The caller supplies the suite's files and the documents they refer to
-//! (the suite's remotes, served as `http://localhost:1234/…`, and the
-//! official metaschemas); this module only runs and counts.
+//! (the suite's remotes, served as `http://localhost:1234/…`); the official
+//! metaschemas are built into every validator (`metaschemas.rs`, the one
+//! list, re-exported here). This module only runs and counts.
 
 use serde_json::Value;
 
+pub use super::metaschemas::{metaschema_uri, metaschemas, METASCHEMA_BASE};
 use super::pattern::PatternEngine;
 use super::validate::Validator;
 
 /// Where the suite expects its remotes to be served.
 pub const REMOTES_BASE: &str = "http://localhost:1234/";
-/// Where the official metaschemas live.
-pub const METASCHEMA_BASE: &str = "https://json-schema.org/draft/2020-12/";
-
-/// The URI of a metaschema file, from its path under `draft2020-12/`:
-/// `schema.json` is `…/schema`, `meta/core.json` is `…/meta/core`.
-pub fn metaschema_uri(path: &str) -> String {
-    format!("{METASCHEMA_BASE}{}", path.trim_end_matches(".json"))
-}
-
-/// The official draft 2020-12 metaschemas, by URI.
-pub fn metaschemas() -> Vec<(String, Value)> {
-    macro_rules! meta {
-        ($($path:literal),*) => {
-            vec![$((
-                metaschema_uri($path),
-                serde_json::from_str(include_str!(concat!("../../metaschemas/draft2020-12/", $path)))
-                    .expect("the shipped metaschemas are JSON"),
-            )),*]
-        };
-    }
-    meta!(
-        "schema.json",
-        "meta/applicator.json",
-        "meta/content.json",
-        "meta/core.json",
-        "meta/format-annotation.json",
-        "meta/format-assertion.json",
-        "meta/meta-data.json",
-        "meta/unevaluated.json",
-        "meta/validation.json"
-    )
-}
 
 /// Passes and failures for one suite file.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -126,11 +96,9 @@ mod tests {
         let docs = metaschemas();
         assert_eq!(docs.len(), 9);
         let schema = docs[0].1.clone();
-        let mut b = Validator::builder(json!({"$ref": "https://json-schema.org/draft/2020-12/schema"}));
-        for (uri, doc) in &docs {
-            b = b.document(uri, doc.clone());
-        }
-        let v = b.build(Box::new(RegressEngine::default())).unwrap();
+        // Built in: no documents given.
+        let v = Validator::new(json!({"$ref": "https://json-schema.org/draft/2020-12/schema"}), Box::new(RegressEngine::default()))
+            .unwrap();
         assert!(v.is_valid(&schema));
         assert!(!v.is_valid(&json!({"type": 3})));
         assert!(!v.is_valid(&json!({"minLength": -1})));

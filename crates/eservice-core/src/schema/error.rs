@@ -203,6 +203,10 @@ pub enum ErrorKind {
     ExtraItem { index: usize },
     /// The schema refers to itself without moving through the data.
     RefCycle,
+    /// Checking took more steps than allowed, so the value is refused: a
+    /// `pattern` (named) whose ECMA engine would run too long on this text,
+    /// or (`None`) a schema whose work grows too fast.
+    TooSlow { pattern: Option<String> },
 }
 
 fn num(x: f64) -> String {
@@ -282,6 +286,12 @@ impl ErrorKind {
             ExtraItem { index } => format!("Item {} is not allowed here", index + 1),
             RefCycle => lang
                 .pick("สคีมาอ้างอิงตัวเองวนซ้ำไม่สิ้นสุด", "The schema refers to itself in an endless loop")
+                .into(),
+            TooSlow { pattern: Some(_) } => lang
+                .pick("ตรวจรูปแบบของช่องนี้ใช้เวลานานเกินไป จึงไม่รับค่านี้", "Checking this field's pattern took too long, so the value is refused")
+                .into(),
+            TooSlow { pattern: None } => lang
+                .pick("ตรวจข้อมูลนี้ตามสคีมาใช้เวลานานเกินไป จึงไม่รับค่านี้", "Checking this value against the schema took too long, so it is refused")
                 .into(),
         }
     }

@@ -58,6 +58,15 @@ pub fn subschemas(schema: &Value) -> Vec<(Vec<String>, &Value)> {
     out
 }
 
+/// Calls `f` on `schema` and every subschema below it, with its pointer.
+pub fn each_schema(schema: &Value, at: &JsonPointer, f: &mut dyn FnMut(&Value, &JsonPointer)) {
+    f(schema, at);
+    for (tokens, sub) in subschemas(schema) {
+        let p = tokens.into_iter().fold(at.clone(), |p, t| p.child(t));
+        each_schema(sub, &p, f);
+    }
+}
+
 /// A small map by URI. Forms have a few dozen identifiers at most, and a
 /// Vec costs far less code in the download than a hash map.
 #[derive(Default)]
@@ -178,6 +187,11 @@ impl Index {
     /// The outermost dynamic anchor `name` among the resources in `scope`.
     pub fn dynamic_anchor(&self, scope: &[Uri], name: &str) -> Option<Loc> {
         scope.iter().find_map(|uri| self.dynamic_anchors.get(&uri.with_fragment(name).to_string()).cloned())
+    }
+
+    /// Whether any document declares a `$dynamicAnchor`.
+    pub fn has_dynamic_anchors(&self) -> bool {
+        !self.dynamic_anchors.0.is_empty()
     }
 
     /// Whether `loc` itself declares `$dynamicAnchor: name`.

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use super::index::subschemas;
+use super::index::each_schema;
 use crate::pointer::JsonPointer;
 
 /// Every keyword of JSON Schema draft 2020-12 (and the older names the kit
@@ -24,21 +24,13 @@ const KNOWN: &[&str] = &[
 /// `x-…` (such as `x-title-en`) are the schema author's own and not listed.
 pub fn unknown_keywords(schema: &Value) -> Vec<(JsonPointer, String)> {
     let mut out = Vec::new();
-    walk(schema, &JsonPointer::root(), &mut out);
-    out
-}
-
-fn walk(s: &Value, at: &JsonPointer, out: &mut Vec<(JsonPointer, String)>) {
-    let Value::Object(o) = s else { return };
-    for k in o.keys() {
-        if !KNOWN.contains(&k.as_str()) && !k.starts_with("x-") {
+    each_schema(schema, &JsonPointer::root(), &mut |s, at| {
+        let Value::Object(o) = s else { return };
+        for k in o.keys().filter(|k| !KNOWN.contains(&k.as_str()) && !k.starts_with("x-")) {
             out.push((at.clone(), k.clone()));
         }
-    }
-    for (tokens, sub) in subschemas(s) {
-        let p = tokens.into_iter().fold(at.clone(), |p, t| p.child(t));
-        walk(sub, &p, out);
-    }
+    });
+    out
 }
 
 #[cfg(test)]

@@ -6,11 +6,15 @@
 mod check;
 #[cfg(feature = "conformance")]
 pub mod conformance;
+mod ecma;
 mod error;
 pub mod format;
 mod index;
 mod keywords;
+mod linear;
+mod metaschemas;
 mod pattern;
+mod risk;
 mod uri;
 mod validate;
 
@@ -20,6 +24,7 @@ pub use keywords::unknown_keywords;
 #[cfg(feature = "ecma-regex")]
 pub use pattern::RegressEngine;
 pub use pattern::{NoPatterns, PatternEngine};
+pub use risk::{risky_patterns, PatternWarning};
 pub use uri::Uri;
 pub use validate::{json_eq, Builder, Validator, DEFAULT_BASE};
 
@@ -200,6 +205,94 @@ mod tests {
     fn formats_can_be_annotations() {
         let v = Validator::builder(json!({"format": "email"})).assert_formats(false).build(Box::new(NoPatterns)).unwrap();
         assert!(v.is_valid(&json!("not an email")));
+    }
+
+    #[test]
+    fn the_official_metaschemas_are_built_in() {
+        let meta = json!({"$ref": "https://json-schema.org/draft/2020-12/schema"});
+        assert!(errors(meta.clone(), json!({"type": "string", "minLength": 1})).is_empty());
+        assert!(!errors(meta.clone(), json!({"type": 3})).is_empty());
+        assert!(!errors(meta, json!({"properties": {"a": {"minLength": -1}}})).is_empty());
+        let vocab = json!({"$ref": "https://json-schema.org/draft/2020-12/meta/validation"});
+        assert!(!errors(vocab, json!({"maxItems": "2"})).is_empty());
+        // Other URIs on that site are still documents to be given.
+        let missing = Validator::new(json!({"$ref": "https://json-schema.org/draft/2019-09/schema"}), Box::new(NoPatterns));
+        assert!(matches!(missing.map(drop).unwrap_err().problem, SchemaProblem::MissingDocument { .. }));
+    }
+
+    /// `$defs` l0…l{levels}, each twice `$ref` to the next under `keyword`,
+    /// the last one refusing numbers: 2^levels paths to the end.
+    fn doubling(keyword: &str, levels: usize) -> Value {
+        let mut defs = serde_json::Map::new();
+        for n in 0..levels {
+            let next = json!({"$ref": format!("#/$defs/l{}", n + 1)});
+            defs.insert(format!("l{n}"), json!({ keyword: [next.clone(), next] }));
+        }
+        defs.insert(format!("l{levels}"), json!({"type": "string"}));
+        json!({"$defs": defs, "$ref": "#/$defs/l0"})
+    }
+
+    #[test]
+    fn trees_that_double_at_each_level_stay_fast() {
+        let t = std::time::Instant::now();
+        assert_eq!(errors(doubling("anyOf", 30), json!(5)), ["(root): Matches none of the allowed choices"]);
+        // The last level matches twice, so the one above fails, and so on up.
+        assert_eq!(errors(doubling("oneOf", 30), json!("5")), ["(root): Matches none of the allowed choices"]);
+        // allOf keeps every branch's errors: 2^30 of them cannot be listed,
+        // so the work budget ends it with a named error.
+        assert_eq!(errors(doubling("allOf", 30), json!(5)), [
+            "(root): Checking this value against the schema took too long, so it is refused"
+        ]);
+        assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+        assert_eq!(errors(doubling("allOf", 3), json!(5)).len(), 8);
+    }
+
+    #[test]
+    fn remembered_refs_keep_their_paths_and_annotations() {
+        let schema = json!({
+            "$defs": {"s": {"properties": {"x": {"minimum": 10}}}},
+            "allOf": [{"$ref": "#/$defs/s"}, {"$ref": "#/$defs/s"}],
+            "unevaluatedProperties": false
+        });
+        let v = Validator::new(schema, Box::new(RegressEngine::default())).unwrap();
+        let found = v.validate(&json!({"x": 5, "y": 1}));
+        let paths: Vec<String> = found.iter().map(|e| format!("{} {}", e.instance_path, e.schema_path)).collect();
+        assert_eq!(paths, [
+            "/x /allOf/0/$ref/properties/x/minimum",
+            "/x /allOf/1/$ref/properties/x/minimum",
+            "/y /unevaluatedProperties",
+        ]);
+    }
+
+    #[test]
+    fn a_pattern_too_slow_to_check_is_refused_at_its_field() {
+        // Lookahead needs the ECMA engine; nested quantifiers make its steps
+        // grow exponentially, so all but the shortest values are refused.
+        let schema = json!({"properties": {"name": {"pattern": "^(?=\\S)([ก-๙]+\\s?)+$"}}});
+        let long = format!("{}!", "สมชาย".repeat(8));
+        let t = std::time::Instant::now();
+        assert_eq!(errors(schema.clone(), json!({"name": long})), [
+            "/name: Checking this field's pattern took too long, so the value is refused"
+        ]);
+        assert!(t.elapsed().as_millis() < 100);
+        assert!(errors(schema, json!({"name": "สม"})).is_empty());
+        // Lookahead without nesting runs on long values.
+        let schema = json!({"properties": {"name": {"pattern": "^(?!\\s)[ก-๙ ]+$"}}});
+        assert!(errors(schema.clone(), json!({"name": "สมชาย ".repeat(200).trim()})).is_empty());
+        assert_eq!(errors(schema, json!({"name": " สมชาย"})), ["/name: Not in the expected form"]);
+    }
+
+    #[test]
+    fn risky_patterns_are_found_in_referred_documents_too() {
+        let v = Validator::builder(json!({"properties": {"a": {"$ref": "defs.json#/$defs/name"}, "b": {"pattern": "^(a+)+$"}}}))
+            .base("file:///forms/x/schema.json")
+            .document("file:///forms/x/defs.json", json!({"$defs": {"name": {"pattern": "^([ก-๙]+\\s?)+$"}}}))
+            .build(Box::new(RegressEngine::default()))
+            .unwrap();
+        let found: Vec<String> = v.risky_patterns().iter().map(|w| w.message(crate::Lang::En)).collect();
+        assert!(found[0].starts_with("#/properties/b/pattern: pattern “^(a+)+$” nests quantifiers"), "{found:?}");
+        assert!(found[1].starts_with("file:///forms/x/defs.json#/$defs/name/pattern: "), "{found:?}");
+        assert_eq!(found.len(), 2);
     }
 
     #[test]

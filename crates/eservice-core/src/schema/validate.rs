@@ -6,13 +6,17 @@
 //! disagree. Schemas are indexed and checked once, up front, so that
 //! validating data can only ever find fault with the data.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use super::check;
-use super::error::{ErrorKind, JsonType, SchemaError, ValidationError};
+use super::error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
 use super::format;
 use super::index::{Index, Loc};
-use super::pattern::PatternEngine;
+use super::metaschemas;
+use super::pattern::{PatternEngine, Patterns, Verdict};
+use super::risk::{risky_patterns, PatternWarning};
 use super::uri::Uri;
 use crate::pointer::JsonPointer;
 
@@ -23,6 +27,12 @@ pub const DEFAULT_BASE: &str = "https://schema.invalid/schema.json";
 /// deep (serde_json's limit), so this is only reached by schemas that recurse
 /// without consuming data.
 const MAX_DEPTH: usize = 512;
+
+/// Schema evaluations allowed for one value before it is refused as too
+/// slow to check. A 200-field form takes a few thousand; with `$ref` results
+/// remembered (`Eval::follow`) only a schema built to double its work at
+/// every level comes near, and it is stopped within a second.
+const MAX_WORK: usize = 1_000_000;
 
 const VALIDATION_VOCAB: &str = "https://json-schema.org/draft/2020-12/vocab/validation";
 const FORMAT_ASSERTION_VOCAB: &str = "https://json-schema.org/draft/2020-12/vocab/format-assertion";
@@ -57,7 +67,8 @@ impl Builder {
     }
 
     /// Indexes and checks the schema. A `$ref` to a document not given yet is
-    /// [`SchemaProblem::MissingDocument`]: fetch it, add it, build again.
+    /// [`SchemaProblem::MissingDocument`]: fetch it, add it, build again. The
+    /// official draft 2020-12 metaschemas are built in.
     pub fn build(self, patterns: Box<dyn PatternEngine>) -> Result<Validator, SchemaError> {
         let mut index = Index::default();
         index.add(&self.base, self.schema);
@@ -68,13 +79,19 @@ impl Builder {
         let mut v = Validator {
             index,
             root,
-            patterns,
+            patterns: Patterns::new(patterns),
             assert_formats: self.assert_formats,
             validation_vocab: true,
         };
         v.read_vocabularies();
-        check::check(&v)?;
-        Ok(v)
+        // A metaschema is parsed and added only when the schema refers to
+        // one; each round adds one that was missing, so this ends.
+        loop {
+            let Err(e) = check::check(&v) else { return Ok(v) };
+            let SchemaProblem::MissingDocument { uri } = &e.problem else { return Err(e) };
+            let Some(doc) = metaschemas::builtin(uri) else { return Err(e) };
+            v.index.add(&Uri::parse(uri), doc);
+        }
     }
 }
 
@@ -82,7 +99,7 @@ impl Builder {
 pub struct Validator {
     pub(super) index: Index,
     pub(super) root: Loc,
-    pub(super) patterns: Box<dyn PatternEngine>,
+    pub(super) patterns: Patterns,
     assert_formats: bool,
     validation_vocab: bool,
 }
@@ -117,9 +134,15 @@ impl Validator {
 
     /// Every error in `data`.
     pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
-        let mut eval = Eval { v: self, scope: vec![self.root.base.clone()], refs: Vec::new(), depth: 0 };
+        let mut eval = Eval::new(self);
         let root = self.schema();
-        eval.schema(root, data, &JsonPointer::root(), &JsonPointer::root(), &self.root.base).errors
+        let errors = eval.schema(root, data, &JsonPointer::root(), &JsonPointer::root(), &self.root.base).errors;
+        if eval.work > MAX_WORK {
+            // Stopped part way: what was found is incomplete, so say only that.
+            let too_slow = ErrorKind::TooSlow { pattern: None };
+            return vec![ValidationError { instance_path: JsonPointer::root(), schema_path: JsonPointer::root(), kind: too_slow }];
+        }
+        errors
     }
 
     pub fn is_valid(&self, data: &Value) -> bool {
@@ -130,8 +153,23 @@ impl Validator {
     /// documents found at `base`: how a form decides `if` and which `oneOf`
     /// branch the data is in.
     pub fn matches(&self, schema: &Value, base: &Uri, data: &Value) -> bool {
-        let mut eval = Eval { v: self, scope: vec![self.root.base.clone()], refs: Vec::new(), depth: 0 };
-        eval.schema(schema, data, &JsonPointer::root(), &JsonPointer::root(), base).valid()
+        let mut eval = Eval::new(self);
+        eval.schema(schema, data, &JsonPointer::root(), &JsonPointer::root(), base).valid() && eval.work <= MAX_WORK
+    }
+
+    /// `pattern`s with nested quantifiers in the schema and the documents it
+    /// refers to (not the built-in metaschemas): see [`risky_patterns`].
+    pub fn risky_patterns(&self) -> Vec<PatternWarning> {
+        let mut out = Vec::new();
+        for (i, doc) in self.index.docs.iter().enumerate() {
+            let uri = self.index.retrieval_uri(i).map(ToString::to_string).unwrap_or_default();
+            if i > 0 && uri.starts_with(metaschemas::METASCHEMA_BASE) {
+                continue;
+            }
+            let document = (i > 0).then_some(uri);
+            out.extend(risky_patterns(doc).into_iter().map(|w| PatternWarning { document: document.clone(), ..w }));
+        }
+        out
     }
 
     /// A custom metaschema may leave out the validation vocabulary, or add
@@ -151,7 +189,7 @@ impl Validator {
 
 /// What evaluating one schema found: errors, and which properties and items
 /// it evaluated (for `unevaluatedProperties` and `unevaluatedItems`).
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Outcome {
     errors: Vec<ValidationError>,
     props: Seen<String>,
@@ -160,6 +198,7 @@ struct Outcome {
 
 /// A small set: forms evaluate a handful of names per object, and a Vec
 /// costs far less code in the download than a hash set.
+#[derive(Clone)]
 struct Seen<T>(Vec<T>);
 
 impl<T> Default for Seen<T> {
@@ -199,6 +238,11 @@ impl Outcome {
         self.errors.is_empty()
     }
 
+    /// The work of copying these errors, counted against [`MAX_WORK`].
+    fn copy_cost(&self) -> usize {
+        self.errors.iter().map(|e| e.schema_path.tokens().len() + 1).sum()
+    }
+
     /// Takes a subschema's errors and, as the spec asks, its annotations.
     fn absorb(&mut self, sub: Outcome) {
         let Outcome { errors, props, items } = sub;
@@ -217,8 +261,8 @@ impl Outcome {
     }
 }
 
-/// One validation pass: the dynamic scope and the guards against endless
-/// recursion.
+/// One validation pass: the dynamic scope, the guards against endless
+/// recursion, and what `$ref`s have already given.
 struct Eval<'v> {
     v: &'v Validator,
     /// Schema resources entered, outermost first, for `$dynamicRef`.
@@ -227,11 +271,48 @@ struct Eval<'v> {
     /// a reference cycle that never moves through the data.
     refs: Vec<(usize, JsonPointer, JsonPointer)>,
     depth: usize,
+    /// Schema evaluations so far; past [`MAX_WORK`] every evaluation stops.
+    work: usize,
+    /// The outcome of each `$ref` target already evaluated at an instance
+    /// location (see [`Eval::follow`]).
+    memo: HashMap<MemoKey, Remembered>,
+    /// Dynamic scopes seen, so a memo key holds a number, not a list of URIs.
+    scopes: Vec<Vec<Uri>>,
+}
+
+/// A `$ref` target's address, the instance value's address, and the dynamic
+/// scope (0 when the documents declare no `$dynamicAnchor`, as then no
+/// outcome depends on it).
+type MemoKey = (usize, usize, usize);
+
+/// An outcome, its errors' schema paths relative to the `$ref` that led to
+/// it, with the instance location it was found at.
+struct Remembered {
+    at: JsonPointer,
+    outcome: Outcome,
+}
+
+impl<'v> Eval<'v> {
+    fn new(v: &'v Validator) -> Eval<'v> {
+        Eval {
+            v,
+            scope: vec![v.root.base.clone()],
+            refs: Vec::new(),
+            depth: 0,
+            work: 0,
+            memo: HashMap::new(),
+            scopes: Vec::new(),
+        }
+    }
 }
 
 impl Eval<'_> {
     fn schema(&mut self, s: &Value, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, around: &Uri) -> Outcome {
         let mut out = Outcome::default();
+        self.work += 1;
+        if self.work > MAX_WORK {
+            return out;
+        }
         let o = match s {
             Value::Bool(false) => {
                 out.fail(ip, sp, ErrorKind::False);
@@ -282,12 +363,36 @@ impl Eval<'_> {
         out
     }
 
+    /// Follows a `$ref` or `$dynamicRef`. The same target at the same place in
+    /// the data gives the same outcome (errors and the annotations
+    /// `unevaluated*` read) whenever the dynamic scope is the same, so it is
+    /// evaluated once: schemas whose `anyOf`/`$ref` trees double at each level
+    /// stay linear. Outcomes that met a reference cycle or ran out of work
+    /// depend on the way in and are not kept.
     fn follow(&mut self, target: Option<Loc>, inst: &Value, ip: &JsonPointer, sp: &JsonPointer, out: &mut Outcome) {
         let Some(loc) = target else { return }; // ruled out by the schema check
         let Some(s) = self.v.index.value(&loc) else { return };
         let key = (loc.doc, loc.ptr.clone(), ip.clone());
         if self.refs.contains(&key) {
             out.fail(ip, sp, ErrorKind::RefCycle);
+            return;
+        }
+        let memo_key = (s as *const Value as usize, inst as *const Value as usize, self.scope_id());
+        if self.work > MAX_WORK {
+            return;
+        }
+        if let Some(seen) = self.memo.get(&memo_key).filter(|m| m.at == *ip) {
+            // Copying errors is work too: a tree that doubles them stops here.
+            self.work += seen.outcome.copy_cost() + 1;
+            if self.work > MAX_WORK {
+                return;
+            }
+            let mut again = seen.outcome.clone();
+            let prefix = sp.to_string();
+            for e in &mut again.errors {
+                e.schema_path = JsonPointer::parse(&format!("{prefix}{}", e.schema_path)).unwrap_or_default();
+            }
+            out.absorb(again);
             return;
         }
         self.refs.push(key);
@@ -302,7 +407,33 @@ impl Eval<'_> {
             self.scope.pop();
         }
         self.refs.pop();
+        let cycle_free = !sub.errors.iter().any(|e| e.kind == ErrorKind::RefCycle);
+        self.work += sub.copy_cost();
+        if cycle_free && self.work <= MAX_WORK && sub.errors.iter().all(|e| e.schema_path.starts_with(sp)) {
+            let mut kept = sub.clone();
+            let prefix = sp.to_string().len();
+            for e in &mut kept.errors {
+                let path = e.schema_path.to_string();
+                e.schema_path = JsonPointer::parse(path.get(prefix..).unwrap_or_default()).unwrap_or_default();
+            }
+            self.memo.insert(memo_key, Remembered { at: ip.clone(), outcome: kept });
+        }
         out.absorb(sub);
+    }
+
+    /// A number for the current dynamic scope; 0 when no `$dynamicAnchor`
+    /// exists, as then the scope changes nothing.
+    fn scope_id(&mut self) -> usize {
+        if !self.v.index.has_dynamic_anchors() {
+            return 0;
+        }
+        match self.scopes.iter().position(|s| *s == self.scope) {
+            Some(i) => i + 1,
+            None => {
+                self.scopes.push(self.scope.clone());
+                self.scopes.len()
+            }
+        }
     }
 
     /// `$dynamicRef`: resolved statically, unless the target declares the
@@ -412,15 +543,18 @@ impl Eval<'_> {
                 out.fail(ip, &sp.child("maxLength"), ErrorKind::MaxLength { limit });
             }
             if let Some(p) = o.get("pattern").and_then(Value::as_str) {
-                if self.v.patterns.is_match(p, s) == Ok(false) {
-                    out.fail(ip, &sp.child("pattern"), ErrorKind::Pattern { pattern: p.into() });
+                match self.v.patterns.check(p, s) {
+                    Verdict::Match => {}
+                    Verdict::NoMatch => out.fail(ip, &sp.child("pattern"), ErrorKind::Pattern { pattern: p.into() }),
+                    Verdict::TooSlow => out.fail(ip, &sp.child("pattern"), ErrorKind::TooSlow { pattern: Some(p.into()) }),
                 }
             }
         }
         if self.v.assert_formats {
             if let Some(f) = o.get("format").and_then(Value::as_str) {
                 let checked = match f {
-                    "regex" => self.v.patterns.is_match(s, "").map(drop).map_err(|_| format::FormatError::Invalid { format: f.into() }),
+                    "regex" if !self.v.patterns.is_valid(s) => Err(format::FormatError::Invalid { format: f.into() }),
+                    "regex" => Ok(()),
                     _ => format::check(f, s),
                 };
                 if let Err(e) = checked {
@@ -530,9 +664,14 @@ impl Eval<'_> {
                 out.absorb_child(sub);
             }
             for (pat, s) in patterns.into_iter().flatten() {
-                if self.v.patterns.is_match(pat, name) == Ok(true) {
+                let p = sp.child("patternProperties").child(pat.as_str());
+                let verdict = self.v.patterns.check(pat, name);
+                if verdict == Verdict::TooSlow {
+                    out.fail(&child, &p, ErrorKind::TooSlow { pattern: Some(pat.clone()) });
+                }
+                if verdict == Verdict::Match {
                     matched = true;
-                    let sub = self.schema(s, value, &child, &sp.child("patternProperties").child(pat.as_str()), base);
+                    let sub = self.schema(s, value, &child, &p, base);
                     out.absorb_child(sub);
                 }
             }
