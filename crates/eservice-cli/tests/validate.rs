@@ -116,3 +116,51 @@ fn messages_name_fields_by_title_and_give_examples() {
     assert!(stdout.contains("/staff: กรุณากรอกช่องนี้ เพราะได้กรอก “มีลูกจ้าง” แล้ว"), "{stdout}");
     assert!(stdout.contains("/book_no: รูปแบบไม่ถูกต้อง เช่น 123/2569"), "{stdout}");
 }
+
+#[test]
+fn the_draft_2020_12_metaschema_is_built_in() {
+    let d = tmp("meta");
+    let schema = write(&d, "meta.json", r#"{"$ref": "https://json-schema.org/draft/2020-12/schema"}"#);
+    let valid = write(&d, "valid.json", r#"{"type": "object", "properties": {"name": {"type": "string", "minLength": 1}}}"#);
+    let out = run(&["validate", "--schema", &schema, &valid]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let invalid = write(&d, "invalid.json", r#"{"type": "text", "minLength": -1}"#);
+    let out = run(&["validate", "--schema", &schema, &invalid]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn nested_quantifiers_are_warned_of_and_judged_at_once() {
+    let d = tmp("redos");
+    let schema = write(&d, "s.json", r#"{"properties": {
+        "code": {"type": "string", "pattern": "^(a+)+$"},
+        "name": {"type": "string", "pattern": "^([ก-๙]+\\s?)+$"}
+    }}"#);
+    let data = format!(r#"{{"code": "{}!", "name": "{}!"}}"#, "a".repeat(40), "สมชาย".repeat(8));
+    let started = std::time::Instant::now();
+    let out = run(&["validate", "--schema", &schema, &write(&d, "data.json", &data)]);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("s.json#/properties/code/pattern: pattern “^(a+)+$” nests quantifiers"), "{stderr}");
+
+    let out = run(&["--lang", "th", "validate", "--schema", &schema, &write(&d, "ok.json", r#"{"code": "aaa"}"#)]);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("คำเตือน") && stderr.contains("ตัวระบุจำนวนซ้อนกัน"), "{stderr}");
+}
+
+#[test]
+fn a_doubling_ref_tree_is_judged_at_once() {
+    let d = tmp("doubling");
+    let defs: Vec<String> = (0..30)
+        .map(|n| format!(r##""l{n}": {{"anyOf": [{{"$ref": "#/$defs/l{m}"}}, {{"$ref": "#/$defs/l{m}"}}]}}"##, m = n + 1))
+        .collect();
+    let schema = format!(r##"{{"$ref": "#/$defs/l0", "$defs": {{{}, "l30": {{"type": "string"}}}}}}"##, defs.join(","));
+    let started = std::time::Instant::now();
+    let out = run(&["validate", "--schema", &write(&d, "s.json", &schema), &write(&d, "five.json", "5")]);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+}

@@ -31,8 +31,15 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             return Outcome::Unreadable;
         }
     };
+    let warning = lang.pick("คำเตือน", "warning");
     for (at, keyword) in eservice_core::schema::unknown_keywords(validator.schema()) {
-        eprintln!("eservice: warning: {}#{at}: unknown keyword “{keyword}” is ignored", args.schema.display());
+        eprintln!("eservice: {warning}: {}#{at}: unknown keyword “{keyword}” is ignored", args.schema.display());
+    }
+    // Patterns that backtracking engines elsewhere may take exponential time
+    // on; the kit checks them in linear time, but the agency should know.
+    for w in validator.risky_patterns() {
+        let file = if w.document.is_none() { args.schema.display().to_string() } else { String::new() };
+        eprintln!("eservice: {warning}: {file}{}", w.message(lang));
     }
     let errors = validator.validate(&data);
     if errors.is_empty() {
