@@ -33,6 +33,7 @@ pub mod pages;
 mod panic_notice;
 pub mod permits_app;
 mod picked_files;
+mod press;
 pub mod regexp;
 mod reply;
 pub mod route;

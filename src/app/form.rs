@@ -248,7 +248,11 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
         let (a, b, c, e) = (d.clone(), d.clone(), d.clone(), d.clone());
         Events {
             on_input: Rc::new(move |p, v| a(FormAction::Input(p, v))),
-            on_blur: Rc::new(move |p| b(FormAction::Leave(p))),
+            // Left by a tap elsewhere: its error shows once the tap has landed.
+            on_blur: Rc::new(move |p| {
+                let b = b.clone();
+                crate::press::after_press(move || b(FormAction::Leave(p)));
+            }),
             on_select: Rc::new(move |p, i| c(FormAction::Select(p, i))),
             on_list: Rc::new(move |p, edit| e(FormAction::List(p, edit))),
             page: page.clone(),

@@ -309,6 +309,7 @@ fn watch_lang(lang_of: &Element, index: usize) -> Option<(web_sys::MutationObser
 
 /// Starts an app; returns its number.
 fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sender) -> Page) -> usize {
+    crate::press::watch();
     let index = APPS.with(|a| a.borrow().len());
     let s = Sender { app: index, generation: 0 };
     let page = page(s);

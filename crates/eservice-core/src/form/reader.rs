@@ -5,7 +5,7 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use super::{Choice, Evidence, Field, FormSpec, Selections, Step, TextKind, Widget, MAX_NESTING};
 use crate::lang::{Lang, LocalText};
@@ -119,7 +119,12 @@ impl<'a> Reader<'a> {
         }
         if let Some(cond) = raw.get("if") {
             self.dynamic.set(true);
-            let branch = if self.v.matches(cond, &base, data) { "then" } else { "else" };
+            // A group not yet typed into is drawn, and kept, as an empty
+            // object: its conditions must hold as they will once it is one,
+            // or the first key typed would swap the field it went into.
+            let empty = Value::Object(Map::new());
+            let seen = if data.is_null() && describes_object(raw) { &empty } else { data };
+            let branch = if self.v.matches(cond, &base, seen) { "then" } else { "else" };
             if let Some(b) = raw.get(branch) {
                 self.collect(b, &base, data, depth + 1, out);
             }
@@ -499,4 +504,9 @@ fn merged(ui: Option<LocalText>, schema: Option<LocalText>) -> Option<LocalText>
 
 fn text(v: &Value, key: &str) -> Option<LocalText> {
     v.get(key).and_then(LocalText::from_json)
+}
+
+/// Whether a schema is for an object: typed so, or giving properties.
+fn describes_object(raw: &Value) -> bool {
+    raw.get("type").and_then(Value::as_str) == Some("object") || raw.get("properties").is_some() || raw.get("required").is_some()
 }

@@ -176,6 +176,30 @@ fn if_then_fields_appear_and_their_data_is_pruned_when_hidden() {
 }
 
 #[test]
+fn a_group_not_yet_typed_into_shows_the_fields_it_will_have_once_it_is() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {"packing": {
+            "type": "object",
+            "properties": {"own": {"type": "boolean"}},
+            "if": {"properties": {"own": {"const": true}}, "required": ["own"]},
+            "then": {"properties": {"gmp_no": {"type": "string"}}},
+            "else": {"properties": {"contractor": {"type": "string"}}}
+        }}
+    }));
+    let none = Selections::default();
+    let group = |data: Value| {
+        let (spec, _) = settle(&v, &Value::Null, data, &none);
+        let Widget::Group { fields, .. } = &spec.fields[0].widget else { panic!("a group") };
+        names(fields)
+    };
+    // Absent, and then with the first key typed into the field it shows: the same field.
+    assert_eq!(group(json!({})), ["/packing/own", "/packing/contractor"]);
+    assert_eq!(group(json!({"packing": {"contractor": "ก"}})), ["/packing/own", "/packing/contractor"]);
+    assert_eq!(group(json!({"packing": {"own": true}})), ["/packing/own", "/packing/gmp_no"]);
+}
+
+#[test]
 fn dependent_schemas_and_all_of_merge() {
     let v = validator(json!({
         "allOf": [{"properties": {"a": {"type": "string", "title": "ก"}}}, {"properties": {"a": {"maxLength": 3}}}],
