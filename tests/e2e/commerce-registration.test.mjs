@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith, ESERVICE, ROOT, DIST } from './helpers.mjs';
+import { harness, tap, typeInto, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith, ESERVICE, ROOT, DIST } from './helpers.mjs';
 
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
 const FORM = '#/apply/commerce-registration';
@@ -55,9 +55,9 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await screenshot(page, 'apply-empty');
   await assertAccessible(page, 'commerce form');
 
-  await page.getByLabel('นาง', { exact: true }).check();
+  await tap(page.getByLabel('นาง', { exact: true }));
   const citizenId = page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ });
-  await citizenId.fill('1101700207031');
+  await typeInto(citizenId, '1101700207031');
   await citizenId.blur();
   const error = page.locator('#f-applicant-citizen_id-error');
   await assert.doesNotReject(error.waitFor());
@@ -65,7 +65,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   assert.equal(await citizenId.getAttribute('aria-invalid'), 'true');
   await screenshot(page, 'apply-citizen-id-error');
 
-  await citizenId.fill('1101700207030');
+  await typeInto(citizenId, '1101700207030');
   await citizenId.blur();
   await error.waitFor({ state: 'detached' });
   assert.equal(await citizenId.getAttribute('aria-invalid'), null);
@@ -73,7 +73,7 @@ test('a citizen fills the form, fixes the citizen ID, submits and downloads exac
   await fillCommerceRest(page);
   assert.equal(await page.locator('#f-address-postcode').inputValue(), '10500', 'the postcode follows the subdistrict');
   assert.equal(await page.locator('#f-business-capital').inputValue(), '1500000', 'thousands separators are read on leaving');
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await tap(page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
 
   await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
   const summary = await page.locator('.submitted-summary').textContent();
@@ -175,7 +175,7 @@ data = open(sys.argv[3], 'rb').read(); open(sys.argv[4], 'wb').write(data[:len(d
   assert.equal(cli.out.trim(), 'valid');
 
   // Going back to edit keeps every answer.
-  await page.getByRole('button', { name: 'กลับไปแก้ไข' }).click();
+  await tap(page.getByRole('button', { name: 'กลับไปแก้ไข' }));
   assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย');
   assert.equal(await page.getByLabel(/ข้าพเจ้าขอรับรอง/).isChecked(), true);
   assert.deepEqual(page.errors, []);
@@ -194,8 +194,8 @@ test('the browser and eservice validate fault the same fields', async () => {
     'f-business-employees': '2.5',
     'f-address-postcode': '00123',
   };
-  for (const [id, text] of Object.entries(bad)) await page.locator(`#${id}`).fill(text);
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  for (const [id, text] of Object.entries(bad)) await typeInto(page.locator(`#${id}`), text);
+  await tap(page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
   await page.locator('.error-summary').waitFor();
   await screenshot(page, 'apply-error-summary');
   await assertAccessible(page, 'form with errors');
@@ -226,7 +226,7 @@ test('the browser and eservice validate fault the same fields', async () => {
 test('English on toggle, remembered across a reload', async () => {
   const page = await phonePage(h.browser);
   await page.goto(h.server.url + FORM);
-  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await tap(page.getByRole('button', { name: 'English', exact: true }));
   await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   await fillAndLeave(page, 'f-applicant-citizen_id', '123');
@@ -234,7 +234,7 @@ test('English on toggle, remembered across a reload', async () => {
   await screenshot(page, 'apply-english');
   await page.reload();
   await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
-  await page.getByRole('button', { name: 'ภาษาไทย', exact: true }).click();
+  await tap(page.getByRole('button', { name: 'ภาษาไทย', exact: true }));
   await page.getByRole('heading', { level: 1, name: /คำขอจดทะเบียนพาณิชย์/ }).waitFor();
   assert.deepEqual(page.errors, []);
 });
@@ -279,7 +279,7 @@ test('a broken index.json still leaves the page usable', async () => {
     await box.waitFor();
     assert.match(await box.textContent(), /forms\/index\.json ไม่ใช่ JSON ที่ถูกต้อง/);
     await screenshot(page, 'error-broken-index');
-    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await tap(page.getByRole('button', { name: 'English', exact: true }));
     assert.match(await box.textContent(), /forms\/index\.json is not valid JSON/);
     await page.goto(broken.url + FORM);
     await page.getByRole('heading', { level: 1, name: /Application for commercial registration/ }).waitFor();
@@ -312,8 +312,8 @@ test('unknown keywords are ignored with a console warning; a recursive schema dr
     const add = page.getByRole('button', { name: '+ เพิ่ม หน่วยงานย่อย' });
     await add.waitFor();
     assert.equal(await page.locator('#f-root-child-name').count(), 0, 'nothing drawn below until asked');
-    await add.click();
-    await page.locator('#f-root-child-name').fill('กองคลัง');
+    await tap(add);
+    await typeInto(page.locator('#f-root-child-name'), 'กองคลัง');
     await page.locator('#f-root-child-child').waitFor();
     assert.equal(await page.locator('#f-root-child-child-name').count(), 0);
     assert.deepEqual(page.errors, []);
@@ -332,9 +332,9 @@ test('if the part that sends cannot load, nothing typed is lost and submitting a
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /ดาวน์โหลดข้อมูลคำขอ/ }).click()]);
   assert.equal(json.suggestedFilename(), 'commerce-registration.json');
   await page.unroute('**/submit-pages.js');
-  await page.getByRole('button', { name: 'กลับไปแก้ไข' }).click();
+  await tap(page.getByRole('button', { name: 'กลับไปแก้ไข' }));
   assert.equal(await page.locator('#f-applicant-first_name').inputValue(), 'สมชาย');
-  await page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await tap(page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
   await page.locator('#package-download').waitFor({ timeout: 20000 });
   assert.deepEqual(page.errors, []);
 });

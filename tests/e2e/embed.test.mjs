@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { launch, phonePage } from './browser.mjs';
-import { DIST, assertAccessible, submitCommerce, oracleFixtures } from './helpers.mjs';
+import { DIST, tap, typeInto, assertAccessible, submitCommerce, oracleFixtures } from './helpers.mjs';
 
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
 const KIT = '/services/eform/';
@@ -111,14 +111,14 @@ test('two forms and the verifier embedded in an agency page each work, under the
   const [pkg] = await Promise.all([page.waitForEvent('download'), commerce.locator('#package-download').click()]);
   assert.equal(pkg.suggestedFilename(), `commerce-registration-${reference}.zip`);
   // The summary (drawn by the submit bundle) follows the embed's language switch.
-  await commerce.getByRole('button', { name: 'English', exact: true }).click();
+  await tap(commerce.getByRole('button', { name: 'English', exact: true }));
   await commerce.getByRole('heading', { level: 1, name: 'Summary of your request' }).waitFor();
   await commerce.getByRole('link', { name: 'Download the submission package (ZIP)' }).waitFor();
-  await commerce.getByRole('button', { name: 'ภาษาไทย', exact: true }).click();
+  await tap(commerce.getByRole('button', { name: 'ภาษาไทย', exact: true }));
 
   // The second form: a wizard step tried empty shows its errors there, and
   // focus goes to the first field in error inside that embed's shadow root.
-  await school.getByRole('button', { name: 'ถัดไป' }).click();
+  await tap(school.getByRole('button', { name: 'ถัดไป' }));
   await school.locator('.error-summary').waitFor();
   const focused = await page.evaluate(() => {
     const host = document.activeElement;
@@ -218,7 +218,7 @@ test('the same form embedded twice keeps each one’s files and drafts’ fields
   assert.deepEqual(await one.locator('#f-evidence-id_card .evidence-open').allInnerTexts(), ['one.pdf']);
   assert.deepEqual(await two.locator('#f-evidence-id_card .evidence-open').allInnerTexts(), ['two.pdf']);
   // Typing in one leaves the other as it was.
-  await one.locator('#f-applicant-first_name').fill('สมชาย');
+  await typeInto(one.locator('#f-applicant-first_name'), 'สมชาย');
   assert.equal(await two.locator('#f-applicant-first_name').inputValue(), '');
   assert.deepEqual(page.errors, []);
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, DIST, assertAccessible } from './helpers.mjs';
+import { harness, DIST, typeInto, assertAccessible } from './helpers.mjs';
 
 const h = harness();
 
@@ -112,7 +112,7 @@ test('a PDF passes through byte for byte, its SHA-256 what sha256sum says', asyn
 
 test('every bad file gets its own message, and the rest of the form is untouched', async () => {
   const page = await openForm();
-  await page.locator('#f-applicant-first_name').fill('สมชาย');
+  await typeInto(page.locator('#f-applicant-first_name'), 'สมชาย');
   const field = (name) => page.locator(`#f-evidence-${name}`);
   const attach = (name, files) => page.locator(`#f-evidence-${name}-files`).setInputFiles(files);
   const pdf = (body) => Buffer.from(`%PDF-1.4\n${body}\n%%EOF\n`);

@@ -1,5 +1,8 @@
-// What every e2e test does the way a person would: fill a field and leave
-// it, enter a date in three parts, check a page with axe-core.
+// What every e2e test does the way a person would: tap a field, type into
+// it key by key and leave it, enter a date in three parts, check a page
+// with axe-core. No test sets a field's whole value at once (Playwright's
+// `fill`) unless it means a paste, and says so: people meet bugs between
+// two keystrokes that `fill` never shows.
 import assert from 'node:assert/strict';
 import { before, after } from 'node:test';
 import { serve } from './static-server.mjs';
@@ -40,18 +43,53 @@ export function harness() {
   return h;
 }
 
-/** Types into a field, then leaves it. */
-export async function fillAndLeave(page, id, text) {
-  await page.locator(`#${id}`).fill(text);
-  await page.locator(`#${id}`).blur();
+const lastTaps = new WeakMap();
+
+/** Taps `locator` on a touch page, clicks it on a desktop one. Two taps on
+ * the same spot of the screen within a moment are a double tap, which
+ * selects a word instead of placing the caret: a person scrolling to the
+ * next field and tapping where their finger already was waits a moment. */
+export async function tap(locator) {
+  const touch = await locator.evaluate(() => matchMedia('(pointer: coarse)').matches || navigator.maxTouchPoints > 0);
+  if (!touch) return locator.click();
+  const page = locator.page();
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const last = lastTaps.get(page);
+  if (box && last) {
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    const since = Date.now() - last.at;
+    if (Math.hypot(x - last.x, y - last.y) < 40 && since < 800) await page.waitForTimeout(800 - since);
+  }
+  await locator.tap();
+  if (box) lastTaps.set(page, { x: box.x + box.width / 2, y: box.y + box.height / 2, at: Date.now() });
 }
 
-/** Enters a date as a Thai reader does: day, month, Buddhist Era year. */
-export async function fillDate(page, id, day, month, yearBE) {
-  await page.locator(`#${id}`).selectOption(String(day));
-  await page.locator(`#${id}-month`).selectOption(String(month));
-  await page.locator(`#${id}-year`).fill(String(yearBE));
-  await page.locator(`#${id}-year`).blur();
+/** Taps a text field and types `text` key by key, as a person does: what
+ * it held is first selected and deleted, as a person clears a field. */
+export async function typeInto(locator, text) {
+  await tap(locator);
+  if ((await locator.inputValue()) !== '') {
+    await locator.press('ControlOrMeta+a');
+    await locator.press('Backspace');
+  }
+  await locator.pressSequentially(String(text));
+}
+
+/** Types into a field key by key, then leaves it. */
+export async function fillAndLeave(scope, id, text) {
+  const field = scope.locator(`#${id}`);
+  await typeInto(field, text);
+  await field.blur();
+}
+
+/** Enters a date as a Thai reader does: chooses the day and the month,
+ * then types the Buddhist Era year key by key, and leaves it. */
+export async function fillDate(scope, id, day, month, yearBE) {
+  await scope.locator(`#${id}`).selectOption(String(day));
+  await scope.locator(`#${id}-month`).selectOption(String(month));
+  await typeInto(scope.locator(`#${id}-year`), String(yearBE));
+  await scope.locator(`#${id}-year`).blur();
 }
 
 /** Chooses an address through the cascade: province, district, subdistrict. */
@@ -101,7 +139,7 @@ export async function assertAccessible(page, what) {
 
 /** Clicks the wizard's next (or submit) button. */
 export async function next(page) {
-  await page.getByRole('button', { name: /^(ถัดไป|ตรวจสอบและส่งคำขอ)$/ }).click();
+  await tap(page.getByRole('button', { name: /^(ถัดไป|ตรวจสอบและส่งคำขอ)$/ }));
 }
 
 /** Downloads the request JSON from the summary page; resolves to { file, data }. */
@@ -146,21 +184,21 @@ export async function fillCommerceRest(page, {
   await page.locator('#f-evidence-house_registration-files').setInputFiles(house);
   await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
   await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
-  await page.getByLabel(/ข้าพเจ้าขอรับรอง/).check();
+  await tap(page.getByLabel(/ข้าพเจ้าขอรับรอง/));
 }
 
 /** Fills the whole commerce registration form validly, in a page or in
  * one embed's locator; `documents` as for fillCommerceRest. */
 export async function fillCommerce(scope, documents) {
-  await scope.getByLabel('นาง', { exact: true }).check();
-  await scope.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }).fill('1101700207030');
+  await tap(scope.getByLabel('นาง', { exact: true }));
+  await typeInto(scope.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }), '1101700207030');
   await fillCommerceRest(scope, documents);
 }
 
 /** Fills the commerce registration form and presses "check and submit". */
 export async function submitCommerce(scope, documents) {
   await fillCommerce(scope, documents);
-  await scope.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }).click();
+  await tap(scope.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
 }
 
 /** The clerk's inbox on a desktop-sized page, with `files` dropped in. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, DIST, assertAccessible, attachEvidence, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
+import { harness, ROOT, DIST, tap, typeInto, assertAccessible, attachEvidence, downloadRequest, fillAddress, fillAndLeave, fillDate, next, validate } from './helpers.mjs';
 
 const h = harness();
 
@@ -41,14 +41,14 @@ test('lease of state land: applicant type, conditional sections, a list, a draft
   assert.match(await stepText(page), /ขั้นตอนที่ 1 จาก 3/);
 
   // The choice of applicant type shows that type's fields only.
-  await page.locator('#f-applicant-_oneOf-1').check();
+  await tap(page.locator('#f-applicant-_oneOf-1'));
   await page.locator('#f-applicant-company_name').waitFor();
   assert.equal(await page.locator('#f-applicant-person-first_name').count(), 0);
-  await page.locator('#f-applicant-_oneOf-0').check();
+  await tap(page.locator('#f-applicant-_oneOf-0'));
   await page.locator('#f-applicant-person-first_name').waitFor();
   assert.equal(await page.locator('#f-applicant-company_name').count(), 0);
 
-  await page.locator('#f-applicant-person-prefix-0').check();
+  await tap(page.locator('#f-applicant-person-prefix-0'));
   await fillAll(page, {
     'f-applicant-person-first_name': 'มานี',
     'f-applicant-person-last_name': 'มีนา',
@@ -66,14 +66,14 @@ test('lease of state land: applicant type, conditional sections, a list, a draft
   assert.match(await stepText(page), /ขั้นตอนที่ 2 จาก 3/);
 
   await fillAll(page, { 'f-land-parcel_no': 'ชม.1234', 'f-land-province': 'เชียงใหม่', 'f-land-area_rai': '2', 'f-land-area_ngan': '1', 'f-land-area_wa': '50' });
-  await page.locator('#f-use-1').check(); // agriculture
+  await tap(page.locator('#f-use-1')); // agriculture
   await page.locator('#f-crops-0').waitFor();
-  await page.locator('#f-use-2').check(); // commerce
+  await tap(page.locator('#f-use-2')); // commerce
   await page.locator('#f-business-description').waitFor();
   assert.equal(await page.locator('#f-crops-0').count(), 0, 'crops are asked for agriculture only');
-  await page.locator('#f-use-1').check();
-  await page.locator('#f-crops-0').check();
-  await page.getByRole('button', { name: /เพิ่ม สิ่งปลูกสร้าง/ }).click();
+  await tap(page.locator('#f-use-1'));
+  await tap(page.locator('#f-crops-0'));
+  await tap(page.getByRole('button', { name: /เพิ่ม สิ่งปลูกสร้าง/ }));
   await fillAll(page, { 'f-buildings-0-kind': 'โรงเก็บอุปกรณ์', 'f-buildings-0-floor_area': '24' });
   await screenshot(page, 'lease-step2');
 
@@ -91,7 +91,7 @@ test('lease of state land: applicant type, conditional sections, a list, a draft
   await next(page);
   assert.match(await page.locator('.error-summary').textContent(), /แผนที่สังเขปแสดงที่ตั้งที่ดิน: กรุณาแนบเอกสารนี้/);
   await attachEvidence(page, ['id_card', 'house_registration', 'land_map']);
-  await page.locator('#f-declaration').check();
+  await tap(page.locator('#f-declaration'));
   await next(page);
   const data = await submitAndCheck(page, 'lease-state-land');
   assert.equal(data.applicant.kind, 'person');
@@ -122,15 +122,15 @@ test('fruit and vegetable exporter: a list of products with several destinations
   await next(page);
   assert.match(await page.locator('.error-summary').textContent(), /ต้องมีอย่างน้อย 1 รายการ/);
 
-  await page.getByRole('button', { name: /เพิ่ม สินค้า/ }).click();
+  await tap(page.getByRole('button', { name: /เพิ่ม สินค้า/ }));
   await page.locator('#f-products-0-kind').selectOption({ label: 'ทุเรียน' });
-  await page.locator('#f-products-0-destinations-0').check();
-  await page.locator('#f-products-0-destinations-1').check();
+  await tap(page.locator('#f-products-0-destinations-0'));
+  await tap(page.locator('#f-products-0-destinations-1'));
   await fillAndLeave(page, 'f-products-0-tonnes_per_year', '120');
 
   // Without a packing house of its own, the exporter names its contractor.
   await page.locator('#f-packing_house-contractor').waitFor();
-  await page.locator('#f-packing_house-own').check();
+  await tap(page.locator('#f-packing_house-own'));
   await page.locator('#f-packing_house-gmp_no').waitFor();
   assert.equal(await page.locator('#f-packing_house-contractor').count(), 0);
   await fillAndLeave(page, 'f-packing_house-gmp_no', 'DOA 2200');
@@ -139,7 +139,7 @@ test('fruit and vegetable exporter: a list of products with several destinations
   await screenshot(page, 'exporter-step2');
   await next(page);
   await attachEvidence(page, ['company_certificate', 'signatory_id']);
-  await page.locator('#f-declaration').check();
+  await tap(page.locator('#f-declaration'));
   await next(page);
   const data = await submitAndCheck(page, 'fruit-vegetable-exporter');
   assert.deepEqual(data.products, [{ kind: 'durian', destinations: ['CN', 'JP'], tonnes_per_year: 120 }]);
@@ -149,7 +149,7 @@ test('fruit and vegetable exporter: a list of products with several destinations
 test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses added, reordered and removed', async () => {
   const page = await open('school-credit-transfer');
   await assertAccessible(page, 'school form');
-  await page.locator('#f-student-prefix-0').check();
+  await tap(page.locator('#f-student-prefix-0'));
   await fillAll(page, {
     'f-student-first_name': 'ภูมิ',
     'f-student-last_name': 'รักเรียน',
@@ -167,22 +167,22 @@ test('school credit transfer: Buddhist Era dates, a foreign curriculum, courses 
   await fillAndLeave(page, 'f-previous-country', 'ญี่ปุ่น');
   await page.locator('#f-target_level').selectOption('ม.4');
   const add = page.getByRole('button', { name: /เพิ่ม รายวิชา/ });
-  await add.click();
-  await add.click();
+  await tap(add);
+  await tap(add);
   await fillAll(page, { 'f-courses-0-code': 'ค21101', 'f-courses-0-name': 'คณิตศาสตร์', 'f-courses-0-credits': '1.3' });
   assert.equal(await page.locator('#f-courses-0-credits-error').textContent(), 'ต้องเป็นพหุคูณของ 0.5');
   await fillAndLeave(page, 'f-courses-0-credits', '1.5');
   await page.locator('#f-courses-0-grade').selectOption('3');
   await fillAll(page, { 'f-courses-1-code': 'ว21101', 'f-courses-1-name': 'วิทยาศาสตร์', 'f-courses-1-credits': '2' });
   await page.locator('#f-courses-1-grade').selectOption('4');
-  await page.getByRole('button', { name: 'เลื่อนขึ้น: รายวิชา 2' }).click();
+  await tap(page.getByRole('button', { name: 'เลื่อนขึ้น: รายวิชา 2' }));
   assert.equal(await page.locator('#f-courses-0-code').inputValue(), 'ว21101');
-  await page.getByRole('button', { name: 'ลบ: รายวิชา 2' }).click();
+  await tap(page.getByRole('button', { name: 'ลบ: รายวิชา 2' }));
   assert.equal(await page.locator('#f-courses-1-code').count(), 0);
   await screenshot(page, 'school-step2');
   await next(page);
   await attachEvidence(page, ['transcript', 'student_id_card']);
-  await page.locator('#f-declaration').check();
+  await tap(page.locator('#f-declaration'));
   await next(page);
   await page.getByRole('heading', { level: 1, name: 'สรุปคำขอ' }).waitFor();
   assert.match(await page.locator('.submitted-summary').textContent(), /5 มีนาคม 2555/);
@@ -207,20 +207,20 @@ test('food advertisement: online media asks for web addresses, kept while hidden
     'f-content': 'น้ำพริกเผาสูตรดั้งเดิม อร่อยทุกมื้อ',
   });
   assert.equal(await page.locator('#f-urls').count(), 0);
-  await page.locator('#f-media-3').check(); // online
-  await page.getByRole('button', { name: /เพิ่ม ที่อยู่เว็บ/ }).click();
+  await tap(page.locator('#f-media-3')); // online
+  await tap(page.getByRole('button', { name: /เพิ่ม ที่อยู่เว็บ/ }));
   await fillAndLeave(page, 'f-urls-0', 'shop.example');
   assert.equal(await page.locator('#f-urls-0-error').textContent(), 'ที่อยู่เว็บไม่ถูกต้อง');
   await fillAndLeave(page, 'f-urls-0', 'https://shop.example.co.th/namprik');
-  await page.locator('#f-media-3').uncheck();
+  await tap(page.locator('#f-media-3'));
   assert.equal(await page.locator('#f-urls-0').count(), 0);
-  await page.locator('#f-media-3').check();
+  await tap(page.locator('#f-media-3'));
   assert.equal(await page.locator('#f-urls-0').inputValue(), 'https://shop.example.co.th/namprik', 'what was typed comes back');
-  await page.locator('#f-media-0').check(); // tv
+  await tap(page.locator('#f-media-0')); // tv
   await fillDate(page, 'f-period-start', 1, 12, 2569);
   await fillDate(page, 'f-period-end', 31, 12, 2569);
   await attachEvidence(page, ['script', 'label']);
-  await page.locator('#f-declaration').check();
+  await tap(page.locator('#f-declaration'));
   await next(page);
   const data = await submitAndCheck(page, 'food-advertisement');
   assert.deepEqual(data.media, ['tv', 'online'], 'in the order the options are listed');
@@ -237,12 +237,12 @@ for (const [id, field, text] of [
 ]) {
   test(`${id}: a reload restores what was typed, and the draft can be discarded`, async () => {
     const page = await open(id);
-    await page.locator(`#${field}`).fill(text);
+    await typeInto(page.locator(`#${field}`), text);
     await page.waitForTimeout(600);
     await page.reload();
     await page.getByText(/กู้คืนข้อมูลที่คุณกรอกค้างไว้/).waitFor();
     assert.equal(await page.locator(`#${field}`).inputValue(), text);
-    await page.getByRole('button', { name: 'ทิ้งข้อมูลนี้และเริ่มใหม่' }).click();
+    await tap(page.getByRole('button', { name: 'ทิ้งข้อมูลนี้และเริ่มใหม่' }));
     assert.equal(await page.locator(`#${field}`).inputValue(), '');
     await page.reload();
     await page.getByRole('heading', { level: 1 }).waitFor();

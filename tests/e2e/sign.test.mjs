@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, assertAccessible, oracleFixtures } from './helpers.mjs';
+import { harness, ROOT, typeInto, tap, assertAccessible, oracleFixtures } from './helpers.mjs';
 
 const h = harness();
 let dir, password;
@@ -47,16 +47,17 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
   page.on('request', (r) => { if (r.method() !== 'GET') uploads.push(r.url()); });
   await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
   await page.locator('#p12-file').setInputFiles(join(dir, 'p256.p12'));
-  await page.locator('#p12-password').fill(password);
+  await typeInto(page.locator('#p12-password'), password);
   await page.locator('#open-key').click();
   await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
-  await page.locator('#sign-reason').fill('ออกใบอนุญาต');
+  await typeInto(page.locator('#sign-reason'), 'ออกใบอนุญาต');
   await page.locator('#sign-stamp').check();
   await page.locator('#sign-certify').selectOption('allow-signatures');
   await page.locator('#sign-register').check();
-  await page.locator('#permit-number').fill('P-200');
-  await page.locator('#permit-holder').fill('สมหญิง รักดี');
-  await page.locator('#permit-type').fill('ใบอนุญาตโฆษณาอาหาร');
+  await typeInto(page.locator('#permit-number'), 'P-200');
+  await typeInto(page.locator('#permit-holder'), 'สมหญิง รักดี');
+  await typeInto(page.locator('#permit-type'), 'ใบอนุญาตโฆษณาอาหาร');
+  // A native date picker: its value is set whole, as choosing in its picker does.
   await page.locator('#permit-expires').fill('2027-11-30');
   await assertAccessible(page, 'sign page');
   await page.locator('#sign-button').click();
@@ -94,14 +95,14 @@ test('a wrong password is named, and nothing is signed', async () => {
   const page = await open('#/sign');
   await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
   await page.locator('#p12-file').setInputFiles(join(dir, 'rsa.p12'));
-  await page.locator('#p12-password').fill('wrong');
+  await typeInto(page.locator('#p12-password'), 'wrong');
   await page.locator('#open-key').click();
   await page.locator('#signer-problem', { hasText: 'รหัสผ่านของไฟล์ .p12 ไม่ถูกต้อง' }).waitFor({ timeout: 20000 });
   await page.locator('#sign-button').click();
   await page.locator('#sign-problem', { hasText: 'รหัสผ่านของไฟล์ .p12 ไม่ถูกต้อง' }).waitFor({ timeout: 20000 });
   assert.equal(await page.locator('#signed-download').count(), 0);
   // The right password, typed after, is the one used: the legacy 3DES file signs.
-  await page.locator('#p12-password').fill(password);
+  await typeInto(page.locator('#p12-password'), password);
   await page.locator('#sign-button').click();
   await page.locator('#signed-download').waitFor({ timeout: 20000 });
   await page.getByRole('button', { name: 'English' }).click();
@@ -112,8 +113,8 @@ test('a wrong password is named, and nothing is signed', async () => {
 test('a test key made on the page signs, and a PDF that is not a PDF is named', async () => {
   const page = await open('#/sign');
   await page.locator('.new-key summary').click();
-  await page.locator('#new-key-cn').fill('สำนักงานทดสอบ');
-  await page.locator('#new-key-org').fill('กรมทดสอบ');
+  await typeInto(page.locator('#new-key-cn'), 'สำนักงานทดสอบ');
+  await typeInto(page.locator('#new-key-org'), 'กรมทดสอบ');
   const files = [];
   page.on('download', (d) => files.push(d.suggestedFilename()));
   await page.locator('#new-key-test').click();

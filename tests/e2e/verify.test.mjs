@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, assertAccessible, oracleFixtures, ESERVICE } from './helpers.mjs';
+import { harness, ROOT, typeInto, assertAccessible, oracleFixtures, ESERVICE } from './helpers.mjs';
 
 const h = harness();
 let dir, expected;
@@ -101,14 +101,14 @@ test('#/register finds permits by number or holder and shows withdrawn ones', as
   const page = await phonePage(h.browser);
   await page.route('**/register.json', (r) => r.fulfill({ path: join(dir, 'register.json'), contentType: 'application/json' }));
   await page.goto(`${h.server.url}#/register`);
-  await page.locator('#register-query').fill('somchai');
+  await typeInto(page.locator('#register-query'), 'somchai');
   await page.locator('.register-table td', { hasText: 'P-001' }).waitFor();
-  await page.locator('#register-query').fill('P-002');
+  await typeInto(page.locator('#register-query'), 'P-002');
   const row = page.locator('.register-table tr.withdrawn');
   await row.waitFor();
   assert.match(await row.innerText(), /เพิกถอน/);
   await assertAccessible(page, 'register page');
-  await page.locator('#register-query').fill('nobody');
+  await typeInto(page.locator('#register-query'), 'nobody');
   await page.getByText('ไม่พบใบอนุญาตที่ตรงกัน').waitFor();
   await page.close();
 });
