@@ -6,8 +6,6 @@
 //! disagree. Schemas are indexed and checked once, up front, so that
 //! validating data can only ever find fault with the data.
 
-use std::collections::HashMap;
-
 use serde_json::{Map, Value};
 
 use super::check;
@@ -275,7 +273,7 @@ struct Eval<'v> {
     work: usize,
     /// The outcome of each `$ref` target already evaluated at an instance
     /// location (see [`Eval::follow`]).
-    memo: HashMap<MemoKey, Remembered>,
+    memo: Memo,
     /// Dynamic scopes seen, so a memo key holds a number, not a list of URIs.
     scopes: Vec<Vec<Uri>>,
 }
@@ -288,8 +286,37 @@ type MemoKey = (usize, usize, usize);
 /// An outcome, its errors' schema paths relative to the `$ref` that led to
 /// it, with the instance location it was found at.
 struct Remembered {
+    key: MemoKey,
     at: JsonPointer,
     outcome: Outcome,
+}
+
+/// Remembered outcomes in a fixed number of slots, each key in one slot by
+/// its hash, a newer one replacing an older. Forgetting costs only time
+/// (the budget still bounds it), and this costs far less of the download
+/// than a hash map.
+#[derive(Default)]
+struct Memo(Vec<Option<Remembered>>);
+
+const MEMO_SLOTS: usize = 256;
+
+impl Memo {
+    fn slot(key: MemoKey) -> usize {
+        let mixed = (key.0 as u64) ^ (key.1 as u64).rotate_left(21) ^ (key.2 as u64).rotate_left(42);
+        (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as usize % MEMO_SLOTS
+    }
+
+    fn get(&self, key: MemoKey, at: &JsonPointer) -> Option<&Remembered> {
+        self.0.get(Memo::slot(key))?.as_ref().filter(|m| m.key == key && m.at == *at)
+    }
+
+    fn insert(&mut self, r: Remembered) {
+        if self.0.is_empty() {
+            self.0.resize_with(MEMO_SLOTS, || None);
+        }
+        let i = Memo::slot(r.key);
+        self.0[i] = Some(r);
+    }
 }
 
 impl<'v> Eval<'v> {
@@ -300,7 +327,7 @@ impl<'v> Eval<'v> {
             refs: Vec::new(),
             depth: 0,
             work: 0,
-            memo: HashMap::new(),
+            memo: Memo::default(),
             scopes: Vec::new(),
         }
     }
@@ -381,7 +408,7 @@ impl Eval<'_> {
         if self.work > MAX_WORK {
             return;
         }
-        if let Some(seen) = self.memo.get(&memo_key).filter(|m| m.at == *ip) {
+        if let Some(seen) = self.memo.get(memo_key, ip) {
             // Copying errors is work too: a tree that doubles them stops here.
             self.work += seen.outcome.copy_cost() + 1;
             if self.work > MAX_WORK {
@@ -416,7 +443,7 @@ impl Eval<'_> {
                 let path = e.schema_path.to_string();
                 e.schema_path = JsonPointer::parse(path.get(prefix..).unwrap_or_default()).unwrap_or_default();
             }
-            self.memo.insert(memo_key, Remembered { at: ip.clone(), outcome: kept });
+            self.memo.insert(Remembered { key: memo_key, at: ip.clone(), outcome: kept });
         }
         out.absorb(sub);
     }
