@@ -1,5 +1,14 @@
-//! `pattern` matching with the browser's own ECMA-262 `RegExp`: exactly the
-//! semantics JSON Schema specifies, and no regex engine in the download.
+//! The browser's own ECMA-262 `RegExp` as the validator's ECMA engine:
+//! exactly the semantics JSON Schema specifies, and no ECMA engine in the
+//! download.
+//!
+//! It decides which patterns are valid, but runs few of them: the validator
+//! (eservice-core `schema::pattern`) matches every pattern it can express in
+//! linear time with `regex-lite`, compiled into this wasm, and hands `RegExp`
+//! only patterns with lookaround or backreferences, and only texts on which
+//! a bound of the steps a backtracking engine may take is within budget.
+//! `RegExp` has no step limit of its own, and the form validates on every
+//! keystroke: a runaway here would freeze the page.
 
 use std::cell::RefCell;
 
@@ -13,11 +22,11 @@ pub struct BrowserRegex {
     cache: RefCell<Vec<(String, RegExp)>>,
 }
 
-impl PatternEngine for BrowserRegex {
-    fn is_match(&self, pattern: &str, text: &str) -> Result<bool, String> {
+impl BrowserRegex {
+    fn compiled(&self, pattern: &str) -> Result<RegExp, String> {
         let mut cache = self.cache.borrow_mut();
         if let Some((_, re)) = cache.iter().find(|(p, _)| p == pattern) {
-            return Ok(re.test(text));
+            return Ok(re.clone());
         }
         // `new RegExp` throws on a bad pattern; Reflect.construct turns that into an Err.
         let args = Array::of2(&JsValue::from_str(pattern), &JsValue::from_str("u"));
@@ -26,9 +35,18 @@ impl PatternEngine for BrowserRegex {
             .and_then(|c| c.dyn_into().ok())
             .ok_or("this browser has no RegExp")?;
         let re: RegExp = Reflect::construct(&ctor, &args).map_err(|e| describe(&e))?.unchecked_into();
-        let found = re.test(text);
-        cache.push((pattern.to_owned(), re));
-        Ok(found)
+        cache.push((pattern.to_owned(), re.clone()));
+        Ok(re)
+    }
+}
+
+impl PatternEngine for BrowserRegex {
+    fn is_match(&self, pattern: &str, text: &str) -> Result<bool, String> {
+        Ok(self.compiled(pattern)?.test(text))
+    }
+
+    fn compile(&self, pattern: &str) -> Result<(), String> {
+        self.compiled(pattern).map(drop)
     }
 }
 

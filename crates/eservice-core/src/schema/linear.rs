@@ -9,6 +9,13 @@
 //! ECMA-262 meanings), and `\b` is ASCII in both. Lookaround and
 //! backreferences have no translation, and neither has a `\p{…}` other than
 //! `Script=Thai`: those patterns stay with the ECMA engine.
+//!
+//! What it costs the main bundle (`eservice-web`, release, after
+//! wasm-bindgen, before wasm-opt, `gzip -9`; measured 2026-12-02 on the same
+//! commit with and without `regex_lite::Regex::new` reachable): regex-lite
+//! and this translation add 20.1 KB gzipped (51 KB raw); the ECMA reader,
+//! the step bound, the `$ref` memo and the metaschemas (1.4 KB of it) add
+//! 14.7 KB more: 188.9 KB before issue 15's items 5 and 9, 223.7 KB after.
 
 use std::fmt::Write;
 
