@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, tap, typeInto, assertAccessible, exportCsv, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith, ESERVICE, ROOT, DIST } from './helpers.mjs';
+import { harness, tap, typeInto, assertAccessible, exportCsv, csvRows, fillAndLeave, fillCommerceRest, ID_PDF, HOUSE_PDF, openInbox, sorted, submitCommerce, validate as validateWith, ESERVICE, ROOT, DIST } from './helpers.mjs';
 
 const SCHEMA = join(ROOT, 'assets/forms/commerce-registration/schema.json');
 const FORM = '#/apply/commerce-registration';
@@ -150,7 +150,7 @@ data = open(sys.argv[3], 'rb').read(); open(sys.argv[4], 'wb').write(data[:len(d
   await assertAccessible(inbox, 'inbox');
   const csvText = await exportCsv(inbox);
   assert.ok(csvText.startsWith('\ufeff'), 'a BOM, so Excel reads Thai');
-  const row = csvText.split('\r\n')[1].split(',');
+  const row = csvRows(csvText)[1];
   assert.deepEqual([row[0], row[2], row[4]], ['1', 'สมชาย ใจดี', reference]);
   // Kept across a reload, and the same package again is a duplicate.
   await inbox.reload();

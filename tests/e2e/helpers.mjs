@@ -217,3 +217,23 @@ export async function exportCsv(inbox) {
   const [csv] = await Promise.all([inbox.waitForEvent('download'), inbox.locator('#export-csv').click()]);
   return readFile(await csv.path(), 'utf8');
 }
+
+/** The rows of a CSV file (RFC 4180: quoted fields, "" inside them), BOM dropped. */
+export function csvRows(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  const s = text.replace(/^\ufeff/, '');
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && s[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}

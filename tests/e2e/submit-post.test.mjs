@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, exportCsv, submitCommerce, openInbox, oracleFixtures } from './helpers.mjs';
+import { harness, ROOT, exportCsv, csvRows, submitCommerce, openInbox, oracleFixtures } from './helpers.mjs';
 
 const h = harness();
 let dir, port, receiver;
@@ -95,7 +95,7 @@ test('receiver down, then queued, then back: one delivery, and a verified signed
   const card = inbox.locator(`.package-card[data-sound="true"][data-reference="${reference}"]`);
   await card.waitFor({ timeout: 20000 });
   await card.locator('button.accept').click();
-  const row = (await exportCsv(inbox)).split('\r\n')[1].split(',');
+  const row = csvRows(await exportCsv(inbox))[1];
   assert.deepEqual([row[2], row[4], row[5]], ['สมชาย ใจดี', reference, hash]);
   assert.deepEqual(inbox.errors, []);
 });

@@ -159,3 +159,23 @@ test('a signed PDF attached as evidence is verified on intake, its verdict in it
   await screenshot(page, 'evidence-signed-pdf');
   await page.close();
 });
+
+test('#/verify shows when a permit was signed in Thailand time, whatever the device\'s time zone, and checks it at that time', async () => {
+  // pyHanko signed it on 15 June 2020, 10:20:30 UTC (`/M` written with an
+  // octal escape), with a certificate that has expired since.
+  const page = await phonePage(h.browser, { timezoneId: 'America/New_York' });
+  await page.route('**/trust.json', (r) => r.fulfill({ path: join(dir, 'trust-2020.json'), contentType: 'application/json' }));
+  await page.route('**/register.json', (r) => r.fulfill({ path: join(dir, 'register.json'), contentType: 'application/json' }));
+  await page.goto(`${h.server.url}#/verify`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  const { verdict } = await check(page, 'signed-2020.pdf');
+  assert.equal(verdict, 'valid', 'the chain is checked at the signing time, not today');
+  await page.locator('.verdict-details summary').first().click();
+  const details = page.locator('.verdict-details').first();
+  assert.match(await details.innerText(), /15 มิถุนายน 2563 17:20:30 น\. \(เวลาประเทศไทย\)/);
+  assert.match(await details.innerText(), /ออกใบอนุญาตโฆษณาอาหาร/, 'the reason, decoded from UTF-16');
+  await page.getByRole('button', { name: 'English', exact: true }).click();
+  await page.locator('.verdict-details', { hasText: '15 June 2020, 17:20:30 (UTC+7)' }).first().waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
