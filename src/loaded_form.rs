@@ -85,6 +85,12 @@ impl LoadedForm {
             let msg = format!("eservice-kit: {}#{at}: unknown keyword “{keyword}” is ignored", id.schema_path());
             web_sys::console::warn_1(&msg.into());
         }
+        // Nested quantifiers are judged without backtracking here, but the
+        // agency's other systems may backtrack: the admin is told.
+        for w in validator.risky_patterns() {
+            let at = if w.document.is_some() { String::new() } else { id.schema_path() };
+            web_sys::console::warn_1(&format!("eservice-kit: {at}{}", w.message(eservice_core::Lang::En)).into());
+        }
         Ok(LoadedForm { id, ui: ui.clone(), validator, static_spec: RefCell::new(None) })
     }
 

@@ -292,7 +292,10 @@ test('a broken index.json still leaves the page usable', async () => {
 test('unknown keywords are ignored with a console warning; a recursive schema draws only as deep as the data', async () => {
   const odd = await serve(DIST, {
     overlay: {
-      '/forms/typo/schema.json': JSON.stringify({ type: 'object', requird: ['a'], properties: { a: { type: 'string', title: 'ชื่อ', titel: 'x' } } }),
+      '/forms/typo/schema.json': JSON.stringify({
+        type: 'object', requird: ['a'],
+        properties: { a: { type: 'string', title: 'ชื่อ', titel: 'x' }, b: { type: 'string', title: 'ชื่อเต็ม', pattern: '^([ก-๙]+\\s?)+$' } },
+      }),
       '/forms/tree/schema.json': JSON.stringify({
         $defs: { node: { type: 'object', title: 'หน่วยงานย่อย', properties: { name: { type: 'string', title: 'ชื่อหน่วยงาน' }, child: { $ref: '#/$defs/node' } } } },
         type: 'object', title: 'ผังหน่วยงาน', properties: { root: { $ref: '#/$defs/node' } },
@@ -307,6 +310,12 @@ test('unknown keywords are ignored with a console warning; a recursive schema dr
     await page.getByRole('textbox', { name: 'ชื่อ' }).waitFor();
     assert.ok(warnings.some((w) => w.includes('forms/typo/schema.json#: unknown keyword “requird” is ignored')), warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('#/properties/a: unknown keyword “titel”')), warnings.join('\n'));
+    assert.ok(warnings.some((w) => w.includes('forms/typo/schema.json#/properties/b/pattern') && w.includes('nests quantifiers')), warnings.join('\n'));
+    // A name that almost matches such a pattern is judged at once, and the page stays responsive.
+    const name = page.getByRole('textbox', { name: 'ชื่อเต็ม' });
+    await typeInto(name, 'สมชายใจดีมากมายหลายคำสมชายใจดีมากมายหลายคำ!');
+    await name.blur();
+    assert.match(await page.locator('#f-b-error').textContent(), /รูปแบบไม่ถูกต้อง/);
 
     await page.goto(odd.url + '#/apply/tree');
     const add = page.getByRole('button', { name: '+ เพิ่ม หน่วยงานย่อย' });
