@@ -113,14 +113,18 @@ pub fn validate(schema: &JsValue, data: &JsValue, options: &JsValue) -> Result<J
     let lang = lang_of(options);
     let validator = validator_of(schema, options, lang)?;
     let data = json_of(data, "data", lang)?;
+    // Fields named by their titles, and a pattern's example given, as the form does.
+    let form = eservice_core::form::FormSpec::new(&validator, &Value::Null, &data, &Default::default());
     let errors: Vec<Value> = validator
         .validate(&data)
         .iter()
         .map(|e| {
+            use eservice_core::schema::FieldInfo;
             serde_json::json!({
                 "pointer": e.field().to_string(),
                 "keyword": e.schema_path.last().unwrap_or_default(),
-                "message": e.message(lang),
+                "title": form.title(&e.field(), lang),
+                "message": e.message_in(lang, &form),
             })
         })
         .collect();

@@ -53,6 +53,7 @@ test('validate: the commerce form’s rules, the same validator as the forms and
   assert.equal(result.valid, false);
   const id = result.errors.find((e) => e.pointer === '/applicant/citizen_id');
   assert.equal(id?.keyword, 'format', JSON.stringify(result.errors));
+  assert.ok(id?.title && id.title !== 'citizen_id', `each error carries its field's title: ${JSON.stringify(id)}`);
   assert.ok(result.errors.some((e) => e.pointer === '/business' && e.keyword === 'required'), 'a missing section is named');
   assert.ok(logs.some((l) => l.startsWith('/applicant/citizen_id (format): ')), logs.join('\n'));
 });
