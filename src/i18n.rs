@@ -186,6 +186,8 @@ phrases! {
     NO = "ไม่ใช่" / "No";
     NOT_GIVEN = "—" / "—";
     CHOOSE = "— เลือก —" / "— Choose —";
+    CHOOSE_FILE = "เลือกไฟล์" / "Choose a file";
+    NO_FILE_CHOSEN = "ยังไม่ได้เลือกไฟล์" / "No file chosen";
     DOWNLOAD_FAILED = "ดาวน์โหลดไม่สำเร็จ" / "The download failed";
     SWITCH_LANGUAGE = "English" / "ภาษาไทย";
     SWITCH_LANGUAGE_LABEL = "Switch to English" / "เปลี่ยนเป็นภาษาไทย";

@@ -41,6 +41,20 @@ thread_local! {
     /// Each field's entries as the worker's results arrive, which may be
     /// faster than redraws.
     static LATEST: RefCell<Vec<(FieldKey, Vec<ManifestEntry>)>> = const { RefCell::new(Vec::new()) };
+    /// The job each entry came from: job numbers grow in the order files
+    /// are picked, and entries are listed in that order, not in the order
+    /// the worker finished them.
+    static PICKED: RefCell<Vec<(FieldKey, Digest, u32)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where an entry picked as job `job` goes among `now`: after those picked
+/// before it (entries from an earlier visit count as picked first).
+fn pick_position(field: &FieldKey, now: &[ManifestEntry], job: u32) -> usize {
+    PICKED.with(|p| {
+        let p = p.borrow();
+        let job_of = |e: &ManifestEntry| p.iter().find(|(f, d, _)| f == field && *d == e.sha256).map_or(0, |(_, _, j)| *j);
+        now.iter().position(|e| job_of(e) > job).unwrap_or(now.len())
+    })
 }
 
 /// The digest of the file as the citizen picked it.
@@ -94,7 +108,8 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                     None => {
                         evidence_client::keep(&entry.sha256.hex(), blob.clone());
                         let mut now = now;
-                        now.push(entry.clone());
+                        now.insert(pick_position(&pointer, &now, id), entry.clone());
+                        PICKED.with(|p| p.borrow_mut().push((pointer.clone(), entry.sha256, id)));
                         let value = Value::Array(now.iter().map(ManifestEntry::to_json).collect());
                         set_latest(&pointer, now);
                         (ev_in.on_input)(pointer.1.clone(), Some(value));

@@ -66,10 +66,11 @@ pub fn RegisterPage(props: &RegisterProps) -> Html {
                         <tbody>
                         { for hits.iter().map(|p| html! {
                             <tr class={if p.status == Status::Valid { "" } else { "withdrawn" }}>
-                                <td>{ &p.number }</td><td>{ &p.holder }</td><td>{ &p.kind }</td>
-                                <td>{ eservice_core::thai_date::readable(&p.issued, lang) }</td>
-                                <td>{ p.expires.as_deref().map(|d| eservice_core::thai_date::readable(d, lang)).unwrap_or_default() }</td>
-                                <td>{ p.status.label(lang) }</td>
+                                // Labelled cells: on a phone each row stacks as a card.
+                                <td data-label={i18n::NUMBER.get(lang)}>{ &p.number }</td><td data-label={i18n::HOLDER.get(lang)}>{ &p.holder }</td><td data-label={i18n::KIND.get(lang)}>{ &p.kind }</td>
+                                <td data-label={i18n::ISSUED.get(lang)}>{ eservice_core::thai_date::readable(&p.issued, lang) }</td>
+                                <td data-label={i18n::EXPIRES.get(lang)}>{ p.expires.as_deref().map(|d| eservice_core::thai_date::readable(d, lang)).unwrap_or_default() }</td>
+                                <td data-label={i18n::STATUS.get(lang)}>{ p.status.label(lang) }</td>
                             </tr>
                         }) }
                         </tbody>

@@ -10,6 +10,7 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::evidence_client::{self, JobEvent};
+use crate::components::file_picker::FilePicker;
 use crate::i18n;
 
 #[derive(Clone, PartialEq)]
@@ -99,12 +100,13 @@ pub fn VerifyPage(props: &VerifyProps) -> Html {
             <p>{ i18n::VERIFY_INTRO.get(lang) }</p>
             <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 <span>{ i18n::VERIFY_PICK.get(lang) }</span>
-                <input id="verify-file" type="file" accept="application/pdf,.pdf" onchange={on_pick} />
+                <span class="secondary file-button">{ i18n::CHOOSE_FILE.get(lang) }</span>
+                <input id="verify-file" type="file" class="visually-hidden" accept="application/pdf,.pdf" onchange={on_pick} />
             </label>
             <details class="own-trust">
                 <summary>{ i18n::OWN_TRUST.get(lang) }</summary>
-                <label for="trust-file">{ i18n::OWN_TRUST_PICK.get(lang) }</label>
-                <input id="trust-file" type="file" accept="application/json,.json" onchange={on_trust} />
+                <p>{ i18n::OWN_TRUST_PICK.get(lang) }</p>
+                <FilePicker id="trust-file" accept="application/json,.json" lang={lang} onchange={on_trust} />
                 { for own_trust.as_ref().map(|(n, _)| html! { <p>{ i18n::OWN_TRUST_IN_USE.get(lang) }{ " " }{ n }</p> }) }
             </details>
             <div aria-live="polite">{ body }</div>

@@ -101,6 +101,20 @@ test('a phone photo is turned upright, stripped of its GPS position, and made sm
   assert.deepEqual(page.errors, []);
 });
 
+test('files are listed in the order they were picked, not the order they finished', async () => {
+  const page = await openForm();
+  const photo = await phonePhoto(page);
+  const pdf = Buffer.from('%PDF-1.4\n% page 2\n%%EOF\n');
+  // The photo takes far longer to prepare than the PDF after it.
+  await page.locator('#f-evidence-house_registration-files').setInputFiles([
+    { name: 'หน้า1.jpg', mimeType: 'image/jpeg', buffer: photo },
+    { name: 'หน้า2.pdf', mimeType: 'application/pdf', buffer: pdf },
+  ]);
+  await page.locator('#f-evidence-house_registration a.evidence-open').nth(1).waitFor({ timeout: 30000 });
+  assert.deepEqual(await page.locator('#f-evidence-house_registration a.evidence-open').allInnerTexts(), ['หน้า1.jpg', 'หน้า2.pdf']);
+  assert.deepEqual((await entries(page, 'house_registration')).map((e) => e.name), ['หน้า1.jpg', 'หน้า2.pdf']);
+});
+
 test('a PDF passes through byte for byte, its SHA-256 what sha256sum says', async () => {
   const page = await openForm();
   const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(300_000, 'x'), Buffer.from('\ntrailer<<>>\n%%EOF\n')]);

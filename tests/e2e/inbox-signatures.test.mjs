@@ -38,6 +38,9 @@ test('the inbox shows the signature verdict of each signed PDF in a package', as
   await files.locator('li', { hasText: 'บัตร.pdf · ลายมือชื่ออิเล็กทรอนิกส์: ถูกต้อง' }).waitFor({ timeout: 20000 });
   await files.locator('li', { hasText: /ทะเบียนบ้าน\.pdf · ลายมือชื่ออิเล็กทรอนิกส์: (?!ถูกต้อง)/ }).waitFor({ timeout: 20000 });
   assert.equal(await files.locator('li', { hasText: 'บัตร.pdf · ลายมือชื่ออิเล็กทรอนิกส์: ถูกต้อง' }).count(), 1);
+  // Each file's name opens the file as the package holds it, byte for byte.
+  const opened = await files.locator('a.evidence-open', { hasText: 'บัตร.pdf' }).evaluate(async (a) => [...new Uint8Array(await (await fetch(a.href)).arrayBuffer())]);
+  assert.deepEqual(Buffer.from(opened), readFileSync(join(dir, 'p256.pdf')));
   assert.deepEqual(page.errors, []);
   assert.deepEqual(inbox.errors, []);
 });

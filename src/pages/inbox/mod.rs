@@ -90,7 +90,8 @@ pub fn InboxPage(props: &InboxProps) -> Html {
             <p>{ i18n::INBOX_INTRO.get(lang) }</p>
             <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 <span>{ i18n::INBOX_PICK.get(lang) }</span>
-                <input id="inbox-files" type="file" multiple=true accept=".zip,application/zip" onchange={on_pick} />
+                <span class="secondary file-button">{ i18n::CHOOSE_FILES.get(lang) }</span>
+                <input id="inbox-files" type="file" class="visually-hidden" multiple=true accept=".zip,application/zip" onchange={on_pick} />
             </label>
             <div class="inbox-packages">
                 { for files.iter().map(|(id, f)| html! {

@@ -165,7 +165,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
             <ul class="evidence-files">
                 { for o.evidence.iter().map(|f| {
                     let v = verdicts.0.get(&f.path).map(|v| format!(" · {}: {}", i18n::E_SIGNATURE.get(lang), i18n::signature_verdict(v).get(lang))).unwrap_or_default();
-                    html! { <li>{ format!("{}{v}", f.entry.name) }</li> }
+                    html! { <li><EvidenceLink checked={c.clone()} path={f.path.clone()} name={f.entry.name.clone()} mime={f.entry.media_type.mime()} />{ v }</li> }
                 }) }
             </ul>
             { match (*outcome, duplicate) {
@@ -175,5 +175,46 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
                 _ => Html::default(),
             } }
         </article>
+    }
+}
+
+#[derive(Properties)]
+struct LinkProps {
+    checked: Rc<Checked>,
+    path: String,
+    name: String,
+    mime: &'static str,
+}
+
+impl PartialEq for LinkProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.checked, &other.checked) && self.path == other.path
+    }
+}
+
+/// An evidence file's name that opens the file as the package holds it,
+/// from memory: nothing is uploaded or written anywhere.
+#[component]
+fn EvidenceLink(props: &LinkProps) -> Html {
+    let url = {
+        let (checked, path, mime) = (props.checked.clone(), props.path.clone(), props.mime);
+        use_memo((), move |_| {
+            let blob = checked.opened.file(&path).and_then(|b| crate::blob::from_bytes(b, mime))?;
+            web_sys::Url::create_object_url_with_blob(&blob).ok()
+        })
+    };
+    {
+        let url = url.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let Some(u) = url.as_ref() {
+                    let _ = web_sys::Url::revoke_object_url(u);
+                }
+            }
+        });
+    }
+    match url.as_ref() {
+        Some(href) => html! { <a class="evidence-open" href={href.clone()} target="_blank" rel="noopener">{ &props.name }</a> },
+        None => html! { <span>{ &props.name }</span> },
     }
 }

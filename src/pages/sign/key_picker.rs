@@ -9,6 +9,7 @@ use web_sys::{File, HtmlInputElement};
 use yew::prelude::*;
 
 use crate::evidence_client::Credentials;
+use crate::components::file_picker::FilePicker;
 use crate::i18n;
 
 #[derive(Properties, PartialEq)]
@@ -90,7 +91,7 @@ pub fn KeyPicker(props: &KeyPickerProps) -> Html {
             if *use_p12 {
                 <div class="field">
                     <label for="p12-file">{ i18n::SIGN_P12_FILE.get(lang) }</label>
-                    <input id="p12-file" type="file" accept=".p12,.pfx,application/x-pkcs12" onchange={on_p12} />
+                    <FilePicker id="p12-file" accept=".p12,.pfx,application/x-pkcs12" lang={lang} onchange={on_p12} />
                 </div>
                 <div class="field">
                     <label for="p12-password">{ i18n::SIGN_PASSWORD.get(lang) }</label>
@@ -100,15 +101,15 @@ pub fn KeyPicker(props: &KeyPickerProps) -> Html {
             } else {
                 <div class="field">
                     <label for="key-file">{ i18n::SIGN_KEY_FILE.get(lang) }</label>
-                    <input id="key-file" type="file" accept=".key,.pem,.der" onchange={pem_picker(0)} />
+                    <FilePicker id="key-file" accept=".key,.pem,.der" lang={lang} onchange={pem_picker(0)} />
                 </div>
                 <div class="field">
                     <label for="cert-file">{ i18n::SIGN_CERT_FILE.get(lang) }</label>
-                    <input id="cert-file" type="file" accept=".crt,.cer,.pem,.der" onchange={pem_picker(1)} />
+                    <FilePicker id="cert-file" accept=".crt,.cer,.pem,.der" lang={lang} onchange={pem_picker(1)} />
                 </div>
                 <div class="field">
                     <label for="chain-file">{ i18n::SIGN_CHAIN_FILE.get(lang) }</label>
-                    <input id="chain-file" type="file" accept=".crt,.cer,.pem,.der" onchange={pem_picker(2)} />
+                    <FilePicker id="chain-file" accept=".crt,.cer,.pem,.der" lang={lang} onchange={pem_picker(2)} />
                 </div>
             }
         </fieldset>

@@ -17,6 +17,7 @@ use web_sys::{File, HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::evidence_client::{self, Credentials, JobEvent};
+use crate::components::file_picker::FilePicker;
 use crate::i18n;
 use key_picker::KeyPicker;
 use new_key::{signer_view, NewKey};
@@ -187,7 +188,7 @@ pub fn SignPage(props: &SignProps) -> Html {
                 <legend>{ i18n::SIGN_PDF.get(lang) }</legend>
                 <div class="field">
                     <label for="sign-pdf">{ i18n::SIGN_PDF_PICK.get(lang) }</label>
-                    <input id="sign-pdf" type="file" accept="application/pdf,.pdf" onchange={on_pdf} />
+                    <FilePicker id="sign-pdf" accept="application/pdf,.pdf" lang={lang} onchange={on_pdf} />
                 </div>
             </fieldset>
             <KeyPicker lang={lang} on_change={on_creds.clone()} />
