@@ -195,7 +195,7 @@ impl FormSpec {
     /// The form for `data`, drawn from the validator's schema (which must
     /// describe an object) and its UI schema.
     pub fn new(validator: &Validator, ui: &Value, data: &Value, selections: &Selections) -> FormSpec {
-        Reader { v: validator, sel: selections, dynamic: Default::default(), chain: Default::default(), picks: Default::default() }.form(ui, data)
+        Reader { v: validator, sel: selections, dynamic: Default::default(), chain: Default::default(), picks: Default::default(), triggers: Default::default() }.form(ui, data)
     }
 
     /// The form for `data` together with `data` pruned to the fields it

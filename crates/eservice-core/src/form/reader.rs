@@ -22,6 +22,9 @@ pub(super) struct Reader<'a> {
     /// Where a `const` picks the chosen `oneOf`/`anyOf` branch: the only
     /// values the form sets without asking.
     pub picks: RefCell<Vec<JsonPointer>>,
+    /// The branches of `if` and `dependentSchemas` read so far, each with
+    /// the properties that bring it: its fields are drawn right after them.
+    pub triggers: RefCell<Vec<(*const Value, Vec<String>)>>,
 }
 
 /// What a `const` is on the form.
@@ -127,6 +130,9 @@ impl<'a> Reader<'a> {
             let branch = if self.v.matches(cond, &base, seen) { "then" } else { "else" };
             if let Some(b) = raw.get(branch) {
                 self.collect(b, &base, data, depth + 1, out);
+                let named = cond.get("properties").and_then(Value::as_object).into_iter().flat_map(|m| m.keys().cloned());
+                let required = cond.get("required").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(str::to_owned);
+                self.triggers.borrow_mut().push((b as *const Value, named.chain(required).collect()));
             }
         }
         for key in ["dependentSchemas", "dependencies"] {
@@ -137,6 +143,7 @@ impl<'a> Reader<'a> {
             for (name, sub) in deps {
                 if m.contains_key(name) && sub.is_object() {
                     self.collect(sub, &base, data, depth + 1, out);
+                    self.triggers.borrow_mut().push((sub as *const Value, vec![name.clone()]));
                 }
             }
         }
@@ -156,6 +163,7 @@ impl<'a> Reader<'a> {
         let order: Vec<&str> = ui.get("ui:order").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).collect();
         let mut ordered: Vec<&String> = order.iter().filter_map(|o| names.iter().find(|n| n.as_str() == *o).copied()).collect();
         ordered.extend(names.iter().filter(|n| !order.contains(&n.as_str())));
+        self.after_triggers(parts, &order, &mut ordered);
 
         if parts.0.iter().any(|(s, _)| s.get("dependentRequired").is_some()) {
             self.dynamic.set(true);
@@ -187,6 +195,31 @@ impl<'a> Reader<'a> {
             }
         }
         fields
+    }
+
+    /// Moves each field a condition brings (and `ui:order` does not place)
+    /// to right after the last property the condition names: on a phone a
+    /// field that appears at the end of a long group appears off-screen.
+    fn after_triggers(&self, parts: &Parts<'a>, order: &[&str], ordered: &mut Vec<&'a String>) {
+        let triggers = self.triggers.borrow();
+        let brought_by = |name: &str| -> Option<&Vec<String>> {
+            let (first, _) = parts.0.iter().find(|(s, _)| s.get("properties").is_some_and(|p| p.get(name).is_some()))?;
+            triggers.iter().find(|(b, _)| std::ptr::eq(*b, *first)).map(|(_, t)| t)
+        };
+        let moving: Vec<&'a String> = ordered.iter().copied().filter(|n| !order.contains(&n.as_str()) && brought_by(n).is_some()).collect();
+        for name in moving {
+            let Some(by) = brought_by(name) else { continue };
+            ordered.retain(|n| *n != name);
+            // After the trigger and the fields already placed after it.
+            let Some(mut at) = ordered.iter().rposition(|n| by.contains(n)) else {
+                ordered.push(name);
+                continue;
+            };
+            while ordered.get(at + 1).is_some_and(|n| brought_by(n).is_some_and(|b| b == by)) {
+                at += 1;
+            }
+            ordered.insert(at + 1, name);
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

@@ -200,6 +200,24 @@ fn a_group_not_yet_typed_into_shows_the_fields_it_will_have_once_it_is() {
 }
 
 #[test]
+fn a_field_a_condition_brings_appears_right_after_what_brought_it() {
+    let v = validator(json!({
+        "type": "object",
+        "properties": {"name": {"type": "string"}, "area": {"type": "number"}, "note": {"type": "string"}, "staff": {"type": "integer"}},
+        "allOf": [
+            {"if": {"properties": {"area": {"minimum": 200}}, "required": ["area"]}, "then": {"properties": {"fire_exits": {"type": "integer"}, "sprinklers": {"type": "boolean"}}}}
+        ],
+        "dependentSchemas": {"staff": {"properties": {"insurance": {"type": "string"}}}}
+    }));
+    let none = Selections::default();
+    let (spec, _) = settle(&v, &Value::Null, json!({"area": 250, "staff": 2}), &none);
+    assert_eq!(names(&spec.fields), ["/name", "/area", "/fire_exits", "/sprinklers", "/note", "/staff", "/insurance"]);
+    // The UI schema's order wins where it places them.
+    let (spec, _) = settle(&v, &json!({"ui:order": ["fire_exits", "name"]}), json!({"area": 250}), &none);
+    assert_eq!(names(&spec.fields), ["/fire_exits", "/name", "/area", "/sprinklers", "/note", "/staff"]);
+}
+
+#[test]
 fn dependent_schemas_and_all_of_merge() {
     let v = validator(json!({
         "allOf": [{"properties": {"a": {"type": "string", "title": "ก"}}}, {"properties": {"a": {"maxLength": 3}}}],
@@ -207,10 +225,10 @@ fn dependent_schemas_and_all_of_merge() {
         "dependentSchemas": {"card": {"properties": {"expiry": {"type": "string", "format": "date"}}, "required": ["expiry"]}}
     }));
     let (spec, _) = settle(&v, &Value::Null, json!({"card": "1234"}), &Selections::default());
-    assert_eq!(names(&spec.fields), ["/card", "/a", "/expiry"]);
-    assert_eq!(spec.fields[1].widget, Widget::Text { kind: TextKind::Plain, max_length: Some(3) });
-    assert_eq!(spec.fields[1].label.get(Lang::Th), "ก");
-    assert!(spec.fields[2].required);
+    assert_eq!(names(&spec.fields), ["/card", "/expiry", "/a"], "what the card brings comes right after it");
+    assert_eq!(spec.fields[2].widget, Widget::Text { kind: TextKind::Plain, max_length: Some(3) });
+    assert_eq!(spec.fields[2].label.get(Lang::Th), "ก");
+    assert!(spec.fields[1].required);
     let (spec, _) = settle(&v, &Value::Null, json!({}), &Selections::default());
     assert_eq!(names(&spec.fields), ["/card", "/a"]);
 }
