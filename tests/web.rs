@@ -188,6 +188,51 @@ async fn a_complete_form_submits_the_typed_data() {
     }));
 }
 
+/// A choice between shapes, one with a nested object beside a sibling field.
+fn applicant_choice() -> Rc<LoadedForm> {
+    let schema = json!({
+        "type": "object",
+        "properties": {"applicant": {
+            "title": "ผู้ยื่น", "type": "object",
+            "oneOf": [
+                {"title": "บุคคล", "properties": {
+                    "kind": {"const": "person"},
+                    "person": {"title": "ข้อมูลบุคคล", "type": "object", "properties": {"first_name": {"title": "ชื่อ", "type": "string"}}},
+                    "mobile": {"title": "มือถือ", "type": "string"}
+                }, "required": ["kind"]},
+                {"title": "นิติบุคคล", "properties": {"kind": {"const": "company"}, "name": {"title": "ชื่อนิติบุคคล", "type": "string"}}, "required": ["kind"]}
+            ]
+        }}
+    });
+    Rc::new(LoadedForm::new(FormId::parse("choice").unwrap(), schema, &Value::Null).unwrap())
+}
+
+#[wasm_bindgen_test]
+async fn the_field_tapped_inside_a_choice_keeps_its_element_and_focus() {
+    let (root, _) = mount(Lang::Th, applicant_choice()).await;
+    let first = input(&root, "f-applicant-person-first_name");
+    first.focus().unwrap();
+    first.set_value("มานี");
+    let init = web_sys::InputEventInit::new();
+    init.set_bubbles(true);
+    first.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+    // Tapping the sibling beside the nested object: the first field is left
+    // (and the form redrawn) as focus moves.
+    let mobile = input(&root, "f-applicant-mobile");
+    mobile.focus().unwrap();
+    settle().await;
+    let now = input(&root, "f-applicant-mobile");
+    assert!(now.is_same_node(Some(&mobile)), "the field tapped is still the element on the page");
+    assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&mobile))), "and it has focus");
+    mobile.set_value("0812345678");
+    mobile.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+    settle().await;
+    assert!(input(&root, "f-applicant-mobile").is_same_node(Some(&mobile)));
+    assert_eq!(input(&root, "f-applicant-person-first_name").value(), "มานี");
+    assert_eq!(mobile.value(), "0812345678");
+}
+
 #[wasm_bindgen_test]
 async fn schema_text_is_never_html() {
     let schema = json!({
