@@ -1,10 +1,15 @@
 // Trunk's post-build hook, as one: Trunk starts the hooks of a stage all at
 // once, and these steps rewrite the same index.html, so they run in order.
+// precompress.mjs comes last, after every step that rewrites a file, so the
+// .gz and .br copies hold each file's final bytes.
 import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-for (const step of ['minify-modules.mjs', 'externalize-loader.mjs', 'embed-script.mjs']) {
-  execFileSync(process.execPath, [join(here, step)], { stdio: 'inherit' });
+export const STEPS = ['minify-modules.mjs', 'externalize-loader.mjs', 'embed-script.mjs', 'precompress.mjs'];
+if (resolve(process.argv[1] ?? '') === fileURLToPath(import.meta.url)) {
+  for (const step of STEPS) {
+    execFileSync(process.execPath, [join(here, step)], { stdio: 'inherit' });
+  }
 }
