@@ -16,7 +16,7 @@ use serde_json::{json, Value};
 use crate::jcs;
 use crate::lang::{Lang, LocalText};
 use crate::signature::cms::{self, CmsProblem, Content};
-use crate::signature::pem;
+use crate::signature::pem::{self, PemProblem};
 use crate::trust::{check_chain, ChainProblem, TrustList};
 
 /// A receipt that verified.
@@ -34,6 +34,8 @@ pub struct Receipt {
 pub enum ReceiptProblem {
     /// Not `{receipt, signature}` with the fields above.
     Malformed,
+    /// The signature is not standard base64.
+    Encoding(PemProblem),
     /// A receipt for another package.
     OtherPackage,
     Signature(CmsProblem),
@@ -44,6 +46,7 @@ impl ReceiptProblem {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ReceiptProblem::Malformed => lang.pick("ใบรับที่หน่วยงานส่งกลับมาอ่านไม่ได้", "The receipt the agency sent back cannot be read").into(),
+            ReceiptProblem::Encoding(p) => format!("{}: {}", lang.pick("ลายมือชื่อบนใบรับไม่ใช่ base64", "The receipt's signature is not base64"), p.message(lang)),
             ReceiptProblem::OtherPackage => lang.pick("ใบรับไม่ใช่ของชุดเอกสารนี้", "The receipt is for another package").into(),
             ReceiptProblem::Signature(p) => format!("{}: {}", lang.pick("ลายมือชื่อบนใบรับไม่ถูกต้อง", "The receipt's signature is not valid"), crate::verification::cms_message(p, lang)),
             ReceiptProblem::Untrusted(p) => format!("{}: {}", lang.pick("ผู้ลงนามใบรับไม่อยู่ในรายชื่อที่เชื่อถือ", "The receipt's signer is not trusted"), p.message(lang)),
@@ -64,7 +67,8 @@ pub fn verify(body: &[u8], expected_hash: &str, trust: &TrustList, now: DateTime
     let (Some(package_hash), Some(reference), Some(received)) = (field("packageHash"), field("reference"), field("received")) else {
         return Err(ReceiptProblem::Malformed);
     };
-    let sig = v.get("signature").and_then(Value::as_str).and_then(pem::base64).ok_or(ReceiptProblem::Malformed)?;
+    let sig = v.get("signature").and_then(Value::as_str).ok_or(ReceiptProblem::Malformed)?;
+    let sig = pem::base64(sig).map_err(ReceiptProblem::Encoding)?;
     let content = signed_bytes(r);
     let verified = cms::verify(&sig, Content::Detached(&[&content]), &trust.certificates()).map_err(ReceiptProblem::Signature)?;
     let at = verified.claimed_time.unwrap_or(now);
@@ -108,6 +112,10 @@ mod tests {
         edited["receipt"]["received"] = json!("2026-12-31T00:00:00+07:00");
         assert!(matches!(verify(edited.to_string().as_bytes(), &hash, &trust, now()), Err(ReceiptProblem::Signature(_))));
         assert!(matches!(verify(body.to_string().as_bytes(), &hash, &TrustList::default(), now()), Err(ReceiptProblem::Untrusted(_))));
+        let mut garbled = body.clone();
+        garbled["signature"] = json!("MIIB!AAA");
+        let e = verify(garbled.to_string().as_bytes(), &hash, &trust, now()).unwrap_err();
+        assert_eq!(e.message(Lang::En), "The receipt's signature is not base64: the character '!' at line 1, column 5 is not base64");
         assert_eq!(verify(b"<html>", &hash, &trust, now()), Err(ReceiptProblem::Malformed));
     }
 }

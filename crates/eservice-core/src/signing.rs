@@ -16,7 +16,8 @@ use crate::pdf::lexer::{Obj, Spanned};
 use crate::pdf::update::{value, with, write, Update};
 use crate::signature::writer::signed_data;
 use crate::signature::pkcs12::{self, P12Problem};
-use crate::signature::{pem, Certificate, KeyProblem, PrivateKey};
+use crate::signature::pem::{self, PemProblem};
+use crate::signature::{Certificate, KeyProblem, PrivateKey};
 use crate::thai_date::thai_time;
 
 /// A key with its certificate, and the certificates up to the agency's CA.
@@ -77,6 +78,10 @@ pub enum SignError {
     P12(P12Problem),
     KeyMismatch,
     NotACertificate,
+    /// The certificate file's PEM is broken, or holds no certificate.
+    CertificatePem(PemProblem),
+    /// The chain file's PEM is broken, or holds no certificate.
+    ChainPem(PemProblem),
     PageOutOfRange { page: usize, pages: usize },
     /// A certification signature allows no further changes.
     Locked,
@@ -104,6 +109,7 @@ impl SignError {
             SignError::Open(OpenProblem::NoPages) => lang.pick("PDF นี้ไม่มีหน้าที่อ่านได้", "This PDF has no readable pages").into(),
             SignError::Key(KeyProblem::NotAKey) => lang.pick("ไฟล์กุญแจไม่ใช่กุญแจส่วนตัว (PEM หรือ DER: PKCS#8, SEC1, PKCS#1)", "The key file is not a private key (PEM or DER: PKCS#8, SEC1, PKCS#1)").into(),
             SignError::Key(KeyProblem::Encrypted) => lang.pick("กุญแจส่วนตัวถูกเข้ารหัส กรุณาใช้ไฟล์ .p12 พร้อมรหัสผ่านแทน", "The private key is encrypted; use the .p12 file with its password instead").into(),
+            SignError::Key(KeyProblem::Pem(p)) => format!("{}: {}", lang.pick("ไฟล์กุญแจส่วนตัวอ่านไม่ได้", "The key file cannot be read"), p.message(lang)),
             SignError::Key(KeyProblem::Unsupported(k)) => match lang {
                 Lang::Th => format!("ยังไม่รองรับกุญแจชนิด {k} (รองรับ P-256 และ RSA 2048–4096 บิต)"),
                 Lang::En => format!("{k} keys are not supported (P-256 and RSA 2048–4096 bit are)"),
@@ -118,6 +124,8 @@ impl SignError {
             SignError::P12(P12Problem::Key(k)) => SignError::Key(k.clone()).message(lang),
             SignError::KeyMismatch => lang.pick("กุญแจส่วนตัวไม่ตรงกับใบรับรอง", "The private key does not match the certificate").into(),
             SignError::NotACertificate => lang.pick("ไฟล์ใบรับรองไม่ใช่ใบรับรอง X.509", "The certificate file is not an X.509 certificate").into(),
+            SignError::CertificatePem(p) => format!("{}: {}", lang.pick("ไฟล์ใบรับรองอ่านไม่ได้", "The certificate file cannot be read"), p.message(lang)),
+            SignError::ChainPem(p) => format!("{}: {}", lang.pick("ไฟล์ใบรับรองของผู้ออก (chain) อ่านไม่ได้", "The chain file cannot be read"), p.message(lang)),
             SignError::PageOutOfRange { page, pages } => match lang {
                 Lang::Th => format!("ไม่มีหน้าที่ {page}: PDF นี้มี {pages} หน้า"),
                 Lang::En => format!("There is no page {page}: this PDF has {pages} pages"),
@@ -186,11 +194,13 @@ impl Signer {
     /// optionally the chain (one or more certificates).
     pub fn from_files(key: &[u8], cert: &[u8], chain: Option<&[u8]>) -> Result<Self, SignError> {
         let key = PrivateKey::from_bytes(key).map_err(SignError::Key)?;
-        let mut certs = pem::certificates(cert);
+        let mut certs = pem::certificates(cert).map_err(SignError::CertificatePem)?;
         if certs.is_empty() {
             return Err(SignError::NotACertificate);
         }
-        certs.extend(chain.map(pem::certificates).unwrap_or_default());
+        if let Some(chain) = chain {
+            certs.extend(pem::certificates(chain).map_err(SignError::ChainPem)?);
+        }
         Signer::from_key_and_certificates(key, certs)
     }
 
@@ -510,6 +520,22 @@ mod tests {
         let wrong = crate::signature::PrivateKey::p256_from_seed(&[77; 32]).unwrap();
         assert!(matches!(Signer::new(wrong, &other.der, vec![]), Err(SignError::KeyMismatch)));
         assert_eq!(SignError::Locked.message(Lang::En), "This PDF is certified with no changes allowed (DocMDP P=1); another signature would break that certification");
+    }
+
+    #[test]
+    fn broken_pem_files_are_named() {
+        let (ca, s) = ca_and_signer();
+        let key = crate::signature::PrivateKey::p256_from_seed(&[7; 32]).unwrap().p256_pkcs8().unwrap();
+        let (key_pem, cert_pem) = (pem::encode("PRIVATE KEY", &key), pem::encode("CERTIFICATE", &s.der));
+        let swapped = Signer::from_files(cert_pem.as_bytes(), key_pem.as_bytes(), None).err().unwrap();
+        assert_eq!(swapped.message(Lang::En), "The key file cannot be read: found CERTIFICATE where PRIVATE KEY was expected");
+        assert_eq!(swapped.message(Lang::Th), "ไฟล์กุญแจส่วนตัวอ่านไม่ได้: พบ CERTIFICATE แต่ต้องการ PRIVATE KEY");
+        let chain = pem::encode("CERTIFICATE", &ca.der).replacen('\n', "\nQQ==", 1);
+        let e = Signer::from_files(key_pem.as_bytes(), cert_pem.as_bytes(), Some(chain.as_bytes())).err().unwrap();
+        assert_eq!(e, SignError::ChainPem(PemProblem::PaddingInMiddle { line: 2, column: 3 }));
+        assert_eq!(e.message(Lang::En), "The chain file cannot be read: the padding '=' at line 2, column 3 is in the middle (it may only come last)");
+        let e = Signer::from_files(key_pem.as_bytes(), b"-----BEGIN CERTIFICATE-----\nMIIB\n", None).err().unwrap();
+        assert_eq!(e, SignError::CertificatePem(PemProblem::Unterminated { label: "CERTIFICATE".into(), line: 1 }));
     }
 
     #[test]

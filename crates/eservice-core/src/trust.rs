@@ -18,7 +18,8 @@ use serde_json::Value;
 use crate::json_file::{self, JsonFileError};
 use crate::lang::{Lang, LocalText};
 use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, NON_REPUDIATION};
-use crate::signature::{pem, Certificate};
+use crate::signature::pem::{self, PemProblem};
+use crate::signature::Certificate;
 
 /// Chains longer than this are refused: real ones have 2 to 4 links.
 const MAX_CHAIN: usize = 8;
@@ -42,12 +43,14 @@ pub enum TrustListError {
     Entry { file: String, at: String, problem: EntryProblem },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntryProblem {
     NoAgencies,
     NoName,
     NoCertificates,
     NotACertificate,
+    /// The entry's PEM or base64 is broken, or holds no certificate.
+    Unreadable(PemProblem),
 }
 
 impl TrustListError {
@@ -55,11 +58,12 @@ impl TrustListError {
         match self {
             TrustListError::Json(e) => e.message(lang),
             TrustListError::Entry { file, at, problem } => {
-                let what = match problem {
-                    EntryProblem::NoAgencies => lang.pick("ไม่มีรายการ \"agencies\"", "has no \"agencies\" list"),
-                    EntryProblem::NoName => lang.pick("ไม่มีชื่อหน่วยงาน (name)", "has no agency name"),
-                    EntryProblem::NoCertificates => lang.pick("ไม่มีใบรับรอง (certificates)", "has no certificates"),
-                    EntryProblem::NotACertificate => lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)"),
+                let what: String = match problem {
+                    EntryProblem::NoAgencies => lang.pick("ไม่มีรายการ \"agencies\"", "has no \"agencies\" list").into(),
+                    EntryProblem::NoName => lang.pick("ไม่มีชื่อหน่วยงาน (name)", "has no agency name").into(),
+                    EntryProblem::NoCertificates => lang.pick("ไม่มีใบรับรอง (certificates)", "has no certificates").into(),
+                    EntryProblem::NotACertificate => lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)").into(),
+                    EntryProblem::Unreadable(p) => format!("{}: {}", lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)"), p.message(lang)),
                 };
                 match lang {
                     Lang::Th => format!("รายชื่อผู้ลงนามที่เชื่อถือ {file} ที่ {at} {what}"),
@@ -82,8 +86,10 @@ impl TrustList {
             let certs = a.get("certificates").and_then(Value::as_array).filter(|c| !c.is_empty()).ok_or_else(|| err(format!("/agencies/{i}"), EntryProblem::NoCertificates))?;
             let mut certificates = Vec::new();
             for (j, c) in certs.iter().enumerate() {
-                let cert = c.as_str().and_then(pem::decode).and_then(|der| Certificate::from_der(&der).ok());
-                certificates.push(cert.ok_or_else(|| err(format!("/agencies/{i}/certificates/{j}"), EntryProblem::NotACertificate))?);
+                let at = || format!("/agencies/{i}/certificates/{j}");
+                let text = c.as_str().ok_or_else(|| err(at(), EntryProblem::NotACertificate))?;
+                let der = pem::certificate(text).map_err(|p| err(at(), EntryProblem::Unreadable(p)))?;
+                certificates.push(Certificate::from_der(&der).map_err(|_| err(at(), EntryProblem::NotACertificate))?);
             }
             out.push(Agency { name, certificates });
         }
@@ -312,7 +318,12 @@ mod tests {
     #[test]
     fn bad_trust_lists_say_where() {
         let e = TrustList::from_json("t.json", br#"{"agencies":[{"name":"x","certificates":["not base64!"]}]}"#).unwrap_err();
+        assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64): the character '!' at line 1, column 11 is not base64");
+        let e = TrustList::from_json("t.json", br#"{"agencies":[{"name":"x","certificates":["AAAA"]}]}"#).unwrap_err();
         assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64)");
+        let key = serde_json::json!({"agencies": [{"name": "x", "certificates": [pem::encode("PRIVATE KEY", b"k")]}]});
+        let e = TrustList::from_json("t.json", key.to_string().as_bytes()).unwrap_err();
+        assert_eq!(e.message(Lang::Th), "รายชื่อผู้ลงนามที่เชื่อถือ t.json ที่ /agencies/0/certificates/0 ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64): พบ PRIVATE KEY แต่ต้องการ CERTIFICATE");
         assert!(TrustList::from_json("t.json", b"{}").unwrap_err().message(Lang::Th).contains("agencies"));
         assert!(matches!(TrustList::from_json("t.json", b"{"), Err(TrustListError::Json(_))));
     }

@@ -36,9 +36,11 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
     let Action::Add { cert, name_th, name_en, list } = &args.action;
     let result = (|| -> Result<bool, String> {
         let bytes = read_bytes(cert, lang)?;
-        let certs: Vec<Certificate> = pem::certificates(&bytes).iter().filter_map(|d| Certificate::from_der(d).ok()).collect();
+        let not_a_cert = lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ DER)", "is not an X.509 certificate (PEM or DER)");
+        let ders = pem::certificates(&bytes).map_err(|p| format!("{}: {not_a_cert}: {}", cert.display(), p.message(lang)))?;
+        let certs: Vec<Certificate> = ders.iter().filter_map(|d| Certificate::from_der(d).ok()).collect();
         if certs.is_empty() {
-            return Err(format!("{}: {}", cert.display(), lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ DER)", "is not an X.509 certificate (PEM or DER)")));
+            return Err(format!("{}: {not_a_cert}", cert.display()));
         }
         let mut trust = match read_if_present(list, lang)? {
             Some(b) => TrustList::from_json(&list.display().to_string(), &b).map_err(|e| e.message(lang))?,

@@ -11,7 +11,7 @@ use zeroize::Zeroizing;
 
 use super::algorithm::{PublicKey, EC_PUBLIC_KEY, ECDSA_SHA256, P256, RSA_ENCRYPTION, SHA256_WITH_RSA};
 use super::asn1;
-use super::pem;
+use super::pem::{self, PemProblem};
 use super::Certificate;
 
 /// A signing key.
@@ -29,6 +29,8 @@ pub enum KeyProblem {
     Unsupported(String),
     /// PEM says the key is encrypted, and no password was given or it was wrong.
     Encrypted,
+    /// PEM text that is broken, or holds no private key.
+    Pem(PemProblem),
 }
 
 impl PrivateKey {
@@ -36,20 +38,24 @@ impl PrivateKey {
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, KeyProblem> {
         if let Ok(text) = std::str::from_utf8(bytes) {
             if text.contains("-----BEGIN") {
-                for block in pem::blocks(text) {
-                    let der = Zeroizing::new(block.der);
+                let blocks = match pem::blocks(text) {
+                    Ok(blocks) => blocks,
+                    // OpenSSL's legacy encryption writes RFC 1421 headers.
+                    Err(PemProblem::Header { .. }) if text.contains("Proc-Type: 4,ENCRYPTED") => return Err(KeyProblem::Encrypted),
+                    Err(p) => return Err(KeyProblem::Pem(p)),
+                };
+                // Each block's bytes are wiped when `blocks` drops.
+                for block in &blocks {
                     match block.label.as_str() {
-                        "PRIVATE KEY" => return Self::from_pkcs8(&der),
-                        "EC PRIVATE KEY" => return Self::from_sec1(&der),
-                        "RSA PRIVATE KEY" => return Self::from_pkcs1(&der),
+                        "PRIVATE KEY" => return Self::from_pkcs8(&block.der),
+                        "EC PRIVATE KEY" => return Self::from_sec1(&block.der),
+                        "RSA PRIVATE KEY" => return Self::from_pkcs1(&block.der),
                         "ENCRYPTED PRIVATE KEY" => return Err(KeyProblem::Encrypted),
                         _ => {}
                     }
                 }
-                if text.contains("Proc-Type: 4,ENCRYPTED") {
-                    return Err(KeyProblem::Encrypted);
-                }
-                return Err(KeyProblem::NotAKey);
+                let found: Vec<&str> = blocks.iter().map(|b| b.label.as_str()).collect();
+                return Err(KeyProblem::Pem(PemProblem::WrongLabel { expected: "PRIVATE KEY".into(), found: found.join(", ") }));
             }
         }
         Self::from_pkcs8(bytes).or_else(|_| Self::from_sec1(bytes)).or_else(|_| Self::from_pkcs1(bytes))
@@ -201,5 +207,21 @@ mod tests {
             let sig = rsa::pkcs1v15::Signature::try_from(blinded.as_slice()).unwrap();
             assert!(verifier.verify_prehash(&hash, &sig).is_ok());
         }
+    }
+
+    #[test]
+    fn pem_keys_are_read_strictly() {
+        let pem_text = include_str!("testdata/rsa2048.key.pem");
+        // CRLF and indentation, as a Windows editor or a pasted block leave them.
+        let crlf: Vec<String> = pem_text.lines().map(|l| format!("  {l}")).collect();
+        assert!(matches!(PrivateKey::from_bytes(crlf.join("\r\n").as_bytes()), Ok(PrivateKey::Rsa(_))));
+        let bad = pem_text.replacen("MIIEow", "MIIE!w", 1);
+        assert_eq!(PrivateKey::from_bytes(bad.as_bytes()).err(), Some(KeyProblem::Pem(PemProblem::BadCharacter { line: 2, column: 5, found: '!' })));
+        let url_safe = pem_text.replacen('+', "-", 1);
+        assert!(matches!(PrivateKey::from_bytes(url_safe.as_bytes()).err(), Some(KeyProblem::Pem(PemProblem::OtherAlphabet { found: '-', .. }))));
+        let cert = pem::encode("CERTIFICATE", b"c");
+        assert_eq!(PrivateKey::from_bytes(cert.as_bytes()).err(), Some(KeyProblem::Pem(PemProblem::WrongLabel { expected: "PRIVATE KEY".into(), found: "CERTIFICATE".into() })));
+        let legacy = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-256-CBC,00\n\nAAAA\n-----END RSA PRIVATE KEY-----\n";
+        assert_eq!(PrivateKey::from_bytes(legacy.as_bytes()).err(), Some(KeyProblem::Encrypted));
     }
 }
