@@ -115,7 +115,7 @@ mod tests {
         let mut garbled = body.clone();
         garbled["signature"] = json!("MIIB!AAA");
         let e = verify(garbled.to_string().as_bytes(), &hash, &trust, now()).unwrap_err();
-        assert_eq!(e.message(Lang::En), "The receipt's signature is not base64: the character '!' at line 1, column 5 is not base64");
+        assert_eq!(e.message(Lang::En), "The receipt's signature is not base64: the character '!' (U+0021) at line 1, column 5 is not base64");
         assert_eq!(verify(b"<html>", &hash, &trust, now()), Err(ReceiptProblem::Malformed));
     }
 }

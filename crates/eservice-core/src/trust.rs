@@ -318,7 +318,7 @@ mod tests {
     #[test]
     fn bad_trust_lists_say_where() {
         let e = TrustList::from_json("t.json", br#"{"agencies":[{"name":"x","certificates":["not base64!"]}]}"#).unwrap_err();
-        assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64): the character '!' at line 1, column 11 is not base64");
+        assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64): the character '!' (U+0021) at line 1, column 11 is not base64");
         let e = TrustList::from_json("t.json", br#"{"agencies":[{"name":"x","certificates":["AAAA"]}]}"#).unwrap_err();
         assert_eq!(e.message(Lang::En), "Trust list t.json at /agencies/0/certificates/0 is not an X.509 certificate (PEM or base64)");
         let key = serde_json::json!({"agencies": [{"name": "x", "certificates": [pem::encode("PRIVATE KEY", b"k")]}]});

@@ -58,13 +58,13 @@ impl PemProblem {
     pub fn message(&self, lang: Lang) -> String {
         match (self, lang) {
             (PemProblem::Empty, _) => lang.pick("ไม่มีข้อมูล base64", "there is no base64 data").into(),
-            (PemProblem::BadCharacter { line, column, found }, Lang::Th) => format!("อักขระ {found:?} ที่บรรทัด {line} ตำแหน่ง {column} ไม่ใช่อักขระ base64"),
-            (PemProblem::BadCharacter { line, column, found }, Lang::En) => format!("the character {found:?} at line {line}, column {column} is not base64"),
+            (PemProblem::BadCharacter { line, column, found }, Lang::Th) => format!("อักขระ {} ที่บรรทัด {line} ตำแหน่ง {column} ไม่ใช่อักขระ base64", shown(*found)),
+            (PemProblem::BadCharacter { line, column, found }, Lang::En) => format!("the character {} at line {line}, column {column} is not base64", shown(*found)),
             (PemProblem::OtherAlphabet { line, column, found }, Lang::Th) => {
-                format!("อักขระ {found:?} ที่บรรทัด {line} ตำแหน่ง {column} เป็นของ base64 แบบ URL ต้องใช้ base64 มาตรฐาน ('+' และ '/') แบบเดียวตลอด")
+                format!("อักขระ '{found}' ที่บรรทัด {line} ตำแหน่ง {column} เป็นของ base64 แบบ URL ต้องใช้ base64 มาตรฐาน ('+' และ '/') แบบเดียวตลอด")
             }
             (PemProblem::OtherAlphabet { line, column, found }, Lang::En) => {
-                format!("the character {found:?} at line {line}, column {column} is URL-safe base64; only standard base64 ('+' and '/') is read, one alphabet throughout")
+                format!("the character '{found}' at line {line}, column {column} is URL-safe base64; only standard base64 ('+' and '/') is read, one alphabet throughout")
             }
             (PemProblem::PaddingInMiddle { line, column }, Lang::Th) => format!("เครื่องหมายเติม '=' ที่บรรทัด {line} ตำแหน่ง {column} อยู่กลางข้อมูล (ใช้ได้เฉพาะท้ายสุด)"),
             (PemProblem::PaddingInMiddle { line, column }, Lang::En) => format!("the padding '=' at line {line}, column {column} is in the middle (it may only come last)"),
@@ -84,6 +84,12 @@ impl PemProblem {
             (PemProblem::WrongLabel { expected, found }, Lang::En) => format!("found {found} where {expected} was expected"),
         }
     }
+}
+
+/// A character for a message, with its code point: pasted text brings
+/// invisible ones (no-break space, zero-width space, BOM).
+fn shown(c: char) -> String {
+    format!("'{c}' (U+{:04X})", u32::from(c))
 }
 
 /// Every PEM block in `text`, in order; text between blocks is explanatory
@@ -376,8 +382,10 @@ mod tests {
 
         // Each message names the place, in both languages.
         let p = PemProblem::BadCharacter { line: 2, column: 5, found: '!' };
-        assert_eq!(p.message(Lang::En), "the character '!' at line 2, column 5 is not base64");
-        assert_eq!(p.message(Lang::Th), "อักขระ '!' ที่บรรทัด 2 ตำแหน่ง 5 ไม่ใช่อักขระ base64");
+        assert_eq!(p.message(Lang::En), "the character '!' (U+0021) at line 2, column 5 is not base64");
+        assert_eq!(p.message(Lang::Th), "อักขระ '!' (U+0021) ที่บรรทัด 2 ตำแหน่ง 5 ไม่ใช่อักขระ base64");
+        let nbsp = PemProblem::BadCharacter { line: 1, column: 9, found: '\u{a0}' };
+        assert_eq!(nbsp.message(Lang::En), "the character '\u{a0}' (U+00A0) at line 1, column 9 is not base64");
     }
 
     #[test]
