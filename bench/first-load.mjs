@@ -1,7 +1,9 @@
 // First-load size of each page: every html, js, wasm and css file the page
-// fetches, gzipped (level 9, as a static host would), measured by loading
-// the release build in Chromium and recording its requests.
-import { gzipSync } from 'node:zlib';
+// fetches, gzipped (level 9, as a static host would) and in brotli (quality
+// 11, as the release build's precompressed `.br` files are: docs/deploy.md),
+// measured by loading the release build in Chromium and recording its
+// requests.
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { extname } from 'node:path';
 import { serve } from '../tests/e2e/static-server.mjs';
 import { launch } from '../tests/e2e/browser.mjs';
@@ -13,6 +15,17 @@ export const PAGES = [
 ];
 
 const KINDS = ['html', 'js', 'wasm', 'css'];
+
+/** Bytes gzipped at level 9. */
+export const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+/** Bytes in brotli at quality 11, as scripts/precompress.mjs writes them. */
+export const br = (bytes, text = true) => brotliCompressSync(bytes, {
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+    [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
+  },
+}).length;
 
 function kindOf(url, contentType) {
   const ext = extname(new URL(url).pathname).slice(1);
@@ -31,16 +44,19 @@ export async function measureFirstLoad(dist) {
       const context = await browser.newContext();
       const page = await context.newPage();
       const sizes = Object.fromEntries([...KINDS, 'data', 'other'].map((k) => [k, 0]));
+      let brotli = 0;
       const pending = [];
       page.on('response', (r) =>
         pending.push(r.body().then((b) => {
-          sizes[kindOf(r.url(), r.headers()['content-type'] ?? '')] += gzipSync(b, { level: 9 }).length;
+          const kind = kindOf(r.url(), r.headers()['content-type'] ?? '');
+          sizes[kind] += gz(b);
+          if (KINDS.includes(kind)) brotli += br(b, kind !== 'wasm');
         }).catch(() => {})));
       await page.goto(server.url + p.hash);
       await page.locator(p.ready).first().waitFor();
       await page.waitForLoadState('networkidle');
       await Promise.all(pending);
-      rows.push({ page: p.name, ...sizes, app: KINDS.reduce((s, k) => s + sizes[k], 0) });
+      rows.push({ page: p.name, ...sizes, app: KINDS.reduce((s, k) => s + sizes[k], 0), appBr: brotli });
       await context.close();
     }
   } finally {
@@ -53,10 +69,10 @@ export async function measureFirstLoad(dist) {
 const kb = (n) => (n / 1024).toFixed(1);
 
 export function table(rows) {
-  const head = '| page | html | js | wasm | css | **total** | form data (json) |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|';
-  const body = rows.map((r) => `| ${r.page} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.wasm)} | ${kb(r.css)} | **${kb(r.app)}** | ${kb(r.data)} |`);
-  return ['First load, KB gzipped', head, sep, ...body].join('\n');
+  const head = '| page | html | js | wasm | css | **total** | total, brotli | form data (json) |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|';
+  const body = rows.map((r) => `| ${r.page} | ${kb(r.html)} | ${kb(r.js)} | ${kb(r.wasm)} | ${kb(r.css)} | **${kb(r.app)}** | ${kb(r.appBr)} | ${kb(r.data)} |`);
+  return ['First load, KB gzipped (the total also in brotli)', head, sep, ...body].join('\n');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -79,7 +95,7 @@ export async function onDemand(dist) {
   const rows = [];
   for (const [name, files] of bundles) {
     let size = 0;
-    for (const f of files) size += gzipSync(await readFile(join(dist, f)), { level: 9 }).length;
+    for (const f of files) size += gz(await readFile(join(dist, f)));
     rows.push(`| ${name} | ${kb(size)} |`);
   }
   return ['Loaded on demand, KB gzipped', '| bundle | size |', '|---|---:|', ...rows].join('\n');
