@@ -4,7 +4,7 @@
 //!
 //! It decides which patterns are valid, but runs few of them: the validator
 //! (eservice-core `schema::pattern`) matches every pattern it can express in
-//! linear time with `regex-lite`, compiled into this wasm, and hands `RegExp`
+//! linear time with its own Pike VM (`schema::linear`), and hands `RegExp`
 //! only patterns with lookaround or backreferences, and only texts on which
 //! a bound of the steps a backtracking engine may take is within budget.
 //! `RegExp` has no step limit of its own, and the form validates on every

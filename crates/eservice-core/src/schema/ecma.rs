@@ -16,26 +16,45 @@ const MAX: u32 = 0x10FFFF;
 
 impl Set {
     pub fn of(ranges: &[(u32, u32)]) -> Set {
-        let mut s = Set(ranges.to_vec());
-        s.normalise();
+        let mut s = Set::default();
+        for &r in ranges {
+            s.insert(r);
+        }
         s
     }
 
-    fn normalise(&mut self) {
-        self.0.sort_unstable();
-        let mut out: Vec<(u32, u32)> = Vec::with_capacity(self.0.len());
-        for &(a, b) in &self.0 {
-            match out.last_mut() {
-                Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
-                _ => out.push((a, b)),
+    /// Adds a range, merging it with those it overlaps or touches (in order,
+    /// without a sort: classes have a handful of ranges).
+    fn insert(&mut self, (mut a, mut b): (u32, u32)) {
+        let mut out = Vec::with_capacity(self.0.len() + 1);
+        let mut placed = false;
+        for &(x, y) in &self.0 {
+            if y.saturating_add(1) < a {
+                out.push((x, y));
+            } else if b.saturating_add(1) < x {
+                if !placed {
+                    out.push((a, b));
+                    placed = true;
+                }
+                out.push((x, y));
+            } else {
+                (a, b) = (a.min(x), b.max(y));
             }
+        }
+        if !placed {
+            out.push((a, b));
         }
         self.0 = out;
     }
 
     pub fn add(&mut self, other: &Set) {
-        self.0.extend_from_slice(&other.0);
-        self.normalise();
+        for &r in &other.0 {
+            self.insert(r);
+        }
+    }
+
+    pub fn contains(&self, c: u32) -> bool {
+        self.0.iter().any(|&(a, b)| a <= c && c <= b)
     }
 
     /// Every code point not in the set.
@@ -401,17 +420,16 @@ impl Parser {
         while !self.eat(']') {
             let from = self.class_atom()?;
             let is_range = self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
-            let atom = if is_range {
+            if is_range {
                 self.i += 1;
                 match (from, self.class_atom()?) {
-                    (ClassAtom::Char(a), ClassAtom::Char(b)) if a <= b => ClassAtom::Set(Set(vec![(a, b)])),
+                    (ClassAtom::Char(a), ClassAtom::Char(b)) if a <= b => set.insert((a, b)),
                     _ => return None,
                 }
-            } else {
-                from
-            };
-            match atom {
-                ClassAtom::Char(c) => set.add(&Set::one(c)),
+                continue;
+            }
+            match from {
+                ClassAtom::Char(c) => set.insert((c, c)),
                 ClassAtom::Set(s) => set.add(&s),
                 ClassAtom::Opaque => opaque = true,
             }

@@ -2,9 +2,9 @@
 //!
 //! Two engines share the work, so that no pattern can freeze the page or pin
 //! a backend's CPU:
-//! - the linear-time engine (`linear.rs`, `regex-lite`) runs every pattern
-//!   it can express exactly: anchors, classes, groups, alternation and
-//!   quantifiers, which is nearly every pattern a form has;
+//! - the linear-time matcher (`linear.rs`, a Pike VM of our own) runs every
+//!   pattern it can express exactly: anchors, classes, groups, alternation
+//!   and quantifiers, which is nearly every pattern a form has;
 //! - an ECMA-262 [`PatternEngine`] (the browser's own `RegExp` in the web
 //!   build, `regress` natively) is the judge of which patterns are valid, and
 //!   runs only patterns with lookaround or backreferences (or a `\p{…}` the kit
@@ -76,7 +76,7 @@ pub enum Verdict {
 }
 
 enum Plan {
-    Linear(regex_lite::Regex),
+    Linear(linear::Program),
     /// Needs the ECMA engine; `None` when the kit cannot read the pattern to
     /// bound its steps, so it is never run.
     Ecma(Option<Node>),
