@@ -133,10 +133,20 @@ struct Parser {
     depth: usize,
 }
 
-enum ClassAtom {
-    Char(u32),
-    Set(Set),
-    Opaque,
+/// `\f \n \r \t \v` and the code points they stand for.
+const CONTROL_ESCAPES: [(char, u32); 5] = [('f', 0x0C), ('n', 0x0A), ('r', 0x0D), ('t', 0x09), ('v', 0x0B)];
+/// The characters an identity escape may stand for with the `u` flag.
+const SYNTAX: &[u8] = b"^$\\.*+?()[]{}|/";
+
+/// The code point of a set of one, as a class range's end needs.
+fn single(n: &Node) -> Option<u32> {
+    match n {
+        Node::Set(Set(r)) => match r.as_slice() {
+            [(a, b)] if a == b => Some(*a),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 impl Parser {
@@ -148,6 +158,12 @@ impl Parser {
         self.s.get(self.i + k).copied()
     }
 
+    fn next(&mut self) -> Option<char> {
+        let c = self.peek()?;
+        self.i += 1;
+        Some(c)
+    }
+
     fn eat(&mut self, c: char) -> bool {
         let yes = self.peek() == Some(c);
         if yes {
@@ -156,13 +172,10 @@ impl Parser {
         yes
     }
 
-    fn eat_str(&mut self, s: &str) -> bool {
-        let n = s.chars().count();
-        let yes = self.s.get(self.i..self.i + n).is_some_and(|w| w.iter().copied().eq(s.chars()));
-        if yes {
-            self.i += n;
-        }
-        yes
+    /// Moves past everything up to `end`, and `end` itself.
+    fn skip_past(&mut self, end: char) -> Option<()> {
+        while self.next()? != end {}
+        Some(())
     }
 
     fn disjunction(&mut self) -> Option<Node> {
@@ -194,48 +207,47 @@ impl Parser {
     }
 
     fn term(&mut self) -> Option<Node> {
-        let c = self.peek()?;
-        self.i += 1;
-        // Assertions cannot be quantified with the `u` flag.
-        let assertion = match c {
-            '^' => Some(Node::Start),
-            '$' => Some(Node::End),
-            '\\' if self.eat('b') => Some(Node::WordBoundary(false)),
-            '\\' if self.eat('B') => Some(Node::WordBoundary(true)),
-            '(' if self.eat_str("?=") || self.eat_str("?!") || self.eat_str("?<=") || self.eat_str("?<!") => {
-                let inner = self.disjunction()?;
-                self.eat(')').then_some(())?;
-                Some(Node::Look(Box::new(inner)))
-            }
-            _ => None,
-        };
-        if let Some(a) = assertion {
-            return (!self.at_quantifier()).then_some(a);
-        }
-        let atom = match c {
+        let atom = match self.next()? {
+            '^' => return self.assertion(Node::Start),
+            '$' => return self.assertion(Node::End),
             '(' => {
-                if self.eat_str("?:") {
-                } else if self.eat_str("?<") {
-                    // A group name: identifier characters up to `>`.
-                    while self.peek().is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$') {
-                        self.i += 1;
+                // `(?:`, `(?<name>`, lookaround `(?=` `(?!` `(?<=` `(?<!`;
+                // any other `(?` (modifiers, anything newer) is not read.
+                let mut look = false;
+                if self.eat('?') {
+                    let behind = self.eat('<');
+                    if self.eat('=') || self.eat('!') {
+                        look = true;
+                    } else if behind {
+                        // A group name cannot hold `>`; the ECMA engine has checked the rest.
+                        self.skip_past('>')?;
+                    } else {
+                        self.eat(':').then_some(())?;
                     }
-                    self.eat('>').then_some(())?;
-                } else if self.peek() == Some('?') {
-                    return None; // modifiers and anything newer
                 }
                 let inner = self.disjunction()?;
                 self.eat(')').then_some(())?;
+                if look {
+                    return self.assertion(Node::Look(Box::new(inner)));
+                }
                 inner
             }
             '.' => Node::Set(Set::of(LINE_TERMINATORS).negate()),
             '[' => self.class()?,
-            '\\' => self.atom_escape()?,
+            '\\' => match self.escape(false)? {
+                b @ Node::WordBoundary(_) => return self.assertion(b),
+                atom => atom,
+            },
             // Nothing to repeat, or a lone bracket (both errors with `u`).
             '*' | '+' | '?' | '{' | '}' | ']' | ')' => return None,
             c => Node::Set(Set::one(c as u32)),
         };
         self.quantified(atom)
+    }
+
+    /// Assertions cannot be quantified with the `u` flag.
+    fn assertion(&self, a: Node) -> Option<Node> {
+        (!self.at_quantifier()).then_some(a)
     }
 
     fn at_quantifier(&self) -> bool {
@@ -319,96 +331,61 @@ impl Parser {
         Some(lead)
     }
 
-    /// Escapes that stand for one character, inside or outside a class.
-    fn character_escape(&mut self, c: char) -> Option<u32> {
-        Some(match c {
-            'f' => 0x0C,
-            'n' => 0x0A,
-            'r' => 0x0D,
-            't' => 0x09,
-            'v' => 0x0B,
-            'c' => {
-                let l = self.peek().filter(char::is_ascii_alphabetic)?;
-                self.i += 1;
-                l as u32 % 32
-            }
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => 0,
-            'x' => self.hex(2)?,
-            'u' => self.unicode_escape()?,
-            '^' | '$' | '\\' | '.' | '*' | '+' | '?' | '(' | ')' | '[' | ']' | '{' | '}' | '|' | '/' => c as u32,
-            _ => return None,
-        })
-    }
-
-    /// `\d \D \s \S \w \W \p{…} \P{…}`; `None` if `c` is none of them.
-    fn class_escape(&mut self, c: char) -> Option<Option<ClassAtom>> {
-        let (set, negated) = match c {
-            'd' | 'D' => (Set::of(DIGIT), c == 'D'),
-            's' | 'S' => (Set::of(SPACE), c == 'S'),
-            'w' | 'W' => (Set::of(WORD), c == 'W'),
+    /// After `\`, inside a class (where `\b` is backspace and `\-` a dash)
+    /// or outside (where `\b` `\B` are assertions and `\1` `\k<…>`
+    /// backreferences).
+    fn escape(&mut self, in_class: bool) -> Option<Node> {
+        let c = self.next()?;
+        let (ranges, negated) = match c {
+            'd' | 'D' => (DIGIT, c == 'D'),
+            's' | 'S' => (SPACE, c == 'S'),
+            'w' | 'W' => (WORD, c == 'W'),
             'p' | 'P' => {
-                if !self.eat('{') {
-                    return Some(None);
-                }
+                self.eat('{').then_some(())?;
                 let start = self.i;
-                while self.peek().is_some_and(|c| c != '}') {
-                    self.i += 1;
+                self.skip_past('}')?;
+                let name: String = self.s.get(start..self.i - 1).unwrap_or_default().iter().collect();
+                if name != "Script=Thai" && name != "sc=Thai" {
+                    return Some(Node::Opaque);
                 }
-                let name: String = self.s[start..self.i].iter().collect();
-                if !self.eat('}') {
-                    return Some(None);
-                }
-                match name.as_str() {
-                    "Script=Thai" | "sc=Thai" => (Set::of(THAI), c == 'P'),
-                    _ => return Some(Some(ClassAtom::Opaque)),
-                }
+                (THAI, c == 'P')
             }
-            _ => return None,
-        };
-        Some(Some(ClassAtom::Set(if negated { set.negate() } else { set })))
-    }
-
-    fn atom_escape(&mut self) -> Option<Node> {
-        let c = self.peek()?;
-        self.i += 1;
-        if let Some(atom) = self.class_escape(c) {
-            return Some(match atom? {
-                ClassAtom::Set(s) => Node::Set(s),
-                ClassAtom::Char(c) => Node::Set(Set::one(c)),
-                ClassAtom::Opaque => Node::Opaque,
-            });
-        }
-        match c {
-            '1'..='9' => {
+            'b' if in_class => return Some(Node::Set(Set::one(0x08))),
+            '-' if in_class => return Some(Node::Set(Set::one('-' as u32))),
+            'b' | 'B' if !in_class => return Some(Node::WordBoundary(c == 'B')),
+            '1'..='9' if !in_class => {
                 self.number();
-                Some(Node::Backref)
+                return Some(Node::Backref);
             }
-            'k' => {
+            'k' if !in_class => {
                 self.eat('<').then_some(())?;
-                while self.peek().is_some_and(|c| c != '>') {
-                    self.i += 1;
-                }
-                self.eat('>').then_some(Node::Backref)
+                self.skip_past('>')?;
+                return Some(Node::Backref);
             }
-            _ => Some(Node::Set(Set::one(self.character_escape(c)?))),
-        }
+            'c' => {
+                let l = self.next().filter(char::is_ascii_alphabetic)?;
+                return Some(Node::Set(Set::one(l as u32 % 32)));
+            }
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => return Some(Node::Set(Set::one(0))),
+            'x' => return Some(Node::Set(Set::one(self.hex(2)?))),
+            'u' => return Some(Node::Set(Set::one(self.unicode_escape()?))),
+            _ => {
+                let code = match CONTROL_ESCAPES.iter().find(|(e, _)| *e == c) {
+                    Some(&(_, code)) => code,
+                    None if c.is_ascii() && SYNTAX.contains(&(c as u8)) => c as u32,
+                    None => return None,
+                };
+                return Some(Node::Set(Set::one(code)));
+            }
+        };
+        let set = Set::of(ranges);
+        Some(Node::Set(if negated { set.negate() } else { set }))
     }
 
-    fn class_atom(&mut self) -> Option<ClassAtom> {
-        let c = self.peek()?;
-        self.i += 1;
-        if c != '\\' {
-            return Some(ClassAtom::Char(c as u32));
-        }
-        let e = self.peek()?;
-        self.i += 1;
-        if let Some(atom) = self.class_escape(e) {
-            return atom;
-        }
-        match e {
-            'b' => Some(ClassAtom::Char(0x08)),
-            '-' => Some(ClassAtom::Char('-' as u32)),
-            _ => self.character_escape(e).map(ClassAtom::Char),
+    fn class_atom(&mut self) -> Option<Node> {
+        match self.next()? {
+            '\\' => self.escape(true),
+            c => Some(Node::Set(Set::one(c as u32))),
         }
     }
 
@@ -419,19 +396,18 @@ impl Parser {
         let mut opaque = false;
         while !self.eat(']') {
             let from = self.class_atom()?;
-            let is_range = self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
-            if is_range {
+            if self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']') {
                 self.i += 1;
-                match (from, self.class_atom()?) {
-                    (ClassAtom::Char(a), ClassAtom::Char(b)) if a <= b => set.insert((a, b)),
+                // Both ends single characters, in order (else an error with `u`).
+                match (single(&from), single(&self.class_atom()?)) {
+                    (Some(a), Some(b)) if a <= b => set.insert((a, b)),
                     _ => return None,
                 }
                 continue;
             }
             match from {
-                ClassAtom::Char(c) => set.insert((c, c)),
-                ClassAtom::Set(s) => set.add(&s),
-                ClassAtom::Opaque => opaque = true,
+                Node::Set(s) => set.add(&s),
+                _ => opaque = true,
             }
         }
         Some(match (opaque, negated) {
@@ -469,7 +445,7 @@ mod tests {
 
     #[test]
     fn gives_up_on_what_it_does_not_know() {
-        for p in ["(", "a**", "\\a", "[z-a]", "(?i:a)", "a{2,1}", "[\\d-z]", "{", "]", "^*"] {
+        for p in ["(", "a**", "\\a", "[z-a]", "(?i:a)", "a{2,1}", "[\\d-z]", "{", "]", "^*", "[\\B]", "[\\1]", "\\-", "\\c1", "\\p{Script=Thai", "(?<n"] {
             assert_eq!(parse(p), None, "{p}");
         }
         assert!(parse(&"(".repeat(100)).is_none());
