@@ -283,11 +283,13 @@ struct Eval<'v> {
 /// outcome depends on it).
 type MemoKey = (usize, usize, usize);
 
-/// An outcome, its errors' schema paths relative to the `$ref` that led to
-/// it, with the instance location it was found at.
+/// An outcome as first found, with the instance location it was found at
+/// and the length of the schema path of the `$ref` that led to it (its
+/// errors' paths go on from there).
 struct Remembered {
     key: MemoKey,
     at: JsonPointer,
+    under: usize,
     outcome: Outcome,
 }
 
@@ -415,9 +417,10 @@ impl Eval<'_> {
                 return;
             }
             let mut again = seen.outcome.clone();
-            let prefix = sp.to_string();
             for e in &mut again.errors {
-                e.schema_path = JsonPointer::parse(&format!("{prefix}{}", e.schema_path)).unwrap_or_default();
+                // The path under this `$ref`, not the one it was first found under.
+                let rest = e.schema_path.tokens().get(seen.under..).unwrap_or_default();
+                e.schema_path = rest.iter().fold(sp.clone(), |p, t| p.child(t.as_str()));
             }
             out.absorb(again);
             return;
@@ -437,13 +440,8 @@ impl Eval<'_> {
         let cycle_free = !sub.errors.iter().any(|e| e.kind == ErrorKind::RefCycle);
         self.work += sub.copy_cost();
         if cycle_free && self.work <= MAX_WORK && sub.errors.iter().all(|e| e.schema_path.starts_with(sp)) {
-            let mut kept = sub.clone();
-            let prefix = sp.to_string().len();
-            for e in &mut kept.errors {
-                let path = e.schema_path.to_string();
-                e.schema_path = JsonPointer::parse(path.get(prefix..).unwrap_or_default()).unwrap_or_default();
-            }
-            self.memo.insert(Remembered { key: memo_key, at: ip.clone(), outcome: kept });
+            let under = sp.tokens().len();
+            self.memo.insert(Remembered { key: memo_key, at: ip.clone(), under, outcome: sub.clone() });
         }
         out.absorb(sub);
     }
