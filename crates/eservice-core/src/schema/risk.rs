@@ -126,14 +126,13 @@ pub struct PatternWarning {
 
 impl PatternWarning {
     pub fn message(&self, lang: Lang) -> String {
-        let at = format!("{}#{}", self.document.as_deref().unwrap_or(""), self.at);
-        let p = &self.pattern;
+        let (doc, at, p) = (self.document.as_deref().unwrap_or(""), &self.at, &self.pattern);
         match lang {
             Lang::Th => format!(
-                "{at}: pattern “{p}” มีตัวระบุจำนวนซ้อนกัน (เช่น (a+)+) เครื่องตรวจแบบย้อนรอยในเบราว์เซอร์และระบบอื่นอาจใช้เวลาเพิ่มเป็นเท่าตัวทุกตัวอักษรเมื่อข้อความเกือบตรง ควรเขียนใหม่ไม่ให้ซ้อนกัน (เช่น ^a+$ แทน ^(a+)+$)"
+                "{doc}#{at}: pattern “{p}” มีตัวระบุจำนวนซ้อนกัน (เช่น (a+)+) เครื่องตรวจแบบย้อนรอยในเบราว์เซอร์และระบบอื่นอาจใช้เวลาเพิ่มเป็นเท่าตัวทุกตัวอักษรเมื่อข้อความเกือบตรง ควรเขียนใหม่ไม่ให้ซ้อนกัน (เช่น ^a+$ แทน ^(a+)+$)"
             ),
             Lang::En => format!(
-                "{at}: pattern “{p}” nests quantifiers (like (a+)+): backtracking engines in browsers and other systems may take time that doubles with each character on a near match; rewrite it without nesting (like ^a+$ for ^(a+)+$)"
+                "{doc}#{at}: pattern “{p}” nests quantifiers (like (a+)+): backtracking engines in browsers and other systems may take time that doubles with each character on a near match; rewrite it without nesting (like ^a+$ for ^(a+)+$)"
             ),
         }
     }
