@@ -53,6 +53,16 @@ impl Set {
         }
     }
 
+    /// `\d`, `\D` and their like: a table, or all that is not in it.
+    fn class(ranges: &[(u32, u32)], negated: bool) -> Set {
+        let set = Set::of(ranges);
+        if negated {
+            set.negate()
+        } else {
+            set
+        }
+    }
+
     pub fn contains(&self, c: u32) -> bool {
         self.0.iter().any(|&(a, b)| a <= c && c <= b)
     }
@@ -133,6 +143,11 @@ struct Parser {
     depth: usize,
 }
 
+/// The names of `\p{Script=Thai}`, as `[char]`s to compare with the pattern's.
+const THAI_NAMES: [&[char]; 2] = [
+    &['S', 'c', 'r', 'i', 'p', 't', '=', 'T', 'h', 'a', 'i'],
+    &['s', 'c', '=', 'T', 'h', 'a', 'i'],
+];
 /// `\f \n \r \t \v` and the code points they stand for.
 const CONTROL_ESCAPES: [(char, u32); 5] = [('f', 0x0C), ('n', 0x0A), ('r', 0x0D), ('t', 0x09), ('v', 0x0B)];
 /// The characters an identity escape may stand for with the `u` flag.
@@ -232,7 +247,7 @@ impl Parser {
                 }
                 inner
             }
-            '.' => Node::Set(Set::of(LINE_TERMINATORS).negate()),
+            '.' => Node::Set(Set::class(LINE_TERMINATORS, true)),
             '[' => self.class()?,
             '\\' => match self.escape(false)? {
                 b @ Node::WordBoundary(_) => return self.assertion(b),
@@ -336,22 +351,20 @@ impl Parser {
     /// backreferences).
     fn escape(&mut self, in_class: bool) -> Option<Node> {
         let c = self.next()?;
-        let (ranges, negated) = match c {
-            'd' | 'D' => (DIGIT, c == 'D'),
-            's' | 'S' => (SPACE, c == 'S'),
-            'w' | 'W' => (WORD, c == 'W'),
+        let code = match c {
+            'd' | 'D' => return Some(Node::Set(Set::class(DIGIT, c == 'D'))),
+            's' | 'S' => return Some(Node::Set(Set::class(SPACE, c == 'S'))),
+            'w' | 'W' => return Some(Node::Set(Set::class(WORD, c == 'W'))),
             'p' | 'P' => {
                 self.eat('{').then_some(())?;
                 let start = self.i;
                 self.skip_past('}')?;
-                let name: String = self.s.get(start..self.i - 1).unwrap_or_default().iter().collect();
-                if name != "Script=Thai" && name != "sc=Thai" {
+                let name = self.s.get(start..self.i - 1).unwrap_or_default();
+                if !THAI_NAMES.contains(&name) {
                     return Some(Node::Opaque);
                 }
-                (THAI, c == 'P')
+                return Some(Node::Set(Set::class(THAI, c == 'P')));
             }
-            'b' if in_class => return Some(Node::Set(Set::one(0x08))),
-            '-' if in_class => return Some(Node::Set(Set::one('-' as u32))),
             'b' | 'B' if !in_class => return Some(Node::WordBoundary(c == 'B')),
             '1'..='9' if !in_class => {
                 self.number();
@@ -362,24 +375,19 @@ impl Parser {
                 self.skip_past('>')?;
                 return Some(Node::Backref);
             }
-            'c' => {
-                let l = self.next().filter(char::is_ascii_alphabetic)?;
-                return Some(Node::Set(Set::one(l as u32 % 32)));
-            }
-            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => return Some(Node::Set(Set::one(0))),
-            'x' => return Some(Node::Set(Set::one(self.hex(2)?))),
-            'u' => return Some(Node::Set(Set::one(self.unicode_escape()?))),
-            _ => {
-                let code = match CONTROL_ESCAPES.iter().find(|(e, _)| *e == c) {
-                    Some(&(_, code)) => code,
-                    None if c.is_ascii() && SYNTAX.contains(&(c as u8)) => c as u32,
-                    None => return None,
-                };
-                return Some(Node::Set(Set::one(code)));
-            }
+            'b' => 0x08,
+            '-' if in_class => '-' as u32,
+            'c' => self.next().filter(char::is_ascii_alphabetic)? as u32 % 32,
+            '0' if !self.peek().is_some_and(|d| d.is_ascii_digit()) => 0,
+            'x' => self.hex(2)?,
+            'u' => self.unicode_escape()?,
+            _ => match CONTROL_ESCAPES.iter().find(|(e, _)| *e == c) {
+                Some(&(_, code)) => code,
+                None if c.is_ascii() && SYNTAX.contains(&(c as u8)) => c as u32,
+                None => return None,
+            },
         };
-        let set = Set::of(ranges);
-        Some(Node::Set(if negated { set.negate() } else { set }))
+        Some(Node::Set(Set::one(code)))
     }
 
     fn class_atom(&mut self) -> Option<Node> {
