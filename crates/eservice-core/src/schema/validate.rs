@@ -316,8 +316,9 @@ impl Memo {
         if self.0.is_empty() {
             self.0.resize_with(MEMO_SLOTS, || None);
         }
-        let i = Memo::slot(r.key);
-        self.0[i] = Some(r);
+        if let Some(slot) = self.0.get_mut(Memo::slot(r.key)) {
+            *slot = Some(r);
+        }
     }
 }
 
