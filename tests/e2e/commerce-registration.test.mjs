@@ -307,7 +307,7 @@ test('unknown keywords are ignored with a console warning; a recursive schema dr
     const warnings = [];
     page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.goto(odd.url + '#/apply/typo');
-    await page.getByRole('textbox', { name: 'ชื่อ' }).waitFor();
+    await page.getByRole('textbox', { name: 'ชื่อ', exact: true }).waitFor();
     assert.ok(warnings.some((w) => w.includes('forms/typo/schema.json#: unknown keyword “requird” is ignored')), warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('#/properties/a: unknown keyword “titel”')), warnings.join('\n'));
     assert.ok(warnings.some((w) => w.includes('forms/typo/schema.json#/properties/b/pattern') && w.includes('nests quantifiers')), warnings.join('\n'));
