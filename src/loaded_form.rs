@@ -8,7 +8,7 @@ use std::rc::Rc;
 use eservice_core::catalog::FormId;
 use eservice_core::form::{FormSpec, Selections};
 use eservice_core::json_file::{FileProblem, JsonFileError};
-use eservice_core::schema::{SchemaError, SchemaProblem, Uri, ValidationError, Validator};
+use eservice_core::schema::{SchemaError, SchemaProblem, Uri, Validator};
 use eservice_core::Lang;
 use serde_json::Value;
 
@@ -137,10 +137,6 @@ impl LoadedForm {
     /// The form's schema, as loaded.
     pub fn schema(&self) -> &Value {
         self.validator.schema()
-    }
-
-    pub fn validate(&self, data: &Value) -> Vec<ValidationError> {
-        self.validator.validate(data)
     }
 
     /// The form as it stands for `data`, and `data` pruned to what it shows:
