@@ -138,6 +138,10 @@ async function openOnStep(id, step) {
   }
   await page.goto(`${h.server.url}#/apply/${id}`);
   await page.locator('.e-form h1').waitFor();
+  // The address lists come after the form (its province, district and
+  // subdistrict are text inputs until then): the sweep starts on the page
+  // as it settles, or it would tap a text input that has just become a list.
+  await page.waitForLoadState('networkidle');
   return page;
 }
 
