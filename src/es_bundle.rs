@@ -1,7 +1,6 @@
-//! The main app's way to the kit's other bundles (`verify-page`,
-//! `permit-pages`, `submit-pages`), ES modules each: loaded on first use
-//! through `bundle-loader.js`, their exports called with the element to
-//! draw into.
+//! Loading the kit's other bundles ([`Bundle`]), ES modules each, on first
+//! use through `bundle-loader.js`, and calling their exports; what they are
+//! called with is [`crate::bundles`]'s.
 
 use std::cell::RefCell;
 
@@ -11,26 +10,29 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlScriptElement;
 
+use crate::bundles::Bundle;
+
 const LOADER: &str = "bundle-loader.js";
 /// Where the loader finds the promise to settle with a bundle's exports.
 const WAITING: &str = "__eserviceBundles";
 
 thread_local! {
     /// Each bundle's exports, loaded once per page.
-    static LOADED: RefCell<Vec<(&'static str, Promise)>> = const { RefCell::new(Vec::new()) };
+    static LOADED: RefCell<Vec<(Bundle, Promise)>> = const { RefCell::new(Vec::new()) };
     /// Each failed load, by bundle: a retry asks under a new URL
     /// (`bundle-loader.js`).
-    static FAILED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    static FAILED: RefCell<Vec<Bundle>> = const { RefCell::new(Vec::new()) };
 }
 
-fn load(name: &'static str) -> Option<Promise> {
-    if let Some(p) = LOADED.with(|l| l.borrow().iter().find(|(n, _)| *n == name).map(|(_, p)| p.clone())) {
+fn load(bundle: Bundle) -> Option<Promise> {
+    if let Some(p) = LOADED.with(|l| l.borrow().iter().find(|(b, _)| *b == bundle).map(|(_, p)| p.clone())) {
         return Some(p);
     }
     let document = web_sys::window()?.document()?;
     let script: HtmlScriptElement = document.create_element("script").ok()?.unchecked_into();
     script.set_type("module");
-    let attempt = FAILED.with(|f| f.borrow().iter().filter(|n| **n == name).count());
+    let attempt = FAILED.with(|f| f.borrow().iter().filter(|b| **b == bundle).count());
+    let name = bundle.file();
     let query = if attempt == 0 { format!("?bundle={name}") } else { format!("?bundle={name}&try={attempt}") };
     script.set_src(&crate::net::url(&format!("{LOADER}{query}")));
     let s = script.clone();
@@ -48,17 +50,17 @@ fn load(name: &'static str) -> Option<Promise> {
         s.set_onerror(Some(reject.unchecked_ref()));
     });
     document.head()?.append_child(&script).ok()?;
-    LOADED.with(|l| l.borrow_mut().push((name, promise.clone())));
+    LOADED.with(|l| l.borrow_mut().push((bundle, promise.clone())));
     Some(promise)
 }
 
-/// Calls the export `export` of bundle `name` with `args`; `false` when the
-/// bundle cannot be loaded (the next call tries again).
-pub async fn call(name: &'static str, export: &str, args: &[JsValue]) -> bool {
-    let Some(p) = load(name) else { return false };
+/// Calls the export `export` of `bundle` with `args`; `false` when the
+/// bundle cannot be loaded or the call throws (the next call loads again).
+pub(crate) async fn call(bundle: Bundle, export: &str, args: &[JsValue]) -> bool {
+    let Some(p) = load(bundle) else { return false };
     let Ok(bundle) = JsFuture::from(p).await else {
-        LOADED.with(|l| l.borrow_mut().retain(|(n, _)| *n != name));
-        FAILED.with(|f| f.borrow_mut().push(name));
+        LOADED.with(|l| l.borrow_mut().retain(|(b, _)| *b != bundle));
+        FAILED.with(|f| f.borrow_mut().push(bundle));
         return false;
     };
     let Some(f) = Reflect::get(&bundle, &export.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };

@@ -14,6 +14,7 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 pub mod api;
 pub mod app;
 mod blob;
+pub mod bundles;
 mod clock;
 pub mod components;
 mod dom;

@@ -14,6 +14,7 @@ use std::cell::RefCell;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::bundles::PermitPage;
 use crate::lang_attribute::use_lang_attribute;
 use crate::nested_roots::Drawn;
 
@@ -26,29 +27,9 @@ thread_local! {
     static DRAWN: Drawn<PermitApp> = const { RefCell::new(Vec::new()) };
 }
 
-/// Which permit page to draw.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum PermitPage {
-    Register,
-    Sign,
-    Inbox,
-}
-
-impl PermitPage {
-    fn from_key(key: &str) -> Option<Self> {
-        match key {
-            "register" => Some(PermitPage::Register),
-            "sign" => Some(PermitPage::Sign),
-            "inbox" => Some(PermitPage::Inbox),
-            _ => None,
-        }
-    }
-}
-
-/// Draws `page` (`register`, `sign`, `inbox`) into the main app's element
-/// `root`, following the language of `lang_of`; the kit's files are at `base`.
-pub fn mount(root: Element, lang_of: Element, base: &str, page: &str) {
-    let Some(page) = PermitPage::from_key(page) else { return };
+/// Draws `page` into the main app's element `root`, following the language
+/// of `lang_of`; the kit's files are at `base`.
+pub fn mount(root: Element, lang_of: Element, base: &str, page: PermitPage) {
     crate::panic_notice::install();
     crate::net::set_base(base);
     crate::nested_roots::draw(&DRAWN, root, PermitAppProps { page, lang_of });

@@ -8,7 +8,7 @@
 pub fn resume_outbox_if_used() {
     if crate::storage::outbox_used() {
         wasm_bindgen_futures::spawn_local(async {
-            crate::es_bundle::call("submit-pages", "resume_outbox", &[crate::net::url("").into()]).await;
+            crate::bundles::resume_outbox().await;
         });
     }
 }

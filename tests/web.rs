@@ -362,3 +362,40 @@ mod vdom {
         assert_eq!(hits.get(), 10, "a handler drawn no more is not called");
     }
 }
+
+mod bundles {
+    use eservice_web::bundles::{Bundle, Mount, PermitPage};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    #[wasm_bindgen_test]
+    fn every_mount_reaches_its_bundle_as_it_was_sent() {
+        let files = js_sys::Array::of1(&JsValue::from_str("a file"));
+        let all = [
+            (Mount::Verify, Bundle::Verify),
+            (Mount::Permit(PermitPage::Register), Bundle::Permits),
+            (Mount::Permit(PermitPage::Sign), Bundle::Permits),
+            (Mount::Permit(PermitPage::Inbox), Bundle::Permits),
+            (Mount::Submitted { form: "commerce-registration".into(), data: "{\"a\":1}".into(), files: files.clone() }, Bundle::Submit),
+            (Mount::Sent, Bundle::Submit),
+        ];
+        for (m, b) in all {
+            assert_eq!(m.bundle(), b);
+            assert_eq!(Mount::from_js(&m.to_js()), Some(m));
+        }
+        // The files are the very objects handed over, not copies.
+        let Some(Mount::Submitted { files: got, .. }) = Mount::from_js(&Mount::Submitted { form: "f".into(), data: "{}".into(), files: files.clone() }.to_js()) else { panic!("a submitted mount") };
+        assert!(JsValue::from(got) == JsValue::from(files));
+    }
+
+    #[wasm_bindgen_test]
+    fn anything_else_is_no_mount() {
+        let o = js_sys::Object::new();
+        assert_eq!(Mount::from_js(&o.clone().into()), None);
+        js_sys::Reflect::set(&o, &"page".into(), &"elsewhere".into()).unwrap();
+        assert_eq!(Mount::from_js(&o.clone().into()), None);
+        js_sys::Reflect::set(&o, &"page".into(), &"submitted".into()).unwrap();
+        assert_eq!(Mount::from_js(&o.into()), None, "a submitted mount without its form and data");
+        assert_eq!(Mount::from_js(&JsValue::from_str("verify")), None);
+    }
+}
