@@ -1,19 +1,21 @@
-//! Blobs the kit makes: downloads, signed PDFs, packages, key files.
+//! Blobs the kit makes: downloads, signed PDFs, packages, key files
+//! (gloo-file's, handed on as the `web_sys::Blob` the workers and
+//! `postMessage` take).
 
-use wasm_bindgen::JsValue;
-use web_sys::{Blob, BlobPropertyBag};
+use gloo_file::Blob;
 
-/// A blob of one `part` (a string, bytes or another blob) typed `mime`.
-pub fn of(part: &JsValue, mime: &str) -> Result<Blob, JsValue> {
-    let opts = BlobPropertyBag::new();
-    opts.set_type(mime);
-    Blob::new_with_blob_sequence_and_options(&js_sys::Array::of1(part), &opts)
+/// A blob of `text`, typed `mime`.
+pub fn from_text(text: &str, mime: &str) -> web_sys::Blob {
+    Blob::new_with_options(text, Some(mime)).into()
 }
 
-pub fn from_text(text: &str, mime: &str) -> Option<Blob> {
-    of(&JsValue::from_str(text), mime).ok()
+/// A blob of `bytes`, typed `mime`.
+pub fn from_bytes(bytes: &[u8], mime: &str) -> web_sys::Blob {
+    Blob::new_with_options(bytes, Some(mime)).into()
 }
 
-pub fn from_bytes(bytes: &[u8], mime: &str) -> Option<Blob> {
-    of(&js_sys::Uint8Array::from(bytes).into(), mime).ok()
+/// `blob`'s bytes again, typed `mime` (a part of a file the browser should
+/// open as a PDF, whatever the file's own type said).
+pub fn retyped(blob: web_sys::Blob, mime: &str) -> web_sys::Blob {
+    Blob::new_with_options(Blob::from(blob), Some(mime)).into()
 }

@@ -4,33 +4,27 @@ use wasm_bindgen::JsCast;
 
 /// Offers `text` to the user as a download named `filename`.
 pub fn save_text(filename: &str, mime: &str, text: &str) -> Result<(), String> {
-    save(filename, mime, &wasm_bindgen::JsValue::from_str(text))
+    save(filename, crate::blob::from_text(text, mime))
 }
 
 /// Offers `bytes` to the user as a download named `filename`.
 pub fn save_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    save(filename, mime, &js_sys::Uint8Array::from(bytes).into())
+    save(filename, crate::blob::from_bytes(bytes, mime))
 }
 
-fn save(filename: &str, mime: &str, part: &wasm_bindgen::JsValue) -> Result<(), String> {
+fn save(filename: &str, blob: web_sys::Blob) -> Result<(), String> {
     // The browser's own message, without Debug formatting in the download.
     let describe = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "error".into())
     };
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
-    let blob = crate::blob::of(part, mime).map_err(describe)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let url = gloo_file::ObjectUrl::from(blob);
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(describe)?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);
     a.click();
-    // The click has started the download; the URL can go once it is handed over.
-    let revoke = wasm_bindgen::closure::Closure::once_into_js(move || {
-        web_sys::Url::revoke_object_url(&url).ok();
-    });
-    web_sys::window()
-        .ok_or("no window")?
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)
-        .map_err(describe)?;
+    // The click has started the download; the URL goes (dropped, so
+    // revoked) once it is handed over.
+    gloo_timers::callback::Timeout::new(60_000, move || drop(url)).forget();
     Ok(())
 }

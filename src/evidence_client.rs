@@ -44,7 +44,7 @@ struct Client {
     /// Messages held until the worker has loaded its wasm and listens:
     /// a message sent before then would be dropped.
     waiting: Rc<RefCell<Option<Vec<JsValue>>>>,
-    _on_message: Closure<dyn Fn(MessageEvent)>,
+    _on_message: gloo_events::EventListener,
 }
 
 impl Client {
@@ -76,7 +76,8 @@ fn start(url: &str) -> Option<Rc<Client>> {
     let waiting: Rc<RefCell<Option<Vec<JsValue>>>> = Rc::new(RefCell::new(Some(Vec::new())));
     let routes = jobs.clone();
     let (held, target) = (waiting.clone(), worker.clone());
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+    let on_message = gloo_events::EventListener::new(&worker, "message", move |e: &web_sys::Event| {
+        let Some(e) = e.dyn_ref::<MessageEvent>() else { return };
         let d = e.data();
         if field(&d, "kind").as_string().as_deref() == Some("ready") {
             for msg in held.borrow_mut().take().unwrap_or_default() {
@@ -111,7 +112,6 @@ fn start(url: &str) -> Option<Rc<Client>> {
             routes.borrow_mut().retain(|(j, _)| *j != id);
         }
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     Some(Rc::new(Client { worker, jobs, next: Cell::new(1), waiting, _on_message: on_message }))
 }
 

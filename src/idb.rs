@@ -6,6 +6,7 @@
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
 
@@ -15,19 +16,21 @@ const VERSION: u32 = 1;
 pub const STORES: [&str; 2] = ["incoming", "outbox"];
 
 /// Resolves with a request's result, or rejects with its error.
-fn done(req: &IdbRequest) -> JsFuture {
+async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
     let r = req.clone();
-    JsFuture::from(Promise::new(&mut |resolve, reject| {
-        let (ok, res) = (resolve.clone(), r.clone());
-        let on_ok = Closure::once_into_js(move || {
-            ok.call1(&JsValue::NULL, &res.result().unwrap_or(JsValue::UNDEFINED)).ok();
-        });
-        let on_err = Closure::once_into_js(move |e: JsValue| {
-            reject.call1(&JsValue::NULL, &e).ok();
-        });
-        r.set_onsuccess(Some(on_ok.unchecked_ref()));
-        r.set_onerror(Some(on_err.unchecked_ref()));
-    }))
+    // The listeners live until the request settles (they are dropped with
+    // this future's state).
+    let mut listeners = Vec::new();
+    let settled = Promise::new(&mut |resolve, reject| {
+        let res = r.clone();
+        listeners.push(EventListener::once(&r, "success", move |_| {
+            resolve.call1(&JsValue::NULL, &res.result().unwrap_or(JsValue::UNDEFINED)).ok();
+        }));
+        listeners.push(EventListener::once(&r, "error", move |e| {
+            reject.call1(&JsValue::NULL, e).ok();
+        }));
+    });
+    JsFuture::from(settled).await
 }
 
 thread_local! {
@@ -48,7 +51,7 @@ async fn open() -> Option<IdbDatabase> {
     }
     let factory = web_sys::window()?.indexed_db().ok()??;
     let req = factory.open_with_u32(DB, VERSION).ok()?;
-    let upgrade = Closure::<dyn Fn(web_sys::IdbVersionChangeEvent)>::new(|e: web_sys::IdbVersionChangeEvent| {
+    let upgrade = EventListener::new(&req, "upgradeneeded", |e| {
         let db = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok()).and_then(|d| d.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
             let existing = db.object_store_names();
@@ -59,16 +62,13 @@ async fn open() -> Option<IdbDatabase> {
             }
         }
     });
-    req.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
     let db = done(&req).await.ok()?.dyn_into::<IdbDatabase>().ok();
     drop(upgrade);
     let db = db?;
     // Another tab opening a newer version, or the browser closing the
     // database, ends this handle: the next call opens it again.
-    let forget = Closure::<dyn Fn()>::new(forget_opened);
-    db.set_onversionchange(Some(forget.as_ref().unchecked_ref()));
-    db.set_onclose(Some(forget.as_ref().unchecked_ref()));
-    forget.forget();
+    EventListener::new(&db, "versionchange", |_| forget_opened()).forget();
+    EventListener::new(&db, "close", |_| forget_opened()).forget();
     OPENED.with(|o| *o.borrow_mut() = Some(db.clone()));
     Some(db)
 }

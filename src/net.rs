@@ -44,6 +44,11 @@ pub fn base_url() -> String {
 }
 
 /// Fetches and parses `path` (relative to the kit); every failure names the file.
+///
+/// With `web_sys`'s fetch, not gloo-net's `Request` (which the outbox and
+/// the workers use): this is in the apply page's first load, and gloo-net
+/// there cost 2.9 KB gzipped (171.6 KB against 168.6 KB, measured with
+/// `bench/first-load.mjs` on 2026-12-02), for one GET.
 pub async fn fetch_json(path: &str) -> Result<Value, JsonFileError> {
     let fail = |problem| JsonFileError { file: path.to_owned(), problem };
     let unreadable = |reason: &str| fail(FileProblem::Unreadable { reason: reason.to_owned() });

@@ -14,10 +14,8 @@ use std::collections::BTreeMap;
 
 use js_sys::{Object, Reflect};
 use serde_json::{json, Value};
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, FormData, RequestInit, Response};
+use web_sys::{Blob, FormData};
 use yew::Callback;
 
 use crate::evidence_client::{self, JobEvent};
@@ -152,16 +150,15 @@ fn hook_online() {
     if ONLINE_HOOKED.with(|h| h.replace(true)) {
         return;
     }
-    let on_online = Closure::<dyn Fn()>::new(|| {
+    let Some(w) = web_sys::window() else { return };
+    // For as long as the page.
+    gloo_events::EventListener::new(&w, "online", |_| {
         let pending: Vec<String> = WATCHERS.with(|w| w.borrow().iter().filter(|(_, (s, _))| matches!(s, Some(Status::Waiting { .. }))).map(|(h, _)| h.clone()).collect());
         for h in pending {
             wasm_bindgen_futures::spawn_local(send(h));
         }
-    });
-    if let Some(w) = web_sys::window() {
-        w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref()).ok();
-    }
-    on_online.forget();
+    })
+    .forget();
 }
 
 fn retry_later(hash: String) {
@@ -173,10 +170,7 @@ fn retry_later(hash: String) {
     });
     let wait = 2u32.saturating_pow(n.min(5)).min(MAX_WAIT);
     announce(&hash, Status::Waiting { retry_in: wait });
-    let again = Closure::once_into_js(move || wasm_bindgen_futures::spawn_local(send(hash)));
-    if let Some(w) = web_sys::window() {
-        w.set_timeout_with_callback_and_timeout_and_arguments_0(again.unchecked_ref(), (wait * 1000) as i32).ok();
-    }
+    gloo_timers::callback::Timeout::new(wait * 1000, move || wasm_bindgen_futures::spawn_local(send(hash))).forget();
 }
 
 async fn settle(hash: &str, mut meta: Value, zip: &Blob, status: Status) {
@@ -243,10 +237,7 @@ async fn post(meta: &Value, zip: &Blob) -> Option<(u16, String)> {
     form.append_with_blob_and_filename("package", zip, meta["fileName"].as_str().unwrap_or("package.zip")).ok()?;
     form.append_with_str("hash", meta["hash"].as_str()?).ok()?;
     form.append_with_str("reference", meta["reference"].as_str()?).ok()?;
-    let init = RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&form);
-    let resp: Response = JsFuture::from(web_sys::window()?.fetch_with_str_and_init(meta["endpoint"].as_str()?, &init)).await.ok()?.dyn_into().ok()?;
-    let body = JsFuture::from(resp.text().ok()?).await.ok()?.as_string().unwrap_or_default();
+    let resp = gloo_net::http::Request::post(meta["endpoint"].as_str()?).body(form).ok()?.send().await.ok()?;
+    let body = resp.text().await.unwrap_or_default();
     Some((resp.status(), body))
 }

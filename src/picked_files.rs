@@ -5,5 +5,5 @@ use web_sys::{File, FileList};
 /// The files of an input's or a drop's `FileList`, in order.
 pub fn files_of(list: Option<FileList>) -> Vec<File> {
     let Some(list) = list else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.get(i)).collect()
+    gloo_file::FileList::from(list).iter().map(|f| AsRef::<File>::as_ref(f).clone()).collect()
 }

@@ -10,12 +10,12 @@
 
 use std::cell::{Cell, RefCell};
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo_events::{EventListener, EventListenerOptions};
+use gloo_timers::callback::Timeout;
 
 /// How long a press may last before what waits for it runs anyway (a
 /// release the page never hears of, such as a touch the browser cancels).
-const LONGEST_PRESS_MS: i32 = 1500;
+const LONGEST_PRESS_MS: u32 = 1500;
 
 type Waiting = Vec<Box<dyn FnOnce()>>;
 
@@ -48,23 +48,17 @@ pub fn watch() {
     if WATCHING.with(|w| w.replace(true)) {
         return;
     }
-    let Some(window) = web_sys::window() else { return };
-    let Some(document) = window.document() else { return };
-    let later = Closure::<dyn Fn()>::new(release);
-    let (w, f) = (window.clone(), later.as_ref().unchecked_ref::<js_sys::Function>().clone());
-    let down = Closure::<dyn Fn()>::new(move || {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let capture = EventListenerOptions::run_in_capture_phase();
+    // For as long as the page; a pending timer holds nothing but the release.
+    EventListener::new_with_options(&document, "mousedown", capture, |_| {
         PRESSED.with(|p| p.set(true));
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&f, LONGEST_PRESS_MS);
-    });
+        Timeout::new(LONGEST_PRESS_MS, release).forget();
+    })
+    .forget();
     // A timeout set on the release runs after the click that follows it.
-    let (w, f) = (window.clone(), later.as_ref().unchecked_ref::<js_sys::Function>().clone());
-    let up = Closure::<dyn Fn()>::new(move || {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&f, 0);
-    });
-    let _ = document.add_event_listener_with_callback_and_bool("mousedown", down.as_ref().unchecked_ref(), true);
-    let _ = document.add_event_listener_with_callback_and_bool("mouseup", up.as_ref().unchecked_ref(), true);
-    // For as long as the page.
-    down.forget();
-    up.forget();
-    later.forget();
+    EventListener::new_with_options(&document, "mouseup", capture, |_| {
+        Timeout::new(0, release).forget();
+    })
+    .forget();
 }

@@ -1,33 +1,65 @@
 //! The browser's local storage, where the kit keeps a citizen's language
 //! choice and drafts, never keys or anything sent to an agency.
 
-use eservice_core::draft::{Draft, DraftProblem};
 use eservice_core::catalog::FormId;
+use eservice_core::draft::{Draft, DraftProblem};
+use eservice_core::Lang;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::Value;
 
 const DRAFT_PREFIX: &str = "eservice.draft.";
+const LANG_KEY: &str = "eservice.lang";
 /// Set once the outbox (IndexedDB) holds a request, so that pages which do
 /// not carry the outbox's code know to load it (to resume sending, to list
 /// what was sent) without opening the database.
 const OUTBOX_USED: &str = "eservice.outbox";
 
-/// Local storage, or `None` where the browser refuses it (private modes).
-pub fn local() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok()?
+/// Whether this page may use local storage. Asked before every use of
+/// gloo-storage: its `LocalStorage::raw()` throws a JavaScript exception
+/// out of the middle of our code where the browser refuses storage (a
+/// sandboxed frame on an agency's page, cookies blocked, old private
+/// modes), and the kit must go on without it there.
+fn usable() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
 }
 
 fn draft_key(id: &FormId) -> String {
     format!("{DRAFT_PREFIX}{id}")
 }
 
+/// The language the citizen chose on this device, if any.
+pub fn lang() -> Option<Lang> {
+    if !usable() {
+        return None;
+    }
+    // Earlier versions stored the bare tag, not JSON.
+    let tag = LocalStorage::get::<String>(LANG_KEY).ok().or_else(|| LocalStorage::raw().get_item(LANG_KEY).ok().flatten())?;
+    Lang::from_tag(&tag)
+}
+
+pub fn store_lang(lang: Lang) {
+    if usable() {
+        LocalStorage::set(LANG_KEY, lang.tag()).ok();
+    }
+}
+
 /// The form's draft, if one is stored and still fresh; a stale or unreadable
 /// one is removed.
 pub fn load_draft(id: &FormId, max_age_days: f64) -> Option<Draft> {
-    let s = local()?;
-    let text = s.get_item(&draft_key(id)).ok()??;
+    if !usable() {
+        return None;
+    }
+    let key = draft_key(id);
+    // Stored as JSON (gloo-storage's way); anything else is unreadable.
+    let text = match LocalStorage::get::<Value>(&key) {
+        Ok(v) => v.to_string(),
+        Err(gloo_storage::errors::StorageError::KeyNotFound(_)) => return None,
+        Err(_) => String::new(),
+    };
     match Draft::from_json(&text, js_sys::Date::now(), max_age_days) {
         Ok(d) => Some(d),
         Err(DraftProblem::Expired | DraftProblem::Unreadable) => {
-            s.remove_item(&draft_key(id)).ok();
+            LocalStorage::delete(&key);
             None
         }
     }
@@ -35,32 +67,36 @@ pub fn load_draft(id: &FormId, max_age_days: f64) -> Option<Draft> {
 
 /// Whether this device has ever put a request in the outbox.
 pub fn outbox_used() -> bool {
-    local().and_then(|s| s.get_item(OUTBOX_USED).ok().flatten()).is_some()
+    // Any value: earlier versions stored `1`.
+    usable() && LocalStorage::get::<Value>(OUTBOX_USED).is_ok()
 }
 
 pub fn mark_outbox_used() {
-    if let Some(s) = local() {
-        s.set_item(OUTBOX_USED, "1").ok();
+    if usable() {
+        LocalStorage::set(OUTBOX_USED, true).ok();
     }
 }
 
-pub fn store_draft(id: &FormId, text: &str) {
-    if let Some(s) = local() {
+pub fn store_draft(id: &FormId, draft: &Draft) {
+    // The draft's own JSON, stored as it is.
+    if let (true, Ok(v)) = (usable(), serde_json::from_str::<Value>(&draft.to_json())) {
         // A full storage only means the draft is not kept; the form goes on.
-        s.set_item(&draft_key(id), text).ok();
+        LocalStorage::set(draft_key(id), v).ok();
     }
 }
 
 pub fn clear_draft(id: &FormId) {
-    if let Some(s) = local() {
-        s.remove_item(&draft_key(id)).ok();
+    if usable() {
+        LocalStorage::delete(draft_key(id));
     }
 }
 
 fn draft_keys() -> Vec<String> {
-    let Some(s) = local() else { return Vec::new() };
-    let n = s.length().unwrap_or(0);
-    (0..n).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(DRAFT_PREFIX)).collect()
+    if !usable() {
+        return Vec::new();
+    }
+    let s = LocalStorage::raw();
+    (0..LocalStorage::length()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(DRAFT_PREFIX)).collect()
 }
 
 /// How many drafts this device holds.
@@ -70,10 +106,8 @@ pub fn draft_count() -> usize {
 
 /// Removes every draft on this device.
 pub fn clear_all_drafts() {
-    if let Some(s) = local() {
-        for k in draft_keys() {
-            s.remove_item(&k).ok();
-        }
+    for k in draft_keys() {
+        LocalStorage::delete(k);
     }
 }
 

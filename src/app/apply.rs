@@ -9,11 +9,12 @@ use eservice_core::draft::Draft;
 use eservice_core::form::Selections;
 use eservice_core::Lang;
 use serde_json::Value;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use web_sys::Event;
 
 use super::form::{self, Dispatch, FormAction, FormState};
+use crate::bundles::Mount;
 use crate::i18n::{self, Phrase};
 use crate::loaded_form::{FormLoadError, LoadedForm};
 use crate::storage::{self, local_time};
@@ -41,20 +42,21 @@ pub enum Msg {
 }
 
 /// How long typing must pause before the draft is written.
-const AUTOSAVE_DELAY_MS: i32 = 400;
+const AUTOSAVE_DELAY_MS: u32 = 400;
 
 /// The draft waiting to be written, and the timer that will write it.
 #[derive(Default)]
 pub struct Autosave {
     pending: Rc<RefCell<Option<(FormId, Draft)>>>,
-    timer: Option<i32>,
-    on_hide: Option<Closure<dyn Fn()>>,
+    /// Dropped (and so cancelled) by the next keystroke.
+    timer: Option<Timeout>,
+    on_hide: Option<EventListener>,
 }
 
 impl Autosave {
     fn flush(pending: &RefCell<Option<(FormId, Draft)>>) {
         if let Some((id, draft)) = pending.borrow_mut().take() {
-            storage::store_draft(&id, &draft.to_json());
+            storage::store_draft(&id, &draft);
         }
     }
 
@@ -64,18 +66,12 @@ impl Autosave {
         let Some(w) = web_sys::window() else { return };
         if self.on_hide.is_none() {
             let pending = self.pending.clone();
-            let f = Closure::<dyn Fn()>::new(move || Self::flush(&pending));
-            let _ = w.add_event_listener_with_callback("pagehide", f.as_ref().unchecked_ref());
-            self.on_hide = Some(f);
+            self.on_hide = Some(EventListener::new(&w, "pagehide", move |_| Self::flush(&pending)));
         }
         let draft = Draft { saved_at_ms: js_sys::Date::now(), data: state.data.clone(), selections: state.selections.clone(), step: state.step };
         *self.pending.borrow_mut() = Some((state.form.id.clone(), draft));
-        if let Some(t) = self.timer.take() {
-            w.clear_timeout_with_handle(t);
-        }
         let pending = self.pending.clone();
-        let save = Closure::once_into_js(move || Self::flush(&pending));
-        self.timer = w.set_timeout_with_callback_and_timeout_and_arguments_0(save.unchecked_ref(), AUTOSAVE_DELAY_MS).ok();
+        self.timer = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || Self::flush(&pending)));
     }
 }
 
@@ -242,6 +238,6 @@ const SUBMITTED_HOST: &str = "submitted-host";
 /// Once the summary's element is on the page, asks the submit bundle to draw into it.
 pub fn after_draw(page: &mut Page, root: &web_sys::Element, lang_of: &web_sys::Element, send: Rc<dyn Fn(Msg)>) {
     let Page::Submitted { form, data, asked: asked @ false, .. } = page else { return };
-    let args = vec![form.id.to_string().into(), data.to_string().into(), crate::evidence_client::files_for(data).into(), crate::net::url("").into()];
-    *asked = super::hand_over(root, SUBMITTED_HOST, "submit-pages", "submitted", lang_of, args, move |ok| send(Msg::Drawn(ok)));
+    let what = Mount::Submitted { form: form.id.to_string(), data: data.to_string(), files: crate::evidence_client::files_for(data) };
+    *asked = super::hand_over(root, SUBMITTED_HOST, what, lang_of, move |ok| send(Msg::Drawn(ok)));
 }

@@ -23,9 +23,10 @@ use std::rc::Rc;
 
 use eservice_core::Lang;
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use web_sys::{Element, Event};
 
+use crate::bundles::{Mount, PermitPage};
 use crate::i18n::{self, Phrase};
 use crate::lang_attribute;
 use crate::loaded_form::LoadedForm;
@@ -39,7 +40,7 @@ enum Page {
     Apply(apply::Page),
     /// A page another bundle draws (`verify-page`, `permit-pages`):
     /// whether it was asked to, and whether it could.
-    Bundled { bundle: &'static str, page: &'static str, asked: bool, drawn: Option<bool> },
+    Bundled { what: Mount, asked: bool, drawn: Option<bool> },
     /// A route or an embed that names nothing the kit has.
     Missing { title: Phrase, what: String },
 }
@@ -131,15 +132,6 @@ impl Sender {
     }
 }
 
-const LANG_KEY: &str = "eservice.lang";
-
-fn stored_lang() -> Lang {
-    crate::storage::local()
-        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
-        .and_then(|t| Lang::from_tag(&t))
-        .unwrap_or_default()
-}
-
 /// The page for the current route, with what it must fetch started.
 fn page_for(route: Route, s: Sender) -> Page {
     match route {
@@ -151,10 +143,10 @@ fn page_for(route: Route, s: Sender) -> Page {
             load_form(id, s);
             Page::Apply(apply::Page::Loading)
         }
-        Route::Verify => Page::Bundled { bundle: "verify-page", page: "verify", asked: false, drawn: None },
-        Route::Register => Page::Bundled { bundle: "permit-pages", page: "register", asked: false, drawn: None },
-        Route::Sign => Page::Bundled { bundle: "permit-pages", page: "sign", asked: false, drawn: None },
-        Route::Inbox => Page::Bundled { bundle: "permit-pages", page: "inbox", asked: false, drawn: None },
+        Route::Verify => Page::Bundled { what: Mount::Verify, asked: false, drawn: None },
+        Route::Register => Page::Bundled { what: Mount::Permit(PermitPage::Register), asked: false, drawn: None },
+        Route::Sign => Page::Bundled { what: Mount::Permit(PermitPage::Sign), asked: false, drawn: None },
+        Route::Inbox => Page::Bundled { what: Mount::Permit(PermitPage::Inbox), asked: false, drawn: None },
         Route::NotFound(hash) => Page::Missing { title: i18n::NOT_FOUND, what: hash },
     }
 }
@@ -190,9 +182,7 @@ fn update(app: &mut App, index: usize, msg: Msg) {
         }
         Msg::SetLang(l) => {
             if matches!(app.place, Place::Site) {
-                if let Some(s) = crate::storage::local() {
-                    s.set_item(LANG_KEY, l.tag()).ok();
-                }
+                crate::storage::store_lang(l);
             }
             lang_attribute::write(&app.lang_of, l);
         }
@@ -268,30 +258,29 @@ fn draw(app: &mut App, index: usize) {
     after_draw(app, &host, s);
 }
 
-/// Gives the element `#id` under `host`, once it is drawn, to `export` of
-/// `bundle`, with `lang_of` and `args`; `done` learns whether the bundle
-/// drew. `false` if the element is not on the page (yet).
-pub fn hand_over(host: &Element, id: &str, bundle: &'static str, export: &'static str, lang_of: &Element, args: Vec<JsValue>, done: impl FnOnce(bool) + 'static) -> bool {
+/// Gives the element `#id` under `host`, once it is drawn, to the bundle
+/// that draws `what`, following `lang_of`; `done` learns whether the
+/// bundle drew. `false` if the element is not on the page (yet).
+pub fn hand_over(host: &Element, id: &str, what: Mount, lang_of: &Element, done: impl FnOnce(bool) + 'static) -> bool {
     let Some(el) = host.query_selector(&format!("#{id}")).ok().flatten() else { return false };
-    let all: Vec<JsValue> = [el.into(), lang_of.into()].into_iter().chain(args).collect();
+    let lang_of = lang_of.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        done(crate::es_bundle::call(bundle, export, &all).await);
+        done(crate::bundles::mount(what, el, lang_of).await);
     });
     true
 }
 
 /// Hands the elements other bundles draw into to those bundles, once.
 fn after_draw(app: &mut App, host: &Element, s: Sender) {
-    let base = || JsValue::from(crate::net::url(""));
     match &mut app.page {
         Page::Apply(p) => apply::after_draw(p, host, &app.lang_of, s.to(Msg::Apply)),
-        Page::Bundled { bundle, page, asked: asked @ false, .. } => {
-            *asked = hand_over(host, BUNDLE_HOST, bundle, "mount", &app.lang_of, vec![base(), (*page).into()], move |ok| s.send(Msg::Bundle(ok)));
+        Page::Bundled { what, asked: asked @ false, .. } => {
+            *asked = hand_over(host, BUNDLE_HOST, what.clone(), &app.lang_of, move |ok| s.send(Msg::Bundle(ok)));
         }
         // The sent requests, on a device that has used the outbox (nothing
         // shows otherwise, so a bundle that cannot load leaves nothing half-drawn).
         Page::Home(h) if !h.sent_asked && crate::storage::outbox_used() => {
-            h.sent_asked = hand_over(host, home::SENT_HOST, "submit-pages", "sent", &app.lang_of, vec![base()], |_| ());
+            h.sent_asked = hand_over(host, home::SENT_HOST, Mount::Sent, &app.lang_of, |_| ());
         }
         _ => {}
     }
@@ -324,14 +313,12 @@ fn add(place: Place, lang_of: Element, draw_into: Element, page: impl FnOnce(Sen
 /// The kit's own page, drawn into `root`.
 pub fn start(root: Element) {
     let Some(html) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-    lang_attribute::write(&html, stored_lang());
+    lang_attribute::write(&html, crate::storage::lang().unwrap_or_default());
     let index = add(Place::Site, html, root, |s| page_for(crate::route::current(), s));
-    let on_hash = Closure::<dyn Fn()>::new(move || Sender { app: index, generation: 0 }.send(Msg::Route));
     if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("hashchange", on_hash.as_ref().unchecked_ref());
+        // For as long as the page.
+        gloo_events::EventListener::new(&w, "hashchange", move |_| Sender { app: index, generation: 0 }.send(Msg::Route)).forget();
     }
-    // For as long as the page.
-    on_hash.forget();
 }
 
 /// Draws `form`, already loaded, into `root`, following `lang_of`'s

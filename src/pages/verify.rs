@@ -131,7 +131,7 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
         Callback::from(move |_| {
             let Some(end) = signed_end else { return };
             let part = file.slice_with_f64_and_f64(0.0, end).ok();
-            let pdf = part.and_then(|p| crate::blob::of(&p, "application/pdf").ok());
+            let pdf = part.map(|p| crate::blob::retyped(p, "application/pdf"));
             if let (Some(pdf), Some(w)) = (pdf, web_sys::window()) {
                 if let Ok(url) = web_sys::Url::create_object_url_with_blob(&pdf) {
                     w.open_with_url_and_target(&url, "_blank").ok();

@@ -78,14 +78,15 @@ impl Request {
 /// Hands every message to `handle(op, request)`, then tells the page the
 /// worker listens (messages sent before that would be lost).
 pub(crate) fn listen(handle: fn(Option<&str>, Request)) {
-    let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| {
+    // For as long as the worker.
+    gloo_events::EventListener::new(&scope(), "message", move |e: &web_sys::Event| {
+        let Some(e) = e.dyn_ref::<MessageEvent>() else { return };
         let data = e.data();
         let op = Reflect::get(&data, &"op".into()).ok().and_then(|o| o.as_string());
         let id = Reflect::get(&data, &"id".into()).ok().and_then(|i| i.as_f64()).unwrap_or(0.0) as u32;
         handle(op.as_deref(), Request { data, id });
-    });
-    scope().set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    on_message.forget();
+    })
+    .forget();
     post(0, "ready", &[]);
 }
 

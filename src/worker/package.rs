@@ -60,5 +60,5 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             answer["amount"] = json!(amount.map(Satang::baht));
         }
     }
-    (answer, crate::blob::from_bytes(&built.zip, "application/zip"))
+    (answer, Some(crate::blob::from_bytes(&built.zip, "application/zip")))
 }

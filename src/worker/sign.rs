@@ -174,7 +174,7 @@ pub fn run() {
                 let (Ok(pdf), creds, Some(options)) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string()) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
                     let (answer, signed) = sign_pdf(&pdf, &creds, &options).await;
-                    let blob = signed.and_then(|b| crate::blob::from_bytes(&b, "application/pdf"));
+                    let blob = signed.map(|b| crate::blob::from_bytes(&b, "application/pdf"));
                     post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
                 });
             }

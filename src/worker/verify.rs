@@ -10,10 +10,7 @@ use eservice_core::register::Register;
 use eservice_core::trust::TrustList;
 use eservice_core::verification::{verify, DateTime, Report};
 use eservice_core::Lang;
-use js_sys::Uint8Array;
-use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, Response};
+use web_sys::Blob;
 
 /// The site's files beside the page; absent files mean an empty list.
 const TRUST_URL: &str = "trust.json";
@@ -27,12 +24,11 @@ thread_local! {
 }
 
 pub(super) async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
-    let resp: Response = JsFuture::from(super::scope().fetch_with_str(url)).await.ok()?.dyn_into().ok()?;
+    let resp = gloo_net::http::Request::get(url).send().await.ok()?;
     if !resp.ok() {
         return None;
     }
-    let buf = JsFuture::from(resp.array_buffer().ok()?).await.ok()?;
-    Some(Uint8Array::new(&buf).to_vec())
+    resp.binary().await.ok()
 }
 
 /// The site's trust list and register, and the problems reading them.

@@ -91,7 +91,7 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
                         state.set(State::Checked(c.clone()));
                         for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
                             let Some(bytes) = c.opened.file(&f.path) else { continue };
-                            let Some(blob) = crate::blob::from_bytes(bytes, "application/pdf") else { continue };
+                            let blob = crate::blob::from_bytes(bytes, "application/pdf");
                             let (path, verdicts) = (f.path.clone(), verdicts.clone());
                             evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
                                 if let JobEvent::Verified(json) = e {
@@ -199,7 +199,7 @@ fn EvidenceLink(props: &LinkProps) -> Html {
     let url = {
         let (checked, path, mime) = (props.checked.clone(), props.path.clone(), props.mime);
         use_memo((), move |_| {
-            let blob = checked.opened.file(&path).and_then(|b| crate::blob::from_bytes(b, mime))?;
+            let blob = checked.opened.file(&path).map(|b| crate::blob::from_bytes(b, mime))?;
             web_sys::Url::create_object_url_with_blob(&blob).ok()
         })
     };

@@ -141,7 +141,7 @@ pub fn SignPage(props: &SignProps) -> Html {
                 let JobEvent::Reply(v, blob) = e else { return };
                 match (crate::reply::error_of(&v), blob) {
                     (None, Some(blob)) => {
-                        let register_url = v["register"].as_str().and_then(|r| crate::blob::from_text(r, "application/json")).map(|b| object_url(&b));
+                        let register_url = v["register"].as_str().map(|r| crate::blob::from_text(r, "application/json")).map(|b| object_url(&b));
                         let sha256 = v["sha256"].as_str().unwrap_or_default().to_owned();
                         done.set(Outcome::Signed(Signed { file_name: name.clone(), url: object_url(&blob), sha256, register_url }));
                     }

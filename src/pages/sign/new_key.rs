@@ -44,9 +44,8 @@ pub fn NewKey(props: &NewKeyProps) -> Html {
                 let saved = save_text(other_name, PEM, other).and_then(|_| save_text("agency-key.pem", PEM, key));
                 outcome.set(Some(saved.map_err(|m| (m.clone(), m))));
                 if self_signed {
-                    if let (Some(key), Some(cert)) = (crate::blob::from_text(key, PEM), crate::blob::from_text(other, PEM)) {
-                        on_test_key.emit(Some(Rc::new(Credentials::Pem { key, cert, chain: None })));
-                    }
+                    let (key, cert) = (crate::blob::from_text(key, PEM), crate::blob::from_text(other, PEM));
+                    on_test_key.emit(Some(Rc::new(Credentials::Pem { key, cert, chain: None })));
                 }
             });
             if evidence_client::keygen(&input(&cn), &input(&org), self_signed, on_event).is_none() {
