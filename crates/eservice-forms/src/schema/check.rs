@@ -7,22 +7,26 @@ use serde_json::Value;
 use eservice_base::pointer::JsonPointer;
 
 use super::error::{JsonType, SchemaError, SchemaProblem};
-use super::index::{subschemas, Loc};
+use super::index::{subschemas, Index, Loc};
+use super::pattern::Patterns;
 use super::uri::Uri;
-use super::validate::{whole, Validator};
 
-pub(super) fn check(v: &Validator) -> Result<(), SchemaError> {
+/// Checks the schema `index` holds from `root`, with the validator's
+/// `patterns` (a pattern it cannot run is a schema error). Takes the
+/// validator's parts, not the validator, so that this module sits below
+/// [`super::validate`], which calls it while building one.
+pub(super) fn check(index: &Index, root: &Loc, patterns: &Patterns) -> Result<(), SchemaError> {
     let mut checked = vec![0usize];
-    let mut todo = vec![v.root.clone()];
+    let mut todo = vec![root.clone()];
     while let Some(loc) = todo.pop() {
-        let doc = &v.index.docs[loc.doc];
-        let mut c = Checker { v, doc: loc.doc, shapes: loc.doc == 0, reached: Vec::new() };
+        let doc = &index.docs[loc.doc];
+        let mut c = Checker { index, patterns, doc: loc.doc, shapes: loc.doc == 0, reached: Vec::new() };
         c.walk(doc, &JsonPointer::root(), &loc.base)?;
         for r in c.reached {
             if !checked.contains(&r.doc) {
                 checked.push(r.doc);
                 let base = r.base.clone();
-                todo.push(Loc { doc: r.doc, ptr: JsonPointer::root(), base: document_base(v, r.doc).unwrap_or(base) });
+                todo.push(Loc { doc: r.doc, ptr: JsonPointer::root(), base: document_base(index, r.doc).unwrap_or(base) });
             }
         }
     }
@@ -30,12 +34,13 @@ pub(super) fn check(v: &Validator) -> Result<(), SchemaError> {
 }
 
 /// The retrieval URI of document `doc`: the base around its root.
-fn document_base(v: &Validator, doc: usize) -> Option<Uri> {
-    v.index.retrieval_uri(doc).cloned()
+fn document_base(index: &Index, doc: usize) -> Option<Uri> {
+    index.retrieval_uri(doc).cloned()
 }
 
 struct Checker<'v> {
-    v: &'v Validator,
+    index: &'v Index,
+    patterns: &'v Patterns,
     doc: usize,
     /// Keyword shapes are checked in the agency's schema only; documents it
     /// refers to (metaschemas, other drafts) are only followed.
@@ -46,7 +51,7 @@ struct Checker<'v> {
 
 impl Checker<'_> {
     fn error(&self, at: JsonPointer, problem: SchemaProblem) -> SchemaError {
-        let document = (self.doc != 0).then(|| self.v.index.retrieval_uri(self.doc).map(ToString::to_string)).flatten();
+        let document = (self.doc != 0).then(|| self.index.retrieval_uri(self.doc).map(ToString::to_string)).flatten();
         SchemaError { at, document, problem }
     }
 
@@ -66,12 +71,12 @@ impl Checker<'_> {
             let Some(r) = r.as_str() else {
                 return Err(self.bad(at, key, "a string"));
             };
-            match self.v.index.resolve(&base, r) {
+            match self.index.resolve(&base, r) {
                 Some(loc) if loc.doc != self.doc => self.reached.push(loc),
                 Some(_) => {}
                 None => {
                     let target = base.join(r);
-                    let problem = if self.v.index.has_document(&target) {
+                    let problem = if self.index.has_document(&target) {
                         SchemaProblem::UnresolvedRef { reference: r.into() }
                     } else {
                         SchemaProblem::MissingDocument { uri: target.without_fragment().to_string() }
@@ -141,8 +146,7 @@ impl Checker<'_> {
     }
 
     fn pattern(&self, pattern: &str, at: &JsonPointer) -> Result<(), SchemaError> {
-        self.v
-            .patterns
+        self.patterns
             .prepare(pattern)
             .map_err(|reason| self.error(at.clone(), SchemaProblem::BadPattern { pattern: pattern.into(), reason }))
     }
@@ -161,4 +165,10 @@ fn expected(keyword: &str) -> &'static str {
         "format" | "$id" | "$anchor" | "$dynamicAnchor" | "pattern" => "a string",
         _ => "a non-negative whole number",
     }
+}
+
+/// A non-negative whole number, written as `2` or `2.0`: the shape of the
+/// count keywords (`minLength`, `maxItems`), which validation reads too.
+pub(super) fn whole(v: &Value) -> Option<u64> {
+    v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64))
 }

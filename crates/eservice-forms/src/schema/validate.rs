@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 
 use eservice_base::pointer::JsonPointer;
 
-use super::check;
+use super::check::{self, whole};
 use super::error::{ErrorKind, JsonType, SchemaError, SchemaProblem, ValidationError};
 use super::format;
 use super::index::{Index, Loc};
@@ -86,7 +86,7 @@ impl Builder {
         // A metaschema is parsed and added only when the schema refers to
         // one; each round adds one that was missing, so this ends.
         loop {
-            let Err(e) = check::check(&v) else { return Ok(v) };
+            let Err(e) = check::check(&v.index, &v.root, &v.patterns) else { return Ok(v) };
             let SchemaProblem::MissingDocument { uri } = &e.problem else { return Err(e) };
             let Some(doc) = metaschemas::builtin(uri) else { return Err(e) };
             v.index.add(&Uri::parse(uri), doc);
@@ -829,9 +829,4 @@ fn is_multiple(inst: &Value, x: f64, d: f64) -> bool {
     }
     // Decimal divisors like 0.01 are not exact in binary; allow rounding noise.
     (q - q.round()).abs() < 1e-9 * q.abs().max(1.0)
-}
-
-/// A non-negative whole number, written as `2` or `2.0`.
-pub(super) fn whole(v: &Value) -> Option<u64> {
-    v.as_u64().or_else(|| v.as_f64().filter(|f| *f >= 0.0 && f.fract() == 0.0).map(|f| f as u64))
 }
