@@ -7,6 +7,7 @@
 //! Nesting and sizes are bounded so no input can exhaust the stack.
 
 use der::asn1::ObjectIdentifier;
+use der::DateTime;
 
 const MAX_DEPTH: usize = 40;
 
@@ -182,6 +183,41 @@ fn read(b: &[u8], depth: usize) -> Result<(Tlv<'_>, usize), Malformed> {
             }
         }
     }
+}
+
+
+/// A UTCTime or GeneralizedTime element (here, below both [`super::cms`] and
+/// [`super::certificate`], which read times and each other). Time-stamp authorities write
+/// fractions of a second, which strict DER decoders refuse; they are dropped.
+pub fn time(t: Tlv<'_>) -> Result<DateTime, Malformed> {
+    let s = t.content;
+    let digits = |range: std::ops::Range<usize>| -> Result<u16, Malformed> {
+        let d = s.get(range).ok_or(Malformed)?;
+        if !d.iter().all(u8::is_ascii_digit) {
+            return Err(Malformed);
+        }
+        Ok(d.iter().fold(0u16, |a, x| a * 10 + (x - b'0') as u16))
+    };
+    let (year, rest) = match t.tag {
+        UTC_TIME => {
+            let yy = digits(0..2)?;
+            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, 2)
+        }
+        GENERALIZED_TIME => (digits(0..4)?, 4),
+        _ => return Err(Malformed),
+    };
+    let field = |i: usize| digits(rest + 2 * i..rest + 2 * i + 2).map(|v| v as u8);
+    let mut end = rest + 10;
+    if s.get(end) == Some(&b'.') {
+        end += 1;
+        while s.get(end).is_some_and(u8::is_ascii_digit) {
+            end += 1;
+        }
+    }
+    if &s[end.min(s.len())..] != b"Z" {
+        return Err(Malformed);
+    }
+    DateTime::new(year, field(0)?, field(1)?, field(2)?, field(3)?, field(4)?).map_err(|_| Malformed)
 }
 
 #[cfg(test)]

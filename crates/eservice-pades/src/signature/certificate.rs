@@ -6,8 +6,7 @@ use der::asn1::ObjectIdentifier as Oid;
 use der::DateTime;
 
 use super::algorithm::{AlgorithmProblem, DigestAlg, PublicKey, SignatureAlg};
-use super::asn1::{self, Malformed, Tlv};
-use super::cms::time;
+use super::asn1::{self, time, Malformed, Tlv};
 
 pub(crate) const CN: Oid = Oid::new_unwrap("2.5.4.3");
 pub(crate) const O: Oid = Oid::new_unwrap("2.5.4.10");

@@ -12,7 +12,7 @@ use der::asn1::ObjectIdentifier as Oid;
 use der::DateTime;
 
 use super::algorithm::{AlgorithmProblem, DigestAlg, PublicKey, SignatureAlg};
-use super::asn1::{self, Malformed, Tlv};
+use super::asn1::{self, time, Malformed, Tlv};
 use super::certificate::Certificate;
 
 pub(crate) const SIGNED_DATA: Oid = Oid::new_unwrap("1.2.840.113549.1.7.2");
@@ -298,37 +298,4 @@ fn signature_timestamp(unsigned: Option<Tlv<'_>>, signature: &[u8]) -> Option<Da
     let attrs = Attributes::read(unsigned?).ok()?;
     let token = attrs.one(TIMESTAMP_TOKEN, "timeStampToken").ok()??;
     verify(token.raw, Content::TimeStamp(&[signature]), &[]).ok()?.timestamp
-}
-
-/// A UTCTime or GeneralizedTime element. Time-stamp authorities write
-/// fractions of a second, which strict DER decoders refuse; they are dropped.
-pub fn time(t: Tlv<'_>) -> Result<DateTime, Malformed> {
-    let s = t.content;
-    let digits = |range: std::ops::Range<usize>| -> Result<u16, Malformed> {
-        let d = s.get(range).ok_or(Malformed)?;
-        if !d.iter().all(u8::is_ascii_digit) {
-            return Err(Malformed);
-        }
-        Ok(d.iter().fold(0u16, |a, x| a * 10 + (x - b'0') as u16))
-    };
-    let (year, rest) = match t.tag {
-        asn1::UTC_TIME => {
-            let yy = digits(0..2)?;
-            (if yy >= 50 { 1900 + yy } else { 2000 + yy }, 2)
-        }
-        asn1::GENERALIZED_TIME => (digits(0..4)?, 4),
-        _ => return Err(Malformed),
-    };
-    let field = |i: usize| digits(rest + 2 * i..rest + 2 * i + 2).map(|v| v as u8);
-    let mut end = rest + 10;
-    if s.get(end) == Some(&b'.') {
-        end += 1;
-        while s.get(end).is_some_and(u8::is_ascii_digit) {
-            end += 1;
-        }
-    }
-    if &s[end.min(s.len())..] != b"Z" {
-        return Err(Malformed);
-    }
-    DateTime::new(year, field(0)?, field(1)?, field(2)?, field(3)?, field(4)?).map_err(|_| Malformed)
 }
