@@ -8,7 +8,8 @@ use super::algorithm::DigestAlg;
 use super::asn1;
 use super::certificate::{BASIC_CONSTRAINTS, CN, KEY_USAGE, O, SUBJECT_KEY_ID};
 use super::keys::PrivateKey;
-use super::writer::{algorithm_for, oid, octets, seq, set_of, tlv, uint};
+use super::encode::{oid, octets, seq, set_of, tlv, uint};
+use super::writer::algorithm_for;
 
 const COUNTRY: Oid = Oid::new_unwrap("2.5.4.6");
 

@@ -159,7 +159,7 @@ impl PrivateKey {
 
     /// The P-256 key's SubjectPublicKeyInfo, for certificates and requests.
     pub fn p256_spki(&self) -> Option<Vec<u8>> {
-        use super::writer::{oid, seq, tlv};
+        use super::encode::{oid, seq, tlv};
         match self {
             PrivateKey::P256(k) => {
                 let point = k.verifying_key().to_sec1_point(false);
@@ -172,11 +172,11 @@ impl PrivateKey {
 
     /// PKCS#8 DER of a P-256 key, for `eservice keygen` to write.
     pub fn p256_pkcs8(&self) -> Option<Zeroizing<Vec<u8>>> {
-        use super::writer::{algorithm_with, octets, seq, uint};
+        use super::encode::{algorithm_with, octets, oid, seq, uint};
         let PrivateKey::P256(k) = self else { return None };
         let d = Zeroizing::new(k.to_bytes().to_vec());
         let sec1 = Zeroizing::new(seq(&[&uint(&[1]), &octets(&d)]));
-        Some(Zeroizing::new(seq(&[&uint(&[0]), &algorithm_with(EC_PUBLIC_KEY, &super::writer::oid(P256)), &octets(&sec1)])))
+        Some(Zeroizing::new(seq(&[&uint(&[0]), &algorithm_with(EC_PUBLIC_KEY, &oid(P256)), &octets(&sec1)])))
     }
 }
 

@@ -8,6 +8,7 @@ pub mod algorithm;
 pub mod asn1;
 pub mod certificate;
 pub mod cms;
+pub mod encode;
 pub mod issue;
 pub mod keyed_rng;
 pub mod keys;

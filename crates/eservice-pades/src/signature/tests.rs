@@ -84,7 +84,7 @@ fn certificates_are_read() {
 #[test]
 fn times_with_fractions_and_two_digit_years() {
     use super::asn1::{single, time, GENERALIZED_TIME, UTC_TIME};
-    use super::writer::tlv;
+    use super::encode::tlv;
     let t = |tag, s: &str| time(single(&tlv(tag, s.as_bytes())).unwrap());
     assert_eq!(t(GENERALIZED_TIME, "20261127093000.123Z").unwrap(), der::DateTime::new(2026, 11, 27, 9, 30, 0).unwrap());
     assert_eq!(t(UTC_TIME, "991231235959Z").unwrap().year(), 1999);
