@@ -9,6 +9,9 @@
 
 use std::collections::BTreeMap;
 
+use super::font_subset;
+use super::sfnt::{table, u16_at, u32_at};
+
 /// A TrueType font, read far enough to map text to glyphs and widths.
 pub struct Font<'a> {
     data: &'a [u8],
@@ -22,34 +25,17 @@ pub struct Font<'a> {
     cmap4: usize,
 }
 
-pub(super) fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    Some(u16::from_be_bytes(b.get(at..at.checked_add(2)?)?.try_into().ok()?))
-}
-
 fn i16_at(b: &[u8], at: usize) -> Option<i16> {
     u16_at(b, at).map(|v| v as i16)
-}
-
-pub(super) fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    Some(u32::from_be_bytes(b.get(at..at.checked_add(4)?)?.try_into().ok()?))
 }
 
 impl<'a> Font<'a> {
     /// Reads `data`; `None` unless it is a TrueType font with a Unicode cmap.
     pub fn parse(data: &'a [u8]) -> Option<Self> {
-        let tables = u16_at(data, 4)? as usize;
-        let table = |tag: &[u8; 4]| -> Option<(usize, usize)> {
-            (0..tables).find_map(|i| {
-                let rec = 12 + 16 * i;
-                (data.get(rec..rec + 4)? == tag).then_some(())?;
-                let (off, len) = (u32_at(data, rec + 8)? as usize, u32_at(data, rec + 12)? as usize);
-                (off.checked_add(len)? <= data.len()).then_some((off, len))
-            })
-        };
-        let (head, _) = table(b"head")?;
-        let (hhea, _) = table(b"hhea")?;
-        let (hmtx, hmtx_len) = table(b"hmtx")?;
-        let (cmap, _) = table(b"cmap")?;
+        let (head, _) = table(data, b"head")?;
+        let (hhea, _) = table(data, b"hhea")?;
+        let (hmtx, hmtx_len) = table(data, b"hmtx")?;
+        let (cmap, _) = table(data, b"cmap")?;
         let subtables = u16_at(data, cmap + 2)? as usize;
         let cmap4 = (0..subtables).find_map(|i| {
             let rec = cmap + 4 + 8 * i;
@@ -132,8 +118,8 @@ impl<'a> Font<'a> {
     pub fn objects(&self, name: &str, first: u32, used: &BTreeMap<u16, char>) -> Vec<(u32, Vec<u8>)> {
         let (font, cid, descriptor, file, to_unicode) = (first, first + 1, first + 2, first + 3, first + 4);
         let drawn = used.keys().copied().collect();
-        let (program, name) = match super::font_subset::subset(self.data, &drawn) {
-            Some(small) => (std::borrow::Cow::Owned(small), format!("{}+{name}", super::font_subset::tag(&drawn))),
+        let (program, name) = match font_subset::subset(self.data, &drawn) {
+            Some(small) => (std::borrow::Cow::Owned(small), format!("{}+{name}", font_subset::tag(&drawn))),
             None => (std::borrow::Cow::Borrowed(self.data), name.to_owned()),
         };
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&program, 9);

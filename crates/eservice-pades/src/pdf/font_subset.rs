@@ -9,7 +9,7 @@
 
 use std::collections::BTreeSet;
 
-use super::font::{u16_at, u32_at};
+use super::sfnt::{table, u16_at, u32_at};
 
 /// Tables a PDF renderer may read from an embedded TrueType font, in tag
 /// order (as the table directory wants them); the others (GSUB, GPOS,
@@ -22,16 +22,6 @@ const WE_HAVE_A_SCALE: u16 = 0x0008;
 const MORE_COMPONENTS: u16 = 0x0020;
 const WE_HAVE_AN_X_AND_Y_SCALE: u16 = 0x0040;
 const WE_HAVE_A_TWO_BY_TWO: u16 = 0x0080;
-
-fn table(data: &[u8], tag: &[u8; 4]) -> Option<(usize, usize)> {
-    let tables = u16_at(data, 4)? as usize;
-    (0..tables).find_map(|i| {
-        let rec = 12 + 16 * i;
-        (data.get(rec..rec + 4)? == tag).then_some(())?;
-        let (off, len) = (u32_at(data, rec + 8)? as usize, u32_at(data, rec + 12)? as usize);
-        (off.checked_add(len)? <= data.len()).then_some((off, len))
-    })
-}
 
 /// Where each glyph's outline starts and ends in `glyf`.
 fn glyph_ranges(data: &[u8]) -> Option<Vec<(usize, usize)>> {

@@ -13,6 +13,7 @@ pub mod font_subset;
 pub mod lexer;
 pub mod objects;
 pub mod revisions;
+mod sfnt;
 pub mod stamp;
 #[cfg(test)]
 pub(crate) mod testpdf;
