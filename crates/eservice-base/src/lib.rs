@@ -2,7 +2,7 @@
 //! idea of forms, packages or signatures.
 //!
 //! - [`lang`]: Thai and English text, Thai first.
-//! - [`pointer`]: JSON Pointers (RFC 6901), the addresses errors name.
+//! - [`pointer`](mod@pointer): JSON Pointers (RFC 6901), the addresses errors name.
 //! - [`jcs`]: RFC 8785 canonical JSON, for hashes over manifests and receipts.
 //! - [`hash`]: SHA-256 in chunks, for evidence, registers and certificates.
 //! - [`json_file`]: reading agency JSON files with errors that name the place.

@@ -3,10 +3,10 @@
 //!
 //! This crate only re-exports four crates, under the module paths the app
 //! and the CLI have always used (`eservice_core::schema::Validator`,
-//! `eservice_core::Lang`). The crates, bottom to top (each depends only on
-//! those above it in this list):
+//! `eservice_core::Lang`). The crates, from the bottom up (none depends on
+//! one after it in this list):
 //!
-//! - `eservice-base`: [`lang`], [`pointer`], [`jcs`], [`json_file`],
+//! - `eservice-base`: [`lang`], [`pointer`](mod@pointer), [`jcs`], [`json_file`],
 //!   [`thai_id`], [`thai_date`], [`thai_address`] (and SHA-256, as
 //!   [`evidence::hash`]).
 //! - `eservice-forms`: [`schema`], [`form`], [`evidence`], [`catalog`], [`draft`].
