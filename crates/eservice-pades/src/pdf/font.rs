@@ -151,7 +151,11 @@ impl<'a> Font<'a> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeSet;
+
     use super::*;
+    use crate::pdf::font_subset::{checksum, glyph_ranges, subset};
+    use crate::pdf::sfnt::table;
 
     /// A font with a format-4 cmap mapping 'A'..='C' to glyphs 1..=3 and
     /// U+0E01 (ก) through an id range to glyph 7.
@@ -227,5 +231,32 @@ mod tests {
         let f = Font::parse(&data).unwrap();
         assert!("กรมทดสอบ 0123".chars().all(|c| f.glyph(c) != 0));
         assert!(f.width(f.glyph('ก')) > 0);
+    }
+
+    /// Here rather than in font_subset, which must not depend on this
+    /// module: the subset is read back with [`Font`].
+    #[test]
+    fn a_subset_keeps_the_drawn_outlines_and_every_width() {
+        let data = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../assets/fonts/Garuda.ttf")).unwrap();
+        let full = Font::parse(&data).unwrap();
+        let text = "ลงนามโดย กรมทดสอบ 27 พ.ย. 2569 น้ำ";
+        let drawn: BTreeSet<u16> = text.chars().map(|c| full.glyph(c)).collect();
+        let small = subset(&data, &drawn).unwrap();
+        assert!(small.len() * 4 < data.len(), "{} of {} bytes", small.len(), data.len());
+        let cut = Font::parse(&small).expect("the subset is still a font");
+        let (before, after) = (glyph_ranges(&data).unwrap(), glyph_ranges(&small).unwrap());
+        assert_eq!(before.len(), after.len(), "glyph ids stay in place");
+        let (g0, g1) = (table(&data, b"glyf").unwrap().0, table(&small, b"glyf").unwrap().0);
+        for c in text.chars() {
+            let g = full.glyph(c);
+            assert_eq!(cut.glyph(c), g);
+            assert_eq!(cut.width(g), full.width(g));
+            let ((s0, e0), (s1, e1)) = (before[g as usize], after[g as usize]);
+            assert_eq!(&data[g0 + s0..g0 + e0], &small[g1 + s1..g1 + e1], "the outline of {c}");
+        }
+        let unused = full.glyph('Z');
+        assert!(!drawn.contains(&unused));
+        assert_eq!(after[unused as usize].0, after[unused as usize].1, "an undrawn glyph has no outline");
+        assert_eq!(checksum(&small), 0xB1B0_AFBA, "the whole-font checksum holds");
     }
 }
