@@ -1,57 +1,25 @@
 //! The core of eservice-kit: everything an e-Service needs that is not a web
 //! page, so the browser, the `eservice` CLI and agency backends share it.
 //!
-//! - [`schema`]: JSON Schema checking and validation, with Thai messages.
-//! - [`catalog`]: the list of services in `forms/index.json`.
-//! - [`draft`]: what a citizen typed, kept on their device until submitted.
-//! - [`evidence`]: file types by content, SHA-256, evidence limits, manifest entries.
-//! - [`form`]: the form a schema and its UI schema describe.
-//! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
-//! - [`package`]: the submission package (ZIP with manifest, evidence, summary).
-//! - [`incoming`]: the incoming register of accepted submissions (CSV, XLSX).
-//! - [`jcs`]: RFC 8785 canonical JSON, for hashes over manifests and receipts.
-//! - [`json_file`]: reading agency JSON files with errors that name the place.
-//! - [`thai_id`]: the Thai citizen ID check digit.
-//! - [`thai_date`]: ISO dates shown in the Buddhist Era.
-//! - [`thai_address`]: the province → district → subdistrict → postcode cascade.
-//! - [`pdf`]: signatures in PDFs and the byte ranges they cover.
-//! - [`signature`]: CMS signatures and X.509 certificates.
-//! - [`signing`]: signing permit PDFs (PAdES B-B, incremental update).
-//! - [`trust`]: the trust list of agencies and certificate chains to it.
-//! - [`promptpay`]: the PromptPay bill-payment QR for a form's fee.
-//! - [`receipt`]: the agency's signed receipt for a package, verified.
-//! - [`register`]: the public permit register (JSON, imported from CSV).
-//! - [`verification`]: one verdict on a signed permit PDF.
-//! - [`fuzzing`]: what the fuzzers drive, replayed by the tests.
-//! - [`pointer`] and [`lang`]: JSON Pointers and Thai/English text.
+//! This crate only re-exports four crates, under the module paths the app
+//! and the CLI have always used (`eservice_core::schema::Validator`,
+//! `eservice_core::Lang`). The crates, from the bottom up (none depends on
+//! one after it in this list):
 //!
-//! Nothing here depends on a browser API; the crate builds for wasm32 and is
-//! tested natively.
+//! - `eservice-base`: [`lang`], [`pointer`](mod@pointer), [`jcs`], [`json_file`],
+//!   [`thai_id`], [`thai_date`], [`thai_address`] (and SHA-256, as
+//!   [`evidence::hash`]).
+//! - `eservice-forms`: [`schema`], [`form`], [`evidence`], [`catalog`], [`draft`].
+//! - `eservice-pades`: [`pdf`], [`signature`], [`signing`], [`verification`],
+//!   [`trust`], [`register`], [`keygen`], [`fuzzing`].
+//! - `eservice-package`: [`package`], [`incoming`], [`promptpay`], [`receipt`].
+//!
+//! `docs/architecture.md` draws the graph and says where each thing is.
+//! Nothing here depends on a browser API; every crate builds for wasm32
+//! and is tested natively.
 
-pub mod catalog;
-pub mod draft;
-pub mod evidence;
-pub mod form;
-pub mod fuzzing;
-pub mod jcs;
-pub mod incoming;
-pub mod json_file;
-pub mod keygen;
-pub mod lang;
-pub mod package;
-pub mod pdf;
-pub mod pointer;
-pub mod promptpay;
-pub mod receipt;
-pub mod register;
-pub mod schema;
-pub mod signature;
-pub mod signing;
-pub mod thai_address;
-pub mod thai_date;
-pub mod thai_id;
-pub mod trust;
-pub mod verification;
-
-pub use lang::{Lang, LocalText};
-pub use pointer::JsonPointer;
+pub use eservice_base::{jcs, json_file, lang, pointer, thai_address, thai_date, thai_id};
+pub use eservice_base::{JsonPointer, Lang, LocalText};
+pub use eservice_forms::{catalog, draft, evidence, form, schema};
+pub use eservice_package::{incoming, package, promptpay, receipt};
+pub use eservice_pades::{fuzzing, keygen, pdf, register, signature, signing, trust, verification};

@@ -1,0 +1,538 @@
+//! One verdict on a signed permit PDF, for a citizen: is it genuine, who
+//! signed it, and has anything changed since?
+//!
+//! Every signature is found and checked ([`crate::pdf`]: ByteRange and what
+//! came after; [`crate::signature`]: the CMS; [`crate::trust`]: the chain),
+//! then the worst finding decides: invalid, then modified, then untrusted.
+//! The permit register, when given, can still say the permit is revoked.
+
+pub use der::DateTime;
+use serde_json::{json, Value};
+
+use eservice_base::hash::{hex, Digest, Sha256Stream};
+use eservice_base::lang::Lang;
+use eservice_base::thai_date::{iso_thai, readable_time};
+
+use crate::pdf::byte_range::Stated;
+use crate::pdf::changes::{self, ChangeProblem, Later};
+use crate::pdf::objects::{scan, Section};
+use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
+use crate::register::{Permit, Register};
+use crate::signature::cms::{self, CmsProblem, Content};
+use crate::signature::{AlgorithmProblem, Certificate};
+use crate::trust::{check_chain, ChainProblem, TrustList, Trusted};
+
+/// The answer for the whole document, worst first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    /// A signature is broken: its bytes or value do not check.
+    Invalid,
+    /// Signed, but changed after signing in a way that is not allowed.
+    Modified,
+    /// Sound signatures, but a signer is not on the trust list.
+    Untrusted,
+    /// No signature at all.
+    NotSigned,
+    Valid,
+}
+
+impl Verdict {
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Invalid => "invalid",
+            Verdict::Modified => "modified",
+            Verdict::Untrusted => "untrusted",
+            Verdict::NotSigned => "not-signed",
+            Verdict::Valid => "valid",
+        }
+    }
+
+    pub fn headline(self, lang: Lang) -> &'static str {
+        match self {
+            Verdict::Valid => lang.pick("ลายมือชื่อถูกต้อง และเอกสารไม่ถูกแก้ไขหลังลงนาม", "Valid signature; unchanged since signing"),
+            Verdict::Modified => lang.pick("ลงนามแล้ว แต่เอกสารถูกแก้ไขหลังลงนาม", "Signed, but changed after signing"),
+            Verdict::Invalid => lang.pick("ลายมือชื่อไม่ถูกต้อง", "The signature is not valid"),
+            Verdict::Untrusted => lang.pick("ผู้ลงนามไม่อยู่ในรายชื่อหน่วยงานที่เชื่อถือ", "Signed by a signer not on the trust list"),
+            Verdict::NotSigned => lang.pick("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed"),
+        }
+    }
+}
+
+/// Why one signature is invalid.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Problem {
+    ByteRange(ByteRangeProblem),
+    Cms(CmsProblem),
+    /// A `/SubFilter` this kit does not verify (e.g. `adbe.pkcs7.sha1`).
+    SubFilter(String),
+}
+
+impl Problem {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Problem::ByteRange(p) => p.message(lang).to_owned(),
+            Problem::SubFilter(s) => match lang {
+                Lang::Th => format!("รูปแบบลายมือชื่อ {s} ไม่รองรับ"),
+                Lang::En => format!("The signature format {s} is not supported"),
+            },
+            Problem::Cms(p) => cms_message(p, lang),
+        }
+    }
+}
+
+/// Why a CMS signature failed, in words (also for receipts, in `eservice-package`).
+pub fn cms_message(p: &CmsProblem, lang: Lang) -> String {
+    let s = |th: &str, en: &str| lang.pick(th, en).to_owned();
+    match p {
+        CmsProblem::Malformed => s("ข้อมูลลายมือชื่อ (CMS) เสียหายหรือผิดรูปแบบ", "The signature data (CMS) is damaged or malformed"),
+        CmsProblem::SignerCount(n) => match lang {
+            Lang::Th => format!("ลายมือชื่อต้องมีผู้ลงนามหนึ่งราย แต่พบ {n} ราย"),
+            Lang::En => format!("A signature must have one signer; this one has {n}"),
+        },
+        CmsProblem::NotDetached => s("ลายมือชื่อไม่ได้ลงนามเนื้อหาของเอกสารนี้", "The signature does not sign this document's content"),
+        CmsProblem::SignerCertificateMissing => s("ไม่พบใบรับรองของผู้ลงนาม", "The signer's certificate is missing"),
+        CmsProblem::Algorithm(a) => match (a, lang) {
+            (AlgorithmProblem::WeakDigest, _) => s("ใช้อัลกอริทึม SHA-1 ซึ่งไม่ปลอดภัยแล้ว", "Uses SHA-1, which is no longer safe"),
+            (AlgorithmProblem::Unsupported(o), Lang::Th) => format!("อัลกอริทึมที่ไม่รองรับ ({o})"),
+            (AlgorithmProblem::Unsupported(o), Lang::En) => format!("Unsupported algorithm ({o})"),
+            (AlgorithmProblem::WeakKey(k), Lang::Th) => format!("ไม่รับกุญแจของผู้ลงนามขนาดหรือชนิดนี้ ({k}); รับ RSA 2048–4096 บิต, P-256, P-384"),
+            (AlgorithmProblem::WeakKey(k), Lang::En) => format!("The signer's key size or type is not accepted ({k}); accepted: RSA 2048–4096 bit, P-256, P-384"),
+            (AlgorithmProblem::BadKey, _) => s("กุญแจของผู้ลงนามอ่านไม่ได้", "The signer's key cannot be read"),
+        },
+        CmsProblem::Attribute(a) => match lang {
+            Lang::Th => format!("ข้อมูลประกอบลายมือชื่อ {a} ขาดหายหรือซ้ำ"),
+            Lang::En => format!("The signed attribute {a} is missing or repeated"),
+        },
+        CmsProblem::ContentTypeMismatch => s("ชนิดเนื้อหาที่ลงนามไม่ตรงกัน", "The signed content type does not match"),
+        CmsProblem::DigestMismatch => s("เนื้อหาที่ลงนามถูกเปลี่ยน: ค่าแฮชไม่ตรงกับที่ลงนามไว้", "The signed content was changed: its hash differs from the one signed"),
+        CmsProblem::SigningCertificateMismatch => s("ใบรับรองที่ใช้ไม่ใช่ใบที่ผู้ลงนามระบุไว้", "The certificate used is not the one the signer named"),
+        CmsProblem::BadSignature => s("ค่าลายมือชื่อไม่ถูกต้องสำหรับกุญแจของผู้ลงนาม", "The signature value does not match the signer's key"),
+    }
+}
+
+/// Where the time used for the chain came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeSource {
+    /// A time-stamp authority's token.
+    TimeStamp,
+    /// What the signer's computer said (signingTime or `/M`).
+    Claimed,
+    /// No time in the signature: the time of checking.
+    Now,
+}
+
+/// One signature's findings.
+#[derive(Clone, Debug, Default)]
+pub struct SignatureReport {
+    pub is_timestamp: bool,
+    pub sub_filter: Option<String>,
+    pub problem: Option<Problem>,
+    pub signer: Option<Certificate>,
+    /// The chain to the trust list, for a signature that verifies.
+    pub trust: Option<Result<Trusted, ChainProblem>>,
+    pub time: Option<(DateTime, TimeSource)>,
+    /// The dictionary's `/Name`, `/Reason`, `/Location`, `/ContactInfo`.
+    pub stated: Stated,
+    /// e.g. "ECDSA P-256, SHA-256".
+    pub algorithm: Option<String>,
+    pub byte_range: Option<[usize; 4]>,
+    /// The end of the revision it signs: "open the signed version".
+    pub revision_end: Option<usize>,
+    pub later: Later,
+    /// DocMDP level of a certification signature; 1 allows no change.
+    pub certification: Option<u8>,
+}
+
+impl SignatureReport {
+    pub fn verdict(&self) -> Verdict {
+        if self.problem.is_some() {
+            Verdict::Invalid
+        } else if !self.later.problems.is_empty() {
+            Verdict::Modified
+        } else if matches!(self.trust, Some(Err(_))) && !self.is_timestamp {
+            Verdict::Untrusted
+        } else {
+            Verdict::Valid
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Report {
+    pub verdict: Verdict,
+    pub sha256: Digest,
+    pub size: usize,
+    pub signatures: Vec<SignatureReport>,
+    /// The register's entry for this exact file, when a register was given.
+    pub permit: Option<Permit>,
+    pub register_given: bool,
+}
+
+impl Report {
+    /// Whether the register says this permit may not be relied on.
+    pub fn withdrawn(&self) -> bool {
+        self.permit.as_ref().is_some_and(|p| p.status != crate::register::Status::Valid)
+    }
+
+    /// Valid, trusted, unmodified, and not withdrawn: `eservice verify`'s 0.
+    pub fn passes(&self) -> bool {
+        self.verdict == Verdict::Valid && !self.withdrawn()
+    }
+
+    /// The agency that signed, for the headline.
+    pub fn signed_by(&self) -> Option<&Trusted> {
+        self.signatures.iter().filter(|s| !s.is_timestamp).find_map(|s| s.trust.as_ref()?.as_ref().ok())
+    }
+
+    /// The signed version to show: the revision the first signature signed.
+    pub fn signed_revision_end(&self) -> Option<usize> {
+        self.signatures.iter().find(|s| s.problem.is_none() && !s.is_timestamp).or(self.signatures.first())?.revision_end
+    }
+}
+
+/// Checks everything about `pdf`. `now` is used when a signature holds no
+/// time of its own.
+pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: DateTime) -> Report {
+    let sha256 = Sha256Stream::digest(pdf);
+    let extra = trust.certificates();
+    // One scan of the file serves finding the signatures and judging what
+    // came after each of them.
+    let doc = scan(pdf, 0, pdf.len());
+    let mut signatures: Vec<SignatureReport> = find_signatures_in(pdf, &doc)
+        .into_iter()
+        .map(|f| match f {
+            Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, now),
+            Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
+        })
+        .collect();
+    // A certification that allows no change is broken by any later
+    // signature, not only by other changes.
+    let sig_count = signatures.len();
+    for (i, s) in signatures.iter_mut().enumerate() {
+        if s.certification == Some(1) && s.later.signatures > 0 && i + 1 < sig_count {
+            s.later.problems.push(ChangeProblem::Changed { num: 0, kind: "DocMDP P=1".into() });
+        }
+    }
+    let verdict = signatures.iter().map(SignatureReport::verdict).min().unwrap_or(Verdict::NotSigned);
+    Report {
+        verdict,
+        sha256,
+        size: pdf.len(),
+        permit: register.and_then(|r| r.by_hash(&sha256)).cloned(),
+        register_given: register.is_some(),
+        signatures,
+    }
+}
+
+fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
+    let parts = loc.signed_parts(pdf);
+    let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
+    let mut report = SignatureReport {
+        is_timestamp: loc.is_timestamp,
+        sub_filter: loc.sub_filter.clone(),
+        byte_range: Some(loc.byte_range),
+        revision_end: Some(loc.revision_end),
+        later,
+        certification: loc.docmdp,
+        stated: loc.stated.clone(),
+        ..Default::default()
+    };
+    let content = match loc.sub_filter.as_deref() {
+        Some("ETSI.RFC3161") => Content::TimeStamp(&parts),
+        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached") | None => Content::Detached(&parts),
+        Some(other) => {
+            report.problem = Some(Problem::SubFilter(other.to_owned()));
+            return report;
+        }
+    };
+    match cms::verify(&loc.contents, content, extra) {
+        Err(p) => report.problem = Some(Problem::Cms(p)),
+        Ok(v) => {
+            // A time-stamp token is a third party's word; signingTime and
+            // `/M` are the signer's own (both signed). PAdES puts the time in
+            // `/M` and leaves signingTime out; where a signer wrote both,
+            // the CMS attribute is the one its signature value covers
+            // directly, so it goes first.
+            let stated = loc.stated_time.as_deref().and_then(pdf_date);
+            let time = match (v.timestamp, v.claimed_time.or(stated)) {
+                (Some(t), _) => (t, TimeSource::TimeStamp),
+                (None, Some(t)) => (t, TimeSource::Claimed),
+                (None, None) => (now, TimeSource::Now),
+            };
+            report.algorithm = Some(format!("{} {}, {}", v.algorithm.name(), v.key, v.algorithm.hash(v.digest).name()));
+            report.trust = Some(check_chain(&v.signer, &v.certificates, trust, time.0));
+            report.time = Some(time);
+            report.signer = Some(v.signer);
+        }
+    }
+    report
+}
+
+/// A PDF date `D:YYYYMMDDHHmmSS+07'00'` (§7.9.4; decoded from its text
+/// string first), in UTC.
+pub fn pdf_date(s: &str) -> Option<DateTime> {
+    let s = s.trim().as_bytes();
+    let s = s.strip_prefix(b"D:").unwrap_or(s);
+    let num = |r: std::ops::Range<usize>| -> Option<u16> {
+        let d = s.get(r)?;
+        d.iter().all(u8::is_ascii_digit).then(|| d.iter().fold(0u16, |a, x| a * 10 + (x - b'0') as u16))
+    };
+    let or = |r: std::ops::Range<usize>, d: u16| if s.len() >= r.end { num(r) } else { Some(d) };
+    let (y, mo, d) = (num(0..4)?, or(4..6, 1)?, or(6..8, 1)?);
+    let (h, mi, sec) = (or(8..10, 0)?, or(10..12, 0)?, or(12..14, 0)?);
+    let local = DateTime::new(y, mo as u8, d as u8, h as u8, mi as u8, sec as u8).ok()?;
+    let offset = match s.get(14) {
+        Some(sign @ (b'+' | b'-')) => {
+            let oh = num(15..17)? as i64;
+            let om = s.get(18..20).and_then(|m| std::str::from_utf8(m).ok()?.parse::<i64>().ok()).unwrap_or(0);
+            (oh * 3600 + om * 60) * if *sign == b'+' { 1 } else { -1 }
+        }
+        _ => 0,
+    };
+    let unix = local.unix_duration().as_secs() as i64 - offset;
+    DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(unix).ok()?)).ok()
+}
+
+/// `2026-11-27 05:30:00 UTC`: for logs and messages about certificates;
+/// a person is shown [`eservice_base::thai_date::readable_time`].
+pub fn show_time(t: DateTime) -> String {
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
+}
+
+impl Report {
+    /// The report for machines (`eservice verify --json`) and the page.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let sigs: Vec<Value> = self
+            .signatures
+            .iter()
+            .map(|s| {
+                let trust = match &s.trust {
+                    Some(Ok(t)) => json!({"trusted": true, "agency": {"th": t.agency.get(Lang::Th), "en": t.agency.get(Lang::En)}, "path": t.path}),
+                    Some(Err(p)) => json!({"trusted": false, "reason": p.message(lang)}),
+                    None => Value::Null,
+                };
+                json!({
+                    "verdict": s.verdict().key(),
+                    "kind": if s.is_timestamp { "document-timestamp" } else { "signature" },
+                    "subFilter": s.sub_filter,
+                    "problem": s.problem.as_ref().map(|p| p.message(lang)),
+                    "signer": s.signer.as_ref().map(|c| json!({"name": c.display_name(), "organization": c.organization, "serial": hex(&c.serial), "sha256": c.fingerprint()})),
+                    "trust": trust,
+                    // `utc` as before; `iso` (UTC) and `thailand` (+07:00) for
+                    // machines; `shown` in Thai time for people, in `lang`.
+                    "time": s.time.map(|(t, src)| json!({
+                        "utc": show_time(t), "iso": t.to_string(), "thailand": iso_thai(t.unix_duration().as_secs()), "shown": readable_time(t, lang),
+                        "source": match src { TimeSource::TimeStamp => "timestamp", TimeSource::Claimed => "claimed", TimeSource::Now => "verification-time" },
+                    })),
+                    "stated": {"name": s.stated.name, "reason": s.stated.reason, "location": s.stated.location, "contactInfo": s.stated.contact_info},
+                    "algorithm": s.algorithm,
+                    "byteRange": s.byte_range,
+                    "signedRevisionEnd": s.revision_end,
+                    "coversWholeFile": s.revision_end == Some(self.size),
+                    "laterSignatures": s.later.signatures,
+                    "laterTimestamps": s.later.timestamps,
+                    "laterValidationData": s.later.dss,
+                    "modifications": s.later.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>(),
+                    "certificationLevel": s.certification,
+                })
+            })
+            .collect();
+        json!({
+            "verdict": self.verdict.key(),
+            "headline": self.verdict.headline(lang),
+            "passes": self.passes(),
+            "sha256": self.sha256.hex(),
+            "bytes": self.size,
+            "signedRevisionEnd": self.signed_revision_end(),
+            "signatures": sigs,
+            "register": if self.register_given {
+                match &self.permit {
+                    Some(p) => json!({"found": true, "number": p.number, "holder": p.holder, "type": p.kind, "issued": p.issued, "expires": p.expires, "status": p.status.key()}),
+                    None => json!({"found": false}),
+                }
+            } else { Value::Null },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::signature::testkit::{ca_and_signer, Issued};
+    use crate::signature::writer::signed_data;
+
+    const PLACEHOLDER: usize = 4096;
+
+    /// Writes `body` + a signature dictionary for a fresh revision, then
+    /// signs it: the way a signer fills in /ByteRange and /Contents.
+    fn sign_revision(pdf: Vec<u8>, sig_obj: u32, extra_dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
+        sign_revision_with(pdf, sig_obj, &format!("{extra_dict}/M (D:20261127100000+07'00') "), signer, chain)
+    }
+
+    /// The same, with `dict` instead of the usual `/M`.
+    fn sign_revision_with(mut pdf: Vec<u8>, sig_obj: u32, dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
+        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {dict}/ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
+        let b = pdf.len() - 1;
+        pdf.extend_from_slice(&vec![b'0'; PLACEHOLDER * 2]);
+        pdf.extend_from_slice(b">");
+        let c = pdf.len();
+        pdf.extend_from_slice(format!(" >>\nendobj\ntrailer\n<< /Root 1 0 R /Size {} >>\n%%EOF\n", sig_obj + 1).as_bytes());
+        let total = pdf.len();
+        for (ph, v) in [("AAAAAAAAAA", b), ("BBBBBBBBBB", c), ("CCCCCCCCCC", total - c)] {
+            let at = pdf.windows(10).rposition(|w| w == ph.as_bytes()).unwrap();
+            pdf[at..at + 10].copy_from_slice(format!("{v:<10}").as_bytes());
+        }
+        let cms = signed_data(&[&pdf[..b], &pdf[c..]], &signer.key, &signer.der, chain).unwrap();
+        let hex: String = cms.iter().map(|x| format!("{x:02x}")).collect();
+        pdf[b + 1..b + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+        pdf
+    }
+
+    fn base() -> Vec<u8> {
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] /SigFlags 3 >> >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R] >>\nendobj\n4 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Permit) /V 6 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n5 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Permit 001) Tj ET\nendstream\nendobj\n".to_vec()
+    }
+
+    fn list(ca: &Issued) -> TrustList {
+        TrustList { agencies: vec![crate::trust::Agency { name: eservice_base::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }] }
+    }
+
+    fn now() -> DateTime {
+        DateTime::new(2026, 11, 27, 3, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_signed_permit_is_valid_and_names_its_agency() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let r = verify(&pdf, &list(&ca), None, now());
+        assert_eq!(r.verdict, Verdict::Valid, "{:?}", r.signatures[0]);
+        assert!(r.passes());
+        assert_eq!(r.signed_by().unwrap().agency.get(Lang::Th), "กรมทดสอบ");
+        let s = &r.signatures[0];
+        assert_eq!(s.algorithm.as_deref(), Some("ECDSA P-256, SHA-256"));
+        assert_eq!(s.time.unwrap(), (DateTime::new(2026, 11, 27, 3, 0, 0).unwrap(), TimeSource::Claimed));
+        assert_eq!(r.signed_revision_end(), Some(pdf.len()));
+        // Another trust list: sound, but not trusted.
+        let r = verify(&pdf, &TrustList::default(), None, now());
+        assert_eq!(r.verdict, Verdict::Untrusted);
+        assert!(!r.passes());
+        assert_eq!(verify(&base(), &list(&ca), None, now()).verdict, Verdict::NotSigned);
+    }
+
+    #[test]
+    fn later_signatures_and_dss_are_allowed() {
+        let (ca, signer) = ca_and_signer();
+        let mut pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        // Validation data, then a second signature in a new field.
+        pdf.extend_from_slice(b"7 0 obj\n<< /Type /DSS /Certs [] >>\nendobj\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /AcroForm 9 0 R /DSS 7 0 R >>\nendobj\n9 0 obj\n<< /Fields [4 0 R 8 0 R] /SigFlags 3 >>\nendobj\n8 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Second) /V 10 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R 8 0 R] >>\nendobj\n");
+        let pdf = sign_revision(pdf, 10, "", &signer, std::slice::from_ref(&ca.der));
+        let r = verify(&pdf, &list(&ca), None, now());
+        assert_eq!(r.signatures.len(), 2);
+        assert_eq!(r.signatures[0].later.signatures, 1);
+        assert!(r.signatures[0].later.dss);
+        assert_eq!(r.verdict, Verdict::Valid, "{:?}", r.signatures[0].later.problems);
+        assert_eq!(r.signed_revision_end(), r.signatures[0].revision_end);
+        assert!(r.signatures[0].revision_end.unwrap() < pdf.len());
+    }
+
+    #[test]
+    fn changes_after_signing_are_modifications() {
+        let (ca, signer) = ca_and_signer();
+        let signed = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let update = |extra: &str| {
+            let mut p = signed.clone();
+            p.extend_from_slice(extra.as_bytes());
+            verify(&p, &list(&ca), None, now())
+        };
+        // Shadow "replace": the content stream is redefined.
+        let r = update("5 0 obj\n<< /Length 44 >>\nstream\nBT /F1 12 Tf 72 720 Td (Permit 999) Tj ET\nendstream\nendobj\ntrailer\n<< /Root 1 0 R /Prev 0 >>\n%%EOF\n");
+        assert_eq!(r.verdict, Verdict::Modified);
+        assert!(r.signatures[0].later.problems.iter().any(|p| matches!(p, ChangeProblem::Changed { num: 5, .. })));
+        // An added annotation (a note laid over the text).
+        let r = update("11 0 obj\n<< /Type /Annot /Subtype /FreeText /Rect [72 700 300 740] /Contents (VOID) >>\nendobj\n3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Annots [4 0 R 11 0 R] >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        assert_eq!(r.verdict, Verdict::Modified);
+        // A new root that points to other pages.
+        let r = update("12 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 12 0 R >>\n%%EOF\n");
+        assert!(r.signatures[0].later.problems.contains(&ChangeProblem::NewRoot));
+        // Trailing garbage, and a replaced signature value.
+        assert_eq!(update("garbage").verdict, Verdict::Modified);
+        assert_eq!(update("\n\n").verdict, Verdict::Valid, "whitespace is not a change");
+        let r = update("4 0 obj\n<< /FT /Sig /Type /Annot /Subtype /Widget /T (Permit) /V 13 0 R /Rect [0 0 0 0] /P 3 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        assert!(r.signatures[0].later.problems.iter().any(|p| matches!(p, ChangeProblem::SignatureReplaced { num: 4 })));
+    }
+
+    #[test]
+    fn tampering_with_signed_bytes_is_invalid() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let at = pdf.windows(3).position(|w| w == b"001").unwrap();
+        let mut forged = pdf.clone();
+        forged[at..at + 3].copy_from_slice(b"999");
+        let r = verify(&forged, &list(&ca), None, now());
+        assert_eq!(r.verdict, Verdict::Invalid);
+        assert_eq!(r.signatures[0].problem, Some(Problem::Cms(CmsProblem::DigestMismatch)));
+        assert!(r.signatures[0].problem.as_ref().unwrap().message(Lang::Th).contains("ค่าแฮช"));
+    }
+
+    #[test]
+    fn certification_level_one_allows_no_later_signature() {
+        let (ca, signer) = ca_and_signer();
+        let mdp = "/Reference [<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /P 1 /V /1.2 >> >>] ";
+        let mut pdf = sign_revision(base(), 6, mdp, &signer, std::slice::from_ref(&ca.der));
+        assert_eq!(verify(&pdf, &list(&ca), None, now()).signatures[0].certification, Some(1));
+        pdf.extend_from_slice(b"8 0 obj\n<< /FT /Sig /T (Second) /V 10 0 R >>\nendobj\n");
+        let pdf = sign_revision(pdf, 10, "", &signer, std::slice::from_ref(&ca.der));
+        assert_eq!(verify(&pdf, &list(&ca), None, now()).verdict, Verdict::Modified);
+    }
+
+    #[test]
+    fn the_register_can_withdraw_a_valid_permit() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let hash = Sha256Stream::digest(&pdf).hex();
+        let csv = format!("number,holder,type,issued,expires,status,sha256\nP-1,Somchai,food,2026-11-27,,revoked,{hash}\n");
+        let reg = Register::from_csv("r.csv", &csv).unwrap();
+        let r = verify(&pdf, &list(&ca), Some(&reg), now());
+        assert_eq!(r.verdict, Verdict::Valid);
+        assert!(r.withdrawn() && !r.passes());
+        assert_eq!(r.to_json(Lang::En)["register"]["status"], "revoked");
+    }
+
+    #[test]
+    fn the_chain_is_checked_at_the_time_the_pdf_states() {
+        let (ca, signer) = ca_and_signer();
+        // As pyHanko writes them: `\072` is `:`; the reason in UTF-16BE.
+        let dict = r"/M (D\07220261127065542Z) /Reason <FEFF0E2D0E2D0E01> /Location (Bangkok\r\n\(TH\)) /Name (Somchai) ";
+        let pdf = sign_revision_with(base(), 6, dict, &signer, std::slice::from_ref(&ca.der));
+        // Long after the signer's certificate expired (2049).
+        let later = DateTime::new(2055, 1, 1, 0, 0, 0).unwrap();
+        let r = verify(&pdf, &list(&ca), None, later);
+        let s = &r.signatures[0];
+        assert_eq!(s.time, Some((DateTime::new(2026, 11, 27, 6, 55, 42).unwrap(), TimeSource::Claimed)));
+        assert_eq!(r.verdict, Verdict::Valid, "the certificate was valid when it signed: {:?}", s.trust);
+        let th = &r.to_json(Lang::Th)["signatures"][0];
+        assert_eq!(th["time"]["shown"], "27 พฤศจิกายน 2569 13:55:42 น. (เวลาประเทศไทย)");
+        assert_eq!(th["time"]["iso"], "2026-11-27T06:55:42Z");
+        assert_eq!(th["time"]["thailand"], "2026-11-27T13:55:42+07:00");
+        assert_eq!(th["time"]["source"], "claimed");
+        assert_eq!(th["stated"], serde_json::json!({"name": "Somchai", "reason": "ออก", "location": "Bangkok\r\n(TH)", "contactInfo": null}));
+        assert_eq!(r.to_json(Lang::En)["signatures"][0]["time"]["shown"], "27 November 2026, 13:55:42 (UTC+7)");
+
+        // With no time in the file the chain is checked now, and has expired.
+        let pdf = sign_revision_with(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        let r = verify(&pdf, &list(&ca), None, later);
+        assert_eq!(r.signatures[0].time, Some((later, TimeSource::Now)));
+        assert_eq!(r.verdict, Verdict::Untrusted);
+        // A time in UTF-16BE, as a date may be written (it is a text string).
+        let pdf = sign_revision_with(base(), 6, "/M <FEFF0044003A00320030003200360031003100320037> ", &signer, std::slice::from_ref(&ca.der));
+        assert_eq!(verify(&pdf, &list(&ca), None, later).signatures[0].time, Some((DateTime::new(2026, 11, 27, 0, 0, 0).unwrap(), TimeSource::Claimed)));
+    }
+
+    #[test]
+    fn pdf_dates_in_utc() {
+        assert_eq!(pdf_date("D:20261127100000+07'00'"), DateTime::new(2026, 11, 27, 3, 0, 0).ok());
+        assert_eq!(pdf_date("D:2026"), DateTime::new(2026, 1, 1, 0, 0, 0).ok());
+        assert_eq!(pdf_date("D:20261127100000Z"), DateTime::new(2026, 11, 27, 10, 0, 0).ok());
+        assert_eq!(pdf_date("D:x"), None);
+    }
+}
