@@ -234,6 +234,27 @@ async fn the_field_tapped_inside_a_choice_keeps_its_element_and_focus() {
 }
 
 #[wasm_bindgen_test]
+async fn an_error_moves_with_its_list_item() {
+    let schema = json!({
+        "type": "object",
+        "properties": {"staff": {
+            "title": "ลูกจ้าง", "type": "array",
+            "items": {"type": "object", "required": ["name"], "properties": {"name": {"title": "ชื่อ", "type": "string", "minLength": 1}}}
+        }}
+    });
+    let form = LoadedForm::new(FormId::parse("staff").unwrap(), schema, &Value::Null).unwrap();
+    let (root, _) = mount_with(Lang::Th, Rc::new(form), Some(json!({"staff": [{}, {"name": "สมศรี"}]}))).await;
+    type_and_leave(&root, "f-staff-0-name", "").await;
+    assert!(text_of(&root, "#f-staff-0-name-error").is_some(), "the first item's empty name is called out");
+    let down: web_sys::HtmlElement = root.query_selector("button[aria-label='เลื่อนลง: ลูกจ้าง 1']").unwrap().unwrap().unchecked_into();
+    down.click();
+    settle().await;
+    assert_eq!(input(&root, "f-staff-0-name").value(), "สมศรี");
+    assert!(text_of(&root, "#f-staff-0-name-error").is_none(), "the item now first was never left empty");
+    assert!(text_of(&root, "#f-staff-1-name-error").is_some(), "the error went down with its item");
+}
+
+#[wasm_bindgen_test]
 async fn schema_text_is_never_html() {
     let schema = json!({
         "title": "<img src=x onerror=\"window.__pwned=1\">",

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use eservice_core::form::{choice_key, Field, Widget};
+use eservice_core::form::{choice_key, Field, ListEdit, Widget};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use web_sys::Event;
@@ -82,29 +82,6 @@ fn is_leaf(w: &Widget) -> bool {
         w,
         Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Lazy | Widget::Hidden | Widget::Fixed(_) | Widget::Evidence { .. }
     )
-}
-
-/// An edit to a list's items.
-#[derive(Clone, Debug, PartialEq)]
-pub enum ListEdit {
-    Add(Value),
-    Remove(usize),
-    Move { from: usize, to: usize },
-}
-
-impl ListEdit {
-    pub fn apply(&self, data: &mut Value, at: &JsonPointer) {
-        let mut items = at.resolve(data).and_then(Value::as_array).cloned().unwrap_or_default();
-        match self {
-            ListEdit::Add(v) => items.push(v.clone()),
-            ListEdit::Remove(i) if *i < items.len() => {
-                items.remove(*i);
-            }
-            ListEdit::Move { from, to } if *from < items.len() && *to < items.len() => items.swap(*from, *to),
-            _ => return,
-        }
-        eservice_core::form::set_value(data, at, Some(Value::Array(items)));
-    }
 }
 
 /// The errors to show, by field, within what is being drawn.

@@ -4,7 +4,7 @@
 
 use std::rc::Rc;
 
-use eservice_core::form::{set_value, FormSpec, Selections, TextKind, Widget};
+use eservice_core::form::{set_value, FormSpec, ListEdit, Selections, TextKind, Widget};
 use eservice_core::thai_date::DateParts;
 use eservice_core::schema::{ErrorKind, ValidationError};
 use eservice_core::{JsonPointer, Lang};
@@ -12,7 +12,7 @@ use serde_json::Value;
 use web_sys::Event;
 
 use super::field::field_id;
-use super::fields::{fields, Around, Events, ListEdit, Scope};
+use super::fields::{fields, Around, Events, Scope};
 use crate::loaded_form::LoadedForm;
 use crate::dom::focus_by_id;
 use crate::i18n;
@@ -69,7 +69,14 @@ impl FormState {
                 }
             }
             FormAction::Select(p, i) => self.selections.set(p, i),
-            FormAction::List(p, edit) => edit.apply(&mut self.data, &p),
+            FormAction::List(p, edit) => {
+                edit.apply(&mut self.data, &p);
+                // What was said of each item goes with it.
+                let to = |q: &JsonPointer| edit.moved(&p, q);
+                self.touched = self.touched.iter().filter_map(to).collect();
+                self.editing = self.editing.as_ref().and_then(to);
+                self.selections.remap(to);
+            }
             FormAction::Try => self.tried = true,
             FormAction::GoTo(step) => {
                 self.step = step;

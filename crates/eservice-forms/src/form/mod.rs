@@ -14,6 +14,7 @@
 //! a string or `{"th": …, "en": …}`.
 
 mod input;
+mod list_edit;
 mod reader;
 
 use std::rc::Rc;
@@ -21,6 +22,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 
 pub use input::{choice_key, set_value};
+pub use list_edit::ListEdit;
 
 use eservice_base::lang::{Lang, LocalText};
 use eservice_base::pointer::JsonPointer;
@@ -188,6 +190,12 @@ impl Selections {
 
     pub fn entries(&self) -> &[(JsonPointer, usize)] {
         &self.0
+    }
+
+    /// Each choice's pointer through `to` (a list's items moved); one
+    /// mapped to `None` is forgotten.
+    pub fn remap(&mut self, to: impl Fn(&JsonPointer) -> Option<JsonPointer>) {
+        self.0 = std::mem::take(&mut self.0).into_iter().filter_map(|(p, i)| to(&p).map(|p| (p, i))).collect();
     }
 }
 
