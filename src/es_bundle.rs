@@ -55,14 +55,14 @@ fn load(bundle: Bundle) -> Option<Promise> {
 }
 
 /// Calls the export `export` of `bundle` with `args`; `false` when the
-/// bundle cannot be loaded or the call throws (the next call loads again).
+/// bundle cannot be loaded (the next call loads it again) or the call throws.
 pub(crate) async fn call(bundle: Bundle, export: &str, args: &[JsValue]) -> bool {
     let Some(p) = load(bundle) else { return false };
-    let Ok(bundle) = JsFuture::from(p).await else {
+    let Ok(exports) = JsFuture::from(p).await else {
         LOADED.with(|l| l.borrow_mut().retain(|(b, _)| *b != bundle));
         FAILED.with(|f| f.borrow_mut().push(bundle));
         return false;
     };
-    let Some(f) = Reflect::get(&bundle, &export.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };
+    let Some(f) = Reflect::get(&exports, &export.into()).ok().and_then(|f| f.dyn_into::<Function>().ok()) else { return false };
     f.apply(&JsValue::NULL, &args.iter().collect::<Array>()).is_ok()
 }
