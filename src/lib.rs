@@ -41,7 +41,6 @@ pub mod route;
 pub mod storage;
 pub mod submit_app;
 mod submit_bundle;
-pub mod vdom;
 pub mod verify_app;
 pub mod worker;
 

@@ -57,9 +57,11 @@ async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (
     (root, Submitted(app))
 }
 
-/// Lets tasks the page started run (the page itself redraws at once).
+/// Lets tasks the page started run, and Yew draw what they changed.
 async fn settle() {
+    yew::scheduler::flush().await;
     wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL)).await.unwrap();
+    yew::scheduler::flush().await;
 }
 
 fn input(root: &Element, id: &str) -> HtmlInputElement {
@@ -313,74 +315,94 @@ fn nested_quantifiers_are_judged_at_once_in_the_browser() {
     assert!(v.is_valid(&json!("aaa")));
 }
 
-mod vdom {
-    use std::cell::Cell;
-    use std::rc::Rc;
+/// What the kit's own virtual DOM was once trusted with, now Yew's:
+/// elements kept, focus and caret kept, one field redrawn.
+mod drawing {
+    use super::*;
 
-    use eservice_web::vdom::{el, Node, Root};
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_test::*;
-    use web_sys::{Element, HtmlElement, HtmlInputElement};
-
-    fn host() -> Element {
-        let d = web_sys::window().unwrap().document().unwrap();
-        let h = d.create_element("div").unwrap();
-        d.body().unwrap().append_child(&h).unwrap();
-        h
+    fn staff() -> Rc<LoadedForm> {
+        let schema = json!({"type": "object", "properties": {
+            "staff": {"title": "ลูกจ้าง", "type": "array", "items": {"type": "object", "properties": {"name": {"title": "ชื่อ", "type": "string"}}}},
+            "note": {"title": "หมายเหตุ", "type": "string", "maxLength": 3},
+            "other": {"title": "อื่น ๆ", "type": "string"}
+        }});
+        Rc::new(LoadedForm::new(FormId::parse("staff").unwrap(), schema, &Value::Null).unwrap())
     }
 
-    fn items(keys: &[&str]) -> Vec<Node> {
-        keys.iter().map(|k| el("input").attr("id", k).key((*k).to_owned()).into()).collect()
-    }
-
-    #[wasm_bindgen_test]
-    fn keyed_children_keep_their_elements_and_focus_when_siblings_come_and_move() {
-        let (h, mut root) = (host(), Root::default());
-        root.render(&h, items(&["a", "b"]));
-        let b = h.query_selector("#b").unwrap().unwrap();
-        b.unchecked_ref::<HtmlElement>().focus().unwrap();
-        root.render(&h, items(&["a", "new", "b"]));
-        root.render(&h, items(&["b", "a", "new"]));
-        let ids: Vec<String> = (0..h.children().length()).map(|i| h.children().item(i).unwrap().id()).collect();
-        assert_eq!(ids, ["b", "a", "new"]);
-        assert!(h.query_selector("#b").unwrap().unwrap() == b, "the same element");
-        assert_eq!(web_sys::window().unwrap().document().unwrap().active_element().unwrap().id(), "b");
+    fn type_text(el: &HtmlInputElement, text: &str) {
+        el.set_value(text);
+        let init = web_sys::InputEventInit::new();
+        init.set_bubbles(true);
+        el.dispatch_event(&web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap()).unwrap();
     }
 
     #[wasm_bindgen_test]
-    fn what_the_user_typed_is_set_only_when_the_state_differs() {
-        let (h, mut root) = (host(), Root::default());
-        let draw = |root: &mut Root, v: &str| root.render(&h, vec![el("input").attr("id", "t").value(v).into()]);
-        draw(&mut root, "");
-        let input: HtmlInputElement = h.query_selector("#t").unwrap().unwrap().unchecked_into();
-        input.set_value("ab");
-        input.set_selection_range(1, 1).unwrap();
-        draw(&mut root, "ab");
-        assert_eq!(input.selection_start().unwrap(), Some(1), "the caret stays");
-        draw(&mut root, "");
-        assert_eq!(input.value(), "", "a cleared state clears the input");
+    async fn a_field_keeps_its_element_and_focus_when_siblings_come() {
+        let (root, _) = mount_with(Lang::Th, staff(), Some(json!({"staff": [{"name": "สมศรี"}]}))).await;
+        let first = input(&root, "f-staff-0-name");
+        first.focus().unwrap();
+        let add: web_sys::HtmlElement = root.query_selector(".add-item").unwrap().unwrap().unchecked_into();
+        add.click();
+        settle().await;
+        add.click();
+        settle().await;
+        assert!(root.query_selector("#f-staff-2-name").unwrap().is_some(), "two items came");
+        assert!(input(&root, "f-staff-0-name").is_same_node(Some(&first)), "the first item's input is the same element");
+        first.focus().unwrap();
+        type_text(&first, "สมศรี ดี");
+        settle().await;
+        assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&first))), "and keeps focus");
     }
 
     #[wasm_bindgen_test]
-    fn handlers_are_the_latest_drawn_and_attributes_follow() {
-        let (h, mut root) = (host(), Root::default());
-        let hits = Rc::new(Cell::new(0));
-        let button = |n: i32, hits: &Rc<Cell<i32>>, disabled: bool| {
-            let hits = hits.clone();
-            let b = el("button").attr("id", "go").flag("disabled", disabled).on("click", move |_| hits.set(hits.get() + n)).child(el("span").attr("id", "inner").text("go"));
-            vec![Node::from(b)]
+    async fn the_caret_stays_where_the_citizen_typed() {
+        let (root, _) = mount(Lang::Th, staff()).await;
+        let note = input(&root, "f-note");
+        note.focus().unwrap();
+        type_text(&note, "a");
+        settle().await;
+        note.set_selection_range(1, 1).unwrap();
+        type_text(&note, "aX");
+        note.set_selection_range(2, 2).unwrap();
+        settle().await;
+        assert_eq!(note.value(), "aX");
+        assert_eq!(note.selection_start().unwrap(), Some(2), "redrawing did not move the caret");
+    }
+
+    #[wasm_bindgen_test]
+    async fn typing_in_one_field_redraws_that_field_alone() {
+        let (root, _) = mount_with(Lang::Th, staff(), Some(json!({"staff": [{"name": "สมศรี"}], "other": "x"}))).await;
+        let note = input(&root, "f-note");
+        let seen = js_sys::Array::new();
+        let keep = {
+            let seen = seen.clone();
+            wasm_bindgen::closure::Closure::<dyn Fn(js_sys::Array)>::new(move |records: js_sys::Array| {
+                records.for_each(&mut |r, _, _| {
+                    seen.push(&r);
+                });
+            })
         };
-        root.render(&h, button(1, &hits, true));
-        let b = h.query_selector("#go").unwrap().unwrap();
-        assert!(b.has_attribute("disabled"));
-        root.render(&h, button(10, &hits, false));
-        assert!(!b.has_attribute("disabled"), "a flag drawn no more is removed");
-        // A click on a child reaches the button's handler: the one drawn last.
-        h.query_selector("#inner").unwrap().unwrap().unchecked_into::<HtmlElement>().click();
-        assert_eq!(hits.get(), 10);
-        root.render(&h, vec![el("button").attr("id", "go").into()]);
-        b.unchecked_ref::<HtmlElement>().click();
-        assert_eq!(hits.get(), 10, "a handler drawn no more is not called");
+        let observer = web_sys::MutationObserver::new(keep.as_ref().unchecked_ref()).unwrap();
+        let opts = web_sys::MutationObserverInit::new();
+        opts.set_subtree(true);
+        opts.set_child_list(true);
+        opts.set_attributes(true);
+        opts.set_character_data(true);
+        observer.observe_with_options(&root, &opts).unwrap();
+        type_text(&note, "ใกล้ตลาด");
+        settle().await;
+        note.dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+        settle().await;
+        let records = seen.concat(&observer.take_records());
+        observer.disconnect();
+        assert!(records.length() > 0, "leaving the field drew its error");
+        let field = note.closest(".field").unwrap().unwrap();
+        for r in records.iter() {
+            let r: web_sys::MutationRecord = r.unchecked_into();
+            let target = r.target().unwrap();
+            assert!(field.contains(Some(&target)), "only the typed field changed, not {:?}", target.node_name());
+        }
+        assert_eq!(input(&root, "f-other").value(), "x");
     }
 }
 

@@ -1,5 +1,6 @@
-//! `#/apply/<form>` without Yew: load the form, restore a draft, fill it
-//! in, keep the draft as the citizen types.
+//! `#/apply/<form>` and an embedded form ([`ApplyPage`]): load the form,
+//! restore a draft, fill it in, keep the draft as the citizen types, and
+//! hand what was submitted to the submit bundle.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,14 +12,17 @@ use eservice_core::Lang;
 use serde_json::Value;
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
-use web_sys::Event;
+use web_sys::Element;
+use yew::prelude::*;
 
-use super::form::{self, Dispatch, FormAction, FormState};
+use super::bundled::BundleHost;
+use super::fields::Events;
+use super::form::{self, FormAction, FormPage, FormState};
 use crate::bundles::Mount;
+use crate::dom::FocusAfterDraw;
 use crate::i18n::{self, Phrase};
 use crate::loaded_form::{FormLoadError, LoadedForm};
 use crate::storage::{self, local_time};
-use crate::vdom::{el, Elem, Node};
 
 /// What the page shows.
 pub enum Page {
@@ -27,7 +31,7 @@ pub enum Page {
     Filling { state: FormState, restored_at: Option<f64> },
     /// After "check and submit": the submit bundle draws the summary and
     /// package; `drawn` is `None` while it loads, then whether it could.
-    Submitted { form: Rc<LoadedForm>, data: Rc<Value>, asked: bool, drawn: Option<bool>, download_failed: Option<String> },
+    Submitted { form: Rc<LoadedForm>, data: Rc<Value>, download_failed: Option<String> },
 }
 
 /// What happens to the page.
@@ -37,7 +41,6 @@ pub enum Msg {
     DiscardDraft,
     Submit(Value),
     Edit,
-    Drawn(bool),
     Download,
 }
 
@@ -75,6 +78,13 @@ impl Autosave {
     }
 }
 
+/// A page left (another route, or an embed removed) keeps its last keystrokes.
+impl Drop for Autosave {
+    fn drop(&mut self) {
+        Self::flush(&self.pending);
+    }
+}
+
 impl Page {
     /// Filling in `form`, from `start` over its defaults.
     pub fn start(form: Rc<LoadedForm>, start: Option<Value>) -> Page {
@@ -92,19 +102,10 @@ fn fresh(form: Rc<LoadedForm>) -> Page {
 
 /// The next page after `msg`.
 pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
-    if let Page::Submitted { form, data, drawn, download_failed, .. } = page {
-        match msg {
-            Msg::Drawn(ok) => {
-                *drawn = Some(ok);
-                return;
-            }
-            Msg::Download => {
-                let text = serde_json::to_string(&**data).unwrap_or_default();
-                *download_failed = crate::download::save_text(&format!("{}.json", form.id), "application/json", &text).err();
-                return;
-            }
-            _ => {}
-        }
+    if let (Page::Submitted { form, data, download_failed }, Msg::Download) = (&mut *page, &msg) {
+        let text = serde_json::to_string(&**data).unwrap_or_default();
+        *download_failed = crate::download::save_text(&format!("{}.json", form.id), "application/json", &text).err();
+        return;
     }
     let next = match (std::mem::replace(page, Page::Loading), msg) {
         (_, Msg::Loaded(loaded)) => match *loaded {
@@ -131,7 +132,7 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             storage::clear_draft(&state.form.id);
             fresh(state.form)
         }
-        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form, data: Rc::new(data), asked: false, drawn: None, download_failed: None },
+        (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form, data: Rc::new(data), download_failed: None },
         (Page::Submitted { form, data, .. }, Msg::Edit) => Page::Filling { state: FormState::new(form, (*data).clone(), Selections::default(), 0), restored_at: None },
         (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
             storage::clear_draft(&form.id);
@@ -154,90 +155,159 @@ fn warn_untitled(state: &FormState) {
     }
 }
 
-pub fn load_error(title: Phrase, message: &str, lang: Lang) -> Elem {
-    el("section")
-        .attr("class", "load-error")
-        .attr("role", "alert")
-        .child(el("h1").text(title.get(lang)))
-        .child(el("p").attr("class", "load-error-detail").text(message))
-        .child(el("p").child(el("a").attr("href", &crate::net::url("#/")).text(i18n::BACK_HOME.get(lang))))
-}
-
-fn draft_notice(saved_at: f64, lang: Lang, send: &Rc<dyn Fn(Msg)>) -> Elem {
-    let send = send.clone();
-    el("div")
-        .attr("class", "draft-notice")
-        .attr("role", "status")
-        .child(el("p").text(&format!("{} ({})", i18n::DRAFT_RESTORED.get(lang), local_time(saved_at, lang))))
-        .child(
-            el("button")
-                .attr("type", "button")
-                .attr("class", "secondary")
-                .on("click", move |_: &Event| send(Msg::DiscardDraft))
-                .text(i18n::DRAFT_DISCARD.get(lang)),
-        )
-}
-
-fn loading(lang: Lang) -> Elem {
-    el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang))
-}
-
-/// Beside an element another bundle draws into: "loading" until it has,
-/// `failed` if it could not.
-pub fn bundle_state(drawn: Option<bool>, failed: Phrase, lang: Lang) -> Node {
-    match drawn {
-        None => loading(lang).into(),
-        Some(false) => el("div").attr("class", "problem-box").attr("role", "alert").child(el("p").text(failed.get(lang))).into(),
-        Some(true) => Node::Empty,
+pub fn load_error(title: Phrase, message: &str, lang: Lang) -> Html {
+    html! {
+        <section class="load-error" role="alert">
+            <h1>{ title.get(lang) }</h1>
+            <p class="load-error-detail">{ message.to_owned() }</p>
+            <p><a href={crate::net::url("#/")}>{ i18n::BACK_HOME.get(lang) }</a></p>
+        </section>
     }
 }
 
-/// The page's content.
-pub fn view(page: &Page, lang: Lang, send: &Rc<dyn Fn(Msg)>, around: &super::fields::Around) -> Vec<Node> {
-    match page {
-        Page::Loading => vec![loading(lang).into()],
-        Page::Failed(e) => vec![load_error(i18n::FORM_BROKEN, &e.message(lang), lang).into()],
+fn draft_notice(saved_at: f64, lang: Lang, send: &Callback<Msg>) -> Html {
+    let onclick = send.reform(|_: MouseEvent| Msg::DiscardDraft);
+    html! {
+        <div class="draft-notice" role="status">
+            <p>{ format!("{} ({})", i18n::DRAFT_RESTORED.get(lang), local_time(saved_at, lang)) }</p>
+            <button type="button" class="secondary" {onclick}>{ i18n::DRAFT_DISCARD.get(lang) }</button>
+        </div>
+    }
+}
+
+pub fn loading(lang: Lang) -> Html {
+    html! { <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p> }
+}
+
+/// Where a form comes from.
+#[derive(Clone)]
+pub enum FormSource {
+    /// Fetched from the kit's `forms/<id>/`.
+    Fetch(FormId),
+    /// Held already (by a host, or a test), with the data to start from.
+    Loaded(Rc<RefCell<Option<(LoadedForm, Option<Value>)>>>),
+}
+
+impl PartialEq for FormSource {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (FormSource::Fetch(a), FormSource::Fetch(b)) => a == b,
+            (FormSource::Loaded(a), FormSource::Loaded(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ApplyProps {
+    pub source: FormSource,
+    pub lang: Lang,
+    /// The element whose `lang` the bundles drawn here follow.
+    pub lang_of: Element,
+    /// Which app on the page, and which visit to the page.
+    pub owner: (usize, u32),
+}
+
+/// The e-Form page: loading, the form, or what was submitted.
+#[component]
+pub fn ApplyPage(props: &ApplyProps) -> Html {
+    let lang = props.lang;
+    let page = use_mut_ref(|| match &props.source {
+        FormSource::Loaded(held) => match held.borrow_mut().take() {
+            Some((form, start)) => Page::start(Rc::new(form), start),
+            None => Page::Loading,
+        },
+        FormSource::Fetch(_) => Page::Loading,
+    });
+    let autosave = use_mut_ref(Autosave::default);
+    let redraw = use_force_update();
+    let focus = use_memo((), |_| FocusAfterDraw::default());
+    let owner = props.owner;
+    // One sender for the page's life, so the fields it is handed to stay equal.
+    let send = use_memo((), {
+        let page = page.clone();
+        move |_| {
+            Callback::from(move |msg: Msg| {
+                {
+                    let Ok(mut p) = page.try_borrow_mut() else { return };
+                    update(&mut p, msg, &mut autosave.borrow_mut());
+                    if let Page::Submitted { data, .. } = &*p {
+                        super::record_submitted(owner.0, data);
+                    }
+                }
+                redraw.force_update();
+            })
+        }
+    });
+    let send: Callback<Msg> = (*send).clone();
+    let events = use_memo((), {
+        let send = send.clone();
+        move |_| {
+            let act = send.reform(Msg::Form);
+            let leave = act.clone();
+            Events {
+                on_input: act.reform(|(p, v)| FormAction::Input(p, v)),
+                // Left by a tap elsewhere: its error shows once the tap has landed.
+                on_blur: Callback::from(move |p| {
+                    let leave = leave.clone();
+                    crate::press::after_press(move || leave.emit(FormAction::Leave(p)));
+                }),
+                on_select: act.reform(|(p, i)| FormAction::Select(p, i)),
+                on_list: act.reform(|(p, edit)| FormAction::List(p, edit)),
+                owner,
+            }
+        }
+    });
+    {
+        let (source, send) = (props.source.clone(), send.clone());
+        use_effect_with((), move |_| {
+            if let FormSource::Fetch(id) = source {
+                wasm_bindgen_futures::spawn_local(async move {
+                    send.emit(Msg::Loaded(Box::new(LoadedForm::fetch(id).await)));
+                });
+            }
+        });
+    }
+    {
+        let focus = focus.clone();
+        use_effect(move || focus.apply());
+    }
+    let p = page.borrow();
+    match &*p {
+        Page::Loading => loading(lang),
+        Page::Failed(e) => load_error(i18n::FORM_BROKEN, &e.message(lang), lang),
         Page::Filling { state, restored_at } => {
-            let d: Dispatch = {
-                let send = send.clone();
-                Rc::new(move |a| send(Msg::Form(a)))
-            };
-            let submit = {
-                let send = send.clone();
-                Rc::new(move |v| send(Msg::Submit(v)))
-            };
-            vec![
-                Node::from(restored_at.map(|at| draft_notice(at, lang, send))),
-                form::view(state, lang, &d, submit, around).into(),
-            ]
+            let act = send.reform(Msg::Form);
+            let form_page = FormPage { act: &act, on_submit: send.reform(Msg::Submit), ev: &events, focus: &focus };
+            html! {
+                <>
+                    if let Some(at) = restored_at {
+                        { draft_notice(*at, lang, &send) }
+                    }
+                    { form::view(state, lang, form_page) }
+                </>
+            }
         }
-        Page::Submitted { drawn, download_failed, .. } => {
-            let (edit, new, download) = (send.clone(), send.clone(), send.clone());
-            let button = |label: Phrase, on: Rc<dyn Fn(Msg)>, msg: fn() -> Msg| {
-                el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| on(msg())).text(label.get(lang)).into()
+        Page::Submitted { form, data, download_failed } => {
+            let button = |label: Phrase, msg: fn() -> Msg| {
+                html! { <button type="button" class="secondary" onclick={send.reform(move |_: MouseEvent| msg())}>{ label.get(lang) }</button> }
             };
-            vec![el("section")
-                .attr("class", "submitted-summary")
-                // The submit bundle's: nothing of this page goes inside.
-                .child(el("div").attr("id", SUBMITTED_HOST).key(SUBMITTED_HOST.to_owned()))
-                // If it cannot draw, the data is still here to download, and the form to go back to.
-                .child(bundle_state(*drawn, i18n::SUBMIT_PART_FAILED, lang))
-                .child(Node::from(download_failed.as_ref().map(|r| el("p").attr("class", "field-error").attr("role", "alert").text(&format!("{}: {r}", i18n::DOWNLOAD_FAILED.get(lang))))))
-                .child(el("div").attr("class", "form-actions").children([
-                    button(i18n::DOWNLOAD_JSON, download, || Msg::Download),
-                    button(i18n::EDIT, edit, || Msg::Edit),
-                    button(i18n::START_NEW, new, || Msg::DiscardDraft),
-                ]))
-                .into()]
+            let what = Mount::Submitted { form: form.id.to_string(), data: data.to_string(), files: crate::evidence_client::files_for(data) };
+            html! {
+                <section class="submitted-summary">
+                    // The submit bundle's; if it cannot draw, the data is
+                    // still here to download, and the form to go back to.
+                    <BundleHost id="submitted-host" {what} lang_of={props.lang_of.clone()} {lang} failed={Some(i18n::SUBMIT_PART_FAILED)} />
+                    if let Some(r) = download_failed {
+                        <p class="field-error" role="alert">{ format!("{}: {r}", i18n::DOWNLOAD_FAILED.get(lang)) }</p>
+                    }
+                    <div class="form-actions">
+                        { button(i18n::DOWNLOAD_JSON, || Msg::Download) }
+                        { button(i18n::EDIT, || Msg::Edit) }
+                        { button(i18n::START_NEW, || Msg::DiscardDraft) }
+                    </div>
+                </section>
+            }
         }
     }
-}
-
-const SUBMITTED_HOST: &str = "submitted-host";
-
-/// Once the summary's element is on the page, asks the submit bundle to draw into it.
-pub fn after_draw(page: &mut Page, root: &web_sys::Element, lang_of: &web_sys::Element, send: Rc<dyn Fn(Msg)>) {
-    let Page::Submitted { form, data, asked: asked @ false, .. } = page else { return };
-    let what = Mount::Submitted { form: form.id.to_string(), data: data.to_string(), files: crate::evidence_client::files_for(data) };
-    *asked = super::hand_over(root, SUBMITTED_HOST, what, lang_of, move |ok| send(Msg::Drawn(ok)));
 }

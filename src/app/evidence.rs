@@ -1,7 +1,7 @@
-//! An evidence field without Yew: take a photo or pick files (or drop
-//! them), and watch each one checked, compressed and hashed in the worker,
-//! with its size before and after, a progress bar and a cancel button. The
-//! field's value is the manifest entries of the files attached.
+//! An evidence field: take a photo or pick files (or drop them), and watch
+//! each one checked, compressed and hashed in the worker, with its size
+//! before and after, a progress bar and a cancel button. The field's value
+//! is the manifest entries of the files attached.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,13 +13,13 @@ use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, File, HtmlInputElement};
+use yew::prelude::*;
 
+use super::field::{error_text, field_class, field_id, help_text, label_text};
 use super::fields::Events;
-use super::field::{error_node, field_class, field_id, help_node, label_nodes};
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::picked_files::files_of;
-use crate::vdom::{el, Elem, Node};
 
 /// An evidence field of one form on the page (an agency page may embed
 /// several forms, with fields of the same name).
@@ -86,8 +86,9 @@ fn refuse(field: &FieldKey, name: String, problem: EvidenceProblem) {
     });
 }
 
-/// Hands the picked files to the worker, as many as the rule leaves room for.
-fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Events) {
+/// Hands the picked files to the worker, as many as the rule leaves room
+/// for; `redraw` draws the field again as they progress.
+fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
     let busy = JOBS.with(|j| j.borrow().iter().filter(|j| j.field == *field && j.problem.is_none()).count());
     let room = rule.max_count.saturating_sub(latest(field).len() + busy);
     for (i, file) in files.into_iter().enumerate() {
@@ -96,8 +97,8 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
             continue;
         }
         let job_id = Rc::new(std::cell::Cell::new(0u32));
-        let (id_in, pointer, ev_in) = (job_id.clone(), field.clone(), ev.clone());
-        let on_event = yew::Callback::from(move |event: JobEvent| {
+        let (id_in, pointer, ev_in, redraw_in) = (job_id.clone(), field.clone(), ev.clone(), redraw.clone());
+        let on_event = Callback::from(move |event: JobEvent| {
             let id = id_in.get();
             let mut event = event;
             if let JobEvent::Done { entry, blob } = &event {
@@ -112,8 +113,8 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                         PICKED.with(|p| p.borrow_mut().push((pointer.clone(), entry.sha256, id)));
                         let value = Value::Array(now.iter().map(ManifestEntry::to_json).collect());
                         set_latest(&pointer, now);
-                        (ev_in.on_input)(pointer.1.clone(), Some(value));
-                        (ev_in.on_blur)(pointer.1.clone());
+                        ev_in.on_input.emit((pointer.1.clone(), Some(value)));
+                        ev_in.on_blur.emit(pointer.1.clone());
                     }
                 }
             }
@@ -129,7 +130,7 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                     _ => j.retain(|j| j.id != id),
                 }
             });
-            (ev_in.page.redraw)();
+            redraw_in.emit(());
         });
         match evidence_client::process(&file, rule, on_event) {
             Some(id) => {
@@ -139,7 +140,7 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
             None => refuse(field, file.name(), EvidenceProblem::OutOfMemory),
         }
     }
-    (ev.page.redraw)();
+    redraw.emit(());
 }
 
 fn limits(rule: &EvidenceRule, lang: Lang) -> String {
@@ -151,197 +152,208 @@ fn limits(rule: &EvidenceRule, lang: Lang) -> String {
 }
 
 /// For a signed PDF: what the intake verification said of its signature.
-fn signature_line(e: &ManifestEntry, lang: Lang) -> Vec<Node> {
-    let Some(s) = &e.signature else { return Vec::new() };
+fn signature_line(e: &ManifestEntry, lang: Lang) -> Html {
+    let Some(s) = &e.signature else { return Html::default() };
     let text = match (s.verdict.as_str(), &s.signed_by) {
         ("valid", Some((th, en))) => format!("{} {}", i18n::SIGNED_BY.get(lang), lang.pick(th, en)),
         (key, _) => i18n::signature_verdict(key).get(lang).to_owned(),
     };
-    vec![
-        el("br").into(),
-        el("small").attr("class", &format!("evidence-signature verdict-{}", s.verdict)).text(&format!("{}: {text}", i18n::E_SIGNATURE.get(lang))).into(),
-    ]
-}
-
-fn icon_button(label: &str, on: impl Fn(&Event) + 'static) -> Elem {
-    el("button").attr("type", "button").attr("class", "icon-button").attr("aria-label", label).on("click", on).text("✕")
-}
-
-/// A photo's thumbnail, drawn on a canvas from the kept file once the
-/// canvas is on the page. A canvas, not an `<img src="blob:…">`: the strict
-/// CSP an agency site may send forbids `blob:` images.
-fn thumbnail(sha256: &str) -> Elem {
-    const SIZE: u32 = 112;
-    let sha = sha256.to_owned();
-    el("canvas")
-        .attr("class", "evidence-thumb")
-        .attr("width", "112")
-        .attr("height", "112")
-        .attr("aria-hidden", "true")
-        .attr("data-sha256", sha256)
-        .key(format!("thumb-{sha}"))
-        .on("eservice-draw", move |e: &Event| {
-            use wasm_bindgen_futures::JsFuture;
-            use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
-            let Some(canvas) = e.target().and_then(|t| t.dyn_into::<HtmlCanvasElement>().ok()) else { return };
-            let (Some(blob), Some(window)) = (evidence_client::file(&sha), web_sys::window()) else { return };
-            let Ok(promise) = window.create_image_bitmap_with_blob(&blob) else { return };
-            wasm_bindgen_futures::spawn_local(async move {
-                let Some(bitmap) = JsFuture::from(promise).await.ok().and_then(|b| b.dyn_into::<ImageBitmap>().ok()) else { return };
-                let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
-                if let Some(ctx) = ctx {
-                    // Cover the square, centred, as `object-fit: cover` would.
-                    let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
-                    let side = w.min(h);
-                    let s = f64::from(SIZE);
-                    ctx.draw_image_with_image_bitmap_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&bitmap, (w - side) / 2.0, (h - side) / 2.0, side, side, 0.0, 0.0, s, s).ok();
-                }
-                bitmap.close();
-            });
-        })
-}
-
-/// Draws the thumbnails not drawn yet under `root`: each canvas is told
-/// once, by an event of its own, that it is on the page.
-pub fn draw_thumbnails(root: &web_sys::Element) {
-    let Ok(list) = root.query_selector_all("canvas.evidence-thumb:not([data-drawn])") else { return };
-    for i in 0..list.length() {
-        let Some(c) = list.get(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
-        let _ = c.set_attribute("data-drawn", "");
-        if let Ok(e) = Event::new("eservice-draw") {
-            let _ = c.dispatch_event(&e);
-        }
+    html! {
+        <>
+            <br />
+            <small class={format!("evidence-signature verdict-{}", s.verdict)}>{ format!("{}: {text}", i18n::E_SIGNATURE.get(lang)) }</small>
+        </>
     }
 }
 
-pub fn evidence(f: &Field, rule: &EvidenceRule, value: Option<&Value>, error: Option<String>, lang: Lang, ev: &Events) -> Elem {
+fn icon_button(label: String, class: &'static str, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" {class} aria-label={label} {onclick}>{ "✕" }</button> }
+}
+
+#[derive(Properties, PartialEq)]
+struct ThumbnailProps {
+    sha256: AttrValue,
+}
+
+/// A photo's thumbnail, drawn on a canvas from the kept file. A canvas, not
+/// an `<img src="blob:…">`: the strict CSP an agency site may send forbids
+/// `blob:` images.
+#[component]
+fn Thumbnail(props: &ThumbnailProps) -> Html {
+    const SIZE: u32 = 112;
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        use_effect_with(props.sha256.clone(), move |sha| {
+            use wasm_bindgen_futures::JsFuture;
+            use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageBitmap};
+            let promise = (|| {
+                let canvas = canvas.cast::<HtmlCanvasElement>()?;
+                let blob = evidence_client::file(sha)?;
+                Some((canvas, web_sys::window()?.create_image_bitmap_with_blob(&blob).ok()?))
+            })();
+            if let Some((canvas, promise)) = promise {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(bitmap) = JsFuture::from(promise).await.ok().and_then(|b| b.dyn_into::<ImageBitmap>().ok()) else { return };
+                    let ctx = canvas.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok());
+                    if let Some(ctx) = ctx {
+                        // Cover the square, centred, as `object-fit: cover` would.
+                        let (w, h) = (f64::from(bitmap.width()), f64::from(bitmap.height()));
+                        let side = w.min(h);
+                        let s = f64::from(SIZE);
+                        ctx.draw_image_with_image_bitmap_and_sw_and_sh_and_dx_and_dy_and_dw_and_dh(&bitmap, (w - side) / 2.0, (h - side) / 2.0, side, side, 0.0, 0.0, s, s).ok();
+                    }
+                    bitmap.close();
+                });
+            }
+        });
+    }
+    html! { <canvas ref={canvas} class="evidence-thumb" width="112" height="112" aria-hidden="true" data-sha256={props.sha256.clone()} /> }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EvidenceProps {
+    pub field: Rc<Field>,
+    pub rule: EvidenceRule,
+    pub value: Option<Value>,
+    pub error: Option<String>,
+    pub lang: Lang,
+    pub ev: Events,
+}
+
+#[component]
+pub fn EvidenceField(props: &EvidenceProps) -> Html {
+    let EvidenceProps { field: f, rule, value, error, lang, ev } = props;
+    let lang = *lang;
+    let force = use_force_update();
+    let redraw = use_memo((), move |_| Callback::from(move |_| force.force_update()));
+    let redraw = (*redraw).clone();
     let id = field_id(&f.pointer);
-    let key: FieldKey = (ev.page.owner, f.pointer.clone());
-    let attached = entries(value);
+    let key: FieldKey = (ev.owner, f.pointer.clone());
+    let attached = entries(value.as_ref());
     set_latest(&key, attached.clone());
     let full = attached.len() >= rule.max_count;
     let images = rule.accept.iter().any(|t| t.is_compressible_image());
     let accept: Vec<&str> = rule.accept.iter().map(|t| t.mime()).collect();
     let remove = |i: usize| {
         let (key, on_input) = (key.clone(), ev.on_input.clone());
-        move |_: &Event| {
+        Callback::from(move |_: MouseEvent| {
             let mut now = latest(&key);
             if i < now.len() {
                 now.remove(i);
             }
             let value = (!now.is_empty()).then(|| Value::Array(now.iter().map(ManifestEntry::to_json).collect()));
-            on_input(key.1.clone(), value);
-        }
+            on_input.emit((key.1.clone(), value));
+        })
     };
     let remove_label = |name: &str| format!("{}: {name}", i18n::REMOVE_ITEM.get(lang));
-    let mut items: Vec<Node> = attached
-        .iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let hash = e.sha256.hex();
-            // A draft restored after a reload keeps the entries, but the
-            // files themselves stayed in the closed page: ask for them again.
-            if evidence_client::file(&hash).is_none() {
-                return el("li")
-                    .attr("class", "evidence-file evidence-problem")
-                    .attr("role", "alert")
-                    .child(el("span").attr("class", "evidence-name").child(el("strong").text(&e.name)).child(el("br")).text(i18n::REATTACH.get(lang)))
-                    .child(icon_button(&remove_label(&e.name), remove(i)).attr("class", "icon-button remove"))
-                    .into();
-            }
-            let sizes = match &e.compression {
-                Some(c) => format!("{} → {}", readable_size(c.original_size), readable_size(e.size)),
-                None => readable_size(e.size),
+    let files = attached.iter().enumerate().map(|(i, e)| {
+        let hash = e.sha256.hex();
+        // A draft restored after a reload keeps the entries, but the
+        // files themselves stayed in the closed page: ask for them again.
+        if evidence_client::file(&hash).is_none() {
+            return html! {
+                <li key={hash.clone()} class="evidence-file evidence-problem" role="alert">
+                    <span class="evidence-name"><strong>{ e.name.clone() }</strong><br />{ i18n::REATTACH.get(lang) }</span>
+                    { icon_button(remove_label(&e.name), "icon-button remove", remove(i)) }
+                </li>
             };
-            let icon = if e.media_type.is_compressible_image() {
-                thumbnail(&hash)
-            } else {
-                el("span").attr("class", "evidence-icon").attr("aria-hidden", "true").text(&e.media_type.extension().to_ascii_uppercase())
-            };
-            el("li")
-                .attr("class", "evidence-file")
-                .child(icon)
+        }
+        let sizes = match &e.compression {
+            Some(c) => format!("{} → {}", readable_size(c.original_size), readable_size(e.size)),
+            None => readable_size(e.size),
+        };
+        let icon = if e.media_type.is_compressible_image() {
+            html! { <Thumbnail sha256={hash.clone()} /> }
+        } else {
+            html! { <span class="evidence-icon" aria-hidden="true">{ e.media_type.extension().to_ascii_uppercase() }</span> }
+        };
+        html! {
+            <li key={hash.clone()} class="evidence-file">
+                { icon }
                 // The name opens the file as it will be sent (after compression).
-                .child(
-                    el("span")
-                        .attr("class", "evidence-name")
-                        .child(el("a").attr("class", "evidence-open").attr("href", &evidence_client::url(&hash).unwrap_or_default()).attr("target", "_blank").attr("rel", "noopener").text(&e.name))
-                        .child(el("br"))
-                        .child(el("small").text(&sizes))
-                        .children(signature_line(e, lang)),
-                )
-                .child(icon_button(&remove_label(&e.name), remove(i)).attr("class", "icon-button remove"))
-                .into()
-        })
-        .collect();
-    JOBS.with(|jobs| {
-        for j in jobs.borrow().iter().filter(|j| j.field == key) {
-            let jid = j.id;
-            items.push(match &j.problem {
-                Some(p) => {
-                    let redraw = ev.page.redraw.clone();
-                    el("li")
-                        .attr("class", "evidence-file evidence-problem")
-                        .attr("role", "alert")
-                        .child(el("span").attr("class", "evidence-name").child(el("strong").text(&j.name)).child(el("br")).text(&p.message(lang)))
-                        .child(icon_button(i18n::DISMISS.get(lang), move |_: &Event| {
-                            JOBS.with(|j| j.borrow_mut().retain(|j| j.id != jid));
-                            redraw();
-                        }))
-                        .into()
-                }
-                None => el("li")
-                    .attr("class", "evidence-file evidence-busy")
-                    .child(
-                        el("span").attr("class", "evidence-name").text(&j.name).child(el("br")).child(
-                            el("progress")
-                                .attr("max", &(j.total.max(1.0) as u64).to_string())
-                                .attr("value", &(j.done as u64).to_string())
-                                .attr("aria-label", &format!("{}: {}", i18n::PROCESSING.get(lang), j.name)),
-                        ),
-                    )
-                    .child(icon_button(&format!("{}: {}", i18n::CANCEL.get(lang), j.name), move |_: &Event| evidence_client::cancel(jid)))
-                    .into(),
-            });
+                <span class="evidence-name">
+                    <a class="evidence-open" href={evidence_client::url(&hash).unwrap_or_default()} target="_blank" rel="noopener">{ e.name.clone() }</a>
+                    <br />
+                    <small>{ sizes }</small>
+                    { signature_line(e, lang) }
+                </span>
+                { icon_button(remove_label(&e.name), "icon-button remove", remove(i)) }
+            </li>
         }
     });
-    let picker = |label: &str, input: Elem| {
-        let (key, rule, ev) = (key.clone(), rule.clone(), ev.clone());
-        el("label").attr("class", if full { "secondary file-button disabled" } else { "secondary file-button" }).text(label).child(
-            input.attr("type", "file").attr("class", "visually-hidden").flag("disabled", full).on("change", move |e: &Event| {
-                let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-                let files = files_of(input.files());
-                input.set_value("");
-                add_files(files, &key, &rule, &ev);
-            }),
-        )
-    };
-    let mut actions = el("div").attr("class", "evidence-actions");
-    if images {
-        actions = actions.child(picker(i18n::TAKE_PHOTO.get(lang), el("input").attr("accept", "image/jpeg,image/png").attr("capture", "environment")));
-    }
-    actions = actions.child(picker(
-        i18n::CHOOSE_FILES.get(lang),
-        el("input").attr("id", &format!("{id}-files")).attr("accept", &accept.join(",")).flag("multiple", rule.max_count > 1),
-    ));
-    let on_drop = {
-        let (key, rule, ev) = (key.clone(), rule.clone(), ev.clone());
-        move |e: &Event| {
-            e.prevent_default();
-            let files = e.dyn_ref::<DragEvent>().map(|d| files_of(d.data_transfer().and_then(|t| t.files()))).unwrap_or_default();
-            add_files(files, &key, &rule, &ev);
+    let jobs: Vec<Html> = JOBS.with(|jobs| {
+        jobs.borrow()
+            .iter()
+            .filter(|j| j.field == key)
+            .map(|j| {
+                let jid = j.id;
+                match &j.problem {
+                    Some(p) => {
+                        let redraw = redraw.clone();
+                        let dismiss = Callback::from(move |_: MouseEvent| {
+                            JOBS.with(|j| j.borrow_mut().retain(|j| j.id != jid));
+                            redraw.emit(());
+                        });
+                        html! {
+                            <li key={format!("job-{jid}")} class="evidence-file evidence-problem" role="alert">
+                                <span class="evidence-name"><strong>{ j.name.clone() }</strong><br />{ p.message(lang) }</span>
+                                { icon_button(i18n::DISMISS.get(lang).to_owned(), "icon-button", dismiss) }
+                            </li>
+                        }
+                    }
+                    None => html! {
+                        <li key={format!("job-{jid}")} class="evidence-file evidence-busy">
+                            <span class="evidence-name">
+                                { j.name.clone() }
+                                <br />
+                                <progress max={(j.total.max(1.0) as u64).to_string()} value={(j.done as u64).to_string()}
+                                    aria-label={format!("{}: {}", i18n::PROCESSING.get(lang), j.name)} />
+                            </span>
+                            { icon_button(format!("{}: {}", i18n::CANCEL.get(lang), j.name), "icon-button", Callback::from(move |_: MouseEvent| evidence_client::cancel(jid))) }
+                        </li>
+                    },
+                }
+            })
+            .collect()
+    });
+    let picker = |label: &str, input_id: Option<String>, accept: String, capture: Option<&'static str>, multiple: bool| {
+        let (key, rule, ev, redraw) = (key.clone(), rule.clone(), ev.clone(), redraw.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+            let files = files_of(input.files());
+            input.set_value("");
+            add_files(files, &key, &rule, &ev, &redraw);
+        });
+        html! {
+            <label class={if full { "secondary file-button disabled" } else { "secondary file-button" }}>
+                { label.to_owned() }
+                <input id={input_id} type="file" class="visually-hidden" {accept} {capture} {multiple} disabled={full} {onchange} />
+            </label>
         }
     };
-    el("fieldset")
-        .attr("class", &field_class("field evidence", error.as_deref()))
-        .attr("id", &id)
-        .attr("tabindex", "-1")
-        .on("dragover", |e: &Event| e.prevent_default())
-        .on("drop", on_drop)
-        .child(el("legend").children(label_nodes(f.label.get(lang), f.required, lang)))
-        .child(help_node(f, lang, None))
-        .child(el("p").attr("class", "field-help").text(&format!("{} {}", i18n::EVIDENCE_LIMITS.get(lang), limits(rule, lang))))
-        .child(el("ul").attr("class", "evidence-files").children(items))
-        .child(actions)
-        .child(error_node(error.as_deref(), &format!("{id}-error")))
+    let ondrop = {
+        let (key, rule, ev, redraw) = (key.clone(), rule.clone(), ev.clone(), redraw.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            let files = files_of(e.data_transfer().and_then(|t| t.files()));
+            add_files(files, &key, &rule, &ev, &redraw);
+        })
+    };
+    html! {
+        <fieldset class={field_class("field evidence", error.as_deref())} id={id.clone()} tabindex="-1"
+            ondragover={|e: DragEvent| e.prevent_default()} {ondrop}>
+            <legend>{ label_text(f.label.get(lang), f.required, lang) }</legend>
+            { help_text(f, lang, None) }
+            <p class="field-help">{ format!("{} {}", i18n::EVIDENCE_LIMITS.get(lang), limits(rule, lang)) }</p>
+            <ul class="evidence-files">{ for files }{ for jobs }</ul>
+            <div class="evidence-actions">
+                if images {
+                    { picker(i18n::TAKE_PHOTO.get(lang), None, "image/jpeg,image/png".to_owned(), Some("environment"), false) }
+                }
+                { picker(i18n::CHOOSE_FILES.get(lang), Some(format!("{id}-files")), accept.join(","), None, rule.max_count > 1) }
+            </div>
+            { error_text(error.as_deref(), format!("{id}-error")) }
+        </fieldset>
+    }
 }

@@ -1,15 +1,18 @@
 //! One field of an e-Form: its label, help, input and error, wired for
-//! screen readers (`aria-invalid`, `aria-describedby`).
+//! screen readers (`aria-invalid`, `aria-describedby`). [`LeafField`] is
+//! redrawn only when its own props change, so typing in one field of a
+//! long form redraws that field alone.
 
-use eservice_core::form::{choice_key, Choice, Field, TextKind, Widget};
+use std::rc::Rc;
+
+use eservice_core::form::{choice_key, Field, TextKind, Widget};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 use web_sys::Event;
+use yew::prelude::*;
 
-use crate::vdom::{el, text, Elem, Node};
-use std::rc::Rc;
-
+use super::fields::Events;
 use crate::i18n;
 
 /// The DOM id of a field's input, derived from its pointer.
@@ -21,22 +24,6 @@ pub fn field_id(p: &JsonPointer) -> String {
     }
     id
 }
-
-/// What a field needs from the form around it.
-pub struct FieldEnv<'a> {
-    pub lang: Lang,
-    /// The field's current value.
-    pub value: Option<&'a Value>,
-    /// The message to show for this field, if any.
-    pub error: Option<String>,
-    pub on_input: OnInput,
-    pub on_blur: OnBlur,
-}
-
-/// The user changed a field's value (`None` clears it).
-pub type OnInput = Rc<dyn Fn(JsonPointer, Option<Value>)>;
-/// The user left a field.
-pub type OnBlur = Rc<dyn Fn(JsonPointer)>;
 
 /// The value of the input, select or textarea an event came from.
 pub fn target_value(e: &Event) -> String {
@@ -66,25 +53,45 @@ fn target_checked(e: &Event) -> bool {
     e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).is_some_and(|i| i.checked())
 }
 
-/// The ids of a field's help and error texts, and its `aria-describedby`.
-pub fn described_by(field: &Field, env: &FieldEnv, id: &str) -> (String, String, Option<String>) {
-    let (help_id, error_id) = (format!("{id}-help"), format!("{id}-error"));
-    let parts: Vec<&str> = [field.help.as_ref().map(|_| help_id.as_str()), env.error.as_ref().map(|_| error_id.as_str())]
-        .into_iter()
-        .flatten()
-        .collect();
-    let described = (!parts.is_empty()).then(|| parts.join(" "));
-    (help_id, error_id, described)
+/// Keeps a `<select>`'s choice on `value`: the `selected` attribute only
+/// sets the choice before the citizen first picks one, so the property is
+/// set after each drawing instead.
+#[hook]
+pub fn use_selected(select: NodeRef, value: String) {
+    use_effect(move || {
+        if let Some(s) = select.cast::<web_sys::HtmlSelectElement>() {
+            if s.value() != value {
+                s.set_value(&value);
+            }
+        }
+    });
+}
+
+/// A field's ids for help and error, and its `aria-describedby`.
+pub struct Described {
+    pub help: String,
+    pub error: String,
+    pub by: Option<AttrValue>,
+}
+
+pub fn described_by(field: &Field, error: Option<&str>, id: &str) -> Described {
+    let (help, error_id) = (format!("{id}-help"), format!("{id}-error"));
+    let parts: Vec<&str> = [field.help.as_ref().map(|_| help.as_str()), error.map(|_| error_id.as_str())].into_iter().flatten().collect();
+    let by = (!parts.is_empty()).then(|| AttrValue::from(parts.join(" ")));
+    Described { help, error: error_id, by }
 }
 
 /// The label text with the required mark, for labels and legends.
-pub fn label_nodes(label: &str, required: bool, lang: Lang) -> Vec<Node> {
-    let mut out = vec![text(label)];
-    if required {
-        out.push(el("span").attr("class", "required-mark").attr("aria-hidden", "true").text(" *").into());
-        out.push(el("span").attr("class", "visually-hidden").text(&format!(" ({})", i18n::REQUIRED_MARK.get(lang))).into());
+pub fn label_text(label: &str, required: bool, lang: Lang) -> Html {
+    html! {
+        <>
+            { label.to_owned() }
+            if required {
+                <span class="required-mark" aria-hidden="true">{ " *" }</span>
+                <span class="visually-hidden">{ format!(" ({})", i18n::REQUIRED_MARK.get(lang)) }</span>
+            }
+        </>
     }
-    out
 }
 
 /// `class`, with `has-error` added when the field shows an error.
@@ -92,58 +99,77 @@ pub fn field_class(class: &str, error: Option<&str>) -> String {
     if error.is_some() { format!("{class} has-error") } else { class.to_owned() }
 }
 
-/// The help and error paragraphs, or placeholders that keep their places.
-pub fn help_node(field: &Field, lang: Lang, id: Option<&str>) -> Node {
-    field.help.as_ref().map(|h| el("p").attr("class", "field-help").attr_opt("id", id).text(h.get(lang))).into()
+/// The field's help paragraph, if it has help.
+pub fn help_text(field: &Field, lang: Lang, id: Option<String>) -> Html {
+    match &field.help {
+        Some(h) => html! { <p class="field-help" id={id}>{ h.get(lang) }</p> },
+        None => Html::default(),
+    }
 }
 
-pub fn error_node(error: Option<&str>, id: &str) -> Node {
-    error.map(|m| el("p").attr("class", "field-error").attr("id", id).text(m)).into()
+/// The field's error paragraph, if it shows an error.
+pub fn error_text(error: Option<&str>, id: String) -> Html {
+    match error {
+        Some(m) => html! { <p class="field-error" id={id}>{ m.to_owned() }</p> },
+        None => Html::default(),
+    }
 }
 
-/// Draws a leaf field (groups are drawn by the form).
-pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
-    let lang = env.lang;
+/// One option of a set of radio buttons or check boxes, inside its label.
+pub fn choice_option(kind: &'static str, name: Option<String>, value: Option<String>, id: String, checked: bool, disabled: bool, label: &str, onchange: Callback<Event>) -> Html {
+    html! {
+        <label class="radio-option" for={id.clone()}>
+            <input type={kind} {name} {value} {id} {checked} {disabled} {onchange} />
+            { label.to_owned() }
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LeafProps {
+    pub field: Rc<Field>,
+    pub value: Option<Value>,
+    pub error: Option<String>,
+    pub lang: Lang,
+    pub ev: Events,
+}
+
+/// A leaf field: text, number, long text, check box, list or radio
+/// choice, date (groups and lists are drawn by `fields`).
+#[component]
+pub fn LeafField(props: &LeafProps) -> Html {
+    let LeafProps { field, value, error, lang, ev } = props;
+    let lang = *lang;
+    let select = use_node_ref();
+    let text_value = Field::display(value.as_ref());
+    use_selected(select.clone(), if value.is_some() { text_value.clone() } else { String::new() });
+    if let Widget::Text { kind: TextKind::Date, .. } = &field.widget {
+        return html! { <super::date_field::DateField field={field.clone()} value={value.clone()} error={error.clone()} {lang} ev={ev.clone()} /> };
+    }
     let id = field_id(&field.pointer);
-    let (help_id, error_id, described) = described_by(field, env, &id);
-    let invalid = env.error.as_ref().map(|_| "true");
-    let described = described.as_deref();
-    let value = env.value;
-    let text_value = Field::display(value);
+    let error = error.as_deref();
+    let d = described_by(field, error, &id);
+    let invalid = error.map(|_| "true");
     let readonly = field.read_only;
     let required = field.required.then_some("true");
-
-    let input_handler = {
-        let (f, on_input) = (field.clone(), env.on_input.clone());
-        move |e: &Event| on_input(f.pointer.clone(), f.parse_input(&target_value(e)))
+    let oninput = {
+        let (f, on_input) = (field.clone(), ev.on_input.clone());
+        Callback::from(move |e: InputEvent| on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e)))))
     };
-    let choice_handler = {
-        let (f, on_input, on_blur) = (field.clone(), env.on_input.clone(), env.on_blur.clone());
-        Rc::new(move |e: &Event| {
-            on_input(f.pointer.clone(), f.parse_input(&target_value(e)));
-            on_blur(f.pointer.clone());
+    let onchoice = {
+        let (f, on_input, on_blur) = (field.clone(), ev.on_input.clone(), ev.on_blur.clone());
+        Callback::from(move |e: Event| {
+            on_input.emit((f.pointer.clone(), f.parse_input(&target_value(&e))));
+            on_blur.emit(f.pointer.clone());
         })
     };
-    let blur_handler = {
-        let (p, on_blur) = (field.pointer.clone(), env.on_blur.clone());
-        move |_: &Event| on_blur(p.clone())
+    let onblur = {
+        let (p, on_blur) = (field.pointer.clone(), ev.on_blur.clone());
+        Callback::from(move |_: FocusEvent| on_blur.emit(p.clone()))
     };
-    let label = || label_nodes(field.label.get(lang), field.required, lang);
-    // Text, numbers and long text: what their inputs share.
-    let text_input = |tag: &'static str, max_length: Option<u64>| {
-        el(tag)
-            .attr("id", &id)
-            .attr_opt("maxlength", max_length.map(|m| m.to_string()).as_deref())
-            .attr_opt("placeholder", field.placeholder.as_ref().map(|p| p.get(lang)))
-            .attr_opt("aria-required", required)
-            .attr_opt("aria-invalid", invalid)
-            .attr_opt("aria-describedby", described)
-            .flag("readonly", readonly)
-            .value(&text_value)
-    };
-
+    let label = label_text(field.label.get(lang), field.required, lang);
+    let placeholder = field.placeholder.as_ref().map(|p| p.get(lang).to_owned());
     let input = match &field.widget {
-        Widget::Text { kind: TextKind::Date, .. } => return super::date_field::date_view(field, env),
         // Text and numbers share one input; the type and keyboard differ.
         Widget::Text { .. } | Widget::Number { .. } => {
             let (ty, mode, max_length) = match &field.widget {
@@ -161,94 +187,78 @@ pub fn field_view(field: &Field, env: &FieldEnv) -> Elem {
                 }
                 _ => ("text", None, None),
             };
-            text_input("input", max_length)
-                .attr("type", ty)
-                .attr_opt("inputmode", mode)
-                .attr_opt("autocomplete", field.autocomplete.as_deref())
-                .on("input", input_handler)
-                .on("blur", blur_handler)
+            html! {
+                <input id={id.clone()} type={ty} inputmode={mode} autocomplete={field.autocomplete.clone()}
+                    maxlength={max_length.map(|m| m.to_string())} {placeholder}
+                    aria-required={required} aria-invalid={invalid} aria-describedby={d.by.clone()}
+                    readonly={readonly} value={text_value} {oninput} {onblur} />
+            }
         }
-        Widget::TextArea { max_length } => text_input("textarea", *max_length).attr("rows", "4").on("input", input_handler).on("blur", blur_handler),
+        Widget::TextArea { max_length } => html! {
+            <textarea id={id.clone()} rows="4" maxlength={max_length.map(|m| m.to_string())} {placeholder}
+                aria-required={required} aria-invalid={invalid} aria-describedby={d.by.clone()}
+                readonly={readonly} value={text_value} {oninput} {onblur} />
+        },
         Widget::Checkbox => {
-            let checked = value == Some(&Value::Bool(true));
-            let (p, on_input, on_blur) = (field.pointer.clone(), env.on_input.clone(), env.on_blur.clone());
-            let onchange = move |e: &Event| {
-                on_input(p.clone(), Some(Value::Bool(target_checked(e))));
-                on_blur(p.clone());
+            let checked = value.as_ref() == Some(&Value::Bool(true));
+            let (p, on_input, on_blur) = (field.pointer.clone(), ev.on_input.clone(), ev.on_blur.clone());
+            let onchange = Callback::from(move |e: Event| {
+                on_input.emit((p.clone(), Some(Value::Bool(target_checked(&e)))));
+                on_blur.emit(p.clone());
+            });
+            return html! {
+                <div class={field_class("field field-checkbox", error)}>
+                    <input id={id.clone()} type="checkbox" disabled={readonly} aria-invalid={invalid}
+                        aria-describedby={d.by.clone()} {checked} {onchange} />
+                    <label for={id.clone()}>{ label }</label>
+                    { help_text(field, lang, Some(d.help)) }
+                    { error_text(error, d.error) }
+                </div>
             };
-            return el("div")
-                .attr("class", &field_class("field field-checkbox", env.error.as_deref()))
-                .child(
-                    el("input")
-                        .attr("id", &id)
-                        .attr("type", "checkbox")
-                        .flag("disabled", readonly)
-                        .attr_opt("aria-invalid", invalid)
-                        .attr_opt("aria-describedby", described)
-                        .checked(checked)
-                        .on("change", onchange),
-                )
-                .child(el("label").attr("for", &id).children(label()))
-                .child(help_node(field, lang, Some(&help_id)))
-                .child(error_node(env.error.as_deref(), &error_id));
         }
-        Widget::Select { options } => el("select")
-            .attr("id", &id)
-            .attr_opt("aria-required", required)
-            .attr_opt("aria-invalid", invalid)
-            .attr_opt("aria-describedby", described)
-            .flag("disabled", readonly)
-            .on("change", { let h = choice_handler.clone(); move |e: &Event| h(e) })
-            .child(el("option").attr("value", "").selected(value.is_none()).text(i18n::CHOOSE.get(lang)))
-            .children(options.iter().map(|c| option_view(c, &text_value, lang).into())),
-        Widget::Radio { options } => {
-            return el("fieldset")
-                .attr("class", &field_class("field field-radio", env.error.as_deref()))
-                .attr("id", &id)
-                .attr("tabindex", "-1")
-                .attr_opt("aria-describedby", described)
-                .attr_opt("aria-invalid", invalid)
-                .child(el("legend").children(label()))
-                .child(help_node(field, lang, Some(&help_id)))
-                .children(options.iter().enumerate().map(|(i, c)| {
+        Widget::Select { options } => html! {
+            <select id={id.clone()} ref={select} aria-required={required} aria-invalid={invalid}
+                aria-describedby={d.by.clone()} disabled={readonly} onchange={onchoice}>
+                <option value="" selected={value.is_none()}>{ i18n::CHOOSE.get(lang) }</option>
+                { for options.iter().map(|c| {
                     let key = choice_key(&c.value);
-                    let h = choice_handler.clone();
-                    let input = el("input").attr("type", "radio").attr("name", &id).attr("value", &key).flag("disabled", readonly);
-                    choice_option(input, &format!("{id}-{i}"), key == text_value && value.is_some(), c.label.get(lang), move |e: &Event| h(e))
-                }))
-                .child(error_node(env.error.as_deref(), &error_id));
+                    let on = key == text_value;
+                    html! { <option value={key} selected={on}>{ c.label.get(lang) }</option> }
+                }) }
+            </select>
+        },
+        Widget::Radio { options } => {
+            return html! {
+                <fieldset class={field_class("field field-radio", error)} id={id.clone()} tabindex="-1"
+                    aria-describedby={d.by.clone()} aria-invalid={invalid}>
+                    <legend>{ label }</legend>
+                    { help_text(field, lang, Some(d.help)) }
+                    { for options.iter().enumerate().map(|(i, c)| {
+                        let key = choice_key(&c.value);
+                        let on = key == text_value && value.is_some();
+                        choice_option("radio", Some(id.clone()), Some(key), format!("{id}-{i}"), on, readonly, c.label.get(lang), onchoice.clone())
+                    }) }
+                    { error_text(error, d.error) }
+                </fieldset>
+            };
         }
         // Drawn by `fields`.
         Widget::Group { .. } | Widget::Alternatives { .. } | Widget::List { .. } | Widget::MultiCheck { .. } | Widget::Hidden | Widget::Fixed(_) | Widget::Lazy | Widget::Evidence { .. } => {
-            return el("div")
+            return Html::default()
         }
         Widget::Unsupported { reason } => {
             web_sys::console::warn_1(&format!("eservice-kit: {reason}").into());
-            el("p").attr("class", "field-unsupported").text(i18n::UNSUPPORTED_FIELD.get(lang))
+            html! { <p class="field-unsupported">{ i18n::UNSUPPORTED_FIELD.get(lang) }</p> }
         }
     };
-    el("div")
-        .attr("class", &field_class("field", env.error.as_deref()))
-        .child(el("label").attr("for", &id).children(label()))
-        .child(help_node(field, lang, Some(&help_id)))
-        .child(input)
-        .child(error_node(env.error.as_deref(), &error_id))
-}
-
-/// One option of a set of radio buttons or check boxes: `input` with its
-/// id, state and handler, inside its label.
-pub fn choice_option(input: Elem, id: &str, checked: bool, label: &str, on_change: impl Fn(&Event) + 'static) -> Node {
-    el("label")
-        .attr("class", "radio-option")
-        .attr("for", id)
-        .child(input.attr("id", id).checked(checked).on("change", on_change))
-        .text(label)
-        .into()
-}
-
-fn option_view(c: &Choice, current: &str, lang: Lang) -> Elem {
-    let key = choice_key(&c.value);
-    el("option").attr("value", &key).selected(key == current).text(c.label.get(lang))
+    html! {
+        <div class={field_class("field", error)}>
+            <label for={id}>{ label }</label>
+            { help_text(field, lang, Some(d.help)) }
+            { input }
+            { error_text(error, d.error) }
+        </div>
+    }
 }
 
 #[cfg(test)]

@@ -9,14 +9,13 @@ use eservice_core::thai_date::DateParts;
 use eservice_core::schema::{ErrorKind, ValidationError};
 use eservice_core::{JsonPointer, Lang};
 use serde_json::Value;
-use web_sys::Event;
+use yew::prelude::*;
 
 use super::field::field_id;
-use super::fields::{fields, Around, Events, Scope};
-use crate::loaded_form::LoadedForm;
-use crate::dom::focus_by_id;
+use super::fields::{fields, Ctx, Events, Scope};
+use crate::dom::{focus_by_id, FocusAfterDraw};
 use crate::i18n;
-use crate::vdom::{el, Elem, Node};
+use crate::loaded_form::LoadedForm;
 
 /// Everything the citizen has done to the form.
 pub struct FormState {
@@ -131,83 +130,100 @@ fn step_of(spec: &FormSpec, p: &JsonPointer) -> usize {
     spec.steps.iter().position(|s| s.names.iter().any(|n| n == name)).unwrap_or(spec.steps.len().saturating_sub(1))
 }
 
-/// Sends an action to the form's state, then redraws.
-pub type Dispatch = Rc<dyn Fn(FormAction)>;
-
-fn step_nav(titles: &[&str], current: usize, lang: Lang) -> Elem {
+/// The wizard's steps, the current one marked.
+fn step_nav(titles: &[&str], current: usize, lang: Lang) -> Html {
     let n = titles.len();
     let count = match lang {
         Lang::Th => format!("ขั้นตอนที่ {} จาก {n}", current + 1),
         Lang::En => format!("Step {} of {n}", current + 1),
     };
-    el("nav")
-        .attr("class", "step-nav")
-        .attr("aria-label", i18n::STEPS.get(lang))
-        .child(el("ol").children(titles.iter().enumerate().map(|(i, t)| {
-            let class = if i == current { "current" } else if i < current { "done" } else { "" };
-            el("li")
-                .attr("class", class)
-                .attr_opt("aria-current", (i == current).then_some("step"))
-                .child(el("span").attr("class", "step-number").attr("aria-hidden", "true").text(&(i + 1).to_string()))
-                .child(el("span").attr("class", "step-title").text(t))
-                .into()
-        })))
-        .child(
-            el("p")
-                .attr("class", "step-count")
-                .attr("id", "step-title")
-                .attr("tabindex", "-1")
-                .text(&count)
-                .text(": ")
-                .child(el("strong").text(titles.get(current).copied().unwrap_or_default())),
-        )
+    html! {
+        <nav class="step-nav" aria-label={i18n::STEPS.get(lang)}>
+            <ol>
+                { for titles.iter().enumerate().map(|(i, t)| {
+                    let class = if i == current { "current" } else if i < current { "done" } else { "" };
+                    html! {
+                        <li {class} aria-current={(i == current).then_some("step")}>
+                            <span class="step-number" aria-hidden="true">{ i + 1 }</span>
+                            <span class="step-title">{ t.to_string() }</span>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <p class="step-count" id="step-title" tabindex="-1">
+                { count }{ ": " }<strong>{ titles.get(current).copied().unwrap_or_default().to_owned() }</strong>
+            </p>
+        </nav>
+    }
 }
 
-fn error_summary(items: Vec<(String, String, String)>, lang: Lang) -> Node {
+/// The errors of a step tried, each a button that takes the citizen to its field.
+fn error_summary(items: Vec<(String, String, String)>, lang: Lang) -> Html {
     if items.is_empty() {
-        return Node::Empty;
+        return Html::default();
     }
-    el("div")
-        .attr("class", "error-summary")
-        .attr("role", "alert")
-        .attr("aria-labelledby", "error-summary-title")
-        .child(el("h2").attr("id", "error-summary-title").text(i18n::ERRORS_TITLE.get(lang)))
-        .child(el("ul").children(items.into_iter().map(|(target, label, message)| {
-            // A button, not a link: a `#id` link would change the hash route.
-            let mut b = el("button").attr("type", "button").attr("class", "link-button").on("click", move |e: &Event| focus_by_id(e, &target));
-            if !label.is_empty() {
-                b = b.child(el("strong").text(&label)).text(": ");
-            }
-            el("li").child(b.text(&message)).into()
-        })))
-        .into()
+    html! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title">
+            <h2 id="error-summary-title">{ i18n::ERRORS_TITLE.get(lang) }</h2>
+            <ul>
+                { for items.into_iter().map(|(target, label, message)| {
+                    // A button, not a link: a `#id` link would change the hash route.
+                    let onclick = move |e: MouseEvent| focus_by_id(&e, &target);
+                    html! {
+                        <li>
+                            <button type="button" class="link-button" {onclick}>
+                                if !label.is_empty() {
+                                    <strong>{ label }</strong>{ ": " }
+                                }
+                                { message }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
 }
 
 /// The evidence documents a service asks for, as a checklist to prepare.
-fn evidence_list(items: &[eservice_core::form::Evidence], lang: Lang) -> Node {
+fn evidence_list(items: &[eservice_core::form::Evidence], lang: Lang) -> Html {
     if items.is_empty() {
-        return Node::Empty;
+        return Html::default();
     }
-    el("section")
-        .attr("class", "evidence-list")
-        .attr("aria-labelledby", "evidence-title")
-        .child(el("h2").attr("id", "evidence-title").text(i18n::EVIDENCE_TITLE.get(lang)))
-        .child(el("p").attr("class", "field-help").text(i18n::EVIDENCE_NOTE.get(lang)))
-        .child(el("ul").children(items.iter().map(|e| {
-            let mut li = el("li").text(e.title.get(lang));
-            if !e.required {
-                li = li.child(el("span").attr("class", "optional-mark").text(&format!(" ({})", i18n::IF_APPLICABLE.get(lang))));
-            }
-            if let Some(n) = &e.note {
-                li = li.child(el("span").attr("class", "evidence-note").text(&format!(" — {}", n.get(lang))));
-            }
-            li.into()
-        })))
-        .into()
+    html! {
+        <section class="evidence-list" aria-labelledby="evidence-title">
+            <h2 id="evidence-title">{ i18n::EVIDENCE_TITLE.get(lang) }</h2>
+            <p class="field-help">{ i18n::EVIDENCE_NOTE.get(lang) }</p>
+            <ul>
+                { for items.iter().map(|e| html! {
+                    <li>
+                        { e.title.get(lang) }
+                        if !e.required {
+                            <span class="optional-mark">{ format!(" ({})", i18n::IF_APPLICABLE.get(lang)) }</span>
+                        }
+                        if let Some(n) = &e.note {
+                            <span class="evidence-note">{ format!(" — {}", n.get(lang)) }</span>
+                        }
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// What the form needs from the page it is on.
+pub struct FormPage<'a> {
+    /// Applies the citizen's actions to the form's state.
+    pub act: &'a Callback<FormAction>,
+    /// The data to submit, once every step is complete.
+    pub on_submit: Callback<Value>,
+    pub ev: &'a Events,
+    pub focus: &'a FocusAfterDraw,
 }
 
 /// The form as it stands.
-pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(serde_json::Value)>, page: &Around) -> Elem {
+pub fn view(state: &FormState, lang: Lang, page: FormPage) -> Html {
+    let FormPage { act, on_submit, ev, focus } = page;
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
     let errors = spec.validate(state.form.validator(), &pruned);
     let ordered = ordered_errors(&spec, &errors);
@@ -241,89 +257,68 @@ pub fn view(state: &FormState, lang: Lang, d: &Dispatch, on_submit: Rc<dyn Fn(se
         .map(|(e, p)| (p.clone(), message(e, p)))
         .collect();
     let summary: Vec<(String, String, String)> = if state.tried {
-        step_errors
-            .iter()
-            .map(|(e, p)| {
-                (field_id(p), spec.label(p, lang).unwrap_or_default(), message(e, p))
-            })
-            .collect()
+        step_errors.iter().map(|(e, p)| (field_id(p), spec.label(p, lang).unwrap_or_default(), message(e, p))).collect()
     } else {
         Vec::new()
     };
 
-    let events = {
-        let (a, b, c, e) = (d.clone(), d.clone(), d.clone(), d.clone());
-        Events {
-            on_input: Rc::new(move |p, v| a(FormAction::Input(p, v))),
-            // Left by a tap elsewhere: its error shows once the tap has landed.
-            on_blur: Rc::new(move |p| {
-                let b = b.clone();
-                crate::press::after_press(move || b(FormAction::Leave(p)));
-            }),
-            on_select: Rc::new(move |p, i| c(FormAction::Select(p, i))),
-            on_list: Rc::new(move |p, edit| e(FormAction::List(p, edit))),
-            page: page.clone(),
-        }
-    };
     let onsubmit = {
-        let d = d.clone();
+        let (act, focus) = (act.clone(), focus.clone());
         let first = step_errors.first().map(|(_, p)| p.clone());
         let first_step = first.as_ref().map(|p| step_of(&spec, p));
-        move |e: &Event| {
+        move |e: SubmitEvent| {
             e.prevent_default();
-            d(FormAction::Try);
+            act.emit(FormAction::Try);
             match &first {
-                None if last_step => on_submit(pruned.clone()),
+                None if last_step => on_submit.emit(pruned.clone()),
                 None => {
-                    d(FormAction::GoTo(step + 1));
-                    focus_by_id(e, "step-title");
+                    act.emit(FormAction::GoTo(step + 1));
+                    focus.ask(&e, "step-title");
                 }
                 Some(p) => {
                     if let (true, Some(s)) = (wizard, first_step.filter(|s| *s != step)) {
-                        d(FormAction::GoTo(s));
-                        d(FormAction::Try);
+                        act.emit(FormAction::GoTo(s));
+                        act.emit(FormAction::Try);
                     }
-                    focus_by_id(e, &field_id(p));
+                    focus.ask(&e, &field_id(p));
                 }
             }
         }
     };
+    let back = (wizard && step > 0).then(|| {
+        let (act, focus) = (act.clone(), focus.clone());
+        move |e: MouseEvent| {
+            act.emit(FormAction::GoTo(step.saturating_sub(1)));
+            focus.ask(&e, "step-title");
+        }
+    });
     let root = JsonPointer::root();
-    let scope = Scope { base: &root, value: &state.data };
+    let cx = Ctx { scope: Scope { base: &root, value: &state.data }, lang, shown: &shown, ev };
     let step_fields: Vec<_> = spec.step_fields(step).into_iter().cloned().collect();
     let submit_label = if last_step { i18n::SUBMIT } else { i18n::NEXT };
     let titles: Vec<&str> = spec.steps.iter().map(|s| s.title.get(lang)).collect();
-    let mut actions = el("div").attr("class", "form-actions").child(
-        el("button")
-            .attr("type", "submit")
-            .attr("class", "primary")
-            // Keeping focus where it is on press: otherwise the field's blur
-            // shows its error, the button moves down, and the tap misses.
-            .on("mousedown", |e: &Event| e.prevent_default())
-            .text(submit_label.get(lang)),
-    );
-    if wizard && step > 0 {
-        let d = d.clone();
-        actions = actions.child(
-            el("button")
-                .attr("type", "button")
-                .attr("class", "secondary")
-                .on("click", move |e: &Event| {
-                    d(FormAction::GoTo(step.saturating_sub(1)));
-                    focus_by_id(e, "step-title");
-                })
-                .text(i18n::BACK.get(lang)),
-        );
+    html! {
+        <form class="e-form" novalidate=true {onsubmit}>
+            <h1>{ spec.title.get(lang) }</h1>
+            if let Some(t) = &spec.description {
+                <p class="form-description">{ t.get(lang) }</p>
+            }
+            if wizard {
+                { step_nav(&titles, step, lang) }
+            }
+            if step == 0 {
+                { evidence_list(&spec.evidence, lang) }
+            }
+            { error_summary(summary, lang) }
+            <>{ fields(&step_fields, cx) }</>
+            <div class="form-actions">
+                // Keeping focus where it is on press: otherwise the field's blur
+                // shows its error, the button moves down, and the tap misses.
+                <button type="submit" class="primary" onmousedown={|e: MouseEvent| e.prevent_default()}>{ submit_label.get(lang) }</button>
+                if let Some(onclick) = back {
+                    <button type="button" class="secondary" {onclick}>{ i18n::BACK.get(lang) }</button>
+                }
+            </div>
+        </form>
     }
-    el("form")
-        .attr("class", "e-form")
-        .flag("novalidate", true)
-        .on("submit", onsubmit)
-        .child(el("h1").text(spec.title.get(lang)))
-        .child(Node::from(spec.description.as_ref().map(|t| el("p").attr("class", "form-description").text(t.get(lang)))))
-        .child(Node::from(wizard.then(|| step_nav(&titles, step, lang))))
-        .child(if step == 0 { evidence_list(&spec.evidence, lang) } else { Node::Empty })
-        .child(error_summary(summary, lang))
-        .children(fields(&step_fields, scope, lang, &shown, &events))
-        .child(actions)
 }

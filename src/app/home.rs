@@ -4,110 +4,111 @@
 use eservice_core::catalog::Catalog;
 use eservice_core::json_file::JsonFileError;
 use eservice_core::Lang;
-use std::rc::Rc;
-use web_sys::Event;
+use web_sys::Element;
+use yew::prelude::*;
 
+use super::bundled::BundleHost;
+use crate::bundles::Mount;
 use crate::i18n;
 use crate::net::fetch_json;
 use crate::route::Route;
 use crate::storage;
-use crate::vdom::{el, Node};
 
 pub const INDEX: &str = "forms/index.json";
 
-/// The element the submit bundle lists the sent requests in.
-pub const SENT_HOST: &str = "sent-requests";
-
-pub struct Home {
-    index: Option<Result<Catalog, JsonFileError>>,
-    drafts: usize,
-    cleared: bool,
-    /// Whether the submit bundle was asked to list the sent requests.
-    pub sent_asked: bool,
-}
-
-pub enum Msg {
-    Index(Result<Catalog, JsonFileError>),
-    ClearDrafts,
-}
-
-impl Home {
-    pub fn load() -> Home {
-        Home { index: None, drafts: storage::draft_count(), cleared: false, sent_asked: false }
-    }
-
-    pub fn update(&mut self, msg: Msg) {
-        match msg {
-            Msg::Index(i) => self.index = Some(i),
-            Msg::ClearDrafts => {
-                storage::clear_all_drafts();
-                self.drafts = 0;
-                self.cleared = true;
-            }
-        }
+fn problem_box(lang: Lang, lines: Vec<String>) -> Html {
+    html! {
+        <div class="problem-box" role="alert">
+            <strong>{ i18n::INDEX_BROKEN.get(lang) }</strong>
+            <ul>{ for lines.into_iter().map(|l| html! { <li>{ l }</li> }) }</ul>
+        </div>
     }
 }
 
-/// Fetches the list of services; the answer comes to `done`.
-pub fn fetch(done: impl FnOnce(Msg) + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        done(Msg::Index(fetch_json(INDEX).await.map(|v| Catalog::from_json(&v))));
-    });
+fn services(c: &Catalog, lang: Lang) -> Html {
+    if c.entries.is_empty() {
+        return html! { <p>{ i18n::NO_SERVICES.get(lang) }</p> };
+    }
+    html! {
+        <ul class="service-list">
+            { for c.entries.iter().map(|e| html! {
+                <li class="service-card">
+                    <a href={Route::Apply(e.id.clone()).href()}>
+                        <span class="service-title">{ e.title.get(lang) }</span>
+                        if let Some(a) = &e.agency {
+                            <span class="service-agency">{ a.get(lang) }</span>
+                        }
+                        if let Some(d) = &e.description {
+                            <span class="service-description">{ d.get(lang) }</span>
+                        }
+                        <span class="service-action">{ i18n::APPLY.get(lang) }{ " →" }</span>
+                    </a>
+                </li>
+            }) }
+        </ul>
+    }
 }
 
-fn problem_box(lang: Lang, lines: Vec<String>) -> Node {
-    el("div")
-        .attr("class", "problem-box")
-        .attr("role", "alert")
-        .child(el("strong").text(i18n::INDEX_BROKEN.get(lang)))
-        .child(el("ul").children(lines.iter().map(|l| el("li").text(l).into())))
-        .into()
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub lang: Lang,
+    /// The element whose `lang` the list of sent requests follows.
+    pub lang_of: Element,
 }
 
-pub fn view(home: &Home, lang: Lang, send: Rc<dyn Fn(Msg)>) -> Node {
-    let mut body: Vec<Node> = Vec::new();
-    match &home.index {
-        None => body.push(el("p").attr("class", "loading").attr("aria-live", "polite").text(i18n::LOADING.get(lang)).into()),
-        Some(Err(e)) => body.push(problem_box(lang, vec![e.message(lang)])),
-        Some(Ok(c)) => {
-            if !c.problems.is_empty() {
-                body.push(problem_box(lang, c.problems.iter().map(|p| format!("{INDEX}: {}", p.message(lang))).collect()));
-            }
-            body.push(if c.entries.is_empty() {
-                el("p").text(i18n::NO_SERVICES.get(lang)).into()
-            } else {
-                el("ul")
-                    .attr("class", "service-list")
-                    .children(c.entries.iter().map(|e| {
-                        el("li")
-                            .attr("class", "service-card")
-                            .child(
-                                el("a")
-                                    .attr("href", &Route::Apply(e.id.clone()).href())
-                                    .child(el("span").attr("class", "service-title").text(e.title.get(lang)))
-                                    .child(Node::from(e.agency.as_ref().map(|a| el("span").attr("class", "service-agency").text(a.get(lang)))))
-                                    .child(Node::from(e.description.as_ref().map(|d| el("span").attr("class", "service-description").text(d.get(lang)))))
-                                    .child(el("span").attr("class", "service-action").text(i18n::APPLY.get(lang)).text(" →")),
-                            )
-                            .into()
-                    }))
-                    .into()
+#[component]
+pub fn HomePage(props: &HomeProps) -> Html {
+    let lang = props.lang;
+    let index = use_state(|| None::<Result<Catalog, JsonFileError>>);
+    let drafts = use_state(storage::draft_count);
+    let cleared = use_state(|| false);
+    {
+        let index = index.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                index.set(Some(fetch_json(INDEX).await.map(|v| Catalog::from_json(&v))));
             });
-        }
+        });
     }
-    let drafts = (home.drafts > 0).then(|| {
-        el("div")
-            .attr("class", "draft-notice")
-            .child(el("p").text(i18n::DRAFTS_ON_DEVICE.get(lang)))
-            .child(el("button").attr("type", "button").attr("class", "secondary").on("click", move |_: &Event| send(Msg::ClearDrafts)).text(i18n::DRAFTS_CLEAR.get(lang)))
-    });
-    el("section")
-        .attr("class", "home")
-        .child(el("h1").text(i18n::SERVICES.get(lang)))
-        .children(body)
-        .child(Node::from(drafts))
-        .child(Node::from(home.cleared.then(|| el("p").attr("role", "status").text(i18n::DRAFTS_CLEARED.get(lang)))))
-        // Listed by the submit bundle, which holds the outbox's code.
-        .child(el("div").attr("id", SENT_HOST).key(SENT_HOST.to_owned()))
-        .into()
+    let body = match &*index {
+        None => super::apply::loading(lang),
+        Some(Err(e)) => problem_box(lang, vec![e.message(lang)]),
+        Some(Ok(c)) => html! {
+            <>
+                if !c.problems.is_empty() {
+                    { problem_box(lang, c.problems.iter().map(|p| format!("{INDEX}: {}", p.message(lang))).collect()) }
+                }
+                { services(c, lang) }
+            </>
+        },
+    };
+    let clear = {
+        let (drafts, cleared) = (drafts.clone(), cleared.clone());
+        move |_: MouseEvent| {
+            storage::clear_all_drafts();
+            drafts.set(0);
+            cleared.set(true);
+        }
+    };
+    html! {
+        <section class="home">
+            <h1>{ i18n::SERVICES.get(lang) }</h1>
+            { body }
+            if *drafts > 0 {
+                <div class="draft-notice">
+                    <p>{ i18n::DRAFTS_ON_DEVICE.get(lang) }</p>
+                    <button type="button" class="secondary" onclick={clear}>{ i18n::DRAFTS_CLEAR.get(lang) }</button>
+                </div>
+            }
+            if *cleared {
+                <p role="status">{ i18n::DRAFTS_CLEARED.get(lang) }</p>
+            }
+            // Listed by the submit bundle, which holds the outbox's code, on a
+            // device that has used the outbox (nothing shows otherwise, so a
+            // bundle that cannot load leaves nothing half-drawn).
+            if storage::outbox_used() {
+                <BundleHost id="sent-requests" what={Mount::Sent} lang_of={props.lang_of.clone()} {lang} />
+            }
+        </section>
+    }
 }
