@@ -179,13 +179,17 @@ pub fn loading(lang: Lang) -> Html {
     html! { <p class="loading" aria-live="polite">{ i18n::LOADING.get(lang) }</p> }
 }
 
+/// A form a host holds already, with the data to start from: taken by the
+/// page that draws it.
+pub type HeldForm = Rc<RefCell<Option<(LoadedForm, Option<Value>)>>>;
+
 /// Where a form comes from.
 #[derive(Clone)]
 pub enum FormSource {
     /// Fetched from the kit's `forms/<id>/`.
     Fetch(FormId),
     /// Held already (by a host, or a test), with the data to start from.
-    Loaded(Rc<RefCell<Option<(LoadedForm, Option<Value>)>>>),
+    Loaded(HeldForm),
 }
 
 impl PartialEq for FormSource {

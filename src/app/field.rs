@@ -115,8 +115,19 @@ pub fn error_text(error: Option<&str>, id: String) -> Html {
     }
 }
 
+/// The input of one option among radio buttons or check boxes.
+pub struct OptionInput {
+    /// `radio` or `checkbox`.
+    pub kind: &'static str,
+    /// The radio group's name.
+    pub name: Option<String>,
+    pub value: Option<String>,
+    pub disabled: bool,
+}
+
 /// One option of a set of radio buttons or check boxes, inside its label.
-pub fn choice_option(kind: &'static str, name: Option<String>, value: Option<String>, id: String, checked: bool, disabled: bool, label: &str, onchange: Callback<Event>) -> Html {
+pub fn choice_option(input: OptionInput, id: String, checked: bool, label: &str, onchange: Callback<Event>) -> Html {
+    let OptionInput { kind, name, value, disabled } = input;
     html! {
         <label class="radio-option" for={id.clone()}>
             <input type={kind} {name} {value} {id} {checked} {disabled} {onchange} />
@@ -236,7 +247,8 @@ pub fn LeafField(props: &LeafProps) -> Html {
                     { for options.iter().enumerate().map(|(i, c)| {
                         let key = choice_key(&c.value);
                         let on = key == text_value && value.is_some();
-                        choice_option("radio", Some(id.clone()), Some(key), format!("{id}-{i}"), on, readonly, c.label.get(lang), onchoice.clone())
+                        let input = OptionInput { kind: "radio", name: Some(id.clone()), value: Some(key), disabled: readonly };
+                        choice_option(input, format!("{id}-{i}"), on, c.label.get(lang), onchoice.clone())
                     }) }
                     { error_text(error, d.error) }
                 </fieldset>

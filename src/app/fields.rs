@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::address::{is_cascade_part, AddressCascade};
 use super::evidence::EvidenceField;
-use super::field::{choice_option, error_text, field_class, field_id, help_text, label_text, LeafField};
+use super::field::{choice_option, OptionInput, error_text, field_class, field_id, help_text, label_text, LeafField};
 use crate::i18n;
 
 /// The form's reactions to the citizen, handed to every field. Made once
@@ -111,7 +111,8 @@ fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
         Widget::Alternatives { options, selected, fields: inner } => {
             let radios = options.iter().enumerate().map(|(i, o)| {
                 let (p, on_select) = (f.pointer.clone(), ev.on_select.clone());
-                choice_option("radio", Some(id.clone()), None, format!("{id}-{i}"), i == *selected, false, o.get(lang), Callback::from(move |_| on_select.emit((p.clone(), i))))
+                let input = OptionInput { kind: "radio", name: Some(id.clone()), value: None, disabled: false };
+                choice_option(input, format!("{id}-{i}"), i == *selected, o.get(lang), Callback::from(move |_| on_select.emit((p.clone(), i))))
             });
             let mut out = vec![html! {
                 <fieldset key={key(0)} class={field_class("field field-radio", error.as_deref())} id={id.clone()} tabindex="-1">
@@ -183,7 +184,8 @@ fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
                     on_input.emit((p.clone(), (!now.is_empty()).then_some(Value::Array(now))));
                     on_blur.emit(p.clone());
                 });
-                choice_option("checkbox", None, None, format!("{id}-{i}"), checked, false, c.label.get(lang), onchange)
+                let input = OptionInput { kind: "checkbox", name: None, value: None, disabled: false };
+                choice_option(input, format!("{id}-{i}"), checked, c.label.get(lang), onchange)
             });
             vec![html! {
                 <fieldset key={key(0)} class={field_class("field field-radio", error.as_deref())} id={id.clone()} tabindex="-1">
