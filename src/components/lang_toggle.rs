@@ -1,5 +1,5 @@
-//! The language switch of the Yew pages drawn in an embed (the verifier);
-//! the main bundle draws its own (`app::lang_toggle`).
+//! The language switch: in the kit's header, and in the bar above anything
+//! embedded in an agency's page (a form, the verifier).
 
 use eservice_core::Lang;
 use yew::prelude::*;

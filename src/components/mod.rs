@@ -1,5 +1,4 @@
-//! Pieces of the Yew pages (agency pages, the verifier, the submit bundle),
-//! named for what the user sees.
+//! Pieces of the Yew pages shared between bundles, named for what the user sees.
 
 pub mod file_picker;
 pub mod lang_toggle;
