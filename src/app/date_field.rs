@@ -1,8 +1,6 @@
 //! A date in three parts, day, month and year, shown in the Buddhist Era in
 //! Thai and the Common Era in English, and stored as ISO 8601.
 
-use std::rc::Rc;
-
 use eservice_core::form::Field;
 use eservice_core::thai_date::{month_name, DateParts};
 use eservice_core::Lang;
@@ -10,23 +8,13 @@ use serde_json::Value;
 use web_sys::Event;
 use yew::prelude::*;
 
-use super::field::{described_by, error_text, field_class, field_id, focus_stays_within, help_text, label_text, target_value, use_selected};
-use super::fields::Events;
+use super::field::{described_by, error_text, field_class, field_id, focus_stays_within, help_text, label_text, target_value, use_selected, LeafProps};
 use crate::i18n;
-
-#[derive(Properties, PartialEq)]
-pub struct DateProps {
-    pub field: Rc<Field>,
-    pub value: Option<Value>,
-    pub error: Option<String>,
-    pub lang: Lang,
-    pub ev: Events,
-}
 
 /// The date field: day and month chosen, the year typed.
 #[component]
-pub fn DateField(props: &DateProps) -> Html {
-    let DateProps { field, value, error, lang, ev } = props;
+pub fn DateField(props: &LeafProps) -> Html {
+    let LeafProps { field, value, error, lang, ev } = props;
     let lang = *lang;
     let stored = Field::display(value.as_ref());
     let parts = DateParts::parse(&stored);

@@ -136,13 +136,26 @@ pub fn choice_option(input: OptionInput, id: String, checked: bool, label: &str,
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LeafProps {
     pub field: Rc<Field>,
     pub value: Option<Value>,
     pub error: Option<String>,
     pub lang: Lang,
     pub ev: Events,
+}
+
+/// The same field first by pointer: a form whose fields depend on no value
+/// keeps one spec, and comparing each of 200 fields in depth on every
+/// keystroke would cost more than drawing the one that changed.
+pub fn same_field(a: &Rc<Field>, b: &Rc<Field>) -> bool {
+    Rc::ptr_eq(a, b) || a == b
+}
+
+impl PartialEq for LeafProps {
+    fn eq(&self, o: &Self) -> bool {
+        same_field(&self.field, &o.field) && self.value == o.value && self.error == o.error && self.lang == o.lang && self.ev == o.ev
+    }
 }
 
 /// A leaf field: text, number, long text, check box, list or radio

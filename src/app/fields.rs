@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::address::{is_cascade_part, AddressCascade};
 use super::evidence::EvidenceField;
-use super::field::{choice_option, OptionInput, error_text, field_class, field_id, help_text, label_text, LeafField};
+use super::field::{same_field, choice_option, OptionInput, error_text, field_class, field_id, help_text, label_text, LeafField};
 use crate::i18n;
 
 /// The form's reactions to the citizen, handed to every field. Made once
@@ -71,43 +71,53 @@ pub fn fields(list: &[Rc<Field>], cx: Ctx) -> Html {
     list.iter().flat_map(|f| field(f, None, cx)).collect()
 }
 
+#[derive(Properties)]
+pub struct GroupProps {
+    /// A group or a list.
+    pub field: Rc<Field>,
+    /// Its value.
+    pub value: Option<Value>,
+    /// The errors shown within it.
+    pub shown: Vec<(JsonPointer, String)>,
+    /// Its title, when it is a list item's.
+    pub label: Option<String>,
+    pub lang: Lang,
+    pub ev: Events,
+}
+
+impl PartialEq for GroupProps {
+    fn eq(&self, o: &Self) -> bool {
+        same_field(&self.field, &o.field) && self.value == o.value && self.shown == o.shown && self.label == o.label && self.lang == o.lang && self.ev == o.ev
+    }
+}
+
+/// A group of fields, or a list: redrawn only when something within it
+/// changes, so typing in one section of a long form leaves the others be.
+#[component]
+pub fn FieldGroup(props: &GroupProps) -> Html {
+    let empty = Value::Null;
+    let scope = Scope { base: &props.field.pointer, value: props.value.as_ref().unwrap_or(&empty) };
+    let cx = Ctx { scope, lang: props.lang, shown: &props.shown, ev: &props.ev };
+    group(&props.field, props.label.clone(), cx)
+}
+
 /// One field's nodes, each keyed; `label` overrides the field's own (list
 /// items are numbered). A choice's branch fields come keyed already, by
 /// their own names: keyed again by place, the field being typed in would
 /// be replaced by whatever came to stand where it stood.
 fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
     let Ctx { scope, lang, shown, ev } = cx;
+    if let Widget::Group { .. } | Widget::List { .. } = &f.widget {
+        let within: Vec<(JsonPointer, String)> = shown.iter().filter(|(p, _)| p.starts_with(&f.pointer)).cloned().collect();
+        return vec![html! {
+            <FieldGroup key={format!("{}#0", field_id(&f.pointer))} field={f.clone()} value={scope.at(&f.pointer).cloned()} shown={within} {label} {lang} ev={ev.clone()} />
+        }];
+    }
     let error = error_of(shown, &f.pointer);
     let title = label.clone().unwrap_or_else(|| f.label.get(lang).to_owned());
     let id = field_id(&f.pointer);
     let key = |i: usize| format!("{id}#{i}");
     match &f.widget {
-        Widget::Group { fields: members, address } => {
-            let empty = Value::Null;
-            let value = scope.at(&f.pointer);
-            let inner = Ctx { scope: Scope { base: &f.pointer, value: value.unwrap_or(&empty) }, ..cx };
-            let body = if *address {
-                let (parts, rest): (Vec<_>, Vec<_>) = members.iter().cloned().partition(|f| is_cascade_part(f));
-                let errors: Vec<(JsonPointer, String)> = shown.iter().filter(|(p, _)| parts.iter().any(|f| f.pointer == *p)).cloned().collect();
-                html! {
-                    <>
-                        { fields(&rest, inner) }
-                        <AddressCascade key={format!("{id}-cascade")} {parts} value={value.cloned()} {errors} {lang} ev={ev.clone()} />
-                    </>
-                }
-            } else {
-                fields(members, inner)
-            };
-            vec![html! {
-                <fieldset key={key(0)} class="group" id={id.clone()} tabindex="-1">
-                    <legend>{ f.label.get(lang) }</legend>
-                    { help_text(f, lang, None) }
-                    { error_text(error.as_deref(), format!("{id}-error")) }
-                    // Its own list, all keyed, beside the unkeyed legend.
-                    <>{ body }</>
-                </fieldset>
-            }]
-        }
         Widget::Alternatives { options, selected, fields: inner } => {
             let radios = options.iter().enumerate().map(|(i, o)| {
                 let (p, on_select) = (f.pointer.clone(), ev.on_select.clone());
@@ -123,47 +133,6 @@ fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
             }];
             out.extend(inner.iter().flat_map(|f| field(f, None, cx)));
             out
-        }
-        Widget::List { items, min, max, new_item } => {
-            let n = items.len();
-            let edit = |e: ListEdit| {
-                let (p, on_list) = (f.pointer.clone(), ev.on_list.clone());
-                Callback::from(move |_: MouseEvent| on_list.emit((p.clone(), e.clone())))
-            };
-            let button = |label: &str, item_title: &str, class: &'static str, disabled: bool, onclick: Callback<MouseEvent>, text: &'static str| {
-                html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {item_title}")} {onclick}>{ text }</button> }
-            };
-            let rows = items.iter().enumerate().map(|(i, item)| {
-                let item_title = format!("{title} {}", i + 1);
-                let body: Html = match &item.widget {
-                    Widget::Group { fields: inner, .. } => fields(inner, cx),
-                    _ => field(item, Some(item_title.clone()), cx).into_iter().collect(),
-                };
-                let item_id = format!("{}-item", field_id(&item.pointer));
-                html! {
-                    <div key={item_id.clone()} class="list-item" id={item_id}>
-                        <div class="list-item-head">
-                            <span class="list-item-title">{ item_title.clone() }</span>
-                            { button(i18n::MOVE_UP.get(lang), &item_title, "icon-button", i == 0, edit(ListEdit::Move { from: i, to: i.saturating_sub(1) }), "↑") }
-                            { button(i18n::MOVE_DOWN.get(lang), &item_title, "icon-button", i + 1 == n, edit(ListEdit::Move { from: i, to: i + 1 }), "↓") }
-                            { button(i18n::REMOVE_ITEM.get(lang), &item_title, "icon-button remove", n <= *min, edit(ListEdit::Remove(i)), "✕") }
-                        </div>
-                        <>{ body }</>
-                    </div>
-                }
-            });
-            vec![html! {
-                <fieldset key={key(0)} class={field_class("group list", error.as_deref())} id={id.clone()} tabindex="-1">
-                    <legend>{ label_text(&title, f.required, lang) }</legend>
-                    { help_text(f, lang, None) }
-                    { error_text(error.as_deref(), format!("{id}-error")) }
-                    <>{ for rows }</>
-                    <button type="button" class="secondary add-item" disabled={max.is_some_and(|m| n >= m)}
-                        onclick={edit(ListEdit::Add(new_item.clone()))}>
-                        { format!("+ {} {title}", i18n::ADD_ITEM.get(lang)) }
-                    </button>
-                </fieldset>
-            }]
         }
         Widget::MultiCheck { options } => {
             let current: Vec<Value> = scope.at(&f.pointer).and_then(Value::as_array).cloned().unwrap_or_default();
@@ -208,7 +177,7 @@ fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
         Widget::Evidence { rule } => vec![html! {
             <EvidenceField key={key(0)} field={f.clone()} rule={rule.clone()} value={scope.at(&f.pointer).cloned()} {error} {lang} ev={ev.clone()} />
         }],
-        Widget::Hidden | Widget::Fixed(_) => Vec::new(),
+        Widget::Hidden | Widget::Fixed(_) | Widget::Group { .. } | Widget::List { .. } => Vec::new(),
         _ => {
             let shown_field = match &label {
                 Some(l) => {
@@ -222,5 +191,83 @@ fn field(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Vec<Html> {
                 <LeafField key={key(0)} field={shown_field} value={scope.at(&f.pointer).cloned()} {error} {lang} ev={ev.clone()} />
             }]
         }
+    }
+}
+
+/// A group's or a list's nodes, drawn from `cx`, whose scope is its own value.
+fn group(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Html {
+    let Ctx { scope, lang, shown, ev } = cx;
+    let error = error_of(shown, &f.pointer);
+    let title = label.unwrap_or_else(|| f.label.get(lang).to_owned());
+    let id = field_id(&f.pointer);
+    match &f.widget {
+        Widget::Group { fields: members, address } => {
+            let empty = Value::Null;
+            let value = scope.at(&f.pointer);
+            let inner = Ctx { scope: Scope { base: &f.pointer, value: value.unwrap_or(&empty) }, ..cx };
+            let body = if *address {
+                let (parts, rest): (Vec<_>, Vec<_>) = members.iter().cloned().partition(|f| is_cascade_part(f));
+                let errors: Vec<(JsonPointer, String)> = shown.iter().filter(|(p, _)| parts.iter().any(|f| f.pointer == *p)).cloned().collect();
+                html! {
+                    <>
+                        { fields(&rest, inner) }
+                        <AddressCascade key={format!("{id}-cascade")} {parts} value={value.cloned()} {errors} {lang} ev={ev.clone()} />
+                    </>
+                }
+            } else {
+                fields(members, inner)
+            };
+            html! {
+                <fieldset class="group" id={id.clone()} tabindex="-1">
+                    <legend>{ f.label.get(lang) }</legend>
+                    { help_text(f, lang, None) }
+                    { error_text(error.as_deref(), format!("{id}-error")) }
+                    // Its own list, all keyed, beside the unkeyed legend.
+                    <>{ body }</>
+                </fieldset>
+            }
+        }
+        Widget::List { items, min, max, new_item } => {
+            let n = items.len();
+            let edit = |e: ListEdit| {
+                let (p, on_list) = (f.pointer.clone(), ev.on_list.clone());
+                Callback::from(move |_: MouseEvent| on_list.emit((p.clone(), e.clone())))
+            };
+            let button = |label: &str, item_title: &str, class: &'static str, disabled: bool, onclick: Callback<MouseEvent>, text: &'static str| {
+                html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {item_title}")} {onclick}>{ text }</button> }
+            };
+            let rows = items.iter().enumerate().map(|(i, item)| {
+                let item_title = format!("{title} {}", i + 1);
+                let body: Html = match &item.widget {
+                    Widget::Group { fields: inner, .. } => fields(inner, cx),
+                    _ => field(item, Some(item_title.clone()), cx).into_iter().collect(),
+                };
+                let item_id = format!("{}-item", field_id(&item.pointer));
+                html! {
+                    <div key={item_id.clone()} class="list-item" id={item_id}>
+                        <div class="list-item-head">
+                            <span class="list-item-title">{ item_title.clone() }</span>
+                            { button(i18n::MOVE_UP.get(lang), &item_title, "icon-button", i == 0, edit(ListEdit::Move { from: i, to: i.saturating_sub(1) }), "↑") }
+                            { button(i18n::MOVE_DOWN.get(lang), &item_title, "icon-button", i + 1 == n, edit(ListEdit::Move { from: i, to: i + 1 }), "↓") }
+                            { button(i18n::REMOVE_ITEM.get(lang), &item_title, "icon-button remove", n <= *min, edit(ListEdit::Remove(i)), "✕") }
+                        </div>
+                        <>{ body }</>
+                    </div>
+                }
+            });
+            html! {
+                <fieldset class={field_class("group list", error.as_deref())} id={id.clone()} tabindex="-1">
+                    <legend>{ label_text(&title, f.required, lang) }</legend>
+                    { help_text(f, lang, None) }
+                    { error_text(error.as_deref(), format!("{id}-error")) }
+                    <>{ for rows }</>
+                    <button type="button" class="secondary add-item" disabled={max.is_some_and(|m| n >= m)}
+                        onclick={edit(ListEdit::Add(new_item.clone()))}>
+                        { format!("+ {} {title}", i18n::ADD_ITEM.get(lang)) }
+                    </button>
+                </fieldset>
+            }
+        }
+        _ => Html::default(),
     }
 }
