@@ -48,7 +48,14 @@ impl Submitted {
 }
 
 async fn mount_with(lang: Lang, form: Rc<LoadedForm>, start: Option<Value>) -> (Element, Submitted) {
+    // One form on the page at a time, as ids are unique within a page.
+    if let Ok(earlier) = document().query_selector_all(".test-root") {
+        for i in 0..earlier.length() {
+            earlier.get(i).unwrap().unchecked_into::<Element>().remove();
+        }
+    }
     let root = document().create_element("div").unwrap();
+    root.set_class_name("test-root");
     root.set_attribute("lang", lang.tag()).unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     let form = Rc::try_unwrap(form).unwrap_or_else(|_| panic!("one owner"));
@@ -352,6 +359,30 @@ mod drawing {
         type_text(&first, "สมศรี ดี");
         settle().await;
         assert!(document().active_element().is_some_and(|a| a.is_same_node(Some(&first))), "and keeps focus");
+    }
+
+    #[wasm_bindgen_test]
+    async fn focus_follows_a_list_item_moved_by_its_buttons() {
+        let start = json!({"staff": [{"name": "ก"}, {"name": "ข"}, {"name": "ค"}]});
+        let (root, _) = mount_with(Lang::Th, staff(), Some(start)).await;
+        let press = |id: &str| {
+            let b: web_sys::HtmlElement = root.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).unchecked_into();
+            b.focus().unwrap();
+            b.click();
+        };
+        let focused = || document().active_element().map(|a| a.id()).unwrap_or_default();
+        press("f-staff-0-item-down");
+        settle().await;
+        assert_eq!(input(&root, "f-staff-1-name").value(), "ก");
+        assert_eq!(focused(), "f-staff-1-item-down", "the moved item's button keeps focus");
+        press("f-staff-1-item-down");
+        settle().await;
+        assert_eq!(input(&root, "f-staff-2-name").value(), "ก");
+        assert_eq!(focused(), "f-staff-2-item-up", "at the end, the button that still moves it");
+        press("f-staff-2-item-up");
+        settle().await;
+        assert_eq!(input(&root, "f-staff-1-name").value(), "ก");
+        assert_eq!(focused(), "f-staff-1-item-up");
     }
 
     #[wasm_bindgen_test]

@@ -245,7 +245,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
     });
     let send: Callback<Msg> = (*send).clone();
     let events = use_memo((), {
-        let send = send.clone();
+        let (send, focus) = (send.clone(), (*focus).clone());
         move |_| {
             let act = send.reform(Msg::Form);
             let leave = act.clone();
@@ -259,6 +259,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                 on_select: act.reform(|(p, i)| FormAction::Select(p, i)),
                 on_list: act.reform(|(p, edit)| FormAction::List(p, edit)),
                 owner,
+                focus,
             }
         }
     });

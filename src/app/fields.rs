@@ -16,6 +16,7 @@ use yew::prelude::*;
 use super::address::{is_cascade_part, AddressCascade};
 use super::evidence::EvidenceField;
 use super::field::{same_field, choice_option, OptionInput, error_text, field_class, field_id, help_text, label_text, LeafField};
+use crate::dom::FocusAfterDraw;
 use crate::i18n;
 
 /// The form's reactions to the citizen, handed to every field. Made once
@@ -29,6 +30,8 @@ pub struct Events {
     /// Which form on the page, and which visit to it, the fields are of,
     /// for what is kept outside the form's data (files being processed).
     pub owner: (usize, u32),
+    /// What to focus once the change a button made is drawn.
+    pub focus: FocusAfterDraw,
 }
 
 /// The errors to show, by field, within what is being drawn.
@@ -233,8 +236,23 @@ fn group(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Html {
                 let (p, on_list) = (f.pointer.clone(), ev.on_list.clone());
                 Callback::from(move |_: MouseEvent| on_list.emit((p.clone(), e.clone())))
             };
-            let button = |label: &str, item_title: &str, class: &'static str, disabled: bool, onclick: Callback<MouseEvent>, text: &'static str| {
-                html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {item_title}")} {onclick}>{ text }</button> }
+            let item_id = |i: usize| format!("{}-item", field_id(&f.pointer.index(i)));
+            // A moved item's button keeps focus: the same button at the item's
+            // new place, or the other one there if that end has none to press.
+            let moved = |from: usize, to: usize| {
+                let (p, on_list, focus) = (f.pointer.clone(), ev.on_list.clone(), ev.focus.clone());
+                let at_end = to == 0 || to + 1 == n;
+                let same = if to < from { "up" } else { "down" };
+                let other = if to < from { "down" } else { "up" };
+                let target = format!("{}-{}", item_id(to), if at_end { other } else { same });
+                // Asked first: Yew may draw before `emit` returns.
+                Callback::from(move |e: MouseEvent| {
+                    focus.ask(&e, &target);
+                    on_list.emit((p.clone(), ListEdit::Move { from, to }));
+                })
+            };
+            let button = |id: String, label: &str, item_title: &str, class: &'static str, disabled: bool, onclick: Callback<MouseEvent>, text: &'static str| {
+                html! { <button {id} type="button" {class} {disabled} aria-label={format!("{label}: {item_title}")} {onclick}>{ text }</button> }
             };
             let rows = items.iter().enumerate().map(|(i, item)| {
                 let item_title = format!("{title} {}", i + 1);
@@ -242,14 +260,14 @@ fn group(f: &Rc<Field>, label: Option<String>, cx: Ctx) -> Html {
                     Widget::Group { fields: inner, .. } => fields(inner, cx),
                     _ => field(item, Some(item_title.clone()), cx).into_iter().collect(),
                 };
-                let item_id = format!("{}-item", field_id(&item.pointer));
+                let id = item_id(i);
                 html! {
-                    <div key={item_id.clone()} class="list-item" id={item_id}>
+                    <div key={id.clone()} class="list-item" id={id.clone()}>
                         <div class="list-item-head">
                             <span class="list-item-title">{ item_title.clone() }</span>
-                            { button(i18n::MOVE_UP.get(lang), &item_title, "icon-button", i == 0, edit(ListEdit::Move { from: i, to: i.saturating_sub(1) }), "↑") }
-                            { button(i18n::MOVE_DOWN.get(lang), &item_title, "icon-button", i + 1 == n, edit(ListEdit::Move { from: i, to: i + 1 }), "↓") }
-                            { button(i18n::REMOVE_ITEM.get(lang), &item_title, "icon-button remove", n <= *min, edit(ListEdit::Remove(i)), "✕") }
+                            { button(format!("{id}-up"), i18n::MOVE_UP.get(lang), &item_title, "icon-button", i == 0, moved(i, i.saturating_sub(1)), "↑") }
+                            { button(format!("{id}-down"), i18n::MOVE_DOWN.get(lang), &item_title, "icon-button", i + 1 == n, moved(i, i + 1), "↓") }
+                            { button(format!("{id}-remove"), i18n::REMOVE_ITEM.get(lang), &item_title, "icon-button remove", n <= *min, edit(ListEdit::Remove(i)), "✕") }
                         </div>
                         <>{ body }</>
                     </div>

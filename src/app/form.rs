@@ -266,21 +266,26 @@ pub fn view(state: &FormState, lang: Lang, page: FormPage) -> Html {
         let (act, focus) = (act.clone(), focus.clone());
         let first = step_errors.first().map(|(_, p)| p.clone());
         let first_step = first.as_ref().map(|p| step_of(&spec, p));
+        // Focus is asked for before the actions: Yew may draw before `emit` returns.
         move |e: SubmitEvent| {
             e.prevent_default();
-            act.emit(FormAction::Try);
             match &first {
-                None if last_step => on_submit.emit(pruned.clone()),
+                None if last_step => {
+                    act.emit(FormAction::Try);
+                    on_submit.emit(pruned.clone());
+                }
                 None => {
-                    act.emit(FormAction::GoTo(step + 1));
                     focus.ask(&e, "step-title");
+                    act.emit(FormAction::Try);
+                    act.emit(FormAction::GoTo(step + 1));
                 }
                 Some(p) => {
+                    focus.ask(&e, &field_id(p));
+                    act.emit(FormAction::Try);
                     if let (true, Some(s)) = (wizard, first_step.filter(|s| *s != step)) {
                         act.emit(FormAction::GoTo(s));
                         act.emit(FormAction::Try);
                     }
-                    focus.ask(&e, &field_id(p));
                 }
             }
         }
@@ -288,8 +293,8 @@ pub fn view(state: &FormState, lang: Lang, page: FormPage) -> Html {
     let back = (wizard && step > 0).then(|| {
         let (act, focus) = (act.clone(), focus.clone());
         move |e: MouseEvent| {
-            act.emit(FormAction::GoTo(step.saturating_sub(1)));
             focus.ask(&e, "step-title");
+            act.emit(FormAction::GoTo(step.saturating_sub(1)));
         }
     });
     let root = JsonPointer::root();
