@@ -1,0 +1,234 @@
+use eservice_base::{Lang, LocalText};
+use eservice_forms::catalog::Catalog;
+use eservice_forms::form::{FormSpec, Selections};
+use eservice_forms::schema::{RegressEngine, Validator};
+use serde_json::{json, Value};
+
+use crate::check::What;
+use crate::*;
+
+const DEFS: &str = include_str!("../../../assets/forms/common/defs.json");
+
+fn t(th: &str, en: &str) -> LocalText {
+    LocalText::new(th, en)
+}
+
+fn key(k: &str) -> Key {
+    Key::parse(k).unwrap()
+}
+
+fn q(k: &str, th: &str, en: &str, kind: Kind) -> Question {
+    Question {
+        key: key(k),
+        title: t(th, en),
+        help: LocalText::default(),
+        placeholder: LocalText::default(),
+        required: true,
+        kind,
+        messages: Vec::new(),
+        show_when: None,
+        required_when: None,
+    }
+}
+
+/// The food shop licence of the issue: individual or company, a fire-safety
+/// question above 200 m², staff, photos, three steps and a fee.
+fn food_shop() -> Design {
+    let choice = |v: &str, th: &str, en: &str| Choice { value: v.into(), label: t(th, en) };
+    let mut company_name = q("company_name", "ชื่อนิติบุคคล", "Company name", Kind::ShortText { max_length: Some(200), pattern: None });
+    company_name.show_when = Some(Condition { on: key("applicant_type"), test: Test::Is(json!("company")) });
+    let mut citizen_id = q("citizen_id", "เลขประจำตัวประชาชน", "Citizen ID", Kind::CitizenId);
+    citizen_id.show_when = Some(Condition { on: key("applicant_type"), test: Test::Is(json!("person")) });
+    let mut fire_exits = q("fire_exits", "จำนวนทางหนีไฟ", "Fire exits", Kind::Number { min: Some(1.0), max: None, integer: true });
+    fire_exits.show_when = Some(Condition { on: key("area"), test: Test::MoreThan(200.0) });
+    let mut staff = q(
+        "staff",
+        "ผู้สัมผัสอาหาร",
+        "Food handlers",
+        Kind::Repeat { questions: vec![q("name", "ชื่อ", "Name", Kind::ShortText { max_length: None, pattern: None })], min: 0, max: Some(20) },
+    );
+    staff.required = false;
+    Design {
+        service: Service {
+            id: "food-shop".into(),
+            title: t("ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร", "Food shop licence"),
+            agency: t("เทศบาลตำบลตัวอย่าง", "Example Municipality"),
+            description: LocalText::default(),
+            channel: Channel::Email("saraban@example.go.th".into()),
+            fee: Some(Fee { biller_id: "099400016180300".into(), amount: "200".into() }),
+            draft_days: Some(14),
+            version: Some("1".into()),
+        },
+        questions: vec![
+            q("applicant_type", "ผู้ขอเป็น", "The applicant is", Kind::Single { options: vec![choice("person", "บุคคลธรรมดา", "An individual"), choice("company", "นิติบุคคล", "A company")], list: false }),
+            citizen_id,
+            company_name,
+            q(
+                "shop",
+                "สถานที่จำหน่ายอาหาร",
+                "The shop",
+                Kind::Section {
+                    questions: vec![
+                        q("name", "ชื่อร้าน", "Shop name", Kind::ShortText { max_length: Some(200), pattern: None }),
+                        q("area", "พื้นที่ (ตารางเมตร)", "Floor area (m²)", Kind::Number { min: Some(1.0), max: None, integer: false }),
+                        fire_exits,
+                    ],
+                },
+            ),
+            staff,
+            q(
+                "photos",
+                "ภาพถ่ายร้าน",
+                "Photos of the shop",
+                Kind::Evidence { accept: vec!["image/jpeg".into(), "image/png".into()], max_bytes: 10_000_000, max_count: 3, long_edge: Some(1600), target_bytes: Some(500_000) },
+            ),
+            q("declaration", "ข้าพเจ้าขอรับรองว่าข้อความข้างต้นเป็นความจริง", "I certify the above is true", Kind::Declaration),
+        ],
+        steps: vec![
+            Step { title: t("ผู้ขอ", "Applicant"), questions: vec![key("applicant_type"), key("citizen_id"), key("company_name")] },
+            Step { title: t("ร้าน", "Shop"), questions: vec![key("shop"), key("staff")] },
+            Step { title: t("หลักฐาน", "Evidence"), questions: vec![key("photos"), key("declaration")] },
+        ],
+    }
+}
+
+fn defs() -> Value {
+    serde_json::from_str(DEFS).unwrap()
+}
+
+fn validator(saved: &Saved) -> Validator {
+    Validator::builder(saved.schema.clone())
+        .base("https://kit.invalid/forms/food-shop/schema.json")
+        .document("https://kit.invalid/forms/common/defs.json", defs())
+        .build(Box::new(RegressEngine::default()))
+        .unwrap()
+}
+
+fn photo() -> Value {
+    json!({"name": "shop.jpg", "mediaType": "image/jpeg", "size": 1000, "sha256": "a".repeat(64)})
+}
+
+fn faulted(v: &Validator, data: &Value) -> Vec<String> {
+    let mut at: Vec<String> = v.validate(data).iter().map(|e| e.field().to_string()).collect();
+    at.sort();
+    at.dedup();
+    at
+}
+
+#[test]
+fn keys_are_made_from_titles_ascii_and_unique() {
+    assert_eq!(Key::from_title("Floor area (m²)", "พื้นที่", &[]).as_str(), "floor_area_m");
+    assert_eq!(Key::from_title("", "พื้นที่", &[]).as_str(), "question");
+    let taken = [key("question"), key("question_2")];
+    assert_eq!(Key::from_title("", "ชื่อ", &taken).as_str(), "question_3");
+    assert_eq!(Key::from_title("2nd phone", "", &[]).as_str(), "q_2nd_phone");
+    let long = Key::from_title("A very long title that goes on and on and on", "", &[]);
+    assert!(long.as_str().len() <= Key::MAX && Key::parse(long.as_str()).is_some(), "{long}");
+    for bad in ["", "Name", "1a", "a-b", "ชื่อ"] {
+        assert!(Key::parse(bad).is_none(), "{bad}");
+    }
+}
+
+#[test]
+fn a_title_edited_later_keeps_the_key_and_so_the_data() {
+    let mut d = food_shop();
+    let before = d.save(&defs()).unwrap();
+    d.questions[0].title = t("ผู้ยื่นคำขอเป็น", "Who is applying");
+    let after = d.save(&defs()).unwrap();
+    assert_eq!(before.schema["properties"]["applicant_type"]["enum"], after.schema["properties"]["applicant_type"]["enum"]);
+    assert_eq!(after.schema["properties"]["applicant_type"]["x-title-en"], "Who is applying");
+}
+
+#[test]
+fn the_saved_schema_accepts_and_refuses_as_the_clerk_designed() {
+    let saved = food_shop().save(&defs()).unwrap();
+    let v = validator(&saved);
+    let person = json!({
+        "applicant_type": "person", "citizen_id": "1101700207030",
+        "shop": {"name": "ร้านป้าแดง", "area": 150},
+        "photos": [photo()], "declaration": true
+    });
+    assert_eq!(faulted(&v, &person), Vec::<String>::new());
+    // Above 200 m², the fire-safety question is asked, and required.
+    let mut big = person.clone();
+    big["shop"]["area"] = json!(250);
+    assert_eq!(faulted(&v, &big), ["/shop/fire_exits"]);
+    big["shop"]["fire_exits"] = json!(2);
+    assert_eq!(faulted(&v, &big), Vec::<String>::new());
+    // A company names itself; a person's ID is checked.
+    let company = json!({"applicant_type": "company", "shop": {"name": "ก", "area": 10}, "photos": [photo()], "declaration": true});
+    assert_eq!(faulted(&v, &company), ["/company_name"]);
+    let mut bad_id = person.clone();
+    bad_id["citizen_id"] = json!("1101700207031");
+    assert_eq!(faulted(&v, &bad_id), ["/citizen_id"]);
+    let mut unticked = person;
+    unticked["declaration"] = json!(false);
+    unticked["photos"] = json!([]);
+    assert_eq!(faulted(&v, &unticked), ["/declaration", "/photos"]);
+}
+
+#[test]
+fn the_renderer_draws_the_saved_form_with_its_condition_steps_and_widgets() {
+    let saved = food_shop().save(&defs()).unwrap();
+    let v = validator(&saved);
+    let leaves = |data: &Value| -> Vec<String> {
+        FormSpec::new(&v, &saved.ui, data, &Selections::default()).leaves().iter().map(|f| f.pointer.to_string()).collect()
+    };
+    let small = leaves(&json!({"shop": {"area": 100}}));
+    assert!(!small.contains(&"/shop/fire_exits".to_owned()), "{small:?}");
+    let big = leaves(&json!({"shop": {"area": 250}}));
+    let area = big.iter().position(|p| p == "/shop/area").unwrap();
+    assert_eq!(big.get(area + 1).map(String::as_str), Some("/shop/fire_exits"), "right after its trigger: {big:?}");
+    let spec = FormSpec::new(&v, &saved.ui, &json!({}), &Selections::default());
+    assert_eq!(spec.steps.len(), 3);
+    assert_eq!(spec.title.get(Lang::En), "Food shop licence");
+    let photos = spec.leaves().into_iter().find(|f| f.pointer.to_string() == "/photos").cloned();
+    assert!(matches!(photos.map(|f| f.widget), Some(eservice_forms::form::Widget::Evidence { .. })));
+    assert_eq!(saved.ui["ui:draftDays"], 14);
+    assert_eq!(saved.ui["applicant_type"]["ui:widget"], "radio");
+}
+
+#[test]
+fn the_index_entry_is_one_the_catalog_reads() {
+    let saved = food_shop().save(&defs()).unwrap();
+    let catalog = Catalog::from_json(&json!({ "forms": [saved.entry] }));
+    assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
+    assert_eq!(catalog.entries.len(), 1);
+    assert_eq!(catalog.entries[0].id.to_string(), "food-shop");
+}
+
+#[test]
+fn each_bad_input_is_named_before_saving() {
+    let mut d = food_shop();
+    d.service.channel = Channel::Email("saraban at example".into());
+    d.service.fee = Some(Fee { biller_id: "0994000161803".into(), amount: "fifty".into() });
+    d.questions[2].key = key("citizen_id");
+    d.questions[0].kind = Kind::Single { options: Vec::new(), list: true };
+    if let Kind::Section { questions } = &mut d.questions[3].kind {
+        questions[1].kind = Kind::ShortText { max_length: None, pattern: Some("([".into()) };
+        questions.push(q("seats", "จำนวนที่นั่ง", "Seats", Kind::Number { min: Some(10.0), max: Some(5.0), integer: true }));
+    }
+    let whats: Vec<What> = d.problems().into_iter().map(|p| p.what).collect();
+    assert!(whats.contains(&What::NotAnEmail("saraban at example".into())), "{whats:?}");
+    assert!(whats.contains(&What::BillerId("0994000161803".into())));
+    assert!(whats.contains(&What::Amount("fifty".into())));
+    assert!(whats.contains(&What::SameKey));
+    assert!(whats.contains(&What::NoOptions));
+    assert!(whats.contains(&What::MinAboveMax));
+    assert!(whats.iter().any(|w| matches!(w, What::BadPattern(_))));
+    // The area became text: "more than 200" can no longer be asked of it.
+    assert!(whats.contains(&What::ConditionCannotAsk(key("area"))));
+    assert!(d.save(&defs()).is_err(), "a design with a problem is never saved");
+
+    let mut gone = food_shop();
+    gone.questions.remove(0);
+    gone.steps[0].questions.remove(0);
+    let problems = gone.problems();
+    let message = problems.iter().find(|p| p.what == What::ConditionOnMissing(key("applicant_type"))).map(|p| p.message(Lang::Th)).unwrap();
+    assert!(message.contains("เลขประจำตัวประชาชน") && message.contains("applicant_type"), "{message}");
+    assert!(problems.iter().any(|p| p.message(Lang::En).starts_with("Question “ชื่อนิติบุคคล” (company_name)")));
+
+    let mut unstepped = food_shop();
+    unstepped.steps[2].questions.pop();
+    assert!(unstepped.problems().iter().any(|p| p.what == What::StepCount(key("declaration"), 0)));
+}
