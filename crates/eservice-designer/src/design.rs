@@ -149,3 +149,139 @@ impl Kind {
         }
     }
 }
+
+/// The kinds a clerk can pick, by name, with their names in Thai and English.
+pub const KINDS: [(&str, &str, &str); 16] = [
+    ("short_text", "ข้อความสั้น", "Short text"),
+    ("long_text", "ข้อความยาว", "Long text"),
+    ("number", "ตัวเลข", "Number"),
+    ("date", "วันที่", "Date"),
+    ("yes_no", "ใช่/ไม่ใช่", "Yes or no"),
+    ("single", "เลือกหนึ่งข้อ", "One choice"),
+    ("multiple", "เลือกได้หลายข้อ", "Several choices"),
+    ("citizen_id", "เลขประจำตัวประชาชน", "Thai citizen ID"),
+    ("phone", "หมายเลขโทรศัพท์", "Phone number"),
+    ("email", "อีเมล", "E-mail"),
+    ("postcode", "รหัสไปรษณีย์", "Postcode"),
+    ("address", "ที่อยู่", "Thai address"),
+    ("evidence", "แนบไฟล์หลักฐาน", "Evidence upload"),
+    ("section", "หมวด (กลุ่มคำถาม)", "Section"),
+    ("repeat", "กลุ่มคำถามที่เพิ่มได้", "Repeating group"),
+    ("declaration", "ช่องรับรอง", "Declaration box"),
+];
+
+impl Kind {
+    /// A new question's kind `name` ([`KINDS`]), with the kit's defaults.
+    pub fn blank(name: &str) -> Option<Kind> {
+        Some(match name {
+            "short_text" => Kind::ShortText { max_length: None, pattern: None },
+            "long_text" => Kind::LongText { max_length: None },
+            "number" => Kind::Number { min: None, max: None, integer: false },
+            "date" => Kind::Date,
+            "yes_no" => Kind::YesNo,
+            "single" => Kind::Single { options: Vec::new(), list: false },
+            "multiple" => Kind::Multiple { options: Vec::new() },
+            "citizen_id" => Kind::CitizenId,
+            "phone" => Kind::Phone,
+            "email" => Kind::Email,
+            "postcode" => Kind::Postcode,
+            "address" => Kind::Address,
+            // Photos made small on the phone: 1600 px on the long edge, about 500 KB.
+            "evidence" => Kind::Evidence {
+                accept: vec!["image/jpeg".into(), "image/png".into(), "application/pdf".into()],
+                max_bytes: 10 * 1024 * 1024,
+                max_count: 3,
+                long_edge: Some(1600),
+                target_bytes: Some(500 * 1024),
+            },
+            "section" => Kind::Section { questions: Vec::new() },
+            "repeat" => Kind::Repeat { questions: Vec::new(), min: 0, max: None },
+            "declaration" => Kind::Declaration,
+            _ => return None,
+        })
+    }
+
+    /// Its name in [`KINDS`].
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::ShortText { .. } => "short_text",
+            Kind::LongText { .. } => "long_text",
+            Kind::Number { .. } => "number",
+            Kind::Date => "date",
+            Kind::YesNo => "yes_no",
+            Kind::Single { .. } => "single",
+            Kind::Multiple { .. } => "multiple",
+            Kind::CitizenId => "citizen_id",
+            Kind::Phone => "phone",
+            Kind::Email => "email",
+            Kind::Postcode => "postcode",
+            Kind::Address => "address",
+            Kind::Evidence { .. } => "evidence",
+            Kind::Section { .. } => "section",
+            Kind::Repeat { .. } => "repeat",
+            Kind::Declaration => "declaration",
+        }
+    }
+}
+
+impl Question {
+    /// A new, untitled question of `kind`, keyed apart from `taken`.
+    pub fn new(kind: Kind, taken: &[Key]) -> Question {
+        Question {
+            key: Key::from_title("", "", taken),
+            title: LocalText::default(),
+            help: LocalText::default(),
+            placeholder: LocalText::default(),
+            required: false,
+            kind,
+            messages: Vec::new(),
+            show_when: None,
+            required_when: None,
+        }
+    }
+}
+
+impl Design {
+    /// A blank service with the id `id`, sent by e-mail.
+    pub fn blank(id: &str) -> Design {
+        Design {
+            service: Service {
+                id: id.to_owned(),
+                title: LocalText::default(),
+                agency: LocalText::default(),
+                description: LocalText::default(),
+                channel: Channel::Email(String::new()),
+                fee: None,
+                draft_days: None,
+                version: None,
+            },
+            questions: Vec::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Makes each top-level question's key from its title again (until the
+    /// first save: afterwards keys stay, whatever the titles become), and
+    /// moves the conditions and steps that named the old keys along.
+    pub fn key_from_titles(&mut self) {
+        for i in 0..self.questions.len() {
+            let taken: Vec<Key> = self.questions.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, q)| q.key.clone()).collect();
+            let q = &self.questions[i];
+            let new = Key::from_title(q.title.en.as_deref().unwrap_or(""), q.title.th.as_deref().unwrap_or(""), &taken);
+            let old = std::mem::replace(&mut self.questions[i].key, new.clone());
+            if old == new {
+                continue;
+            }
+            for q in &mut self.questions {
+                for c in [&mut q.show_when, &mut q.required_when].into_iter().flatten() {
+                    if c.on == old {
+                        c.on = new.clone();
+                    }
+                }
+            }
+            for s in &mut self.steps {
+                s.questions.iter_mut().filter(|k| **k == old).for_each(|k| *k = new.clone());
+            }
+        }
+    }
+}

@@ -15,7 +15,7 @@ mod emit;
 pub mod key;
 
 pub use check::Problem;
-pub use design::{Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test};
+pub use design::{Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test, KINDS};
 pub use emit::{Saved, COMMON_DEFS};
 pub use key::Key;
 

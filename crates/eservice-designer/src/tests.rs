@@ -6,6 +6,7 @@ use serde_json::{json, Value};
 
 use crate::check::What;
 use crate::*;
+use crate::design;
 
 const DEFS: &str = include_str!("../../../assets/forms/common/defs.json");
 
@@ -231,4 +232,28 @@ fn each_bad_input_is_named_before_saving() {
     let mut unstepped = food_shop();
     unstepped.steps[2].questions.pop();
     assert!(unstepped.problems().iter().any(|p| p.what == What::StepCount(key("declaration"), 0)));
+}
+
+#[test]
+fn every_kind_a_clerk_picks_is_made_and_named() {
+    for (name, _, _) in design::KINDS {
+        assert_eq!(Kind::blank(name).map(|k| k.name()), Some(name));
+    }
+    assert!(Kind::blank("html").is_none());
+}
+
+#[test]
+fn keys_follow_titles_until_saved_and_conditions_follow_keys() {
+    let mut d = Design::blank("shop");
+    d.questions.push(Question::new(Kind::blank("number").unwrap(), &[]));
+    let taken = [d.questions[0].key.clone()];
+    d.questions.push(Question::new(Kind::blank("number").unwrap(), &taken));
+    assert_ne!(d.questions[0].key, d.questions[1].key);
+    d.questions[1].show_when = Some(Condition { on: d.questions[0].key.clone(), test: Test::MoreThan(200.0) });
+    d.questions[0].title = t("พื้นที่", "Floor area");
+    d.questions[1].title = t("ทางหนีไฟ", "Fire exits");
+    d.key_from_titles();
+    assert_eq!(d.questions[0].key.as_str(), "floor_area");
+    assert_eq!(d.questions[1].key.as_str(), "fire_exits");
+    assert_eq!(d.questions[1].show_when.as_ref().map(|c| c.on.as_str()), Some("floor_area"));
 }
