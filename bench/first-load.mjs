@@ -87,6 +87,7 @@ export async function onDemand(dist) {
     ['submit (on "check and submit"; sent requests; outbox)', ['bundle-loader.js', 'submit-pages.js', 'submit-pages_bg.wasm']],
     ['verifier (#/verify, verify embeds)', ['verify-page.js', 'verify-page_bg.wasm']],
     ['permit pages (#/register, #/sign, #/inbox)', ['permit-pages.js', 'permit-pages_bg.wasm']],
+    ['form designer (#/design)', ['design-pages.js', 'design-pages_bg.wasm']],
     ['evidence worker (first file attached; verify)', ['evidence-worker_loader.js', 'evidence-worker.js', 'evidence-worker_bg.wasm']],
     ['signing worker (#/sign)', ['sign-worker_loader.js', 'sign-worker.js', 'sign-worker_bg.wasm']],
     ['address data (forms with an address)', ['data/thai-address.json']],

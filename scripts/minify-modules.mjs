@@ -12,7 +12,7 @@ if (!dir) {
   console.error('minify-modules: TRUNK_STAGING_DIR is not set (run as a Trunk hook)');
   process.exit(1);
 }
-const MODULES = [/^eservice-web-[0-9a-f]+\.js$/, /^(permit-pages|submit-pages|verify-page|eservice-api)\.js$/];
+const MODULES = [/^eservice-web-[0-9a-f]+\.js$/, /^(permit-pages|submit-pages|verify-page|design-pages|eservice-api)\.js$/];
 const sri = (bytes) => 'sha384-' + createHash('sha384').update(bytes).digest('base64');
 const page = join(dir, 'index.html');
 let html = readFileSync(page, 'utf8');

@@ -22,6 +22,8 @@ pub enum Bundle {
     Permits,
     /// The summary after submitting, the requests sent, the outbox (`submit_app`).
     Submit,
+    /// `#/design`, the form designer (`design_app`).
+    Design,
 }
 
 impl Bundle {
@@ -31,6 +33,7 @@ impl Bundle {
             Bundle::Verify => "verify-page",
             Bundle::Permits => "permit-pages",
             Bundle::Submit => "submit-pages",
+            Bundle::Design => "design-pages",
         }
     }
 }
@@ -53,6 +56,8 @@ pub enum Mount {
     Submitted { form: String, data: String, files: Array },
     /// The requests sent from this device (home page).
     Sent,
+    /// The form designer.
+    Design,
 }
 
 const PAGE: &str = "page";
@@ -64,6 +69,7 @@ impl Mount {
             Mount::Verify => Bundle::Verify,
             Mount::Permit(_) => Bundle::Permits,
             Mount::Submitted { .. } | Mount::Sent => Bundle::Submit,
+            Mount::Design => Bundle::Design,
         }
     }
 
@@ -75,6 +81,7 @@ impl Mount {
             Mount::Permit(PermitPage::Inbox) => "inbox",
             Mount::Submitted { .. } => "submitted",
             Mount::Sent => "sent",
+            Mount::Design => "design",
         }
     }
 
@@ -103,6 +110,7 @@ impl Mount {
             "inbox" => Mount::Permit(PermitPage::Inbox),
             "submitted" => Mount::Submitted { form: text("form")?, data: text("data")?, files: get("files")?.dyn_into().ok()? },
             "sent" => Mount::Sent,
+            "design" => Mount::Design,
             _ => return None,
         })
     }

@@ -17,6 +17,7 @@ mod blob;
 pub mod bundles;
 mod clock;
 pub mod components;
+pub mod design_app;
 mod dom;
 mod download;
 pub mod embed;

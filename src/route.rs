@@ -1,5 +1,6 @@
 //! Hash routes, so that every page works on any static host:
-//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`, `#/inbox`.
+//! `#/`, `#/apply/<form>`, `#/verify`, `#/register`, `#/sign`, `#/inbox`,
+//! `#/design`.
 
 use eservice_core::catalog::FormId;
 
@@ -12,6 +13,7 @@ pub enum Route {
     Register,
     Sign,
     Inbox,
+    Design,
     /// Anything else, kept to tell the user what was asked for.
     NotFound(String),
 }
@@ -28,6 +30,7 @@ impl Route {
             ("register", None) => Route::Register,
             ("sign", None) => Route::Sign,
             ("inbox", None) => Route::Inbox,
+            ("design", None) => Route::Design,
             ("apply", Some(id)) => match FormId::parse(id) {
                 Some(id) => Route::Apply(id),
                 None => Route::NotFound(hash.to_owned()),
@@ -44,6 +47,7 @@ impl Route {
             Route::Register => "#/register".into(),
             Route::Sign => "#/sign".into(),
             Route::Inbox => "#/inbox".into(),
+            Route::Design => "#/design".into(),
             Route::NotFound(h) => h.clone(),
         }
     }

@@ -450,6 +450,7 @@ mod bundles {
             (Mount::Permit(PermitPage::Register), Bundle::Permits),
             (Mount::Permit(PermitPage::Sign), Bundle::Permits),
             (Mount::Permit(PermitPage::Inbox), Bundle::Permits),
+            (Mount::Design, Bundle::Design),
             (Mount::Submitted { form: "commerce-registration".into(), data: "{\"a\":1}".into(), files: files.clone() }, Bundle::Submit),
             (Mount::Sent, Bundle::Submit),
         ];

@@ -71,6 +71,7 @@ fn page_for(route: &Route, visit: u32, app: usize, lang: Lang, lang_of: &Element
         Route::Register => bundled(Mount::Permit(PermitPage::Register)),
         Route::Sign => bundled(Mount::Permit(PermitPage::Sign)),
         Route::Inbox => bundled(Mount::Permit(PermitPage::Inbox)),
+        Route::Design => bundled(Mount::Design),
         Route::NotFound(hash) => apply::load_error(i18n::NOT_FOUND, hash, lang),
     }
 }

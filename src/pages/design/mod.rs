@@ -1,0 +1,234 @@
+//! `#/design`: the form designer, for a clerk who writes no JSON. The
+//! service's settings and its questions on one side, the form as a citizen
+//! will see it on the other, drawn by the very renderer citizens use, and
+//! what is wrong listed in the clerk's language until it is mended. Saving
+//! downloads the form's files as one zip for the site's `forms/` folder.
+//!
+//! Loaded on demand in a bundle of its own (`design-pages`): never in a
+//! citizen's first load.
+
+mod question_card;
+mod settings;
+
+use std::rc::Rc;
+
+use eservice_core::catalog::FormId;
+use eservice_core::designer::{Design, Kind, Question, Saved};
+use eservice_core::schema::Uri;
+use eservice_core::Lang;
+use serde_json::Value;
+use web_sys::Element;
+use yew::prelude::*;
+
+use crate::app::apply::{ApplyPage, FormSource};
+use crate::loaded_form::LoadedForm;
+use crate::net::fetch_json;
+use question_card::QuestionCard;
+use settings::ServiceSettings;
+
+/// The shared definitions the designed forms refer to.
+const COMMON: &str = "forms/common/defs.json";
+
+/// The design, and what the page keeps beside it.
+#[derive(Clone, PartialEq)]
+pub struct DesignState {
+    pub design: Design,
+    /// Keys follow titles until the first save; then they stay, so data
+    /// already submitted keeps its meaning.
+    pub keys_kept: bool,
+    /// Bumped with each change: the preview is drawn afresh.
+    pub revision: u32,
+}
+
+/// A change to the design.
+pub struct Edit(pub Rc<dyn Fn(&mut Design)>);
+
+impl Edit {
+    pub fn new(f: impl Fn(&mut Design) + 'static) -> Edit {
+        Edit(Rc::new(f))
+    }
+}
+
+/// Saved: keys are kept from now on.
+struct KeepKeys;
+
+pub enum Action {
+    Edit(Edit),
+    Saved,
+}
+
+impl From<Edit> for Action {
+    fn from(e: Edit) -> Action {
+        Action::Edit(e)
+    }
+}
+
+impl From<KeepKeys> for Action {
+    fn from(_: KeepKeys) -> Action {
+        Action::Saved
+    }
+}
+
+impl Reducible for DesignState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(Edit(f)) => {
+                f(&mut next.design);
+                if !next.design.questions.is_empty() && !next.keys_kept {
+                    next.design.key_from_titles();
+                }
+                next.revision += 1;
+            }
+            Action::Saved => next.keys_kept = true,
+        }
+        Rc::new(next)
+    }
+}
+
+pub type Dispatch = UseReducerDispatcher<DesignState>;
+
+#[derive(Properties, PartialEq)]
+pub struct DesignPageProps {
+    pub lang: Lang,
+    /// The element whose `lang` the preview's bundles follow.
+    pub lang_of: Element,
+}
+
+/// The zip of a saved form: its folder under `forms/`, and its entry for `forms/index.json`.
+fn zip(saved: &Saved, id: &str) -> Vec<u8> {
+    let pretty = |v: &Value| serde_json::to_vec_pretty(v).unwrap_or_default();
+    let (schema, ui, entry) = (pretty(&saved.schema), pretty(&saved.ui), pretty(&saved.entry));
+    let (schema_name, ui_name) = (format!("forms/{id}/schema.json"), format!("forms/{id}/ui.json"));
+    let d = js_sys::Date::new_0();
+    let stamp = eservice_core::package::zip::dos_time(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8, d.get_hours() as u8, d.get_minutes() as u8, d.get_seconds() as u8);
+    eservice_core::package::zip::write(&[(&schema_name, &schema), (&ui_name, &ui), ("forms/index-entry.json", &entry)], stamp)
+}
+
+#[component]
+pub fn DesignPage(props: &DesignPageProps) -> Html {
+    let lang = props.lang;
+    let state = use_reducer(|| DesignState { design: Design::blank("new-service"), keys_kept: false, revision: 0 });
+    let common = use_state(|| None::<Result<Value, String>>);
+    let saved_note = use_state(|| None::<String>);
+    {
+        let common = common.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                common.set(Some(fetch_json(COMMON).await.map_err(|e| e.message(Lang::En))));
+            });
+        });
+    }
+    let design = &state.design;
+    let problems = design.problems();
+    let dispatch = state.dispatcher();
+    let add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(
+                Edit::new(|d| {
+                    let taken: Vec<_> = d.questions.iter().map(|q| q.key.clone()).collect();
+                    d.questions.push(Question::new(Kind::blank("short_text").unwrap_or(Kind::Date), &taken));
+                })
+                .into(),
+            )
+        })
+    };
+    let save = {
+        let (state, common, saved_note, dispatch) = (state.clone(), common.clone(), saved_note.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(Ok(defs)) = &*common else { return };
+            match state.design.save(defs) {
+                Ok(saved) => {
+                    let id = &state.design.service.id;
+                    let result = crate::download::save_bytes(&format!("{id}.zip"), "application/zip", &zip(&saved, id));
+                    saved_note.set(Some(match result {
+                        Ok(()) => lang.pick("บันทึกแล้ว: แตกไฟล์ zip ลงในโฟลเดอร์ของเว็บไซต์ แล้วเพิ่มรายการใน forms/index.json", "Saved: unzip into the site's folder, and add the entry to forms/index.json").to_owned(),
+                        Err(e) => format!("{}: {e}", lang.pick("ดาวน์โหลดไม่ได้", "The download failed")),
+                    }));
+                    dispatch.dispatch(KeepKeys.into());
+                }
+                Err(_) => saved_note.set(None),
+            }
+        })
+    };
+    let earlier_of = |i: usize| -> Vec<Question> { design.questions[..i].to_vec() };
+    html! {
+        <section class="designer">
+            <h1>{ lang.pick("ออกแบบแบบฟอร์ม", "Form designer") }</h1>
+            <div class="designer-columns">
+                <div class="designer-editor">
+                    <ServiceSettings service={design.service.clone()} {lang} dispatch={dispatch.clone()} />
+                    <h2>{ lang.pick("คำถาม", "Questions") }</h2>
+                    <ol class="designer-questions">
+                        { for design.questions.iter().enumerate().map(|(i, q)| html! {
+                            <li key={format!("q{i}")}>
+                                <QuestionCard index={i} count={design.questions.len()} question={q.clone()} earlier={earlier_of(i)} {lang} dispatch={dispatch.clone()} />
+                            </li>
+                        }) }
+                    </ol>
+                    <button type="button" class="secondary add-item" onclick={add}>{ lang.pick("+ เพิ่มคำถาม", "+ Add a question") }</button>
+                    <div class="designer-problems" aria-live="polite">
+                        if problems.is_empty() {
+                            <p class="designer-ok">{ lang.pick("ไม่พบข้อผิดพลาด บันทึกได้", "Nothing is wrong: ready to save") }</p>
+                        } else {
+                            <h2>{ lang.pick("ต้องแก้ไขก่อนบันทึก", "To mend before saving") }</h2>
+                            <ul>{ for problems.iter().map(|p| html! { <li class="field-error">{ p.message(lang) }</li> }) }</ul>
+                        }
+                    </div>
+                    <div class="form-actions">
+                        <button type="button" class="primary" disabled={!problems.is_empty() || !matches!(*common, Some(Ok(_)))} onclick={save}>
+                            { lang.pick("บันทึก (ดาวน์โหลด zip)", "Save (download a zip)") }
+                        </button>
+                    </div>
+                    if let Some(note) = &*saved_note {
+                        <p role="status">{ note.clone() }</p>
+                    }
+                </div>
+                <Preview state={(*state).clone()} common={(*common).clone()} {lang} lang_of={props.lang_of.clone()} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PreviewProps {
+    state: DesignState,
+    common: Option<Result<Value, String>>,
+    lang: Lang,
+    lang_of: Element,
+}
+
+/// The form as a citizen will see it, in a phone-sized frame.
+#[component]
+fn Preview(props: &PreviewProps) -> Html {
+    let lang = props.lang;
+    let design = &props.state.design;
+    let body = match (&props.common, design.questions.is_empty()) {
+        (_, true) => html! { <p class="field-help">{ lang.pick("เพิ่มคำถามแล้วแบบฟอร์มจะแสดงที่นี่", "Add a question and the form shows here") }</p> },
+        (None, _) => crate::app::apply::loading(lang),
+        (Some(Err(e)), _) => html! { <p class="field-error">{ format!("{COMMON}: {e}") }</p> },
+        (Some(Ok(defs)), false) => {
+            let id = FormId::parse(&design.service.id).or_else(|| FormId::parse("preview"));
+            let base = Uri::parse(&crate::net::url(&format!("forms/{}/schema.json", design.service.id)));
+            let built = id.ok_or_else(String::new).and_then(|id| {
+                LoadedForm::build(id, design.schema(), &design.ui(), &base, &[(crate::net::url(COMMON), defs.clone())]).map_err(|e| e.message(lang))
+            });
+            match built {
+                Ok(form) => {
+                    let source = FormSource::Loaded(Rc::new(std::cell::RefCell::new(Some((form, None)))));
+                    html! { <ApplyPage key={props.state.revision} {source} {lang} lang_of={props.lang_of.clone()} owner={(usize::MAX, props.state.revision)} /> }
+                }
+                Err(e) => html! { <p class="field-error">{ e }</p> },
+            }
+        }
+    };
+    html! {
+        <aside class="designer-preview" aria-label={lang.pick("ตัวอย่างแบบฟอร์ม", "Preview")}>
+            <h2>{ lang.pick("ตัวอย่างที่ประชาชนเห็น", "What a citizen sees") }</h2>
+            <div class="phone-frame">{ body }</div>
+        </aside>
+    }
+}

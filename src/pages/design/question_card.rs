@@ -1,0 +1,342 @@
+//! One question in the designer: its titles, help and placeholder in Thai
+//! and English side by side, whether it is required, its kind and what the
+//! kind needs, when it is asked, and buttons to move or remove it.
+
+use eservice_core::designer::{Choice, Condition, Key, Kind, Question, Test, KINDS};
+use eservice_core::{Lang, LocalText};
+use serde_json::Value;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::settings::some;
+use super::{Dispatch, Edit};
+use crate::app::field::{target_value, use_selected};
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub index: usize,
+    pub count: usize,
+    pub question: Question,
+    /// The questions before it: what it may be asked after.
+    pub earlier: Vec<Question>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+/// Applies `f` to question `i`.
+fn edit(dispatch: &Dispatch, i: usize, f: impl Fn(&mut Question) + 'static) {
+    dispatch.dispatch(Edit::new(move |d| {
+        if let Some(q) = d.questions.get_mut(i) {
+            f(q);
+        }
+    }).into());
+}
+
+/// Options as the clerk types them: one a line, `Thai | English`.
+fn options_text(options: &[Choice]) -> String {
+    options
+        .iter()
+        .map(|o| match (&o.label.th, &o.label.en) {
+            (Some(th), Some(en)) => format!("{th} | {en}"),
+            (th, en) => th.clone().or(en.clone()).unwrap_or_default(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The options a text describes, each stored as a key made from its words.
+fn parse_options(text: &str) -> Vec<Choice> {
+    let mut out: Vec<Choice> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (th, en) = match line.split_once('|') {
+            Some((th, en)) => (th.trim(), en.trim()),
+            None => (line, ""),
+        };
+        let taken: Vec<Key> = out.iter().filter_map(|o| Key::parse(&o.value)).collect();
+        let value = Key::from_title(en, th, &taken).to_string();
+        out.push(Choice { value, label: LocalText { th: some(th.to_owned()), en: some(en.to_owned()) } });
+    }
+    out
+}
+
+/// The value a condition compares, as typed, for an answer of `kind`.
+fn condition_value(kind: &Kind, typed: &str) -> Value {
+    match kind {
+        Kind::Number { .. } => typed.trim().parse::<f64>().map(Value::from).unwrap_or_else(|_| Value::from(typed)),
+        Kind::YesNo | Kind::Declaration => Value::Bool(typed == "true"),
+        _ => Value::from(typed),
+    }
+}
+
+fn shown_value(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+pub fn QuestionCard(props: &CardProps) -> Html {
+    let CardProps { index: i, count, question: q, earlier, lang, dispatch } = props;
+    let (i, lang) = (*i, *lang);
+    let kind_select = use_node_ref();
+    let when_select = use_node_ref();
+    let test_select = use_node_ref();
+    let value_select = use_node_ref();
+    use_selected(kind_select.clone(), q.kind.name().to_owned());
+    let when = q.show_when.as_ref();
+    use_selected(when_select.clone(), when.map(|c| c.on.to_string()).unwrap_or_default());
+    let test_name = match when.map(|c| &c.test) {
+        Some(Test::IsNot(_)) => "is_not",
+        Some(Test::MoreThan(_)) => "more_than",
+        _ => "is",
+    };
+    use_selected(test_select.clone(), test_name.to_owned());
+    let when_value = match when.map(|c| &c.test) {
+        Some(Test::Is(v) | Test::IsNot(v)) => shown_value(v),
+        Some(Test::MoreThan(n)) => n.to_string(),
+        None => String::new(),
+    };
+    use_selected(value_select.clone(), when_value.clone());
+    let id = |part: &str| format!("q{i}-{part}");
+    let text = |part: &str, label: &str, value: Option<&str>, set: fn(&mut Question, Option<String>)| {
+        let dispatch = dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = some(target_value(&e));
+            edit(&dispatch, i, move |q| set(q, v.clone()));
+        });
+        html! {
+            <div class="field">
+                <label for={id(part)}>{ label.to_owned() }</label>
+                <input id={id(part)} type="text" value={value.unwrap_or_default().to_owned()} {oninput} />
+            </div>
+        }
+    };
+    let on_kind = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let name = target_value(&e);
+            edit(&dispatch, i, move |q| {
+                if let Some(k) = Kind::blank(&name) {
+                    q.kind = k;
+                }
+            });
+        })
+    };
+    let on_required = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+            edit(&dispatch, i, move |q| q.required = on);
+        })
+    };
+    let kind_fields = match &q.kind {
+        Kind::Single { options, .. } | Kind::Multiple { options } => {
+            let dispatch = dispatch.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let parsed = parse_options(&target_value(&e));
+                edit(&dispatch, i, move |q| match &mut q.kind {
+                    Kind::Single { options, .. } | Kind::Multiple { options } => *options = parsed.clone(),
+                    _ => {}
+                });
+            });
+            html! {
+                <div class="field">
+                    <label for={id("options")}>{ lang.pick("ตัวเลือก บรรทัดละหนึ่งข้อ: ไทย | English", "Options, one a line: Thai | English") }</label>
+                    <textarea id={id("options")} rows="4" value={options_text(options)} {oninput} />
+                </div>
+            }
+        }
+        Kind::Number { min, max, integer } => {
+            let number = |part: &str, label: &str, v: Option<f64>, set: fn(&mut Option<f64>, &mut Option<f64>, Option<f64>)| {
+                let dispatch = dispatch.clone();
+                let oninput = Callback::from(move |e: InputEvent| {
+                    let v = target_value(&e).trim().parse::<f64>().ok();
+                    edit(&dispatch, i, move |q| {
+                        if let Kind::Number { min, max, .. } = &mut q.kind {
+                            set(min, max, v);
+                        }
+                    });
+                });
+                html! {
+                    <div class="field">
+                        <label for={id(part)}>{ label.to_owned() }</label>
+                        <input id={id(part)} type="text" inputmode="decimal" value={v.map(|v| v.to_string()).unwrap_or_default()} {oninput} />
+                    </div>
+                }
+            };
+            let dispatch = dispatch.clone();
+            let on_integer = Callback::from(move |e: Event| {
+                let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
+                edit(&dispatch, i, move |q| {
+                    if let Kind::Number { integer, .. } = &mut q.kind {
+                        *integer = on;
+                    }
+                });
+            });
+            html! {
+                <div class="side-by-side">
+                    { number("min", lang.pick("ค่าต่ำสุด", "Minimum"), *min, |min, _, v| *min = v) }
+                    { number("max", lang.pick("ค่าสูงสุด", "Maximum"), *max, |_, max, v| *max = v) }
+                    <div class="field field-checkbox">
+                        <input id={id("integer")} type="checkbox" checked={*integer} onchange={on_integer} />
+                        <label for={id("integer")}>{ lang.pick("จำนวนเต็มเท่านั้น", "Whole numbers only") }</label>
+                    </div>
+                </div>
+            }
+        }
+        Kind::ShortText { pattern, .. } => html! {
+            <>
+                { text("pattern", lang.pick("รูปแบบ (regular expression, ถ้ามี)", "Pattern (a regular expression, if any)"), pattern.as_deref(), |q, v| {
+                    if let Kind::ShortText { pattern, .. } = &mut q.kind {
+                        *pattern = v;
+                    }
+                }) }
+            </>
+        },
+        Kind::Evidence { max_count, .. } => {
+            let dispatch = dispatch.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let n = target_value(&e).trim().parse::<usize>().ok().filter(|n| *n > 0);
+                edit(&dispatch, i, move |q| {
+                    if let (Kind::Evidence { max_count, .. }, Some(n)) = (&mut q.kind, n) {
+                        *max_count = n;
+                    }
+                });
+            });
+            html! {
+                <div class="field">
+                    <label for={id("max-files")}>{ lang.pick("จำนวนไฟล์สูงสุด", "Most files") }</label>
+                    <input id={id("max-files")} type="text" inputmode="numeric" value={max_count.to_string()} {oninput} />
+                    <p class="field-help">{ lang.pick("รับ JPEG, PNG, PDF ไม่เกิน 10 MB ต่อไฟล์ ภาพถ่ายย่อให้ด้านยาว 1600 px ประมาณ 500 KB", "JPEG, PNG and PDF up to 10 MB each; photos made 1600 px on the long edge, about 500 KB") }</p>
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+    // When the question is asked.
+    let on_when = {
+        let (dispatch, earlier) = (dispatch.clone(), earlier.clone());
+        Callback::from(move |e: Event| {
+            let on = Key::parse(&target_value(&e));
+            let first = on.as_ref().and_then(|k| earlier.iter().find(|q| q.key == *k)).map(|q| match &q.kind {
+                Kind::Number { .. } => Test::MoreThan(0.0),
+                Kind::YesNo | Kind::Declaration => Test::Is(Value::Bool(true)),
+                Kind::Single { options, .. } | Kind::Multiple { options } => Test::Is(options.first().map(|o| Value::from(o.value.clone())).unwrap_or(Value::Null)),
+                _ => Test::Is(Value::from("")),
+            });
+            edit(&dispatch, i, move |q| q.show_when = on.clone().zip(first.clone()).map(|(on, test)| Condition { on, test }));
+        })
+    };
+    let target = when.and_then(|c| earlier.iter().find(|q| q.key == c.on));
+    let set_test = move |dispatch: &Dispatch, name: String, typed: String, kind: Kind| {
+        edit(dispatch, i, move |q| {
+            if let Some(c) = &mut q.show_when {
+                let v = condition_value(&kind, &typed);
+                c.test = match name.as_str() {
+                    "is_not" => Test::IsNot(v),
+                    "more_than" => Test::MoreThan(v.as_f64().unwrap_or(0.0)),
+                    _ => Test::Is(v),
+                };
+            }
+        });
+    };
+    let condition = target.map(|t| {
+        let kind = t.kind.clone();
+        let on_test = {
+            let (dispatch, kind, typed) = (dispatch.clone(), kind.clone(), when_value.clone());
+            Callback::from(move |e: Event| set_test(&dispatch, target_value(&e), typed.clone(), kind.clone()))
+        };
+        let value_input = match &kind {
+            Kind::Single { options, .. } | Kind::Multiple { options } => {
+                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                html! {
+                    <select id={id("when-value")} ref={value_select.clone()} {onchange}>
+                        { for options.iter().map(|o| html! { <option value={o.value.clone()}>{ o.label.get(lang).to_owned() }</option> }) }
+                    </select>
+                }
+            }
+            Kind::YesNo | Kind::Declaration => {
+                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                html! {
+                    <select id={id("when-value")} ref={value_select.clone()} {onchange}>
+                        <option value="true">{ lang.pick("ใช่ / ติ๊ก", "Yes / ticked") }</option>
+                        <option value="false">{ lang.pick("ไม่ใช่", "No") }</option>
+                    </select>
+                }
+            }
+            _ => {
+                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
+                let oninput = Callback::from(move |e: InputEvent| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                html! { <input id={id("when-value")} type="text" value={when_value.clone()} {oninput} /> }
+            }
+        };
+        html! {
+            <div class="side-by-side">
+                <div class="field">
+                    <label for={id("when-test")}>{ lang.pick("เมื่อคำตอบ", "When the answer") }</label>
+                    <select id={id("when-test")} ref={test_select.clone()} onchange={on_test}>
+                        <option value="is">{ lang.pick("เป็น", "is") }</option>
+                        <option value="is_not">{ lang.pick("ไม่เป็น", "is not") }</option>
+                        if matches!(kind, Kind::Number { .. }) {
+                            <option value="more_than">{ lang.pick("มากกว่า", "is more than") }</option>
+                        }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for={id("when-value")}>{ lang.pick("ค่า", "Value") }</label>
+                    { value_input }
+                </div>
+            </div>
+        }
+    });
+    let mover = |label: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
+        let dispatch = dispatch.clone();
+        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| f(&mut d.questions, i)).into()));
+        let title = q.title.get(lang).to_owned();
+        html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {title}")} {onclick}>{ text }</button> }
+    };
+    let title = q.title.get(lang);
+    html! {
+        <fieldset class="group designer-question" id={id("card")}>
+            <legend>{ format!("{} {}: {}", lang.pick("คำถามที่", "Question"), i + 1, if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title }) }</legend>
+            <div class="list-item-head">
+                <span class="list-item-title">{ format!("{}: {}", lang.pick("รหัส", "Key"), q.key) }</span>
+                { mover(lang.pick("เลื่อนขึ้น", "Move up"), "icon-button", i == 0, |qs, i| qs.swap(i, i - 1), "↑") }
+                { mover(lang.pick("เลื่อนลง", "Move down"), "icon-button", i + 1 == *count, |qs, i| qs.swap(i, i + 1), "↓") }
+                { mover(lang.pick("ลบ", "Remove"), "icon-button remove", false, |qs, i| { qs.remove(i); }, "✕") }
+            </div>
+            <div class="side-by-side">
+                { text("title-th", lang.pick("คำถาม (ไทย)", "Question (Thai)"), q.title.th.as_deref(), |q, v| q.title.th = v) }
+                { text("title-en", lang.pick("คำถาม (อังกฤษ)", "Question (English)"), q.title.en.as_deref(), |q, v| q.title.en = v) }
+            </div>
+            <div class="side-by-side">
+                { text("help-th", lang.pick("คำอธิบาย (ไทย)", "Help (Thai)"), q.help.th.as_deref(), |q, v| q.help.th = v) }
+                { text("help-en", lang.pick("คำอธิบาย (อังกฤษ)", "Help (English)"), q.help.en.as_deref(), |q, v| q.help.en = v) }
+            </div>
+            <div class="side-by-side">
+                <div class="field">
+                    <label for={id("kind")}>{ lang.pick("ชนิดคำตอบ", "Kind of answer") }</label>
+                    <select id={id("kind")} ref={kind_select} onchange={on_kind}>
+                        { for KINDS.iter().map(|(name, th, en)| html! { <option value={*name}>{ lang.pick(th, en) }</option> }) }
+                    </select>
+                </div>
+                <div class="field field-checkbox">
+                    <input id={id("required")} type="checkbox" checked={q.required} onchange={on_required} />
+                    <label for={id("required")}>{ lang.pick("ต้องตอบ", "Required") }</label>
+                </div>
+            </div>
+            { kind_fields }
+            <div class="field">
+                <label for={id("when")}>{ lang.pick("ถามเมื่อ", "Ask") }</label>
+                <select id={id("when")} ref={when_select} onchange={on_when}>
+                    <option value="">{ lang.pick("ถามเสมอ", "Always") }</option>
+                    { for earlier.iter().map(|e| html! { <option value={e.key.to_string()}>{ format!("{} {}", lang.pick("เมื่อตอบข้อ", "When"), e.title.get(lang)) }</option> }) }
+                </select>
+            </div>
+            { condition.unwrap_or_default() }
+        </fieldset>
+    }
+}

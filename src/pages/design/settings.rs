@@ -1,0 +1,88 @@
+//! The service's settings: its id, title and agency in Thai and English,
+//! where requests go, and the fee.
+
+use eservice_core::designer::{Channel, Fee, Service};
+use eservice_core::{Lang, LocalText};
+use yew::prelude::*;
+
+use super::{Dispatch, Edit};
+use crate::app::field::target_value;
+
+/// A text input labelled `label`, that sets what `set` writes into the design.
+pub fn text_input(id: &str, label: &str, value: &str, dispatch: &Dispatch, set: fn(&mut eservice_core::designer::Design, String)) -> Html {
+    let dispatch = dispatch.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let v = target_value(&e);
+        dispatch.dispatch(Edit::new(move |d| set(d, v.clone())).into());
+    });
+    html! {
+        <div class="field">
+            <label for={id.to_owned()}>{ label.to_owned() }</label>
+            <input id={id.to_owned()} type="text" value={value.to_owned()} {oninput} />
+        </div>
+    }
+}
+
+/// `Some` of a non-empty text.
+pub fn some(v: String) -> Option<String> {
+    (!v.trim().is_empty()).then_some(v)
+}
+
+fn th(t: &LocalText) -> &str {
+    t.th.as_deref().unwrap_or("")
+}
+
+fn en(t: &LocalText) -> &str {
+    t.en.as_deref().unwrap_or("")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub service: Service,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn ServiceSettings(props: &SettingsProps) -> Html {
+    let (s, lang, d) = (&props.service, props.lang, &props.dispatch);
+    let (email, endpoint) = match &s.channel {
+        Channel::Email(a) => (a.as_str(), ""),
+        Channel::Endpoint(u) => ("", u.as_str()),
+    };
+    let fee = s.fee.clone().unwrap_or(Fee { biller_id: String::new(), amount: String::new() });
+    html! {
+        <fieldset class="group designer-settings">
+            <legend>{ lang.pick("บริการ", "The service") }</legend>
+            <div class="side-by-side">
+                { text_input("service-title-th", lang.pick("ชื่อบริการ (ไทย)", "Service title (Thai)"), th(&s.title), d, |d, v| d.service.title.th = some(v)) }
+                { text_input("service-title-en", lang.pick("ชื่อบริการ (อังกฤษ)", "Service title (English)"), en(&s.title), d, |d, v| d.service.title.en = some(v)) }
+            </div>
+            <div class="side-by-side">
+                { text_input("service-agency-th", lang.pick("หน่วยงาน (ไทย)", "Agency (Thai)"), th(&s.agency), d, |d, v| d.service.agency.th = some(v)) }
+                { text_input("service-agency-en", lang.pick("หน่วยงาน (อังกฤษ)", "Agency (English)"), en(&s.agency), d, |d, v| d.service.agency.en = some(v)) }
+            </div>
+            { text_input("service-id", lang.pick("รหัสแบบฟอร์ม (ชื่อโฟลเดอร์ เช่น food-shop)", "Form id (its folder, such as food-shop)"), &s.id, d, |d, v| d.service.id = v.trim().to_owned()) }
+            { text_input("service-email", lang.pick("อีเมลที่รับคำขอ", "E-mail address that receives requests"), email, d, |d, v| d.service.channel = Channel::Email(v.trim().to_owned())) }
+            if !endpoint.is_empty() {
+                <p class="field-help">{ format!("{}: {endpoint}", lang.pick("ส่งไปที่ระบบ e-Service", "Sent to the e-Service")) }</p>
+            }
+            <div class="side-by-side">
+                { text_input("service-biller", lang.pick("รหัสผู้รับชำระพร้อมเพย์ (ถ้ามีค่าธรรมเนียม)", "PromptPay biller ID (if there is a fee)"), &fee.biller_id, d, |d, v| set_fee(d, Some(v), None)) }
+                { text_input("service-amount", lang.pick("ค่าธรรมเนียม (บาท)", "Fee (baht)"), &fee.amount, d, |d, v| set_fee(d, None, Some(v))) }
+            </div>
+        </fieldset>
+    }
+}
+
+/// Sets the fee's biller or amount; with both empty, there is no fee.
+fn set_fee(d: &mut eservice_core::designer::Design, biller: Option<String>, amount: Option<String>) {
+    let mut fee = d.service.fee.take().unwrap_or(Fee { biller_id: String::new(), amount: String::new() });
+    if let Some(b) = biller {
+        fee.biller_id = b.trim().to_owned();
+    }
+    if let Some(a) = amount {
+        fee.amount = a.trim().to_owned();
+    }
+    d.service.fee = (!fee.biller_id.is_empty() || !fee.amount.is_empty()).then_some(fee);
+}

@@ -1,0 +1,96 @@
+// The form designer (#/design), as a clerk with no developer uses it: a
+// service built by clicks and keys alone, each mistake named before saving,
+// the form previewed by the renderer citizens use, and the saved files a
+// schema that `eservice validate` judges as the clerk designed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { phonePage, screenshot } from './browser.mjs';
+import { harness, ROOT, ESERVICE, typeInto, tap, assertAccessible } from './helpers.mjs';
+
+const h = harness();
+
+/** The zip's files, read by Python's zipfile (no zip reader in node's standard library). */
+function unzip(file, into) {
+  execFileSync('python3', ['-c', 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', file, into]);
+}
+
+test('a clerk designs a food shop licence by clicks and keys, sees it as a citizen would, and saves files the kit validates', async () => {
+  // A clerk's desk: a wide screen, a mouse and a keyboard.
+  const page = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+  await page.goto(`${h.server.url}#/design`);
+  await page.getByRole('heading', { name: 'ออกแบบแบบฟอร์ม' }).waitFor({ timeout: 20000 });
+
+  // The service: a wrong e-mail and a short biller ID are named, in Thai.
+  await typeInto(page.locator('#service-title-th'), 'ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร');
+  await typeInto(page.locator('#service-title-en'), 'Food shop licence');
+  await typeInto(page.locator('#service-agency-th'), 'เทศบาลตำบลตัวอย่าง');
+  await typeInto(page.locator('#service-id'), 'food-shop');
+  await typeInto(page.locator('#service-email'), 'saraban at example');
+  await typeInto(page.locator('#service-biller'), '12345');
+  await typeInto(page.locator('#service-amount'), '200');
+  const problems = page.locator('.designer-problems');
+  await problems.getByText('“saraban at example” ไม่ใช่ที่อยู่อีเมล').waitFor();
+  await problems.getByText(/รหัสผู้รับชำระพร้อมเพย์ “12345” ต้องเป็นตัวเลข 15 หลัก/).waitFor();
+  assert.ok(await page.getByRole('button', { name: /บันทึก/ }).isDisabled(), 'nothing is saved while something is wrong');
+  await typeInto(page.locator('#service-email'), 'saraban@example.go.th');
+  await typeInto(page.locator('#service-biller'), '099400016180300');
+
+  // Three questions: the floor area, fire exits asked above 200 m², and photos.
+  const add = page.getByRole('button', { name: '+ เพิ่มคำถาม' });
+  await tap(add);
+  await typeInto(page.locator('#q0-title-th'), 'พื้นที่ร้าน (ตารางเมตร)');
+  await typeInto(page.locator('#q0-title-en'), 'Floor area (m2)');
+  await page.locator('#q0-kind').selectOption('number');
+  await tap(page.locator('#q0-required'));
+  await tap(add);
+  await typeInto(page.locator('#q1-title-th'), 'จำนวนทางหนีไฟ');
+  await typeInto(page.locator('#q1-title-en'), 'Fire exits');
+  await page.locator('#q1-kind').selectOption('number');
+  await tap(page.locator('#q1-required'));
+  await page.locator('#q1-when').selectOption('floor_area_m2');
+  await page.locator('#q1-when-test').selectOption('more_than');
+  await typeInto(page.locator('#q1-when-value'), '200');
+  await tap(add);
+  await typeInto(page.locator('#q2-title-th'), 'ภาพถ่ายร้าน');
+  await typeInto(page.locator('#q2-title-en'), 'Photos of the shop');
+  await page.locator('#q2-kind').selectOption('evidence');
+  await problems.getByText('ไม่พบข้อผิดพลาด บันทึกได้').waitFor();
+
+  // The preview is the citizen's form: the fire-safety question appears above 200 m².
+  const preview = page.locator('.designer-preview');
+  await preview.getByRole('heading', { name: 'ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร' }).waitFor();
+  assert.equal(await preview.locator('#f-fire_exits').count(), 0);
+  await typeInto(preview.locator('#f-floor_area_m2'), '250');
+  await preview.locator('#f-fire_exits').waitFor();
+  await preview.locator('fieldset.evidence', { hasText: 'ภาพถ่ายร้าน' }).waitFor();
+  await assertAccessible(page, 'the designer');
+  await screenshot(page, 'designer');
+
+  // Saved as one zip of the form's files.
+  const [download] = await Promise.all([page.waitForEvent('download'), tap(page.getByRole('button', { name: /บันทึก/ }))]);
+  assert.equal(download.suggestedFilename(), 'food-shop.zip');
+  const dir = mkdtempSync(join(tmpdir(), 'designer-'));
+  unzip(await download.path(), dir);
+  const entry = JSON.parse(readFileSync(join(dir, 'forms/index-entry.json'), 'utf8'));
+  assert.deepEqual(entry.submit, { email: 'saraban@example.go.th' });
+  assert.deepEqual(entry.fee, { billerId: '099400016180300', amount: '200' });
+  mkdirSync(join(dir, 'forms/common'), { recursive: true });
+  copyFileSync(join(ROOT, 'assets/forms/common/defs.json'), join(dir, 'forms/common/defs.json'));
+  const schema = join(dir, 'forms/food-shop/schema.json');
+  const check = (data) => {
+    const file = join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify(data));
+    return spawnSync(ESERVICE, ['validate', '--schema', schema, file], { encoding: 'utf8' });
+  };
+  const photo = { name: 'shop.jpg', mediaType: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64) };
+  assert.equal(check({ floor_area_m2: 150, photos: [photo] }).status, 0);
+  const missing = check({ floor_area_m2: 250, photos: [photo] });
+  assert.equal(missing.status, 1, 'above 200 m², the fire exits are required');
+  assert.match(missing.stdout, /fire_exits/);
+  assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos: [photo] }).status, 0);
+  assert.deepEqual(page.errors, []);
+});
