@@ -58,6 +58,26 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await typeInto(page.locator('#q2-title-th'), 'ภาพถ่ายร้าน');
   await typeInto(page.locator('#q2-title-en'), 'Photos of the shop');
   await page.locator('#q2-kind').selectOption('evidence');
+  // A repeating group of staff, with a question of its own.
+  await tap(add);
+  await typeInto(page.locator('#q3-title-th'), 'ผู้สัมผัสอาหาร');
+  await typeInto(page.locator('#q3-title-en'), 'Food handlers');
+  await page.locator('#q3-kind').selectOption('repeat');
+  await typeInto(page.locator('#q3-max-items'), '20');
+  await tap(page.locator('#q3-add'));
+  await typeInto(page.locator('#q3-0-title-th'), 'ชื่อ');
+  await typeInto(page.locator('#q3-0-title-en'), 'Name');
+  await tap(page.locator('#q3-0-required'));
+  // Undone and redone: the sub-question's tick comes and goes.
+  await tap(page.locator('#design-undo'));
+  assert.equal(await page.locator('#q3-0-required').isChecked(), false);
+  await tap(page.locator('#design-redo'));
+  assert.equal(await page.locator('#q3-0-required').isChecked(), true);
+  // Three steps: the shop, its staff, the photos.
+  await page.locator('#design-steps').selectOption('3');
+  await typeInto(page.locator('#step0-th'), 'ร้าน');
+  await page.locator('#q3-step').selectOption('1');
+  await page.locator('#q2-step').selectOption('2');
   await problems.getByText('ไม่พบข้อผิดพลาด บันทึกได้').waitFor();
 
   // The preview is the citizen's form: the fire-safety question appears above 200 m².
@@ -66,7 +86,8 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(await preview.locator('#f-fire_exits').count(), 0);
   await typeInto(preview.locator('#f-floor_area_m2'), '250');
   await preview.locator('#f-fire_exits').waitFor();
-  await preview.locator('fieldset.evidence', { hasText: 'ภาพถ่ายร้าน' }).waitFor();
+  await preview.getByText('ขั้นตอนที่ 1 จาก 3').waitFor();
+  await preview.getByText('ร้าน', { exact: true }).first().waitFor();
   await assertAccessible(page, 'the designer');
   await screenshot(page, 'designer');
 
@@ -86,11 +107,16 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
     writeFileSync(file, JSON.stringify(data));
     return spawnSync(ESERVICE, ['validate', '--schema', schema, file], { encoding: 'utf8' });
   };
+  const ui = JSON.parse(readFileSync(join(dir, 'forms/food-shop/ui.json'), 'utf8'));
+  assert.deepEqual(ui['ui:steps'].map((s) => s.fields), [['floor_area_m2', 'fire_exits'], ['food_handlers'], ['photos_of_the_shop']]);
   const photo = { name: 'shop.jpg', mediaType: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64) };
-  assert.equal(check({ floor_area_m2: 150, photos: [photo] }).status, 0);
-  const missing = check({ floor_area_m2: 250, photos: [photo] });
+  const staff = check({ floor_area_m2: 150, photos_of_the_shop: [photo], food_handlers: [{}] });
+  assert.equal(staff.status, 1, 'each of the staff needs a name');
+  assert.match(staff.stdout, /food_handlers\/0\/name/);
+  assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo] }).status, 0);
+  const missing = check({ floor_area_m2: 250, photos_of_the_shop: [photo] });
   assert.equal(missing.status, 1, 'above 200 m², the fire exits are required');
   assert.match(missing.stdout, /fire_exits/);
-  assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos: [photo] }).status, 0);
+  assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos_of_the_shop: [photo] }).status, 0);
   assert.deepEqual(page.errors, []);
 });

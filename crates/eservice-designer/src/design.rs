@@ -135,6 +135,14 @@ impl Kind {
         }
     }
 
+    /// The questions inside a section or a repeating group, to change.
+    pub fn children_mut(&mut self) -> Option<&mut Vec<Question>> {
+        match self {
+            Kind::Section { questions } | Kind::Repeat { questions, .. } => Some(questions),
+            _ => None,
+        }
+    }
+
     /// Whether a condition's test can be asked of an answer of this kind.
     pub fn takes(&self, test: &Test) -> bool {
         match (self, test) {
@@ -260,28 +268,115 @@ impl Design {
         }
     }
 
-    /// Makes each top-level question's key from its title again (until the
-    /// first save: afterwards keys stay, whatever the titles become), and
-    /// moves the conditions and steps that named the old keys along.
+    /// Makes each question's key from its title again (until the first
+    /// save: afterwards keys stay, whatever the titles become), and moves
+    /// the conditions and steps that named the old keys along.
     pub fn key_from_titles(&mut self) {
-        for i in 0..self.questions.len() {
-            let taken: Vec<Key> = self.questions.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, q)| q.key.clone()).collect();
-            let q = &self.questions[i];
-            let new = Key::from_title(q.title.en.as_deref().unwrap_or(""), q.title.th.as_deref().unwrap_or(""), &taken);
-            let old = std::mem::replace(&mut self.questions[i].key, new.clone());
-            if old == new {
-                continue;
-            }
-            for q in &mut self.questions {
-                for c in [&mut q.show_when, &mut q.required_when].into_iter().flatten() {
-                    if c.on == old {
-                        c.on = new.clone();
-                    }
-                }
-            }
+        for (old, new) in rekey(&mut self.questions) {
             for s in &mut self.steps {
                 s.questions.iter_mut().filter(|k| **k == old).for_each(|k| *k = new.clone());
             }
         }
     }
+
+    /// Makes the form `n` wizard steps (none: one page). New steps are
+    /// titled by number; questions on steps taken away go to the last one
+    /// left, and a form becoming a wizard starts with all on the first.
+    pub fn set_step_count(&mut self, n: usize) {
+        if n == 0 {
+            self.steps.clear();
+            return;
+        }
+        let had = self.steps.len();
+        let orphans: Vec<Key> = self.steps.iter().skip(n).flat_map(|s| s.questions.clone()).collect();
+        self.steps.truncate(n);
+        for k in had..n {
+            let title = LocalText::new(format!("ขั้นตอนที่ {}", k + 1), format!("Step {}", k + 1));
+            self.steps.push(Step { title, questions: Vec::new() });
+        }
+        let placed: Vec<Key> = self.steps.iter().flat_map(|s| s.questions.clone()).collect();
+        let unplaced: Vec<Key> = self.questions.iter().map(|q| q.key.clone()).filter(|k| !placed.contains(k) || orphans.contains(k)).collect();
+        let last = if had == 0 { 0 } else { self.steps.len() - 1 };
+        for k in unplaced {
+            self.put_on_step(&k, last);
+        }
+    }
+
+    /// Puts the top-level question `key` on step `step` (counted from 0),
+    /// off any other; each step lists its questions in the form's order.
+    pub fn put_on_step(&mut self, key: &Key, step: usize) {
+        if step >= self.steps.len() {
+            return;
+        }
+        for s in &mut self.steps {
+            s.questions.retain(|k| k != key);
+        }
+        self.steps[step].questions.push(key.clone());
+        let order: Vec<Key> = self.questions.iter().map(|q| q.key.clone()).collect();
+        self.steps[step].questions.sort_by_key(|k| order.iter().position(|o| o == k));
+    }
+
+    /// After questions came or went: steps list only questions there are,
+    /// and a question on none goes on the last.
+    pub fn tidy_steps(&mut self) {
+        let Some(last) = self.steps.len().checked_sub(1) else { return };
+        let keys: Vec<Key> = self.questions.iter().map(|q| q.key.clone()).collect();
+        for s in &mut self.steps {
+            s.questions.retain(|k| keys.contains(k));
+        }
+        for k in keys {
+            if self.step_of(&k).is_none() {
+                self.put_on_step(&k, last);
+            }
+        }
+    }
+
+    /// The step the top-level question `key` is on.
+    pub fn step_of(&self, key: &Key) -> Option<usize> {
+        self.steps.iter().position(|s| s.questions.contains(key))
+    }
+
+    /// The list of questions that holds the question at `path` (indices
+    /// from the top level down through sections and repeating groups).
+    pub fn list_at(&mut self, path: &[usize]) -> Option<&mut Vec<Question>> {
+        let (_, parents) = path.split_last()?;
+        let mut list = &mut self.questions;
+        for &i in parents {
+            list = list.get_mut(i)?.kind.children_mut()?;
+        }
+        Some(list)
+    }
+
+    /// The question at `path`.
+    pub fn question_at(&mut self, path: &[usize]) -> Option<&mut Question> {
+        let i = *path.last()?;
+        self.list_at(path)?.get_mut(i)
+    }
+}
+
+/// Keys made again from titles in `list` and below, conditions at each
+/// level following; the top level's changes, old and new.
+fn rekey(list: &mut [Question]) -> Vec<(Key, Key)> {
+    let mut changed = Vec::new();
+    for i in 0..list.len() {
+        let taken: Vec<Key> = list.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, q)| q.key.clone()).collect();
+        let q = &list[i];
+        let new = Key::from_title(q.title.en.as_deref().unwrap_or(""), q.title.th.as_deref().unwrap_or(""), &taken);
+        let old = std::mem::replace(&mut list[i].key, new.clone());
+        if let Some(children) = list[i].kind.children_mut() {
+            rekey(children);
+        }
+        if old == new {
+            continue;
+        }
+        for q in list.iter_mut() {
+            for c in [&mut q.show_when, &mut q.required_when].into_iter().flatten() {
+                if c.on == old {
+                    c.on = new.clone();
+                }
+            }
+        }
+        changed.push((old, new));
+    }
+    changed
 }

@@ -257,3 +257,44 @@ fn keys_follow_titles_until_saved_and_conditions_follow_keys() {
     assert_eq!(d.questions[1].key.as_str(), "fire_exits");
     assert_eq!(d.questions[1].show_when.as_ref().map(|c| c.on.as_str()), Some("floor_area"));
 }
+
+#[test]
+fn questions_inside_sections_are_reached_by_path_and_keyed_from_titles() {
+    let mut d = food_shop();
+    let shop = d.questions.iter().position(|q| q.key.as_str() == "shop").unwrap();
+    let area = d.question_at(&[shop, 1]).unwrap();
+    assert_eq!(area.key.as_str(), "area");
+    area.title = t("พื้นที่", "Floor area");
+    d.key_from_titles();
+    let inner = d.question_at(&[shop, 1]).unwrap().key.clone();
+    assert_eq!(inner.as_str(), "floor_area");
+    let fire = d.question_at(&[shop, 2]).unwrap();
+    assert_eq!(fire.show_when.as_ref().map(|c| c.on.clone()), Some(inner), "the condition beside it follows");
+    assert_eq!(d.list_at(&[shop, 0]).map(|l| l.len()), Some(3));
+    assert!(d.question_at(&[shop, 7]).is_none() && d.question_at(&[]).is_none());
+    assert!(d.question_at(&[0, 0]).is_none(), "a choice has no questions inside");
+}
+
+#[test]
+fn steps_are_made_by_number_and_questions_put_on_them_in_form_order() {
+    let mut d = food_shop();
+    d.steps.clear();
+    d.set_step_count(3);
+    assert_eq!(d.steps.len(), 3);
+    assert_eq!(d.steps[1].title.get(Lang::En), "Step 2");
+    assert_eq!(d.steps[0].questions.len(), d.questions.len(), "a new wizard starts with all on the first step");
+    d.put_on_step(&key("declaration"), 2);
+    d.put_on_step(&key("photos"), 2);
+    assert_eq!(d.steps[2].questions, [key("photos"), key("declaration")], "in the form's order");
+    assert_eq!(d.step_of(&key("photos")), Some(2));
+    d.set_step_count(2);
+    assert_eq!(d.step_of(&key("photos")), Some(1), "off a step taken away, onto the last one left");
+    assert!(d.problems().iter().all(|p| !matches!(p.what, What::StepCount(..))), "{:?}", d.problems());
+    d.questions.retain(|q| q.key.as_str() != "staff");
+    d.questions.push(Question::new(Kind::Date, &[]));
+    d.tidy_steps();
+    assert!(d.problems().iter().all(|p| !matches!(p.what, What::StepCount(..) | What::UnknownInStep(_))), "{:?}", d.problems());
+    assert_eq!(d.step_of(&key("question")), Some(1), "a new question goes on the last step");
+    d.set_step_count(0);
+    assert!(d.steps.is_empty());
+}

@@ -29,10 +29,16 @@ use settings::ServiceSettings;
 /// The shared definitions the designed forms refer to.
 const COMMON: &str = "forms/common/defs.json";
 
+/// How many changes can be undone.
+const UNDO_DEPTH: usize = 200;
+
 /// The design, and what the page keeps beside it.
 #[derive(Clone, PartialEq)]
 pub struct DesignState {
     pub design: Design,
+    /// Earlier designs, the last one the latest, and those undone.
+    undo: Vec<Design>,
+    redo: Vec<Design>,
     /// Keys follow titles until the first save; then they stay, so data
     /// already submitted keeps its meaning.
     pub keys_kept: bool,
@@ -55,6 +61,8 @@ struct KeepKeys;
 pub enum Action {
     Edit(Edit),
     Saved,
+    Undo,
+    Redo,
 }
 
 impl From<Edit> for Action {
@@ -77,13 +85,33 @@ impl Reducible for DesignState {
         match action {
             Action::Edit(Edit(f)) => {
                 f(&mut next.design);
-                if !next.design.questions.is_empty() && !next.keys_kept {
+                if !next.keys_kept {
                     next.design.key_from_titles();
                 }
-                next.revision += 1;
+                next.design.tidy_steps();
+                if next.design == self.design {
+                    return self;
+                }
+                next.undo.push(self.design.clone());
+                if next.undo.len() > UNDO_DEPTH {
+                    next.undo.remove(0);
+                }
+                next.redo.clear();
             }
-            Action::Saved => next.keys_kept = true,
+            Action::Saved => {
+                next.keys_kept = true;
+                return Rc::new(next);
+            }
+            Action::Undo => match next.undo.pop() {
+                Some(d) => next.redo.push(std::mem::replace(&mut next.design, d)),
+                None => return self,
+            },
+            Action::Redo => match next.redo.pop() {
+                Some(d) => next.undo.push(std::mem::replace(&mut next.design, d)),
+                None => return self,
+            },
         }
+        next.revision += 1;
         Rc::new(next)
     }
 }
@@ -110,7 +138,7 @@ fn zip(saved: &Saved, id: &str) -> Vec<u8> {
 #[component]
 pub fn DesignPage(props: &DesignPageProps) -> Html {
     let lang = props.lang;
-    let state = use_reducer(|| DesignState { design: Design::blank("new-service"), keys_kept: false, revision: 0 });
+    let state = use_reducer(|| DesignState { design: Design::blank("new-service"), undo: Vec::new(), redo: Vec::new(), keys_kept: false, revision: 0 });
     let common = use_state(|| None::<Result<Value, String>>);
     let saved_note = use_state(|| None::<String>);
     {
@@ -121,6 +149,8 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
             });
         });
     }
+    let steps_select = use_node_ref();
+    crate::app::field::use_selected(steps_select.clone(), state.design.steps.len().max(1).to_string());
     let design = &state.design;
     let problems = design.problems();
     let dispatch = state.dispatcher();
@@ -155,17 +185,63 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
         })
     };
     let earlier_of = |i: usize| -> Vec<Question> { design.questions[..i].to_vec() };
+    let step_titles: Vec<String> = design.steps.iter().map(|s| s.title.get(lang).to_owned()).collect();
+    let history = |label: &str, id: &'static str, enabled: bool, action: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        html! { <button type="button" class="secondary" {id} disabled={!enabled} onclick={move |_| dispatch.dispatch(action())}>{ label.to_owned() }</button> }
+    };
+    let on_steps = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let n = crate::app::field::target_value(&e).parse::<usize>().unwrap_or(1);
+            dispatch.dispatch(Edit::new(move |d| d.set_step_count(if n <= 1 { 0 } else { n })).into());
+        })
+    };
+    let step_title = |n: usize, en: bool| {
+        let dispatch = dispatch.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = settings::some(crate::app::field::target_value(&e));
+            dispatch.dispatch(Edit::new(move |d| {
+                if let Some(s) = d.steps.get_mut(n) {
+                    if en { s.title.en = v.clone() } else { s.title.th = v.clone() }
+                }
+            }).into());
+        });
+        let (id, label) = match en {
+            false => (format!("step{n}-th"), format!("{} {} ({})", lang.pick("ชื่อขั้นตอนที่", "Step"), n + 1, lang.pick("ไทย", "Thai"))),
+            true => (format!("step{n}-en"), format!("{} {} ({})", lang.pick("ชื่อขั้นตอนที่", "Step"), n + 1, lang.pick("อังกฤษ", "English"))),
+        };
+        let t = &design.steps[n].title;
+        let value = if en { t.en.clone() } else { t.th.clone() }.unwrap_or_default();
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ label }</label>
+                <input {id} type="text" {value} {oninput} />
+            </div>
+        }
+    };
     html! {
         <section class="designer">
             <h1>{ lang.pick("ออกแบบแบบฟอร์ม", "Form designer") }</h1>
             <div class="designer-columns">
                 <div class="designer-editor">
+                    <div class="form-actions">
+                        { history(lang.pick("เลิกทำ", "Undo"), "design-undo", !state.undo.is_empty(), || Action::Undo) }
+                        { history(lang.pick("ทำซ้ำ", "Redo"), "design-redo", !state.redo.is_empty(), || Action::Redo) }
+                    </div>
                     <ServiceSettings service={design.service.clone()} {lang} dispatch={dispatch.clone()} />
+                    <div class="field">
+                        <label for="design-steps">{ lang.pick("จำนวนขั้นตอน (1 = หน้าเดียว)", "Number of steps (1: a single page)") }</label>
+                        <select id="design-steps" ref={steps_select} onchange={on_steps}>
+                            { for (1..=6).map(|n| html! { <option value={n.to_string()}>{ n }</option> }) }
+                        </select>
+                    </div>
+                    { for (0..design.steps.len()).map(|n| html! { <div class="side-by-side">{ step_title(n, false) }{ step_title(n, true) }</div> }) }
                     <h2>{ lang.pick("คำถาม", "Questions") }</h2>
                     <ol class="designer-questions">
                         { for design.questions.iter().enumerate().map(|(i, q)| html! {
                             <li key={format!("q{i}")}>
-                                <QuestionCard index={i} count={design.questions.len()} question={q.clone()} earlier={earlier_of(i)} {lang} dispatch={dispatch.clone()} />
+                                <QuestionCard path={vec![i]} count={design.questions.len()} question={q.clone()} steps={step_titles.clone()} step={design.step_of(&q.key)} earlier={earlier_of(i)} {lang} dispatch={dispatch.clone()} />
                             </li>
                         }) }
                     </ol>

@@ -14,19 +14,27 @@ use crate::app::field::{target_value, use_selected};
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    pub index: usize,
+    /// Where the question is: indices from the top level down.
+    pub path: Vec<usize>,
+    /// How many questions are beside it (itself included).
     pub count: usize,
     pub question: Question,
+    /// The wizard's step titles, and the step it is on (top-level questions only).
+    #[prop_or_default]
+    pub steps: Vec<String>,
+    #[prop_or_default]
+    pub step: Option<usize>,
     /// The questions before it: what it may be asked after.
     pub earlier: Vec<Question>,
     pub lang: Lang,
     pub dispatch: Dispatch,
 }
 
-/// Applies `f` to question `i`.
-fn edit(dispatch: &Dispatch, i: usize, f: impl Fn(&mut Question) + 'static) {
+/// Applies `f` to the question at `path`.
+fn edit(dispatch: &Dispatch, path: &[usize], f: impl Fn(&mut Question) + 'static) {
+    let path = path.to_vec();
     dispatch.dispatch(Edit::new(move |d| {
-        if let Some(q) = d.questions.get_mut(i) {
+        if let Some(q) = d.question_at(&path) {
             f(q);
         }
     }).into());
@@ -77,8 +85,10 @@ fn shown_value(v: &Value) -> String {
 
 #[component]
 pub fn QuestionCard(props: &CardProps) -> Html {
-    let CardProps { index: i, count, question: q, earlier, lang, dispatch } = props;
-    let (i, lang) = (*i, *lang);
+    let CardProps { path, count, question: q, steps, step, earlier, lang, dispatch } = props;
+    let lang = *lang;
+    let i = path.last().copied().unwrap_or(0);
+    let here = std::rc::Rc::new(path.clone());
     let kind_select = use_node_ref();
     let when_select = use_node_ref();
     let test_select = use_node_ref();
@@ -98,12 +108,15 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         None => String::new(),
     };
     use_selected(value_select.clone(), when_value.clone());
-    let id = |part: &str| format!("q{i}-{part}");
+    let step_select = use_node_ref();
+    use_selected(step_select.clone(), step.map(|s| s.to_string()).unwrap_or_default());
+    let name = path.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
+    let id = |part: &str| format!("q{name}-{part}");
     let text = |part: &str, label: &str, value: Option<&str>, set: fn(&mut Question, Option<String>)| {
-        let dispatch = dispatch.clone();
+        let (dispatch, here) = (dispatch.clone(), here.clone());
         let oninput = Callback::from(move |e: InputEvent| {
             let v = some(target_value(&e));
-            edit(&dispatch, i, move |q| set(q, v.clone()));
+            edit(&dispatch, &here, move |q| set(q, v.clone()));
         });
         html! {
             <div class="field">
@@ -113,10 +126,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
     };
     let on_kind = {
-        let dispatch = dispatch.clone();
+        let (dispatch, here) = (dispatch.clone(), here.clone());
         Callback::from(move |e: Event| {
             let name = target_value(&e);
-            edit(&dispatch, i, move |q| {
+            edit(&dispatch, &here, move |q| {
                 if let Some(k) = Kind::blank(&name) {
                     q.kind = k;
                 }
@@ -124,18 +137,18 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         })
     };
     let on_required = {
-        let dispatch = dispatch.clone();
+        let (dispatch, here) = (dispatch.clone(), here.clone());
         Callback::from(move |e: Event| {
             let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
-            edit(&dispatch, i, move |q| q.required = on);
+            edit(&dispatch, &here, move |q| q.required = on);
         })
     };
     let kind_fields = match &q.kind {
         Kind::Single { options, .. } | Kind::Multiple { options } => {
-            let dispatch = dispatch.clone();
+            let (dispatch, here) = (dispatch.clone(), here.clone());
             let oninput = Callback::from(move |e: InputEvent| {
                 let parsed = parse_options(&target_value(&e));
-                edit(&dispatch, i, move |q| match &mut q.kind {
+                edit(&dispatch, &here, move |q| match &mut q.kind {
                     Kind::Single { options, .. } | Kind::Multiple { options } => *options = parsed.clone(),
                     _ => {}
                 });
@@ -149,10 +162,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
         Kind::Number { min, max, integer } => {
             let number = |part: &str, label: &str, v: Option<f64>, set: fn(&mut Option<f64>, &mut Option<f64>, Option<f64>)| {
-                let dispatch = dispatch.clone();
+                let (dispatch, here) = (dispatch.clone(), here.clone());
                 let oninput = Callback::from(move |e: InputEvent| {
                     let v = target_value(&e).trim().parse::<f64>().ok();
-                    edit(&dispatch, i, move |q| {
+                    edit(&dispatch, &here, move |q| {
                         if let Kind::Number { min, max, .. } = &mut q.kind {
                             set(min, max, v);
                         }
@@ -165,10 +178,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                     </div>
                 }
             };
-            let dispatch = dispatch.clone();
+            let (dispatch, here) = (dispatch.clone(), here.clone());
             let on_integer = Callback::from(move |e: Event| {
                 let on = e.target_dyn_into::<HtmlInputElement>().is_some_and(|i| i.checked());
-                edit(&dispatch, i, move |q| {
+                edit(&dispatch, &here, move |q| {
                     if let Kind::Number { integer, .. } = &mut q.kind {
                         *integer = on;
                     }
@@ -195,10 +208,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
             </>
         },
         Kind::Evidence { max_count, .. } => {
-            let dispatch = dispatch.clone();
+            let (dispatch, here) = (dispatch.clone(), here.clone());
             let oninput = Callback::from(move |e: InputEvent| {
                 let n = target_value(&e).trim().parse::<usize>().ok().filter(|n| *n > 0);
-                edit(&dispatch, i, move |q| {
+                edit(&dispatch, &here, move |q| {
                     if let (Kind::Evidence { max_count, .. }, Some(n)) = (&mut q.kind, n) {
                         *max_count = n;
                     }
@@ -216,7 +229,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     };
     // When the question is asked.
     let on_when = {
-        let (dispatch, earlier) = (dispatch.clone(), earlier.clone());
+        let (dispatch, here, earlier) = (dispatch.clone(), here.clone(), earlier.clone());
         Callback::from(move |e: Event| {
             let on = Key::parse(&target_value(&e));
             let first = on.as_ref().and_then(|k| earlier.iter().find(|q| q.key == *k)).map(|q| match &q.kind {
@@ -225,12 +238,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 Kind::Single { options, .. } | Kind::Multiple { options } => Test::Is(options.first().map(|o| Value::from(o.value.clone())).unwrap_or(Value::Null)),
                 _ => Test::Is(Value::from("")),
             });
-            edit(&dispatch, i, move |q| q.show_when = on.clone().zip(first.clone()).map(|(on, test)| Condition { on, test }));
+            edit(&dispatch, &here, move |q| q.show_when = on.clone().zip(first.clone()).map(|(on, test)| Condition { on, test }));
         })
     };
     let target = when.and_then(|c| earlier.iter().find(|q| q.key == c.on));
-    let set_test = move |dispatch: &Dispatch, name: String, typed: String, kind: Kind| {
-        edit(dispatch, i, move |q| {
+    let set_test = |dispatch: &Dispatch, here: &[usize], name: String, typed: String, kind: Kind| {
+        edit(dispatch, here, move |q| {
             if let Some(c) = &mut q.show_when {
                 let v = condition_value(&kind, &typed);
                 c.test = match name.as_str() {
@@ -244,13 +257,13 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let condition = target.map(|t| {
         let kind = t.kind.clone();
         let on_test = {
-            let (dispatch, kind, typed) = (dispatch.clone(), kind.clone(), when_value.clone());
-            Callback::from(move |e: Event| set_test(&dispatch, target_value(&e), typed.clone(), kind.clone()))
+            let (dispatch, here, kind, typed) = (dispatch.clone(), here.clone(), kind.clone(), when_value.clone());
+            Callback::from(move |e: Event| set_test(&dispatch, &here, target_value(&e), typed.clone(), kind.clone()))
         };
         let value_input = match &kind {
             Kind::Single { options, .. } | Kind::Multiple { options } => {
-                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
-                let onchange = Callback::from(move |e: Event| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
                 html! {
                     <select id={id("when-value")} ref={value_select.clone()} {onchange}>
                         { for options.iter().map(|o| html! { <option value={o.value.clone()}>{ o.label.get(lang).to_owned() }</option> }) }
@@ -258,8 +271,8 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 }
             }
             Kind::YesNo | Kind::Declaration => {
-                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
-                let onchange = Callback::from(move |e: Event| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
                 html! {
                     <select id={id("when-value")} ref={value_select.clone()} {onchange}>
                         <option value="true">{ lang.pick("ใช่ / ติ๊ก", "Yes / ticked") }</option>
@@ -268,8 +281,8 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 }
             }
             _ => {
-                let (dispatch, kind, name) = (dispatch.clone(), kind.clone(), test_name.to_owned());
-                let oninput = Callback::from(move |e: InputEvent| set_test(&dispatch, name.clone(), target_value(&e), kind.clone()));
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let oninput = Callback::from(move |e: InputEvent| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
                 html! { <input id={id("when-value")} type="text" value={when_value.clone()} {oninput} /> }
             }
         };
@@ -293,15 +306,94 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
     });
     let mover = |label: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
-        let dispatch = dispatch.clone();
-        let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Edit::new(move |d| f(&mut d.questions, i)).into()));
+        let (dispatch, here) = (dispatch.clone(), here.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let here = here.clone();
+            dispatch.dispatch(Edit::new(move |d| {
+                if let Some(list) = d.list_at(&here) {
+                    f(list, i);
+                }
+            }).into())
+        });
         let title = q.title.get(lang).to_owned();
         html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {title}")} {onclick}>{ text }</button> }
+    };
+    let on_step = {
+        let (dispatch, key) = (dispatch.clone(), q.key.clone());
+        Callback::from(move |e: Event| {
+            let (key, n) = (key.clone(), target_value(&e).parse::<usize>().unwrap_or(0));
+            dispatch.dispatch(Edit::new(move |d| d.put_on_step(&key, n)).into());
+        })
+    };
+    // A section's or repeating group's own questions, each a card of its own.
+    let children = match &q.kind {
+        Kind::Section { questions } | Kind::Repeat { questions, .. } => {
+            let add = {
+                let (dispatch, here) = (dispatch.clone(), here.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let here = here.clone();
+                    dispatch.dispatch(Edit::new(move |d| {
+                        if let Some(list) = d.question_at(&here).and_then(|q| q.kind.children_mut()) {
+                            let taken: Vec<Key> = list.iter().map(|q| q.key.clone()).collect();
+                            list.push(Question::new(Kind::ShortText { max_length: None, pattern: None }, &taken));
+                        }
+                    }).into())
+                })
+            };
+            let limits = match &q.kind {
+                Kind::Repeat { min, max, .. } => {
+                    let limit = |part: &str, label: &str, v: String, set: fn(&mut usize, &mut Option<usize>, Option<usize>)| {
+                        let (dispatch, here) = (dispatch.clone(), here.clone());
+                        let oninput = Callback::from(move |e: InputEvent| {
+                            let n = target_value(&e).trim().parse::<usize>().ok();
+                            edit(&dispatch, &here, move |q| {
+                                if let Kind::Repeat { min, max, .. } = &mut q.kind {
+                                    set(min, max, n);
+                                }
+                            });
+                        });
+                        html! {
+                            <div class="field">
+                                <label for={id(part)}>{ label.to_owned() }</label>
+                                <input id={id(part)} type="text" inputmode="numeric" value={v} {oninput} />
+                            </div>
+                        }
+                    };
+                    html! {
+                        <div class="side-by-side">
+                            { limit("min-items", lang.pick("อย่างน้อย (รายการ)", "At least (items)"), min.to_string(), |min, _, n| *min = n.unwrap_or(0)) }
+                            { limit("max-items", lang.pick("ไม่เกิน (รายการ)", "At most (items)"), max.map(|m| m.to_string()).unwrap_or_default(), |_, max, n| *max = n) }
+                        </div>
+                    }
+                }
+                _ => Html::default(),
+            };
+            html! {
+                <div class="designer-children">
+                    { limits }
+                    <ol class="designer-questions">
+                        { for questions.iter().enumerate().map(|(j, c)| {
+                            let mut child = path.clone();
+                            child.push(j);
+                            html! {
+                                <li key={format!("c{j}")}>
+                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} earlier={questions[..j].to_vec()} {lang} dispatch={dispatch.clone()} />
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                    <button type="button" class="secondary add-item" id={id("add")} onclick={add}>
+                        { format!("+ {} {}", lang.pick("เพิ่มคำถามใน", "Add a question to"), q.title.get(lang)) }
+                    </button>
+                </div>
+            }
+        }
+        _ => Html::default(),
     };
     let title = q.title.get(lang);
     html! {
         <fieldset class="group designer-question" id={id("card")}>
-            <legend>{ format!("{} {}: {}", lang.pick("คำถามที่", "Question"), i + 1, if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title }) }</legend>
+            <legend>{ format!("{} {}: {}", lang.pick("คำถามที่", "Question"), path.iter().map(|n| (n + 1).to_string()).collect::<Vec<_>>().join("."), if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title }) }</legend>
             <div class="list-item-head">
                 <span class="list-item-title">{ format!("{}: {}", lang.pick("รหัส", "Key"), q.key) }</span>
                 { mover(lang.pick("เลื่อนขึ้น", "Move up"), "icon-button", i == 0, |qs, i| qs.swap(i, i - 1), "↑") }
@@ -329,6 +421,15 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 </div>
             </div>
             { kind_fields }
+            { children }
+            if !steps.is_empty() {
+                <div class="field">
+                    <label for={id("step")}>{ lang.pick("อยู่ในขั้นตอน", "On step") }</label>
+                    <select id={id("step")} ref={step_select} onchange={on_step}>
+                        { for steps.iter().enumerate().map(|(n, t)| html! { <option value={n.to_string()}>{ format!("{}. {t}", n + 1) }</option> }) }
+                    </select>
+                </div>
+            }
             <div class="field">
                 <label for={id("when")}>{ lang.pick("ถามเมื่อ", "Ask") }</label>
                 <select id={id("when")} ref={when_select} onchange={on_when}>
