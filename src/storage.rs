@@ -13,6 +13,8 @@ const LANG_KEY: &str = "eservice.lang";
 /// not carry the outbox's code know to load it (to resume sending, to list
 /// what was sent) without opening the database.
 const OUTBOX_USED: &str = "eservice.outbox";
+/// The form being designed on this device (`#/design`).
+const DESIGN_DRAFT: &str = "eservice.design";
 
 /// Whether this page may use local storage. Asked before every use of
 /// gloo-storage: its `LocalStorage::raw()` throws a JavaScript exception
@@ -82,6 +84,24 @@ pub fn store_draft(id: &FormId, draft: &Draft) {
     if let (true, Ok(v)) = (usable(), serde_json::from_str::<Value>(&draft.to_json())) {
         // A full storage only means the draft is not kept; the form goes on.
         LocalStorage::set(draft_key(id), v).ok();
+    }
+}
+
+/// The form the designer left on this device, as it stored it.
+pub fn design_draft() -> Option<Value> {
+    usable().then(|| LocalStorage::get::<Value>(DESIGN_DRAFT).ok()).flatten()
+}
+
+/// Keeps the form being designed; a full storage only means it is not kept.
+pub fn store_design_draft(v: &Value) {
+    if usable() {
+        LocalStorage::set(DESIGN_DRAFT, v).ok();
+    }
+}
+
+pub fn clear_design_draft() {
+    if usable() {
+        LocalStorage::delete(DESIGN_DRAFT);
     }
 }
 

@@ -118,5 +118,17 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(missing.status, 1, 'above 200 m², the fire exits are required');
   assert.match(missing.stdout, /fire_exits/);
   assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos_of_the_shop: [photo] }).status, 0);
+
+  // Closed and opened again: the design is still on the device; a new form
+  // starts blank, and can be undone.
+  await page.reload();
+  await page.getByText('แบบฟอร์มที่ออกแบบค้างไว้ในเครื่องนี้', { exact: false }).waitFor({ timeout: 20000 });
+  assert.equal(await page.locator('#q3-0-title-en').inputValue(), 'Name');
+  assert.equal(await page.locator('#q0-title-en').inputValue(), 'Floor area (m2)');
+  await tap(page.locator('#design-new'));
+  assert.equal(await page.locator('#q0-title-en').count(), 0);
+  assert.equal(await page.locator('#service-title-th').inputValue(), '');
+  await tap(page.locator('#design-undo'));
+  assert.equal(await page.locator('#service-title-th').inputValue(), 'ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร');
   assert.deepEqual(page.errors, []);
 });

@@ -48,6 +48,7 @@ impl Lang {
 
 /// Text that may exist in Thai, in English, or both.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct LocalText {
     pub th: Option<String>,
     pub en: Option<String>,

@@ -1,12 +1,13 @@
 //! A service as the clerk designs it.
 
 use eservice_base::LocalText;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::key::Key;
 
 /// A whole service: its settings and its questions, in order.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Design {
     pub service: Service,
     pub questions: Vec<Question>,
@@ -16,7 +17,7 @@ pub struct Design {
 }
 
 /// What the service is, who runs it, where requests go, and its fee.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Service {
     /// The form's id, its folder under `forms/`.
     pub id: String,
@@ -31,7 +32,7 @@ pub struct Service {
 }
 
 /// Where a citizen's request goes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Channel {
     /// Sent by e-mail to the agency's inbox.
     Email(String),
@@ -40,7 +41,7 @@ pub enum Channel {
 }
 
 /// A PromptPay bill payment.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Fee {
     /// The 15-digit biller ID.
     pub biller_id: String,
@@ -49,14 +50,14 @@ pub struct Fee {
 }
 
 /// One page of the wizard.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub title: LocalText,
     pub questions: Vec<Key>,
 }
 
 /// One question.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Question {
     pub key: Key,
     pub title: LocalText,
@@ -74,7 +75,7 @@ pub struct Question {
 }
 
 /// What kind of answer a question takes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Kind {
     ShortText { max_length: Option<u64>, pattern: Option<String> },
     LongText { max_length: Option<u64> },
@@ -105,7 +106,7 @@ pub enum Kind {
 }
 
 /// One option of a choice: what is stored, and what is shown.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Choice {
     pub value: String,
     pub label: LocalText,
@@ -113,13 +114,13 @@ pub struct Choice {
 
 /// "When \<question\> is / is not / is more than \<value\>", on a question
 /// at the same level.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Condition {
     pub on: Key,
     pub test: Test,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Test {
     Is(Value),
     IsNot(Value),

@@ -3,10 +3,12 @@
 //! Made from the title when the question is made, then never changed by
 //! editing the title: answers already submitted keep their meaning.
 
+use serde::{Deserialize, Serialize};
 
 /// A property name: lowercase ASCII letters, digits and `_`, starting with
 /// a letter, at most [`Key::MAX`] bytes. Anything else cannot be made.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
 pub struct Key(String);
 
 impl Key {
@@ -59,5 +61,18 @@ impl Key {
 impl std::fmt::Display for Key {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
+    }
+}
+
+impl TryFrom<String> for Key {
+    type Error = String;
+    fn try_from(s: String) -> Result<Key, String> {
+        Key::parse(&s).ok_or_else(|| format!("not a question key: {s:?}"))
+    }
+}
+
+impl From<Key> for String {
+    fn from(k: Key) -> String {
+        k.0
     }
 }

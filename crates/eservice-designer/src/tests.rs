@@ -298,3 +298,12 @@ fn steps_are_made_by_number_and_questions_put_on_them_in_form_order() {
     d.set_step_count(0);
     assert!(d.steps.is_empty());
 }
+
+#[test]
+fn a_design_is_kept_as_json_and_read_back_the_same() {
+    let d = food_shop();
+    let text = serde_json::to_string(&d).unwrap();
+    assert_eq!(serde_json::from_str::<Design>(&text).unwrap(), d);
+    let bad = text.replace("\"applicant_type\"", "\"Applicant Type\"");
+    assert!(serde_json::from_str::<Design>(&bad).is_err(), "a key that is not one is refused");
+}

@@ -29,6 +29,16 @@ use settings::ServiceSettings;
 /// The shared definitions the designed forms refer to.
 const COMMON: &str = "forms/common/defs.json";
 
+/// A new form's id, until the clerk names it.
+const NEW_ID: &str = "new-service";
+
+/// The design kept on this device: when, whether its keys are kept, and itself.
+fn restore() -> Option<(f64, bool, Design)> {
+    let v = crate::storage::design_draft()?;
+    let design = serde_json::from_value(v.get("design")?.clone()).ok()?;
+    Some((v.get("savedAt")?.as_f64()?, v.get("keysKept")?.as_bool()?, design))
+}
+
 /// How many changes can be undone.
 const UNDO_DEPTH: usize = 200;
 
@@ -63,6 +73,8 @@ pub enum Action {
     Saved,
     Undo,
     Redo,
+    /// A new, blank form (the one before can still be undone).
+    Restart,
 }
 
 impl From<Edit> for Action {
@@ -106,6 +118,11 @@ impl Reducible for DesignState {
                 Some(d) => next.redo.push(std::mem::replace(&mut next.design, d)),
                 None => return self,
             },
+            Action::Restart => {
+                next.undo.push(std::mem::replace(&mut next.design, Design::blank(NEW_ID)));
+                next.redo.clear();
+                next.keys_kept = false;
+            }
             Action::Redo => match next.redo.pop() {
                 Some(d) => next.undo.push(std::mem::replace(&mut next.design, d)),
                 None => return self,
@@ -138,7 +155,27 @@ fn zip(saved: &Saved, id: &str) -> Vec<u8> {
 #[component]
 pub fn DesignPage(props: &DesignPageProps) -> Html {
     let lang = props.lang;
-    let state = use_reducer(|| DesignState { design: Design::blank("new-service"), undo: Vec::new(), redo: Vec::new(), keys_kept: false, revision: 0 });
+    // The form left on this device, else a blank one.
+    let restored = use_memo((), |_| restore());
+    let state = use_reducer(|| {
+        let (keys_kept, design) = match &*restored {
+            Some((_, kept, d)) => (*kept, d.clone()),
+            None => (false, Design::blank(NEW_ID)),
+        };
+        DesignState { design, undo: Vec::new(), redo: Vec::new(), keys_kept, revision: 0 }
+    });
+    {
+        // Kept on the device as the clerk works, so a closed tab loses nothing.
+        let state = state.clone();
+        use_effect_with(state.revision, move |revision| {
+            if *revision > 0 {
+                if let Ok(design) = serde_json::to_value(&state.design) {
+                    let kept = serde_json::json!({ "savedAt": js_sys::Date::now(), "keysKept": state.keys_kept, "design": design });
+                    crate::storage::store_design_draft(&kept);
+                }
+            }
+        });
+    }
     let common = use_state(|| None::<Result<Value, String>>);
     let saved_note = use_state(|| None::<String>);
     {
@@ -225,9 +262,15 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
             <h1>{ lang.pick("ออกแบบแบบฟอร์ม", "Form designer") }</h1>
             <div class="designer-columns">
                 <div class="designer-editor">
+                    if let (Some((at, _, _)), 0) = (&*restored, state.revision) {
+                        <div class="draft-notice" role="status">
+                            <p>{ format!("{} ({})", lang.pick("แบบฟอร์มที่ออกแบบค้างไว้ในเครื่องนี้", "The form left on this device"), crate::storage::local_time(*at, lang)) }</p>
+                        </div>
+                    }
                     <div class="form-actions">
                         { history(lang.pick("เลิกทำ", "Undo"), "design-undo", !state.undo.is_empty(), || Action::Undo) }
                         { history(lang.pick("ทำซ้ำ", "Redo"), "design-redo", !state.redo.is_empty(), || Action::Redo) }
+                        { history(lang.pick("เริ่มแบบฟอร์มใหม่", "Start a new form"), "design-new", true, || Action::Restart) }
                     </div>
                     <ServiceSettings service={design.service.clone()} {lang} dispatch={dispatch.clone()} />
                     <div class="field">
