@@ -48,6 +48,8 @@ enum Command {
     Package(cmd::package::Args),
     /// The public permit register (import from CSV) and the incoming register (add packages).
     Register(cmd::register::Args),
+    /// An agency's site: make a new one ready to upload, or check one.
+    Site(cmd::site::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Keygen(args) => cmd::keygen::run(&args, lang),
         Command::Package(args) => cmd::package::run(&args, lang),
         Command::Trust(args) => cmd::trust::run(&args, lang),
+        Command::Site(args) => cmd::site::run(&args, lang),
     };
     ExitCode::from(outcome as u8)
 }

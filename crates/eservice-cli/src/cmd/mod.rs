@@ -6,6 +6,7 @@ pub mod keygen;
 pub mod package;
 pub mod register;
 pub mod sign;
+pub mod site;
 pub mod trust;
 pub mod validate;
 pub mod verify;
