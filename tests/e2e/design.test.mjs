@@ -54,6 +54,8 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await page.locator('#q1-when').selectOption('floor_area_m2');
   await page.locator('#q1-when-test').selectOption('more_than');
   await typeInto(page.locator('#q1-when-value'), '200');
+  await typeInto(page.locator('#q1-message-th'), 'ระบุจำนวนทางหนีไฟของร้าน');
+  await typeInto(page.locator('#q0-placeholder-th'), 'เช่น 120');
   await tap(add);
   await typeInto(page.locator('#q2-title-th'), 'ภาพถ่ายร้าน');
   await typeInto(page.locator('#q2-title-en'), 'Photos of the shop');
@@ -86,6 +88,11 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(await preview.locator('#f-fire_exits').count(), 0);
   await typeInto(preview.locator('#f-floor_area_m2'), '250');
   await preview.locator('#f-fire_exits').waitFor();
+  assert.equal(await preview.locator('#f-floor_area_m2').getAttribute('placeholder'), 'เช่น 120');
+  // Left empty, the clerk's own message is what the citizen reads.
+  await tap(preview.locator('#f-fire_exits'));
+  await tap(preview.locator('#f-floor_area_m2'));
+  await preview.locator('#f-fire_exits-error', { hasText: 'ระบุจำนวนทางหนีไฟของร้าน' }).waitFor();
   await preview.getByText('ขั้นตอนที่ 1 จาก 3').waitFor();
   await preview.getByText('ร้าน', { exact: true }).first().waitFor();
   await assertAccessible(page, 'the designer');

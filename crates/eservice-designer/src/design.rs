@@ -210,6 +210,28 @@ impl Kind {
         })
     }
 
+    /// Whether its answer is typed, and so can show a placeholder.
+    pub fn is_typed(&self) -> bool {
+        matches!(self, Kind::ShortText { .. } | Kind::LongText { .. } | Kind::Number { .. } | Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Postcode)
+    }
+
+    /// The checks an answer of this kind can fail, by schema keyword: a
+    /// clerk's own message for the question stands for each of them.
+    pub fn keywords(&self) -> &'static [&'static str] {
+        match self {
+            Kind::ShortText { .. } => &["required", "pattern", "maxLength", "minLength"],
+            Kind::LongText { .. } => &["required", "maxLength"],
+            Kind::Number { .. } => &["required", "type", "minimum", "maximum"],
+            Kind::Date => &["required", "format"],
+            Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Postcode => &["required", "pattern", "format", "minLength", "maxLength"],
+            Kind::Evidence { .. } | Kind::Multiple { .. } => &["required", "minItems", "maxItems"],
+            Kind::Declaration => &["required", "const"],
+            Kind::Repeat { .. } => &["minItems", "maxItems"],
+            Kind::YesNo | Kind::Single { .. } | Kind::Address => &["required"],
+            Kind::Section { .. } => &[],
+        }
+    }
+
     /// Its name in [`KINDS`].
     pub fn name(&self) -> &'static str {
         match self {
@@ -234,6 +256,19 @@ impl Kind {
 }
 
 impl Question {
+    /// The clerk's own message for a wrong answer, if there is one.
+    pub fn message(&self) -> Option<&LocalText> {
+        self.messages.first().map(|(_, t)| t)
+    }
+
+    /// Sets the clerk's own message for every check the question's kind can fail.
+    pub fn set_message(&mut self, text: LocalText) {
+        self.messages = match text.is_empty() {
+            true => Vec::new(),
+            false => self.kind.keywords().iter().map(|k| ((*k).to_owned(), text.clone())).collect(),
+        };
+    }
+
     /// A new, untitled question of `kind`, keyed apart from `taken`.
     pub fn new(kind: Kind, taken: &[Key]) -> Question {
         Question {

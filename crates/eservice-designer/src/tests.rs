@@ -307,3 +307,25 @@ fn a_design_is_kept_as_json_and_read_back_the_same() {
     let bad = text.replace("\"applicant_type\"", "\"Applicant Type\"");
     assert!(serde_json::from_str::<Design>(&bad).is_err(), "a key that is not one is refused");
 }
+
+#[test]
+fn a_clerks_own_message_replaces_the_kits_for_each_check_of_the_question() {
+    let mut d = food_shop();
+    let shop = d.questions.iter().position(|q| q.key.as_str() == "shop").unwrap();
+    let area = d.question_at(&[shop, 1]).unwrap();
+    area.placeholder = t("เช่น 120", "e.g. 120");
+    area.set_message(t("ใส่พื้นที่เป็นตารางเมตร", "Give the area in square metres"));
+    assert_eq!(area.message().map(|m| m.get(Lang::En)), Some("Give the area in square metres"));
+    let saved = d.save(&defs()).unwrap();
+    let ui = &saved.ui["shop"]["area"];
+    assert_eq!(ui["ui:placeholder"]["th"], "เช่น 120");
+    assert_eq!(ui["ui:errors"]["minimum"]["en"], "Give the area in square metres");
+    assert_eq!(ui["ui:errors"]["required"]["th"], "ใส่พื้นที่เป็นตารางเมตร");
+    // The renderer shows it for a wrong answer.
+    let v = validator(&saved);
+    let spec = FormSpec::new(&v, &saved.ui, &json!({}), &Selections::default());
+    let field = spec.leaves().into_iter().find(|f| f.pointer.to_string() == "/shop/area").cloned().unwrap();
+    assert_eq!(field.message_for("minimum").map(|m| m.get(Lang::Th)), Some("ใส่พื้นที่เป็นตารางเมตร"));
+    d.question_at(&[shop, 1]).unwrap().set_message(LocalText::default());
+    assert!(d.question_at(&[shop, 1]).unwrap().messages.is_empty());
+}

@@ -131,7 +131,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
             let name = target_value(&e);
             edit(&dispatch, &here, move |q| {
                 if let Some(k) = Kind::blank(&name) {
+                    // The clerk's message goes with the question, to the new kind's checks.
+                    let message = q.message().cloned();
                     q.kind = k;
+                    q.set_message(message.unwrap_or_default());
                 }
             });
         })
@@ -390,6 +393,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
         _ => Html::default(),
     };
+    let message = q.message().cloned().unwrap_or_default();
     let title = q.title.get(lang);
     html! {
         <fieldset class="group designer-question" id={id("card")}>
@@ -408,6 +412,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 { text("help-th", lang.pick("คำอธิบาย (ไทย)", "Help (Thai)"), q.help.th.as_deref(), |q, v| q.help.th = v) }
                 { text("help-en", lang.pick("คำอธิบาย (อังกฤษ)", "Help (English)"), q.help.en.as_deref(), |q, v| q.help.en = v) }
             </div>
+            if q.kind.is_typed() {
+                <div class="side-by-side">
+                    { text("placeholder-th", lang.pick("ตัวอย่างในช่อง (ไทย)", "Placeholder (Thai)"), q.placeholder.th.as_deref(), |q, v| q.placeholder.th = v) }
+                    { text("placeholder-en", lang.pick("ตัวอย่างในช่อง (อังกฤษ)", "Placeholder (English)"), q.placeholder.en.as_deref(), |q, v| q.placeholder.en = v) }
+                </div>
+            }
             <div class="side-by-side">
                 <div class="field">
                     <label for={id("kind")}>{ lang.pick("ชนิดคำตอบ", "Kind of answer") }</label>
@@ -421,6 +431,20 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 </div>
             </div>
             { kind_fields }
+            if !q.kind.keywords().is_empty() {
+                <div class="side-by-side">
+                    { text("message-th", lang.pick("ข้อความเมื่อตอบไม่ถูกต้อง (ไทย)", "Message for a wrong answer (Thai)"), message.th.as_deref(), |q, v| {
+                        let mut m = q.message().cloned().unwrap_or_default();
+                        m.th = v;
+                        q.set_message(m);
+                    }) }
+                    { text("message-en", lang.pick("ข้อความเมื่อตอบไม่ถูกต้อง (อังกฤษ)", "Message for a wrong answer (English)"), message.en.as_deref(), |q, v| {
+                        let mut m = q.message().cloned().unwrap_or_default();
+                        m.en = v;
+                        q.set_message(m);
+                    }) }
+                </div>
+            }
             { children }
             if !steps.is_empty() {
                 <div class="field">
