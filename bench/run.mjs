@@ -1,10 +1,12 @@
 // The benchmark tables: first-load size of each page against RJSF's, and
-// typing latency against RJSF, measured in the same run and browser.
+// typing latency against RJSF, measured in the same run and browser; the
+// evidence pipeline; the form designer's editor-to-preview time.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { br, gz, measureFirstLoad, onDemand, table as sizeTable } from './first-load.mjs';
 import { measureTyping, table as typingTable, OUT } from './typing/run.mjs';
 import { measureEvidence, table as evidenceTable } from './evidence/run.mjs';
+import { measureDesign, table as designTable } from './design/run.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const sizes = await measureFirstLoad(dist);
@@ -23,3 +25,5 @@ console.log('');
 console.log(typingTable(typing));
 console.log('');
 console.log(evidenceTable(await measureEvidence(dist)));
+console.log('');
+console.log(designTable(await measureDesign(dist)));

@@ -223,6 +223,27 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
         },
         FormSource::Fetch(_) => Page::Loading,
     });
+    // A host that hands over a new form (the designer's preview, as the
+    // clerk edits it) keeps what was typed into the one before.
+    let seen = use_mut_ref(|| props.source.clone());
+    if *seen.borrow() != props.source {
+        *seen.borrow_mut() = props.source.clone();
+        if let FormSource::Loaded(held) = &props.source {
+            if let Some((form, start)) = held.borrow_mut().take() {
+                let mut p = page.borrow_mut();
+                let next = match &*p {
+                    Page::Filling { state, .. } => {
+                        let mut next = FormState::new(Rc::new(form), state.data.clone(), state.selections.clone(), state.step);
+                        next.touched = state.touched.clone();
+                        next.tried = state.tried;
+                        Page::Filling { state: next, restored_at: None }
+                    }
+                    _ => Page::start(Rc::new(form), start),
+                };
+                *p = next;
+            }
+        }
+    }
     let autosave = use_mut_ref(Autosave::default);
     let redraw = use_force_update();
     let focus = use_memo((), |_| FocusAfterDraw::default());

@@ -39,6 +39,18 @@ fn restore() -> Option<(f64, bool, Design)> {
     Some((v.get("savedAt")?.as_f64()?, v.get("keysKept")?.as_bool()?, design))
 }
 
+/// How long typing must pause before the design is written to the device.
+const KEEP_AFTER_MS: u32 = 400;
+
+/// Writes the design waiting to be kept, if one is, to the device.
+fn keep_design(pending: &std::cell::RefCell<Option<(Design, bool)>>) {
+    let Some((design, keys_kept)) = pending.borrow_mut().take() else { return };
+    if let Ok(design) = serde_json::to_value(&design) {
+        let kept = serde_json::json!({ "savedAt": js_sys::Date::now(), "keysKept": keys_kept, "design": design });
+        crate::storage::store_design_draft(&kept);
+    }
+}
+
 /// How many changes can be undone.
 const UNDO_DEPTH: usize = 200;
 
@@ -47,8 +59,10 @@ const UNDO_DEPTH: usize = 200;
 pub struct DesignState {
     pub design: Design,
     /// Earlier designs, the last one the latest, and those undone.
-    undo: Vec<Design>,
-    redo: Vec<Design>,
+    undo: Vec<Rc<Design>>,
+    redo: Vec<Rc<Design>>,
+    /// The field being typed in: a burst of typing there is one step to undo.
+    typing_in: Option<String>,
     /// Keys follow titles until the first save; then they stay, so data
     /// already submitted keeps its meaning.
     pub keys_kept: bool,
@@ -57,11 +71,20 @@ pub struct DesignState {
 }
 
 /// A change to the design.
-pub struct Edit(pub Rc<dyn Fn(&mut Design)>);
+pub struct Edit {
+    change: Rc<dyn Fn(&mut Design)>,
+    /// The field typed in, when the change is typing.
+    typing: Option<String>,
+}
 
 impl Edit {
     pub fn new(f: impl Fn(&mut Design) + 'static) -> Edit {
-        Edit(Rc::new(f))
+        Edit { change: Rc::new(f), typing: None }
+    }
+
+    /// Typing in the field `id`: one undo takes back all typed there at a stretch.
+    pub fn typing(id: &str, f: impl Fn(&mut Design) + 'static) -> Edit {
+        Edit { change: Rc::new(f), typing: Some(id.to_owned()) }
     }
 }
 
@@ -95,8 +118,8 @@ impl Reducible for DesignState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Edit(Edit(f)) => {
-                f(&mut next.design);
+            Action::Edit(Edit { change, typing }) => {
+                change(&mut next.design);
                 if !next.keys_kept {
                     next.design.key_from_titles();
                 }
@@ -104,27 +127,38 @@ impl Reducible for DesignState {
                 if next.design == self.design {
                     return self;
                 }
-                next.undo.push(self.design.clone());
-                if next.undo.len() > UNDO_DEPTH {
-                    next.undo.remove(0);
+                if typing.is_none() || typing != self.typing_in {
+                    next.undo.push(Rc::new(self.design.clone()));
+                    if next.undo.len() > UNDO_DEPTH {
+                        next.undo.remove(0);
+                    }
                 }
+                next.typing_in = typing;
                 next.redo.clear();
             }
             Action::Saved => {
                 next.keys_kept = true;
                 return Rc::new(next);
             }
+            // Undo, redo and a new form each end a burst of typing.
             Action::Undo => match next.undo.pop() {
-                Some(d) => next.redo.push(std::mem::replace(&mut next.design, d)),
+                Some(d) => {
+                    next.typing_in = None;
+                    next.redo.push(Rc::new(std::mem::replace(&mut next.design, (*d).clone())));
+                }
                 None => return self,
             },
             Action::Restart => {
-                next.undo.push(std::mem::replace(&mut next.design, Design::blank(NEW_ID)));
+                next.typing_in = None;
+                next.undo.push(Rc::new(std::mem::replace(&mut next.design, Design::blank(NEW_ID))));
                 next.redo.clear();
                 next.keys_kept = false;
             }
             Action::Redo => match next.redo.pop() {
-                Some(d) => next.undo.push(std::mem::replace(&mut next.design, d)),
+                Some(d) => {
+                    next.typing_in = None;
+                    next.undo.push(Rc::new(std::mem::replace(&mut next.design, (*d).clone())));
+                }
                 None => return self,
             },
         }
@@ -162,19 +196,23 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
             Some((_, kept, d)) => (*kept, d.clone()),
             None => (false, Design::blank(NEW_ID)),
         };
-        DesignState { design, undo: Vec::new(), redo: Vec::new(), keys_kept, revision: 0 }
+        DesignState { design, undo: Vec::new(), redo: Vec::new(), typing_in: None, keys_kept, revision: 0 }
     });
     {
-        // Kept on the device as the clerk works, so a closed tab loses nothing.
-        let state = state.clone();
-        use_effect_with(state.revision, move |revision| {
-            if *revision > 0 {
-                if let Ok(design) = serde_json::to_value(&state.design) {
-                    let kept = serde_json::json!({ "savedAt": js_sys::Date::now(), "keysKept": state.keys_kept, "design": design });
-                    crate::storage::store_design_draft(&kept);
+        // Kept on the device as the clerk works (after a pause in typing, and
+        // when the page is left), so a closed tab loses nothing.
+        let (pending, timer) = (use_mut_ref(|| None::<(Design, bool)>), use_mut_ref(|| None::<gloo_timers::callback::Timeout>));
+        {
+            let (pending, timer, state) = (pending.clone(), timer.clone(), state.clone());
+            use_effect_with(state.revision, move |revision| {
+                if *revision > 0 {
+                    *pending.borrow_mut() = Some((state.design.clone(), state.keys_kept));
+                    let later = pending.clone();
+                    *timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(KEEP_AFTER_MS, move || keep_design(&later)));
                 }
-            }
-        });
+            });
+        }
+        use_effect_with((), move |_| move || keep_design(&pending));
     }
     let common = use_state(|| None::<Result<Value, String>>);
     let saved_note = use_state(|| None::<String>);
@@ -221,7 +259,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
             }
         })
     };
-    let earlier_of = |i: usize| -> Vec<Question> { design.questions[..i].to_vec() };
+    let siblings = question_card::Before::all(&design.questions);
     let step_titles: Vec<String> = design.steps.iter().map(|s| s.title.get(lang).to_owned()).collect();
     let history = |label: &str, id: &'static str, enabled: bool, action: fn() -> Action| {
         let dispatch = dispatch.clone();
@@ -284,7 +322,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                     <ol class="designer-questions">
                         { for design.questions.iter().enumerate().map(|(i, q)| html! {
                             <li key={format!("q{i}")}>
-                                <QuestionCard path={vec![i]} count={design.questions.len()} question={q.clone()} steps={step_titles.clone()} step={design.step_of(&q.key)} earlier={earlier_of(i)} {lang} dispatch={dispatch.clone()} />
+                                <QuestionCard path={vec![i]} count={design.questions.len()} question={q.clone()} steps={step_titles.clone()} step={design.step_of(&q.key)} siblings={siblings.clone()} {lang} dispatch={dispatch.clone()} />
                             </li>
                         }) }
                     </ol>
@@ -306,7 +344,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         <p role="status">{ note.clone() }</p>
                     }
                 </div>
-                <Preview state={(*state).clone()} common={(*common).clone()} {lang} lang_of={props.lang_of.clone()} />
+                <Preview design={state.design.clone()} common={(*common).clone()} {lang} lang_of={props.lang_of.clone()} />
             </div>
         </section>
     }
@@ -314,7 +352,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct PreviewProps {
-    state: DesignState,
+    design: Design,
     common: Option<Result<Value, String>>,
     lang: Lang,
     lang_of: Element,
@@ -324,7 +362,7 @@ struct PreviewProps {
 #[component]
 fn Preview(props: &PreviewProps) -> Html {
     let lang = props.lang;
-    let design = &props.state.design;
+    let design = &props.design;
     let body = match (&props.common, design.questions.is_empty()) {
         (_, true) => html! { <p class="field-help">{ lang.pick("เพิ่มคำถามแล้วแบบฟอร์มจะแสดงที่นี่", "Add a question and the form shows here") }</p> },
         (None, _) => crate::app::apply::loading(lang),
@@ -338,7 +376,7 @@ fn Preview(props: &PreviewProps) -> Html {
             match built {
                 Ok(form) => {
                     let source = FormSource::Loaded(Rc::new(std::cell::RefCell::new(Some((form, None)))));
-                    html! { <ApplyPage key={props.state.revision} {source} {lang} lang_of={props.lang_of.clone()} owner={(usize::MAX, props.state.revision)} /> }
+                    html! { <ApplyPage {source} {lang} lang_of={props.lang_of.clone()} owner={(usize::MAX, 0)} /> }
                 }
                 Err(e) => html! { <p class="field-error">{ e }</p> },
             }

@@ -12,7 +12,28 @@ use super::settings::some;
 use super::{Dispatch, Edit};
 use crate::app::field::{target_value, use_selected};
 
-#[derive(Properties, PartialEq)]
+/// What a question may be asked after: one before it at its level.
+#[derive(Clone, PartialEq)]
+pub struct Before {
+    pub key: Key,
+    pub title: LocalText,
+    /// Its kind, without the questions inside a section or group.
+    pub kind: Kind,
+}
+
+impl Before {
+    /// The questions of a list, as the cards in it see them.
+    pub fn all(list: &[Question]) -> std::rc::Rc<Vec<Before>> {
+        let kind = |k: &Kind| match k {
+            Kind::Section { .. } => Kind::Section { questions: Vec::new() },
+            Kind::Repeat { min, max, .. } => Kind::Repeat { questions: Vec::new(), min: *min, max: *max },
+            k => k.clone(),
+        };
+        std::rc::Rc::new(list.iter().map(|q| Before { key: q.key.clone(), title: q.title.clone(), kind: kind(&q.kind) }).collect())
+    }
+}
+
+#[derive(Properties)]
 pub struct CardProps {
     /// Where the question is: indices from the top level down.
     pub path: Vec<usize>,
@@ -24,16 +45,43 @@ pub struct CardProps {
     pub steps: Vec<String>,
     #[prop_or_default]
     pub step: Option<usize>,
-    /// The questions before it: what it may be asked after.
-    pub earlier: Vec<Question>,
+    /// The questions at its level, itself included: those before it are
+    /// what it may be asked after.
+    pub siblings: std::rc::Rc<Vec<Before>>,
     pub lang: Lang,
     pub dispatch: Dispatch,
+}
+
+/// A card is drawn again only when what it shows changed: its question, or
+/// a question before it (which its "ask when" lists), not one after it.
+impl PartialEq for CardProps {
+    fn eq(&self, o: &Self) -> bool {
+        let i = self.path.last().copied().unwrap_or(0);
+        self.path == o.path
+            && self.count == o.count
+            && self.question == o.question
+            && self.steps == o.steps
+            && self.step == o.step
+            && self.lang == o.lang
+            && self.dispatch == o.dispatch
+            && (std::rc::Rc::ptr_eq(&self.siblings, &o.siblings) || self.siblings.get(..i) == o.siblings.get(..i))
+    }
 }
 
 /// Applies `f` to the question at `path`.
 fn edit(dispatch: &Dispatch, path: &[usize], f: impl Fn(&mut Question) + 'static) {
     let path = path.to_vec();
     dispatch.dispatch(Edit::new(move |d| {
+        if let Some(q) = d.question_at(&path) {
+            f(q);
+        }
+    }).into());
+}
+
+/// Applies `f`, typing in the field `id`, to the question at `path`.
+fn typing(dispatch: &Dispatch, id: &str, path: &[usize], f: impl Fn(&mut Question) + 'static) {
+    let path = path.to_vec();
+    dispatch.dispatch(Edit::typing(id, move |d| {
         if let Some(q) = d.question_at(&path) {
             f(q);
         }
@@ -85,9 +133,10 @@ fn shown_value(v: &Value) -> String {
 
 #[component]
 pub fn QuestionCard(props: &CardProps) -> Html {
-    let CardProps { path, count, question: q, steps, step, earlier, lang, dispatch } = props;
+    let CardProps { path, count, question: q, steps, step, siblings, lang, dispatch } = props;
     let lang = *lang;
     let i = path.last().copied().unwrap_or(0);
+    let earlier: &[Before] = siblings.get(..i).unwrap_or_default();
     let here = std::rc::Rc::new(path.clone());
     let kind_select = use_node_ref();
     let when_select = use_node_ref();
@@ -113,10 +162,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let name = path.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
     let id = |part: &str| format!("q{name}-{part}");
     let text = |part: &str, label: &str, value: Option<&str>, set: fn(&mut Question, Option<String>)| {
-        let (dispatch, here) = (dispatch.clone(), here.clone());
+        let (dispatch, here, field) = (dispatch.clone(), here.clone(), id(part));
         let oninput = Callback::from(move |e: InputEvent| {
             let v = some(target_value(&e));
-            edit(&dispatch, &here, move |q| set(q, v.clone()));
+            typing(&dispatch, &field, &here, move |q| set(q, v.clone()));
         });
         html! {
             <div class="field">
@@ -232,7 +281,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     };
     // When the question is asked.
     let on_when = {
-        let (dispatch, here, earlier) = (dispatch.clone(), here.clone(), earlier.clone());
+        let (dispatch, here, earlier) = (dispatch.clone(), here.clone(), earlier.to_vec());
         Callback::from(move |e: Event| {
             let on = Key::parse(&target_value(&e));
             let first = on.as_ref().and_then(|k| earlier.iter().find(|q| q.key == *k)).map(|q| match &q.kind {
@@ -331,6 +380,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     // A section's or repeating group's own questions, each a card of its own.
     let children = match &q.kind {
         Kind::Section { questions } | Kind::Repeat { questions, .. } => {
+            let inner = Before::all(questions);
             let add = {
                 let (dispatch, here) = (dispatch.clone(), here.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -376,11 +426,12 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                     { limits }
                     <ol class="designer-questions">
                         { for questions.iter().enumerate().map(|(j, c)| {
+                            let siblings = inner.clone();
                             let mut child = path.clone();
                             child.push(j);
                             html! {
                                 <li key={format!("c{j}")}>
-                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} earlier={questions[..j].to_vec()} {lang} dispatch={dispatch.clone()} />
+                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} {siblings} {lang} dispatch={dispatch.clone()} />
                                 </li>
                             }
                         }) }

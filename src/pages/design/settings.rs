@@ -10,10 +10,10 @@ use crate::app::field::target_value;
 
 /// A text input labelled `label`, that sets what `set` writes into the design.
 pub fn text_input(id: &str, label: &str, value: &str, dispatch: &Dispatch, set: fn(&mut eservice_core::designer::Design, String)) -> Html {
-    let dispatch = dispatch.clone();
+    let (dispatch, field) = (dispatch.clone(), id.to_owned());
     let oninput = Callback::from(move |e: InputEvent| {
         let v = target_value(&e);
-        dispatch.dispatch(Edit::new(move |d| set(d, v.clone())).into());
+        dispatch.dispatch(Edit::typing(&field, move |d| set(d, v.clone())).into());
     });
     html! {
         <div class="field">
