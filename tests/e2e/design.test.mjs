@@ -9,9 +9,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, ROOT, ESERVICE, typeInto, tap, assertAccessible } from './helpers.mjs';
+import { harness, ROOT, DIST, ESERVICE, typeInto, tap, next, assertAccessible } from './helpers.mjs';
+import { serve } from './static-server.mjs';
 
 const h = harness();
+/** The zip the clerk saved in the first test, for the second. */
+let savedZip;
 
 /** The zip's files, read by Python's zipfile (no zip reader in node's standard library). */
 function unzip(file, into) {
@@ -102,7 +105,9 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   const [download] = await Promise.all([page.waitForEvent('download'), tap(page.getByRole('button', { name: /บันทึก/ }))]);
   assert.equal(download.suggestedFilename(), 'food-shop.zip');
   const dir = mkdtempSync(join(tmpdir(), 'designer-'));
-  unzip(await download.path(), dir);
+  savedZip = join(dir, 'food-shop.zip');
+  await download.saveAs(savedZip);
+  unzip(savedZip, dir);
   const entry = JSON.parse(readFileSync(join(dir, 'forms/index-entry.json'), 'utf8'));
   assert.deepEqual(entry.submit, { email: 'saraban@example.go.th' });
   assert.deepEqual(entry.fee, { billerId: '099400016180300', amount: '200' });
@@ -138,4 +143,44 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await tap(page.locator('#design-undo'));
   assert.equal(await page.locator('#service-title-th').inputValue(), 'ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร');
   assert.deepEqual(page.errors, []);
+});
+
+test('the designed form on a new site (eservice site new): a citizen fills it in, with the condition and a file, submits, and the package is accepted', async () => {
+  assert.ok(savedZip, 'the first test saved the form');
+  const site = join(mkdtempSync(join(tmpdir(), 'site-')), 'site');
+  const made = spawnSync(ESERVICE, ['site', 'new', site, '--agency-th', 'เทศบาลตำบลตัวอย่าง', '--build', DIST], { encoding: 'utf8' });
+  assert.equal(made.status, 0, made.stdout + made.stderr);
+  // As the site's README says: unzip, then add the entry to the list of services.
+  unzip(savedZip, site);
+  const entry = JSON.parse(readFileSync(join(site, 'forms/index-entry.json'), 'utf8'));
+  writeFileSync(join(site, 'forms/index.json'), JSON.stringify({ forms: [entry] }, null, 2));
+  const checked = spawnSync(ESERVICE, ['site', 'check', site], { encoding: 'utf8' });
+  assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+
+  const server = await serve(site);
+  try {
+    const page = await phonePage(h.browser);
+    await page.goto(server.url);
+    await tap(page.getByRole('link', { name: /ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร/ }));
+    await typeInto(page.locator('#f-floor_area_m2'), '250');
+    await typeInto(page.locator('#f-fire_exits'), '2');
+    await next(page);
+    await tap(page.getByRole('button', { name: /เพิ่ม ผู้สัมผัสอาหาร/ }));
+    await typeInto(page.locator('#f-food_handlers-0-name'), 'สมศรี');
+    await next(page);
+    const buffer = Buffer.from('%PDF-1.4\n% the shop\n%%EOF\n');
+    await page.locator('#f-photos_of_the_shop-files').setInputFiles({ name: 'shop.pdf', mimeType: 'application/pdf', buffer });
+    await page.locator('#f-photos_of_the_shop .evidence-icon').waitFor();
+    await screenshot(page, 'designed-form-step3');
+    await next(page);
+    await page.locator('#package-download').waitFor({ timeout: 20000 });
+    const [pkg] = await Promise.all([page.waitForEvent('download'), page.locator('#package-download').click()]);
+    const inspect = spawnSync(ESERVICE, ['package', 'inspect', await pkg.path(), '--forms', join(site, 'forms'), '--json'], { encoding: 'utf8' });
+    assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
+    const report = JSON.parse(inspect.stdout);
+    assert.equal(report.form, 'food-shop');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await server.close();
+  }
 });
