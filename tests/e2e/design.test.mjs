@@ -63,6 +63,10 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await typeInto(page.locator('#q2-title-th'), 'ภาพถ่ายร้าน');
   await typeInto(page.locator('#q2-title-en'), 'Photos of the shop');
   await page.locator('#q2-kind').selectOption('evidence');
+  // Photos are required for a shop above 100 m².
+  await page.locator('#q2-required-when').selectOption('floor_area_m2');
+  await page.locator('#q2-required-when-test').selectOption('more_than');
+  await typeInto(page.locator('#q2-required-when-value'), '100');
   // A repeating group of staff, with a question of its own.
   await tap(add);
   await typeInto(page.locator('#q3-title-th'), 'ผู้สัมผัสอาหาร');
@@ -126,6 +130,10 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(staff.status, 1, 'each of the staff needs a name');
   assert.match(staff.stdout, /food_handlers\/0\/name/);
   assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo] }).status, 0);
+  const noPhoto = check({ floor_area_m2: 150 });
+  assert.equal(noPhoto.status, 1, 'above 100 m², photos are required');
+  assert.match(noPhoto.stdout, /photos_of_the_shop/);
+  assert.equal(check({ floor_area_m2: 80 }).status, 0, 'a small shop needs none');
   const missing = check({ floor_area_m2: 250, photos_of_the_shop: [photo] });
   assert.equal(missing.status, 1, 'above 200 m², the fire exits are required');
   assert.match(missing.stdout, /fire_exits/);

@@ -288,12 +288,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
         };
         let t = &design.steps[n].title;
         let value = if en { t.en.clone() } else { t.th.clone() }.unwrap_or_default();
-        html! {
-            <div class="field">
-                <label for={id.clone()}>{ label }</label>
-                <input {id} type="text" {value} {oninput} />
-            </div>
-        }
+        settings::labelled_input(id, &label, None, value, oninput)
     };
     html! {
         <section class="designer">

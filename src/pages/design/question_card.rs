@@ -8,7 +8,7 @@ use serde_json::Value;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::settings::some;
+use super::settings::{labelled_input, some};
 use super::{Dispatch, Edit};
 use crate::app::field::{target_value, use_selected};
 
@@ -139,24 +139,6 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let earlier: &[Before] = siblings.get(..i).unwrap_or_default();
     let here = std::rc::Rc::new(path.clone());
     let kind_select = use_node_ref();
-    let when_select = use_node_ref();
-    let test_select = use_node_ref();
-    let value_select = use_node_ref();
-    use_selected(kind_select.clone(), q.kind.name().to_owned());
-    let when = q.show_when.as_ref();
-    use_selected(when_select.clone(), when.map(|c| c.on.to_string()).unwrap_or_default());
-    let test_name = match when.map(|c| &c.test) {
-        Some(Test::IsNot(_)) => "is_not",
-        Some(Test::MoreThan(_)) => "more_than",
-        _ => "is",
-    };
-    use_selected(test_select.clone(), test_name.to_owned());
-    let when_value = match when.map(|c| &c.test) {
-        Some(Test::Is(v) | Test::IsNot(v)) => shown_value(v),
-        Some(Test::MoreThan(n)) => n.to_string(),
-        None => String::new(),
-    };
-    use_selected(value_select.clone(), when_value.clone());
     let step_select = use_node_ref();
     use_selected(step_select.clone(), step.map(|s| s.to_string()).unwrap_or_default());
     let name = path.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
@@ -167,12 +149,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
             let v = some(target_value(&e));
             typing(&dispatch, &field, &here, move |q| set(q, v.clone()));
         });
-        html! {
-            <div class="field">
-                <label for={id(part)}>{ label.to_owned() }</label>
-                <input id={id(part)} type="text" value={value.unwrap_or_default().to_owned()} {oninput} />
-            </div>
-        }
+        labelled_input(id(part), label, None, value.unwrap_or_default().to_owned(), oninput)
     };
     let on_kind = {
         let (dispatch, here) = (dispatch.clone(), here.clone());
@@ -223,12 +200,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                         }
                     });
                 });
-                html! {
-                    <div class="field">
-                        <label for={id(part)}>{ label.to_owned() }</label>
-                        <input id={id(part)} type="text" inputmode="decimal" value={v.map(|v| v.to_string()).unwrap_or_default()} {oninput} />
-                    </div>
-                }
+                labelled_input(id(part), label, Some("decimal"), v.map(|v| v.to_string()).unwrap_or_default(), oninput)
             };
             let (dispatch, here) = (dispatch.clone(), here.clone());
             let on_integer = Callback::from(move |e: Event| {
@@ -270,93 +242,14 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 });
             });
             html! {
-                <div class="field">
-                    <label for={id("max-files")}>{ lang.pick("จำนวนไฟล์สูงสุด", "Most files") }</label>
-                    <input id={id("max-files")} type="text" inputmode="numeric" value={max_count.to_string()} {oninput} />
+                <>
+                    { labelled_input(id("max-files"), lang.pick("จำนวนไฟล์สูงสุด", "Most files"), Some("numeric"), max_count.to_string(), oninput) }
                     <p class="field-help">{ lang.pick("รับ JPEG, PNG, PDF ไม่เกิน 10 MB ต่อไฟล์ ภาพถ่ายย่อให้ด้านยาว 1600 px ประมาณ 500 KB", "JPEG, PNG and PDF up to 10 MB each; photos made 1600 px on the long edge, about 500 KB") }</p>
-                </div>
+                </>
             }
         }
         _ => Html::default(),
     };
-    // When the question is asked.
-    let on_when = {
-        let (dispatch, here, earlier) = (dispatch.clone(), here.clone(), earlier.to_vec());
-        Callback::from(move |e: Event| {
-            let on = Key::parse(&target_value(&e));
-            let first = on.as_ref().and_then(|k| earlier.iter().find(|q| q.key == *k)).map(|q| match &q.kind {
-                Kind::Number { .. } => Test::MoreThan(0.0),
-                Kind::YesNo | Kind::Declaration => Test::Is(Value::Bool(true)),
-                Kind::Single { options, .. } | Kind::Multiple { options } => Test::Is(options.first().map(|o| Value::from(o.value.clone())).unwrap_or(Value::Null)),
-                _ => Test::Is(Value::from("")),
-            });
-            edit(&dispatch, &here, move |q| q.show_when = on.clone().zip(first.clone()).map(|(on, test)| Condition { on, test }));
-        })
-    };
-    let target = when.and_then(|c| earlier.iter().find(|q| q.key == c.on));
-    let set_test = |dispatch: &Dispatch, here: &[usize], name: String, typed: String, kind: Kind| {
-        edit(dispatch, here, move |q| {
-            if let Some(c) = &mut q.show_when {
-                let v = condition_value(&kind, &typed);
-                c.test = match name.as_str() {
-                    "is_not" => Test::IsNot(v),
-                    "more_than" => Test::MoreThan(v.as_f64().unwrap_or(0.0)),
-                    _ => Test::Is(v),
-                };
-            }
-        });
-    };
-    let condition = target.map(|t| {
-        let kind = t.kind.clone();
-        let on_test = {
-            let (dispatch, here, kind, typed) = (dispatch.clone(), here.clone(), kind.clone(), when_value.clone());
-            Callback::from(move |e: Event| set_test(&dispatch, &here, target_value(&e), typed.clone(), kind.clone()))
-        };
-        let value_input = match &kind {
-            Kind::Single { options, .. } | Kind::Multiple { options } => {
-                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
-                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
-                html! {
-                    <select id={id("when-value")} ref={value_select.clone()} {onchange}>
-                        { for options.iter().map(|o| html! { <option value={o.value.clone()}>{ o.label.get(lang).to_owned() }</option> }) }
-                    </select>
-                }
-            }
-            Kind::YesNo | Kind::Declaration => {
-                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
-                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
-                html! {
-                    <select id={id("when-value")} ref={value_select.clone()} {onchange}>
-                        <option value="true">{ lang.pick("ใช่ / ติ๊ก", "Yes / ticked") }</option>
-                        <option value="false">{ lang.pick("ไม่ใช่", "No") }</option>
-                    </select>
-                }
-            }
-            _ => {
-                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
-                let oninput = Callback::from(move |e: InputEvent| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
-                html! { <input id={id("when-value")} type="text" value={when_value.clone()} {oninput} /> }
-            }
-        };
-        html! {
-            <div class="side-by-side">
-                <div class="field">
-                    <label for={id("when-test")}>{ lang.pick("เมื่อคำตอบ", "When the answer") }</label>
-                    <select id={id("when-test")} ref={test_select.clone()} onchange={on_test}>
-                        <option value="is">{ lang.pick("เป็น", "is") }</option>
-                        <option value="is_not">{ lang.pick("ไม่เป็น", "is not") }</option>
-                        if matches!(kind, Kind::Number { .. }) {
-                            <option value="more_than">{ lang.pick("มากกว่า", "is more than") }</option>
-                        }
-                    </select>
-                </div>
-                <div class="field">
-                    <label for={id("when-value")}>{ lang.pick("ค่า", "Value") }</label>
-                    { value_input }
-                </div>
-            </div>
-        }
-    });
     let mover = |label: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
         let (dispatch, here) = (dispatch.clone(), here.clone());
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -405,12 +298,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                                 }
                             });
                         });
-                        html! {
-                            <div class="field">
-                                <label for={id(part)}>{ label.to_owned() }</label>
-                                <input id={id(part)} type="text" inputmode="numeric" value={v} {oninput} />
-                            </div>
-                        }
+                        labelled_input(id(part), label, Some("numeric"), v, oninput)
                     };
                     html! {
                         <div class="side-by-side">
@@ -505,14 +393,172 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                     </select>
                 </div>
             }
+            <ConditionPicker path={path.clone()} which={Which::Show} condition={q.show_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
+            if !matches!(q.kind, Kind::Section { .. }) {
+                <ConditionPicker path={path.clone()} which={Which::Require} condition={q.required_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
+            }
+        </fieldset>
+    }
+}
+
+/// Which of a question's conditions a picker edits.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Which {
+    /// Asked only when it holds.
+    Show,
+    /// Required only when it holds.
+    Require,
+}
+
+impl Which {
+    fn of(self, q: &mut Question) -> &mut Option<Condition> {
+        match self {
+            Which::Show => &mut q.show_when,
+            Which::Require => &mut q.required_when,
+        }
+    }
+
+    fn part(self) -> &'static str {
+        match self {
+            Which::Show => "when",
+            Which::Require => "required-when",
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub path: Vec<usize>,
+    pub which: Which,
+    pub condition: Option<Condition>,
+    /// The questions before it at its level: what the condition may be on.
+    pub earlier: Vec<Before>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+/// "When \<question\> is / is not / is more than \<value\>": the question
+/// picked among those before, then the test, then the value, offered as the
+/// picked question's kind allows.
+#[component]
+pub fn ConditionPicker(props: &PickerProps) -> Html {
+    let PickerProps { path, which, condition, earlier, lang, dispatch } = props;
+    let (which, lang) = (*which, *lang);
+    let here = std::rc::Rc::new(path.clone());
+    let (on_select, test_select, value_select) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let when = condition.as_ref();
+    use_selected(on_select.clone(), when.map(|c| c.on.to_string()).unwrap_or_default());
+    let test_name = match when.map(|c| &c.test) {
+        Some(Test::IsNot(_)) => "is_not",
+        Some(Test::MoreThan(_)) => "more_than",
+        _ => "is",
+    };
+    use_selected(test_select.clone(), test_name.to_owned());
+    let when_value = match when.map(|c| &c.test) {
+        Some(Test::Is(v) | Test::IsNot(v)) => shown_value(v),
+        Some(Test::MoreThan(n)) => n.to_string(),
+        None => String::new(),
+    };
+    use_selected(value_select.clone(), when_value.clone());
+    let name = path.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
+    let part = which.part();
+    let id = |rest: &str| format!("q{name}-{part}{rest}");
+    // When the question is asked.
+    let on_when = {
+        let (dispatch, here, earlier) = (dispatch.clone(), here.clone(), earlier.to_vec());
+        Callback::from(move |e: Event| {
+            let on = Key::parse(&target_value(&e));
+            let first = on.as_ref().and_then(|k| earlier.iter().find(|q| q.key == *k)).map(|q| match &q.kind {
+                Kind::Number { .. } => Test::MoreThan(0.0),
+                Kind::YesNo | Kind::Declaration => Test::Is(Value::Bool(true)),
+                Kind::Single { options, .. } | Kind::Multiple { options } => Test::Is(options.first().map(|o| Value::from(o.value.clone())).unwrap_or(Value::Null)),
+                _ => Test::Is(Value::from("")),
+            });
+            edit(&dispatch, &here, move |q| *which.of(q) = on.clone().zip(first.clone()).map(|(on, test)| Condition { on, test }));
+        })
+    };
+    let target = when.and_then(|c| earlier.iter().find(|q| q.key == c.on));
+    let set_test = move |dispatch: &Dispatch, here: &[usize], name: String, typed: String, kind: Kind| {
+        edit(dispatch, here, move |q| {
+            if let Some(c) = which.of(q) {
+                let v = condition_value(&kind, &typed);
+                c.test = match name.as_str() {
+                    "is_not" => Test::IsNot(v),
+                    "more_than" => Test::MoreThan(v.as_f64().unwrap_or(0.0)),
+                    _ => Test::Is(v),
+                };
+            }
+        });
+    };
+    let condition_fields = target.map(|t| {
+        let kind = t.kind.clone();
+        let on_test = {
+            let (dispatch, here, kind, typed) = (dispatch.clone(), here.clone(), kind.clone(), when_value.clone());
+            Callback::from(move |e: Event| set_test(&dispatch, &here, target_value(&e), typed.clone(), kind.clone()))
+        };
+        let value_input = match &kind {
+            Kind::Single { options, .. } | Kind::Multiple { options } => {
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
+                html! {
+                    <select id={id("-value")} ref={value_select.clone()} {onchange}>
+                        { for options.iter().map(|o| html! { <option value={o.value.clone()}>{ o.label.get(lang).to_owned() }</option> }) }
+                    </select>
+                }
+            }
+            Kind::YesNo | Kind::Declaration => {
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let onchange = Callback::from(move |e: Event| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
+                html! {
+                    <select id={id("-value")} ref={value_select.clone()} {onchange}>
+                        <option value="true">{ lang.pick("ใช่ / ติ๊ก", "Yes / ticked") }</option>
+                        <option value="false">{ lang.pick("ไม่ใช่", "No") }</option>
+                    </select>
+                }
+            }
+            _ => {
+                let (dispatch, here, kind, name) = (dispatch.clone(), here.clone(), kind.clone(), test_name.to_owned());
+                let oninput = Callback::from(move |e: InputEvent| set_test(&dispatch, &here, name.clone(), target_value(&e), kind.clone()));
+                html! { <input id={id("-value")} type="text" value={when_value.clone()} {oninput} /> }
+            }
+        };
+        html! {
+            <div class="side-by-side">
+                <div class="field">
+                    <label for={id("-test")}>{ lang.pick("เมื่อคำตอบ", "When the answer") }</label>
+                    <select id={id("-test")} ref={test_select.clone()} onchange={on_test}>
+                        <option value="is">{ lang.pick("เป็น", "is") }</option>
+                        <option value="is_not">{ lang.pick("ไม่เป็น", "is not") }</option>
+                        if matches!(kind, Kind::Number { .. }) {
+                            <option value="more_than">{ lang.pick("มากกว่า", "is more than") }</option>
+                        }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for={id("-value")}>{ lang.pick("ค่า", "Value") }</label>
+                    { value_input }
+                </div>
+            </div>
+        }
+    });
+    let label = match which {
+        Which::Show => lang.pick("ถามเมื่อ", "Ask"),
+        Which::Require => lang.pick("ต้องตอบเมื่อ", "Required"),
+    };
+    let always = match which {
+        Which::Show => lang.pick("ถามเสมอ", "Always"),
+        Which::Require => lang.pick("ตามช่อง \"ต้องตอบ\"", "As the \"Required\" box says"),
+    };
+    html! {
+        <>
             <div class="field">
-                <label for={id("when")}>{ lang.pick("ถามเมื่อ", "Ask") }</label>
-                <select id={id("when")} ref={when_select} onchange={on_when}>
-                    <option value="">{ lang.pick("ถามเสมอ", "Always") }</option>
+                <label for={id("")}>{ label }</label>
+                <select id={id("")} ref={on_select} onchange={on_when}>
+                    <option value="">{ always }</option>
                     { for earlier.iter().map(|e| html! { <option value={e.key.to_string()}>{ format!("{} {}", lang.pick("เมื่อตอบข้อ", "When"), e.title.get(lang)) }</option> }) }
                 </select>
             </div>
-            { condition.unwrap_or_default() }
-        </fieldset>
+            { condition_fields.unwrap_or_default() }
+        </>
     }
 }

@@ -8,6 +8,16 @@ use yew::prelude::*;
 use super::{Dispatch, Edit};
 use crate::app::field::target_value;
 
+/// A labelled text input: `id` is its id, `mode` the keyboard it asks for.
+pub fn labelled_input(id: String, label: &str, mode: Option<&'static str>, value: String, oninput: Callback<InputEvent>) -> Html {
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{ label.to_owned() }</label>
+            <input {id} type="text" inputmode={mode} {value} {oninput} />
+        </div>
+    }
+}
+
 /// A text input labelled `label`, that sets what `set` writes into the design.
 pub fn text_input(id: &str, label: &str, value: &str, dispatch: &Dispatch, set: fn(&mut eservice_core::designer::Design, String)) -> Html {
     let (dispatch, field) = (dispatch.clone(), id.to_owned());
@@ -15,12 +25,7 @@ pub fn text_input(id: &str, label: &str, value: &str, dispatch: &Dispatch, set: 
         let v = target_value(&e);
         dispatch.dispatch(Edit::typing(&field, move |d| set(d, v.clone())).into());
     });
-    html! {
-        <div class="field">
-            <label for={id.to_owned()}>{ label.to_owned() }</label>
-            <input id={id.to_owned()} type="text" value={value.to_owned()} {oninput} />
-        </div>
-    }
+    labelled_input(id.to_owned(), label, None, value.to_owned(), oninput)
 }
 
 /// `Some` of a non-empty text.
