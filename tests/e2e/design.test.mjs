@@ -43,7 +43,7 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await typeInto(page.locator('#service-biller'), '099400016180300');
 
   // Three questions: the floor area, fire exits asked above 200 m², and photos.
-  const add = page.getByRole('button', { name: '+ เพิ่มคำถาม' });
+  const add = page.getByRole('button', { name: '+ เพิ่มคำถาม', exact: true });
   await tap(add);
   await typeInto(page.locator('#q0-title-th'), 'พื้นที่ร้าน (ตารางเมตร)');
   await typeInto(page.locator('#q0-title-en'), 'Floor area (m2)');
@@ -82,11 +82,26 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(await page.locator('#q3-0-required').isChecked(), false);
   await tap(page.locator('#design-redo'));
   assert.equal(await page.locator('#q3-0-required').isChecked(), true);
+  // The applicant is an individual (with a citizen ID) or a company (with its name).
+  await tap(add);
+  await typeInto(page.locator('#q4-title-th'), 'ผู้ขอ');
+  await typeInto(page.locator('#q4-title-en'), 'Applicant');
+  await page.locator('#q4-kind').selectOption('shapes');
+  await tap(page.locator('#q4-0-add'));
+  await typeInto(page.locator('#q4-0-0-title-th'), 'เลขประจำตัวประชาชน');
+  await typeInto(page.locator('#q4-0-0-title-en'), 'Citizen ID');
+  await page.locator('#q4-0-0-kind').selectOption('citizen_id');
+  await tap(page.locator('#q4-0-0-required'));
+  await tap(page.locator('#q4-1-add'));
+  await typeInto(page.locator('#q4-1-0-title-th'), 'ชื่อนิติบุคคล');
+  await typeInto(page.locator('#q4-1-0-title-en'), 'Company name');
+  await tap(page.locator('#q4-1-0-required'));
   // Three steps: the shop, its staff, the photos.
   await page.locator('#design-steps').selectOption('3');
   await typeInto(page.locator('#step0-th'), 'ร้าน');
   await page.locator('#q3-step').selectOption('1');
   await page.locator('#q2-step').selectOption('2');
+  await page.locator('#q4-step').selectOption('0');
   await problems.getByText('ไม่พบข้อผิดพลาด บันทึกได้').waitFor();
 
   // The preview is the citizen's form: the fire-safety question appears above 200 m².
@@ -124,20 +139,23 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
     return spawnSync(ESERVICE, ['validate', '--schema', schema, file], { encoding: 'utf8' });
   };
   const ui = JSON.parse(readFileSync(join(dir, 'forms/food-shop/ui.json'), 'utf8'));
-  assert.deepEqual(ui['ui:steps'].map((s) => s.fields), [['floor_area_m2', 'fire_exits'], ['food_handlers'], ['photos_of_the_shop']]);
+  assert.deepEqual(ui['ui:steps'].map((s) => s.fields), [['floor_area_m2', 'fire_exits', 'applicant'], ['food_handlers'], ['photos_of_the_shop']]);
   const photo = { name: 'shop.jpg', mediaType: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64) };
-  const staff = check({ floor_area_m2: 150, photos_of_the_shop: [photo], food_handlers: [{}] });
+  const person = { kind: 'an_individual', citizen_id: '1101700207030' };
+  assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo], applicant: { kind: 'a_company' } }).status, 1, 'a company names itself');
+  assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo], applicant: { kind: 'a_company', company_name: 'บริษัท ก จำกัด' } }).status, 0);
+  const staff = check({ floor_area_m2: 150, photos_of_the_shop: [photo], food_handlers: [{}], applicant: person });
   assert.equal(staff.status, 1, 'each of the staff needs a name');
   assert.match(staff.stdout, /food_handlers\/0\/name/);
-  assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo] }).status, 0);
-  const noPhoto = check({ floor_area_m2: 150 });
+  assert.equal(check({ floor_area_m2: 150, photos_of_the_shop: [photo], applicant: person }).status, 0);
+  const noPhoto = check({ floor_area_m2: 150, applicant: person });
   assert.equal(noPhoto.status, 1, 'above 100 m², photos are required');
   assert.match(noPhoto.stdout, /photos_of_the_shop/);
-  assert.equal(check({ floor_area_m2: 80 }).status, 0, 'a small shop needs none');
-  const missing = check({ floor_area_m2: 250, photos_of_the_shop: [photo] });
+  assert.equal(check({ floor_area_m2: 80, applicant: person }).status, 0, 'a small shop needs none');
+  const missing = check({ floor_area_m2: 250, photos_of_the_shop: [photo], applicant: person });
   assert.equal(missing.status, 1, 'above 200 m², the fire exits are required');
   assert.match(missing.stdout, /fire_exits/);
-  assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos_of_the_shop: [photo] }).status, 0);
+  assert.equal(check({ floor_area_m2: 250, fire_exits: 2, photos_of_the_shop: [photo], applicant: person }).status, 0);
 
   // Closed and opened again: the design is still on the device; a new form
   // starts blank, and can be undone.
@@ -172,6 +190,8 @@ test('the designed form on a new site (eservice site new): a citizen fills it in
     await tap(page.getByRole('link', { name: /ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร/ }));
     await typeInto(page.locator('#f-floor_area_m2'), '250');
     await typeInto(page.locator('#f-fire_exits'), '2');
+    await tap(page.locator('#f-applicant-_oneOf-0'));
+    await typeInto(page.locator('#f-applicant-citizen_id'), '1101700207030');
     await next(page);
     await tap(page.getByRole('button', { name: /เพิ่ม ผู้สัมผัสอาหาร/ }));
     await typeInto(page.locator('#f-food_handlers-0-name'), 'สมศรี');

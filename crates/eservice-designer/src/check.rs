@@ -152,6 +152,8 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
         let mut keys = path.to_vec();
         keys.push(q.key.clone());
         let at = || Place::Question(keys.clone(), q.title.get(Lang::Th).to_owned());
+        // A shape's question may not take the key that names the shape.
+        let mut reserved = Vec::new();
         let mut say = |what: What| out.push(Problem { at: at(), what });
         if q.title.th.as_deref().is_none_or(|t| t.trim().is_empty()) {
             say(What::NoTitle);
@@ -172,6 +174,17 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
             }
             Kind::Number { min: Some(a), max: Some(b), .. } if a > b => say(What::MinAboveMax),
             Kind::Repeat { min, max: Some(m), .. } if min > m => say(What::MinAboveMax),
+            Kind::Shapes { shapes } => {
+                if shapes.len() < 2 {
+                    say(What::NoOptions);
+                }
+                for s in shapes {
+                    for c in s.kind.children().iter().filter(|c| c.key.as_str() == crate::emit::SHAPE_KEY) {
+                        let at = Place::Question(vec![q.key.clone(), s.key.clone(), c.key.clone()], c.title.get(Lang::Th).to_owned());
+                        reserved.push(Problem { at, what: What::SameKey });
+                    }
+                }
+            }
             Kind::ShortText { pattern: Some(p), .. } => {
                 if let Err(e) = Validator::new(json!({ "pattern": p }), Box::new(NoPatterns)) {
                     let reason = match e.problem {
@@ -190,6 +203,7 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
                 Some(_) => {}
             }
         }
+        out.extend(reserved);
         questions(q.kind.children(), &keys, out);
     }
 }

@@ -103,6 +103,10 @@ pub enum Kind {
     Repeat { questions: Vec<Question>, min: usize, max: Option<usize> },
     /// A box the citizen must tick.
     Declaration,
+    /// "The applicant is …": one of several shapes, each a section of its
+    /// own questions (an individual, or a company). Each shape is a
+    /// question of kind [`Kind::Section`]: its key is what is stored.
+    Shapes { shapes: Vec<Question> },
 }
 
 /// One option of a choice: what is stored, and what is shown.
@@ -131,7 +135,7 @@ impl Kind {
     /// The questions inside a section or a repeating group.
     pub fn children(&self) -> &[Question] {
         match self {
-            Kind::Section { questions } | Kind::Repeat { questions, .. } => questions,
+            Kind::Section { questions } | Kind::Repeat { questions, .. } | Kind::Shapes { shapes: questions } => questions,
             _ => &[],
         }
     }
@@ -139,7 +143,7 @@ impl Kind {
     /// The questions inside a section or a repeating group, to change.
     pub fn children_mut(&mut self) -> Option<&mut Vec<Question>> {
         match self {
-            Kind::Section { questions } | Kind::Repeat { questions, .. } => Some(questions),
+            Kind::Section { questions } | Kind::Repeat { questions, .. } | Kind::Shapes { shapes: questions } => Some(questions),
             _ => None,
         }
     }
@@ -153,14 +157,14 @@ impl Kind {
             (Kind::Single { options, .. } | Kind::Multiple { options }, Test::Is(v) | Test::IsNot(v)) => {
                 options.iter().any(|o| v.as_str() == Some(o.value.as_str()))
             }
-            (Kind::Section { .. } | Kind::Repeat { .. } | Kind::Evidence { .. } | Kind::Address, _) => false,
+            (Kind::Section { .. } | Kind::Repeat { .. } | Kind::Shapes { .. } | Kind::Evidence { .. } | Kind::Address, _) => false,
             _ => true,
         }
     }
 }
 
 /// The kinds a clerk can pick, by name, with their names in Thai and English.
-pub const KINDS: [(&str, &str, &str); 16] = [
+pub const KINDS: [(&str, &str, &str); 17] = [
     ("short_text", "ข้อความสั้น", "Short text"),
     ("long_text", "ข้อความยาว", "Long text"),
     ("number", "ตัวเลข", "Number"),
@@ -177,6 +181,7 @@ pub const KINDS: [(&str, &str, &str); 16] = [
     ("section", "หมวด (กลุ่มคำถาม)", "Section"),
     ("repeat", "กลุ่มคำถามที่เพิ่มได้", "Repeating group"),
     ("declaration", "ช่องรับรอง", "Declaration box"),
+    ("shapes", "เลือกรูปแบบ (เช่น บุคคลธรรมดา หรือนิติบุคคล)", "One of several shapes (an individual or a company)"),
 ];
 
 impl Kind {
@@ -206,6 +211,10 @@ impl Kind {
             "section" => Kind::Section { questions: Vec::new() },
             "repeat" => Kind::Repeat { questions: Vec::new(), min: 0, max: None },
             "declaration" => Kind::Declaration,
+            "shapes" => {
+                let shape = |key: &str, th: &str, en: &str| Question { key: key_of(key), title: LocalText::new(th, en), ..Question::new(Kind::Section { questions: Vec::new() }, &[]) };
+                Kind::Shapes { shapes: vec![shape("person", "บุคคลธรรมดา", "An individual"), shape("company", "นิติบุคคล", "A company")] }
+            }
             _ => return None,
         })
     }
@@ -227,7 +236,7 @@ impl Kind {
             Kind::Evidence { .. } | Kind::Multiple { .. } => &["required", "minItems", "maxItems"],
             Kind::Declaration => &["required", "const"],
             Kind::Repeat { .. } => &["minItems", "maxItems"],
-            Kind::YesNo | Kind::Single { .. } | Kind::Address => &["required"],
+            Kind::YesNo | Kind::Single { .. } | Kind::Address | Kind::Shapes { .. } => &["required"],
             Kind::Section { .. } => &[],
         }
     }
@@ -251,6 +260,7 @@ impl Kind {
             Kind::Section { .. } => "section",
             Kind::Repeat { .. } => "repeat",
             Kind::Declaration => "declaration",
+            Kind::Shapes { .. } => "shapes",
         }
     }
 }
@@ -415,4 +425,9 @@ fn rekey(list: &mut [Question]) -> Vec<(Key, Key)> {
         changed.push((old, new));
     }
     changed
+}
+
+/// A key the kit spells itself, known to be one.
+fn key_of(k: &str) -> Key {
+    Key::parse(k).unwrap_or_else(|| Key::from_title(k, "", &[]))
 }

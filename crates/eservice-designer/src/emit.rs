@@ -8,6 +8,9 @@ use serde_json::{json, Map, Value};
 
 use crate::design::{Channel, Condition, Design, Kind, Question, Test};
 
+/// The property that says which shape an answer to a "shapes" question is.
+pub const SHAPE_KEY: &str = "kind";
+
 /// The shared definitions a form's schema refers to, from its own folder.
 pub const COMMON_DEFS: &str = "../common/defs.json";
 
@@ -169,6 +172,29 @@ fn question(q: &Question) -> Value {
             s
         }
         Kind::Declaration => json!({ "type": "boolean", "const": true }),
+        // Each shape an alternative that names itself in `kind`, as the
+        // renderer's choices between shapes read them.
+        Kind::Shapes { shapes } => {
+            let one = |s: &Question| {
+                let mut alt = Map::new();
+                put_text(&mut alt, "title", &s.title);
+                let mut inner = object(s.kind.children());
+                let mut properties = Map::new();
+                properties.insert(SHAPE_KEY.into(), json!({ "const": s.key.as_str() }));
+                if let Some(Value::Object(p)) = inner.remove("properties") {
+                    properties.extend(p);
+                }
+                let mut required = vec![Value::from(SHAPE_KEY)];
+                if let Some(Value::Array(r)) = inner.remove("required") {
+                    required.extend(r);
+                }
+                alt.insert("properties".into(), properties.into());
+                alt.insert("required".into(), required.into());
+                alt.extend(inner.into_iter().filter(|(k, _)| k != "type"));
+                Value::Object(alt)
+            };
+            json!({ "type": "object", "oneOf": shapes.iter().map(one).collect::<Vec<_>>() })
+        }
     };
     if let Value::Object(m) = &mut s {
         put_text(m, "title", &q.title);
@@ -222,6 +248,11 @@ fn ui_of(questions: &[Question]) -> Map<String, Value> {
             Kind::Section { questions } => u.extend(ui_of(questions)),
             Kind::Repeat { questions, .. } => {
                 u.insert("items".into(), Value::Object(ui_of(questions)));
+            }
+            Kind::Shapes { shapes } => {
+                for s in shapes {
+                    u.extend(ui_of(s.kind.children()));
+                }
             }
             _ => {}
         }

@@ -329,3 +329,40 @@ fn a_clerks_own_message_replaces_the_kits_for_each_check_of_the_question() {
     d.question_at(&[shop, 1]).unwrap().set_message(LocalText::default());
     assert!(d.question_at(&[shop, 1]).unwrap().messages.is_empty());
 }
+
+#[test]
+fn the_applicant_is_one_of_two_shapes_each_with_its_own_questions() {
+    let mut d = food_shop();
+    let mut applicant = q("applicant", "ผู้ขอ", "Applicant", Kind::blank("shapes").unwrap());
+    if let Kind::Shapes { shapes } = &mut applicant.kind {
+        assert_eq!(shapes.iter().map(|s| s.key.as_str()).collect::<Vec<_>>(), ["person", "company"]);
+        shapes[0].kind.children_mut().unwrap().push(q("citizen_id", "เลขประจำตัวประชาชน", "Citizen ID", Kind::CitizenId));
+        shapes[1].kind.children_mut().unwrap().push(q("name", "ชื่อนิติบุคคล", "Company name", Kind::ShortText { max_length: None, pattern: None }));
+    }
+    // The shapes replace the choice and its two conditional questions.
+    d.questions.drain(0..3);
+    d.questions.insert(0, applicant);
+    d.steps[0].questions = vec![key("applicant")];
+    let saved = d.save(&defs()).unwrap();
+    let v = validator(&saved);
+    let base = json!({"shop": {"name": "ก", "area": 10}, "photos": [photo()], "declaration": true});
+    let with = |applicant: Value| {
+        let mut data = base.clone();
+        data["applicant"] = applicant;
+        faulted(&v, &data)
+    };
+    assert_eq!(with(json!({"kind": "person", "citizen_id": "1101700207030"})), Vec::<String>::new());
+    assert_eq!(with(json!({"kind": "company", "name": "บริษัท ก จำกัด"})), Vec::<String>::new());
+    assert!(!with(json!({"kind": "company"})).is_empty(), "a company names itself");
+    // The renderer draws a choice between them, and the chosen shape's questions.
+    let spec = FormSpec::new(&v, &saved.ui, &json!({"applicant": {"kind": "company", "name": "บริษัท ก จำกัด"}}), &Selections::default());
+    let leaves: Vec<String> = spec.leaves().iter().map(|f| f.pointer.to_string()).collect();
+    assert!(leaves.contains(&"/applicant/name".to_owned()), "{leaves:?}");
+    // Problems: one shape only; a question named like the shape's own key.
+    if let Kind::Shapes { shapes } = &mut d.questions[0].kind {
+        shapes[1].kind.children_mut().unwrap().push(q("kind", "ประเภท", "Kind", Kind::Date));
+        shapes.remove(0);
+    }
+    let whats: Vec<What> = d.problems().into_iter().map(|p| p.what).collect();
+    assert!(whats.contains(&What::NoOptions) && whats.contains(&What::SameKey), "{whats:?}");
+}

@@ -45,6 +45,9 @@ pub struct CardProps {
     pub steps: Vec<String>,
     #[prop_or_default]
     pub step: Option<usize>,
+    /// One of the shapes of a "shapes" question: a title and its questions only.
+    #[prop_or_default]
+    pub shape: bool,
     /// The questions at its level, itself included: those before it are
     /// what it may be asked after.
     pub siblings: std::rc::Rc<Vec<Before>>,
@@ -62,6 +65,7 @@ impl PartialEq for CardProps {
             && self.question == o.question
             && self.steps == o.steps
             && self.step == o.step
+            && self.shape == o.shape
             && self.lang == o.lang
             && self.dispatch == o.dispatch
             && (std::rc::Rc::ptr_eq(&self.siblings, &o.siblings) || self.siblings.get(..i) == o.siblings.get(..i))
@@ -133,7 +137,7 @@ fn shown_value(v: &Value) -> String {
 
 #[component]
 pub fn QuestionCard(props: &CardProps) -> Html {
-    let CardProps { path, count, question: q, steps, step, siblings, lang, dispatch } = props;
+    let CardProps { path, count, question: q, steps, step, siblings, shape, lang, dispatch } = props;
     let lang = *lang;
     let i = path.last().copied().unwrap_or(0);
     let earlier: &[Before] = siblings.get(..i).unwrap_or_default();
@@ -272,16 +276,22 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     };
     // A section's or repeating group's own questions, each a card of its own.
     let children = match &q.kind {
-        Kind::Section { questions } | Kind::Repeat { questions, .. } => {
+        Kind::Section { questions } | Kind::Repeat { questions, .. } | Kind::Shapes { shapes: questions } => {
             let inner = Before::all(questions);
+            let shapes = matches!(q.kind, Kind::Shapes { .. });
             let add = {
                 let (dispatch, here) = (dispatch.clone(), here.clone());
                 Callback::from(move |_: MouseEvent| {
                     let here = here.clone();
                     dispatch.dispatch(Edit::new(move |d| {
-                        if let Some(list) = d.question_at(&here).and_then(|q| q.kind.children_mut()) {
+                        let Some(parent) = d.question_at(&here) else { return };
+                        let kind = match parent.kind {
+                            Kind::Shapes { .. } => Kind::Section { questions: Vec::new() },
+                            _ => Kind::ShortText { max_length: None, pattern: None },
+                        };
+                        if let Some(list) = parent.kind.children_mut() {
                             let taken: Vec<Key> = list.iter().map(|q| q.key.clone()).collect();
-                            list.push(Question::new(Kind::ShortText { max_length: None, pattern: None }, &taken));
+                            list.push(Question::new(kind, &taken));
                         }
                     }).into())
                 })
@@ -319,13 +329,13 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                             child.push(j);
                             html! {
                                 <li key={format!("c{j}")}>
-                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} {siblings} {lang} dispatch={dispatch.clone()} />
+                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} {siblings} shape={shapes} {lang} dispatch={dispatch.clone()} />
                                 </li>
                             }
                         }) }
                     </ol>
                     <button type="button" class="secondary add-item" id={id("add")} onclick={add}>
-                        { format!("+ {} {}", lang.pick("เพิ่มคำถามใน", "Add a question to"), q.title.get(lang)) }
+                        { if shapes { lang.pick("+ เพิ่มรูปแบบ", "+ Add a shape").to_owned() } else { format!("+ {} {}", lang.pick("เพิ่มคำถามใน", "Add a question to"), q.title.get(lang)) } }
                     </button>
                 </div>
             }
@@ -344,9 +354,10 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 { mover(lang.pick("ลบ", "Remove"), "icon-button remove", false, |qs, i| { qs.remove(i); }, "✕") }
             </div>
             <div class="side-by-side">
-                { text("title-th", lang.pick("คำถาม (ไทย)", "Question (Thai)"), q.title.th.as_deref(), |q, v| q.title.th = v) }
-                { text("title-en", lang.pick("คำถาม (อังกฤษ)", "Question (English)"), q.title.en.as_deref(), |q, v| q.title.en = v) }
+                { text("title-th", if *shape { lang.pick("รูปแบบ (ไทย)", "Shape (Thai)") } else { lang.pick("คำถาม (ไทย)", "Question (Thai)") }, q.title.th.as_deref(), |q, v| q.title.th = v) }
+                { text("title-en", if *shape { lang.pick("รูปแบบ (อังกฤษ)", "Shape (English)") } else { lang.pick("คำถาม (อังกฤษ)", "Question (English)") }, q.title.en.as_deref(), |q, v| q.title.en = v) }
             </div>
+            if !*shape {
             <div class="side-by-side">
                 { text("help-th", lang.pick("คำอธิบาย (ไทย)", "Help (Thai)"), q.help.th.as_deref(), |q, v| q.help.th = v) }
                 { text("help-en", lang.pick("คำอธิบาย (อังกฤษ)", "Help (English)"), q.help.en.as_deref(), |q, v| q.help.en = v) }
@@ -384,6 +395,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                     }) }
                 </div>
             }
+            }
             { children }
             if !steps.is_empty() {
                 <div class="field">
@@ -393,9 +405,11 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                     </select>
                 </div>
             }
-            <ConditionPicker path={path.clone()} which={Which::Show} condition={q.show_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
-            if !matches!(q.kind, Kind::Section { .. }) {
-                <ConditionPicker path={path.clone()} which={Which::Require} condition={q.required_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
+            if !*shape {
+                <ConditionPicker path={path.clone()} which={Which::Show} condition={q.show_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
+                if !matches!(q.kind, Kind::Section { .. }) {
+                    <ConditionPicker path={path.clone()} which={Which::Require} condition={q.required_when.clone()} earlier={earlier.to_vec()} {lang} dispatch={dispatch.clone()} />
+                }
             }
         </fieldset>
     }
