@@ -35,7 +35,7 @@ fn copy_dir(from: &Path, to: &Path) {
 /// its precompressed copies, the forms, the trust list and register.
 fn build() -> PathBuf {
     let b = tmp("build");
-    std::fs::write(b.join("index.html"), "<!doctype html><title>e-Service</title><div data-eservice-app></div>").unwrap();
+    std::fs::write(b.join("index.html"), "<!doctype html><head><title>e-Service</title></head><div data-eservice-app></div>").unwrap();
     std::fs::write(b.join("index.html.gz"), b"stale").unwrap();
     std::fs::write(b.join("app.js"), "// the app").unwrap();
     copy_dir(&repo().join("assets/forms"), &b.join("forms"));
@@ -51,7 +51,10 @@ fn text(o: &Output) -> String {
 #[test]
 fn a_new_site_has_the_build_no_forms_yet_empty_lists_and_a_thai_readme_and_checks_sound() {
     let (build, site) = (build(), tmp("new").join("site"));
-    let out = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "เทศบาลตำบล <ตัวอย่าง>", "--agency-en", "Example Municipality", "--build", build.to_str().unwrap()]);
+    let bad = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "ก", "--build", build.to_str().unwrap(), "--color", "green"]);
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
+    assert!(text(&bad).contains("#rrggbb") && !site.exists(), "a bad colour is named before anything is written");
+    let out = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "เทศบาลตำบล <ตัวอย่าง>", "--agency-en", "Example Municipality", "--build", build.to_str().unwrap(), "--color", "#0a6e3a"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(site.join("app.js").is_file());
     assert!(site.join("forms/common/defs.json").is_file());
@@ -61,6 +64,8 @@ fn a_new_site_has_the_build_no_forms_yet_empty_lists_and_a_thai_readme_and_check
     let page = std::fs::read_to_string(site.join("index.html")).unwrap();
     assert!(page.contains("<title>เทศบาลตำบล &lt;ตัวอย่าง&gt; e-Service</title>"), "{page}");
     assert!(!site.join("index.html.gz").exists(), "a stale precompressed page is not left behind");
+    assert!(page.contains(r#"<link rel="stylesheet" href="agency.css">"#));
+    assert!(std::fs::read_to_string(site.join("agency.css")).unwrap().contains("--eservice-primary: #0a6e3a;"));
     let readme = std::fs::read_to_string(site.join("README-th.md")).unwrap();
     assert!(readme.contains("เพิ่มแบบฟอร์ม") && readme.contains("eservice trust add") && readme.contains("Example Municipality"));
     let check = run(&["site", "check", site.to_str().unwrap()]);

@@ -38,6 +38,9 @@ enum Action {
         /// Keep the build's example forms.
         #[arg(long)]
         examples: bool,
+        /// The agency's colour for buttons and the header (`#rrggbb`).
+        #[arg(long)]
+        color: Option<String>,
     },
     /// Check every form, the list of services, the trust list and the register of a site.
     Check { dir: PathBuf },
@@ -45,7 +48,7 @@ enum Action {
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
     match &args.action {
-        Action::New { dir, agency_th, agency_en, build, examples } => match new_site(dir, agency_th, agency_en.as_deref(), build, *examples, lang) {
+        Action::New { dir, agency_th, agency_en, build, examples, color } => match new_site(dir, &Agency { th: agency_th, en: agency_en.as_deref(), color: color.as_deref() }, build, *examples, lang) {
             Ok(()) => {
                 println!("{}: {}", lang.pick("สร้างเว็บไซต์แล้ว", "site made"), dir.display());
                 Outcome::Yes
@@ -77,8 +80,34 @@ fn html_escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn new_site(dir: &Path, agency_th: &str, agency_en: Option<&str>, build: &Path, examples: bool, lang: Lang) -> Result<(), String> {
+/// Who the site is for.
+struct Agency<'a> {
+    th: &'a str,
+    en: Option<&'a str>,
+    /// `#rrggbb`.
+    color: Option<&'a str>,
+}
+
+fn is_hex_color(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `agency.css`: the kit's `--eservice-*` custom properties, for the admin to edit.
+fn agency_css(color: Option<&str>) -> String {
+    let primary = match color {
+        Some(c) => format!("  --eservice-primary: {c};\n"),
+        None => "  /* --eservice-primary: #1f4e9c; */\n".to_owned(),
+    };
+    format!(
+        "/* The agency's colours and font: uncomment and change what you need.\n   The kit reads these custom properties (assets/app.css). */\n:root {{\n{primary}  /* --eservice-primary-text: #fff; */\n  /* --eservice-background: #f6f7f9; */\n  /* --eservice-font: \"Sarabun\", sans-serif; */\n}}\n"
+    )
+}
+
+fn new_site(dir: &Path, agency: &Agency, build: &Path, examples: bool, lang: Lang) -> Result<(), String> {
     let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
+    if let Some(c) = agency.color.filter(|c| !is_hex_color(c)) {
+        return Err(format!("--color {c}: {}", lang.pick("ต้องเป็นสีแบบ #rrggbb เช่น #0a6e3a", "must be a colour written #rrggbb, such as #0a6e3a")));
+    }
     if !build.join("index.html").is_file() {
         return Err(format!("{}: {}", build.display(), lang.pick("ไม่ใช่ผลการ build ของชุดเครื่องมือ (ไม่มี index.html) ให้รัน trunk build --release ก่อน", "is not the kit's build (no index.html): run trunk build --release first")));
     }
@@ -101,12 +130,16 @@ fn new_site(dir: &Path, agency_th: &str, agency_en: Option<&str>, build: &Path, 
     // page would now be stale, so they go (the host compresses it, or not).
     let index = dir.join("index.html");
     let page = std::fs::read_to_string(&index).map_err(|e| io(&index, e))?;
-    let title = html_escape(&format!("{agency_th} e-Service"));
-    write_whole(&index, page.replacen("<title>e-Service</title>", &format!("<title>{title}</title>"), 1).as_bytes())?;
+    let title = html_escape(&format!("{} e-Service", agency.th));
+    let page = page.replacen("<title>e-Service</title>", &format!("<title>{title}</title>"), 1);
+    // After the kit's own styles, so that the agency's win.
+    let page = page.replacen("</head>", "  <link rel=\"stylesheet\" href=\"agency.css\">\n</head>", 1);
+    write_whole(&index, page.as_bytes())?;
+    write_whole(&dir.join("agency.css"), agency_css(agency.color).as_bytes())?;
     for stale in ["index.html.gz", "index.html.br"] {
         let _ = std::fs::remove_file(dir.join(stale));
     }
-    write_whole(&dir.join("README-th.md"), admin_readme(agency_th, agency_en).as_bytes())
+    write_whole(&dir.join("README-th.md"), admin_readme(agency.th, agency.en).as_bytes())
 }
 
 fn admin_readme(agency_th: &str, agency_en: Option<&str>) -> String {
@@ -130,6 +163,9 @@ fn admin_readme(agency_th: &str, agency_en: Option<&str>) -> String {
 ## เพิ่มผู้ลงนาม (สำหรับใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์)
 ใช้คำสั่ง `eservice trust add ใบรับรอง.pem --name-th \"{agency_th}\" --list trust.json`
 แล้วอัปโหลด trust.json ใหม่ ผู้ตรวจสอบใบอนุญาตในหน้า #/verify จะเชื่อถือผู้ลงนามนี้
+
+## สีของหน่วยงาน
+แก้ไขไฟล์ agency.css (เช่น --eservice-primary สำหรับสีปุ่มและแถบด้านบน)
 
 ## ตรวจสอบ
 `eservice site check .` ตรวจแบบฟอร์มทุกฉบับ รายการบริการ รายชื่อผู้ลงนามที่เชื่อถือ และทะเบียนใบอนุญาต
