@@ -127,7 +127,11 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   savedZip = join(dir, 'food-shop.zip');
   await download.saveAs(savedZip);
   unzip(savedZip, dir);
-  const entry = JSON.parse(readFileSync(join(dir, 'forms/index-entry.json'), 'utf8'));
+  // The site's list of services, with the new one at the end.
+  const index = JSON.parse(readFileSync(join(dir, 'forms/index.json'), 'utf8'));
+  assert.deepEqual(index.forms.map((f) => f.id).slice(0, 1), ['commerce-registration']);
+  const entry = index.forms.at(-1);
+  assert.equal(entry.id, 'food-shop');
   assert.deepEqual(entry.submit, { email: 'saraban@example.go.th' });
   assert.deepEqual(entry.fee, { billerId: '099400016180300', amount: '200' });
   mkdirSync(join(dir, 'forms/common'), { recursive: true });
@@ -176,10 +180,12 @@ test('the designed form on a new site (eservice site new): a citizen fills it in
   const site = join(mkdtempSync(join(tmpdir(), 'site-')), 'site');
   const made = spawnSync(ESERVICE, ['site', 'new', site, '--agency-th', 'เทศบาลตำบลตัวอย่าง', '--build', DIST], { encoding: 'utf8' });
   assert.equal(made.status, 0, made.stdout + made.stderr);
-  // As the site's README says: unzip, then add the entry to the list of services.
+  // As the site's README says: unzip. The zip's list of services is the one
+  // of the site the designer ran on (here the kit's, with its examples), so
+  // this new site keeps only the new form in it.
   unzip(savedZip, site);
-  const entry = JSON.parse(readFileSync(join(site, 'forms/index-entry.json'), 'utf8'));
-  writeFileSync(join(site, 'forms/index.json'), JSON.stringify({ forms: [entry] }, null, 2));
+  const index = JSON.parse(readFileSync(join(site, 'forms/index.json'), 'utf8'));
+  writeFileSync(join(site, 'forms/index.json'), JSON.stringify({ forms: index.forms.filter((f) => f.id === 'food-shop') }, null, 2));
   const checked = spawnSync(ESERVICE, ['site', 'check', site], { encoding: 'utf8' });
   assert.equal(checked.status, 0, checked.stdout + checked.stderr);
 

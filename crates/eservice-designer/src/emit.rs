@@ -315,3 +315,20 @@ impl Design {
         Value::Object(e)
     }
 }
+
+/// The site's `forms/index.json` with `entry` in it: in place of the entry
+/// with its id, else added at the end. What is not a list of services
+/// (missing, or not `{"forms": […]}`) becomes one with this entry alone.
+pub fn with_entry(index: Option<&Value>, entry: &Value) -> Value {
+    let mut index = match index {
+        Some(v @ Value::Object(m)) if m.get("forms").is_some_and(Value::is_array) => v.clone(),
+        _ => json!({ "forms": [] }),
+    };
+    if let Some(Value::Array(forms)) = index.get_mut("forms") {
+        match forms.iter_mut().find(|f| f.get("id").is_some() && f.get("id") == entry.get("id")) {
+            Some(old) => *old = entry.clone(),
+            None => forms.push(entry.clone()),
+        }
+    }
+    index
+}

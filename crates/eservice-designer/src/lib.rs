@@ -16,7 +16,7 @@ pub mod key;
 
 pub use check::Problem;
 pub use design::{Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test, KINDS};
-pub use emit::{Saved, COMMON_DEFS};
+pub use emit::{with_entry, Saved, COMMON_DEFS};
 pub use key::Key;
 
 #[cfg(test)]

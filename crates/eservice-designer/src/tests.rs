@@ -366,3 +366,17 @@ fn the_applicant_is_one_of_two_shapes_each_with_its_own_questions() {
     let whats: Vec<What> = d.problems().into_iter().map(|p| p.what).collect();
     assert!(whats.contains(&What::NoOptions) && whats.contains(&What::SameKey), "{whats:?}");
 }
+
+#[test]
+fn the_sites_list_of_services_takes_the_entry_in_place_or_at_the_end() {
+    let entry = food_shop().index_entry();
+    let site = json!({"forms": [{"id": "a", "title": "ก"}, {"id": "food-shop", "title": "old"}, {"id": "b", "title": "ข"}]});
+    let merged = with_entry(Some(&site), &entry);
+    let ids: Vec<&str> = merged["forms"].as_array().unwrap().iter().map(|f| f["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "food-shop", "b"]);
+    assert_eq!(merged["forms"][1], entry);
+    let added = with_entry(Some(&json!({"forms": [{"id": "a"}]})), &entry);
+    assert_eq!(added["forms"].as_array().unwrap().len(), 2);
+    assert_eq!(with_entry(None, &entry), json!({"forms": [entry.clone()]}));
+    assert_eq!(with_entry(Some(&json!([1, 2])), &entry), json!({"forms": [entry]}));
+}

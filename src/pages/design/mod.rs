@@ -176,14 +176,16 @@ pub struct DesignPageProps {
     pub lang_of: Element,
 }
 
-/// The zip of a saved form: its folder under `forms/`, and its entry for `forms/index.json`.
-fn zip(saved: &Saved, id: &str) -> Vec<u8> {
+/// The zip of a saved form: its folder under `forms/`, and the site's
+/// `forms/index.json` (as this page found it) with the form's entry in it.
+fn zip(saved: &Saved, id: &str, site_index: Option<&Value>) -> Vec<u8> {
     let pretty = |v: &Value| serde_json::to_vec_pretty(v).unwrap_or_default();
-    let (schema, ui, entry) = (pretty(&saved.schema), pretty(&saved.ui), pretty(&saved.entry));
+    let index = eservice_core::designer::with_entry(site_index, &saved.entry);
+    let (schema, ui, index) = (pretty(&saved.schema), pretty(&saved.ui), pretty(&index));
     let (schema_name, ui_name) = (format!("forms/{id}/schema.json"), format!("forms/{id}/ui.json"));
     let d = js_sys::Date::new_0();
     let stamp = eservice_core::package::zip::dos_time(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8, d.get_hours() as u8, d.get_minutes() as u8, d.get_seconds() as u8);
-    eservice_core::package::zip::write(&[(&schema_name, &schema), (&ui_name, &ui), ("forms/index-entry.json", &entry)], stamp)
+    eservice_core::package::zip::write(&[(&schema_name, &schema), (&ui_name, &ui), (crate::app::home::INDEX, &index)], stamp)
 }
 
 #[component]
@@ -215,12 +217,15 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
         use_effect_with((), move |_| move || keep_design(&pending));
     }
     let common = use_state(|| None::<Result<Value, String>>);
+    // The site's list of services, which the saved form joins.
+    let site_index = use_state(|| None::<Value>);
     let saved_note = use_state(|| None::<String>);
     {
-        let common = common.clone();
+        let (common, site_index) = (common.clone(), site_index.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 common.set(Some(fetch_json(COMMON).await.map_err(|e| e.message(Lang::En))));
+                site_index.set(fetch_json(crate::app::home::INDEX).await.ok());
             });
         });
     }
@@ -242,15 +247,15 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
         })
     };
     let save = {
-        let (state, common, saved_note, dispatch) = (state.clone(), common.clone(), saved_note.clone(), dispatch.clone());
+        let (state, common, site_index, saved_note, dispatch) = (state.clone(), common.clone(), site_index.clone(), saved_note.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(Ok(defs)) = &*common else { return };
             match state.design.save(defs) {
                 Ok(saved) => {
                     let id = &state.design.service.id;
-                    let result = crate::download::save_bytes(&format!("{id}.zip"), "application/zip", &zip(&saved, id));
+                    let result = crate::download::save_bytes(&format!("{id}.zip"), "application/zip", &zip(&saved, id, site_index.as_ref()));
                     saved_note.set(Some(match result {
-                        Ok(()) => lang.pick("บันทึกแล้ว: แตกไฟล์ zip ลงในโฟลเดอร์ของเว็บไซต์ แล้วเพิ่มรายการใน forms/index.json", "Saved: unzip into the site's folder, and add the entry to forms/index.json").to_owned(),
+                        Ok(()) => lang.pick("บันทึกแล้ว: แตกไฟล์ zip ลงในโฟลเดอร์ของเว็บไซต์ (forms/index.json ในไฟล์ มีรายการบริการเดิมของเว็บไซต์และบริการนี้แล้ว)", "Saved: unzip into the site's folder (its forms/index.json lists the site's services and this one)").to_owned(),
                         Err(e) => format!("{}: {e}", lang.pick("ดาวน์โหลดไม่ได้", "The download failed")),
                     }));
                     dispatch.dispatch(KeepKeys.into());

@@ -156,9 +156,9 @@ fn admin_readme(agency_th: &str, agency_en: Option<&str>) -> String {
 
 ## เพิ่มแบบฟอร์ม
 1. เปิดหน้า #/design ของเว็บไซต์นี้ แล้วออกแบบแบบฟอร์มด้วยการคลิกและพิมพ์
-2. กด \"บันทึก\" จะได้ไฟล์ zip แตกไฟล์ลงในโฟลเดอร์นี้ (ได้ forms/<รหัส>/schema.json และ ui.json)
-3. นำข้อความใน forms/index-entry.json ไปเพิ่มในรายการ \"forms\" ของ forms/index.json
-4. ตรวจเว็บไซต์ด้วยคำสั่ง `eservice site check .` ก่อนอัปโหลด
+2. กด \"บันทึก\" จะได้ไฟล์ zip แตกไฟล์ลงในโฟลเดอร์นี้ (ได้ forms/<รหัส>/schema.json และ ui.json
+   กับ forms/index.json ที่มีรายการบริการเดิมของเว็บไซต์และบริการใหม่แล้ว)
+3. ตรวจเว็บไซต์ด้วยคำสั่ง `eservice site check .` ก่อนอัปโหลด
 
 ## เพิ่มผู้ลงนาม (สำหรับใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์)
 ใช้คำสั่ง `eservice trust add ใบรับรอง.pem --name-th \"{agency_th}\" --list trust.json`
