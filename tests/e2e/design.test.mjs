@@ -32,10 +32,18 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await typeInto(page.locator('#service-title-en'), 'Food shop licence');
   await typeInto(page.locator('#service-agency-th'), 'เทศบาลตำบลตัวอย่าง');
   await typeInto(page.locator('#service-id'), 'food-shop');
+  await typeInto(page.locator('#service-description-th'), 'สำหรับร้านอาหารที่มีพื้นที่เกิน 20 ตารางเมตร');
+  await typeInto(page.locator('#service-draft-days'), '14');
+  await typeInto(page.locator('#service-version'), '2569.1');
+  // Sent to an e-Service: its address must be https.
+  await page.locator('#service-channel').selectOption('endpoint');
+  await typeInto(page.locator('#service-endpoint'), 'http://eservice.example.go.th');
+  const problems = page.locator('.designer-problems');
+  await problems.getByText('“http://eservice.example.go.th” ต้องขึ้นต้นด้วย https://').waitFor();
+  await page.locator('#service-channel').selectOption('email');
   await typeInto(page.locator('#service-email'), 'saraban at example');
   await typeInto(page.locator('#service-biller'), '12345');
   await typeInto(page.locator('#service-amount'), '200');
-  const problems = page.locator('.designer-problems');
   await problems.getByText('“saraban at example” ไม่ใช่ที่อยู่อีเมล').waitFor();
   await problems.getByText(/รหัสผู้รับชำระพร้อมเพย์ “12345” ต้องเป็นตัวเลข 15 หลัก/).waitFor();
   assert.ok(await page.getByRole('button', { name: /บันทึก/ }).isDisabled(), 'nothing is saved while something is wrong');
@@ -134,6 +142,8 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(entry.id, 'food-shop');
   assert.deepEqual(entry.submit, { email: 'saraban@example.go.th' });
   assert.deepEqual(entry.fee, { billerId: '099400016180300', amount: '200' });
+  assert.equal(entry.version, '2569.1');
+  assert.equal(entry.description.th, 'สำหรับร้านอาหารที่มีพื้นที่เกิน 20 ตารางเมตร');
   mkdirSync(join(dir, 'forms/common'), { recursive: true });
   copyFileSync(join(ROOT, 'assets/forms/common/defs.json'), join(dir, 'forms/common/defs.json'));
   const schema = join(dir, 'forms/food-shop/schema.json');
@@ -143,6 +153,7 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
     return spawnSync(ESERVICE, ['validate', '--schema', schema, file], { encoding: 'utf8' });
   };
   const ui = JSON.parse(readFileSync(join(dir, 'forms/food-shop/ui.json'), 'utf8'));
+  assert.equal(ui['ui:draftDays'], 14);
   assert.deepEqual(ui['ui:steps'].map((s) => s.fields), [['floor_area_m2', 'fire_exits', 'applicant'], ['food_handlers'], ['photos_of_the_shop']]);
   const photo = { name: 'shop.jpg', mediaType: 'image/jpeg', size: 1000, sha256: 'a'.repeat(64) };
   const person = { kind: 'an_individual', citizen_id: '1101700207030' };

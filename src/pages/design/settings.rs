@@ -56,6 +56,21 @@ pub fn ServiceSettings(props: &SettingsProps) -> Html {
         Channel::Endpoint(u) => ("", u.as_str()),
     };
     let fee = s.fee.clone().unwrap_or(Fee { biller_id: String::new(), amount: String::new() });
+    let channel_select = use_node_ref();
+    let by_email = matches!(s.channel, Channel::Email(_));
+    crate::app::field::use_selected(channel_select.clone(), if by_email { "email" } else { "endpoint" }.to_owned());
+    let on_channel = {
+        let dispatch = d.clone();
+        Callback::from(move |e: Event| {
+            let email = target_value(&e) == "email";
+            dispatch.dispatch(Edit::new(move |d| {
+                let kept = matches!(d.service.channel, Channel::Email(_)) == email;
+                if !kept {
+                    d.service.channel = if email { Channel::Email(String::new()) } else { Channel::Endpoint(String::new()) };
+                }
+            }).into());
+        })
+    };
     html! {
         <fieldset class="group designer-settings">
             <legend>{ lang.pick("บริการ", "The service") }</legend>
@@ -67,14 +82,32 @@ pub fn ServiceSettings(props: &SettingsProps) -> Html {
                 { text_input("service-agency-th", lang.pick("หน่วยงาน (ไทย)", "Agency (Thai)"), th(&s.agency), d, |d, v| d.service.agency.th = some(v)) }
                 { text_input("service-agency-en", lang.pick("หน่วยงาน (อังกฤษ)", "Agency (English)"), en(&s.agency), d, |d, v| d.service.agency.en = some(v)) }
             </div>
+            <div class="side-by-side">
+                { text_input("service-description-th", lang.pick("คำอธิบายบริการ (ไทย)", "Description (Thai)"), th(&s.description), d, |d, v| d.service.description.th = some(v)) }
+                { text_input("service-description-en", lang.pick("คำอธิบายบริการ (อังกฤษ)", "Description (English)"), en(&s.description), d, |d, v| d.service.description.en = some(v)) }
+            </div>
             { text_input("service-id", lang.pick("รหัสแบบฟอร์ม (ชื่อโฟลเดอร์ เช่น food-shop)", "Form id (its folder, such as food-shop)"), &s.id, d, |d, v| d.service.id = v.trim().to_owned()) }
-            { text_input("service-email", lang.pick("อีเมลที่รับคำขอ", "E-mail address that receives requests"), email, d, |d, v| d.service.channel = Channel::Email(v.trim().to_owned())) }
-            if !endpoint.is_empty() {
-                <p class="field-help">{ format!("{}: {endpoint}", lang.pick("ส่งไปที่ระบบ e-Service", "Sent to the e-Service")) }</p>
-            }
+            <div class="side-by-side">
+                <div class="field">
+                    <label for="service-channel">{ lang.pick("ส่งคำขอทาง", "Requests go by") }</label>
+                    <select id="service-channel" ref={channel_select} onchange={on_channel}>
+                        <option value="email">{ lang.pick("อีเมล", "E-mail") }</option>
+                        <option value="endpoint">{ lang.pick("ระบบ e-Service ของหน่วยงาน", "The agency's e-Service") }</option>
+                    </select>
+                </div>
+                if by_email {
+                    { text_input("service-email", lang.pick("อีเมลที่รับคำขอ", "E-mail address that receives requests"), email, d, |d, v| d.service.channel = Channel::Email(v.trim().to_owned())) }
+                } else {
+                    { text_input("service-endpoint", lang.pick("ที่อยู่ระบบ e-Service (https://…)", "The e-Service's address (https://…)"), endpoint, d, |d, v| d.service.channel = Channel::Endpoint(v.trim().to_owned())) }
+                }
+            </div>
             <div class="side-by-side">
                 { text_input("service-biller", lang.pick("รหัสผู้รับชำระพร้อมเพย์ (ถ้ามีค่าธรรมเนียม)", "PromptPay biller ID (if there is a fee)"), &fee.biller_id, d, |d, v| set_fee(d, Some(v), None)) }
                 { text_input("service-amount", lang.pick("ค่าธรรมเนียม (บาท)", "Fee (baht)"), &fee.amount, d, |d, v| set_fee(d, None, Some(v))) }
+            </div>
+            <div class="side-by-side">
+                { text_input("service-draft-days", lang.pick("เก็บแบบร่างในเครื่องของประชาชนกี่วัน", "Days a citizen's draft is kept"), &s.draft_days.map(|n| n.to_string()).unwrap_or_default(), d, |d, v| d.service.draft_days = v.trim().parse().ok().filter(|n| *n > 0)) }
+                { text_input("service-version", lang.pick("รุ่นของแบบฟอร์ม", "Form version"), s.version.as_deref().unwrap_or(""), d, |d, v| d.service.version = some(v.trim().to_owned())) }
             </div>
         </fieldset>
     }
