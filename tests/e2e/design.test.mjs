@@ -183,6 +183,11 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   assert.equal(await page.locator('#service-title-th').inputValue(), '');
   await tap(page.locator('#design-undo'));
   assert.equal(await page.locator('#service-title-th').inputValue(), 'ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร');
+  // Or start from the kit's worked example, whole and sound.
+  await tap(page.locator('#design-example'));
+  assert.equal(await page.locator('#q0-title-th').inputValue(), 'ผู้ขอเป็น');
+  await page.locator('.designer-problems').getByText('ไม่พบข้อผิดพลาด บันทึกได้').waitFor();
+  await page.locator('.designer-preview').getByText('บุคคลธรรมดา').first().waitFor();
   assert.deepEqual(page.errors, []);
 });
 

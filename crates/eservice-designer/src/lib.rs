@@ -12,6 +12,7 @@
 pub mod check;
 pub mod design;
 mod emit;
+pub mod example;
 pub mod key;
 
 pub use check::Problem;

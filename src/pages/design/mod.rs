@@ -98,6 +98,8 @@ pub enum Action {
     Redo,
     /// A new, blank form (the one before can still be undone).
     Restart,
+    /// The worked example, to start from (the one before can still be undone).
+    Example,
 }
 
 impl From<Edit> for Action {
@@ -148,9 +150,13 @@ impl Reducible for DesignState {
                 }
                 None => return self,
             },
-            Action::Restart => {
+            Action::Restart | Action::Example => {
+                let fresh = match action {
+                    Action::Example => eservice_core::designer::example::food_shop(),
+                    _ => Design::blank(NEW_ID),
+                };
                 next.typing_in = None;
-                next.undo.push(Rc::new(std::mem::replace(&mut next.design, Design::blank(NEW_ID))));
+                next.undo.push(Rc::new(std::mem::replace(&mut next.design, fresh)));
                 next.redo.clear();
                 next.keys_kept = false;
             }
@@ -309,6 +315,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         { history(lang.pick("เลิกทำ", "Undo"), "design-undo", !state.undo.is_empty(), || Action::Undo) }
                         { history(lang.pick("ทำซ้ำ", "Redo"), "design-redo", !state.redo.is_empty(), || Action::Redo) }
                         { history(lang.pick("เริ่มแบบฟอร์มใหม่", "Start a new form"), "design-new", true, || Action::Restart) }
+                        { history(lang.pick("เริ่มจากตัวอย่าง: ใบอนุญาตร้านอาหาร", "Start from an example: a food shop licence"), "design-example", true, || Action::Example) }
                     </div>
                     <ServiceSettings service={design.service.clone()} {lang} dispatch={dispatch.clone()} />
                     <div class="field">
