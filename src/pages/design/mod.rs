@@ -55,7 +55,7 @@ fn keep_design(pending: &std::cell::RefCell<Option<(Design, bool)>>) {
 const UNDO_DEPTH: usize = 200;
 
 /// The design, and what the page keeps beside it.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct DesignState {
     pub design: Design,
     /// Earlier designs, the last one the latest, and those undone.
@@ -88,11 +88,10 @@ impl Edit {
     }
 }
 
-/// Saved: keys are kept from now on.
-struct KeepKeys;
-
+/// What happens to the design.
 pub enum Action {
     Edit(Edit),
+    /// Saved: keys are kept from now on.
     Saved,
     Undo,
     Redo,
@@ -105,12 +104,6 @@ pub enum Action {
 impl From<Edit> for Action {
     fn from(e: Edit) -> Action {
         Action::Edit(e)
-    }
-}
-
-impl From<KeepKeys> for Action {
-    fn from(_: KeepKeys) -> Action {
-        Action::Saved
     }
 }
 
@@ -264,7 +257,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         Ok(()) => lang.pick("บันทึกแล้ว: แตกไฟล์ zip ลงในโฟลเดอร์ของเว็บไซต์ (forms/index.json ในไฟล์ มีรายการบริการเดิมของเว็บไซต์และบริการนี้แล้ว)", "Saved: unzip into the site's folder (its forms/index.json lists the site's services and this one)").to_owned(),
                         Err(e) => format!("{}: {e}", lang.pick("ดาวน์โหลดไม่ได้", "The download failed")),
                     }));
-                    dispatch.dispatch(KeepKeys.into());
+                    dispatch.dispatch(Action::Saved);
                 }
                 Err(_) => saved_note.set(None),
             }
