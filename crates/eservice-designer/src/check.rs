@@ -3,7 +3,7 @@
 
 use eservice_base::Lang;
 use eservice_forms::form::{FormSpec, Selections, Widget};
-use eservice_forms::schema::{NoPatterns, SchemaProblem, Validator};
+use eservice_forms::schema::{PatternEngine, Validator};
 use serde_json::{json, Value};
 
 use crate::design::{Channel, Design, Kind, Question};
@@ -147,7 +147,7 @@ fn is_form_id(id: &str) -> bool {
 }
 
 /// The problems of `questions`, at `path` below the top level.
-fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
+fn questions(list: &[Question], path: &[Key], patterns: &dyn PatternEngine, out: &mut Vec<Problem>) {
     for (i, q) in list.iter().enumerate() {
         let mut keys = path.to_vec();
         keys.push(q.key.clone());
@@ -155,7 +155,9 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
         // A shape's question may not take the key that names the shape.
         let mut reserved = Vec::new();
         let mut say = |what: What| out.push(Problem { at: at(), what });
-        if q.title.th.as_deref().is_none_or(|t| t.trim().is_empty()) {
+        // The shared definitions and hand-written schemas may carry titles of their own.
+        let titled_elsewhere = matches!(q.kind, Kind::HandWritten | Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Address) && q.advanced.written.is_some();
+        if q.title.th.as_deref().is_none_or(|t| t.trim().is_empty()) && !titled_elsewhere {
             say(What::NoTitle);
         }
         if list[..i].iter().any(|o| o.key == q.key) {
@@ -186,11 +188,7 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
                 }
             }
             Kind::ShortText { pattern: Some(p), .. } => {
-                if let Err(e) = Validator::new(json!({ "pattern": p }), Box::new(NoPatterns)) {
-                    let reason = match e.problem {
-                        SchemaProblem::BadPattern { reason, .. } => reason,
-                        _ => e.message(Lang::En),
-                    };
+                if let Err(reason) = patterns.compile(p) {
                     say(What::BadPattern(reason));
                 }
             }
@@ -204,13 +202,15 @@ fn questions(list: &[Question], path: &[Key], out: &mut Vec<Problem>) {
             }
         }
         out.extend(reserved);
-        questions(q.kind.children(), &keys, out);
+        questions(q.kind.children(), &keys, patterns, out);
     }
 }
 
 impl Design {
-    /// Everything wrong with the design, in the order the clerk meets it.
-    pub fn problems(&self) -> Vec<Problem> {
+    /// Everything wrong with the design, in the order the clerk meets it;
+    /// `patterns` judges the regular expressions (in the browser, its own
+    /// `RegExp`, which will run them).
+    pub fn problems(&self, patterns: &dyn PatternEngine) -> Vec<Problem> {
         let mut out = Vec::new();
         let s = &self.service;
         let mut say = |at: &'static str, what: What| out.push(Problem { at: Place::Service(at), what });
@@ -233,7 +233,7 @@ impl Design {
                 say("fee", What::Amount(f.amount.clone()));
             }
         }
-        questions(&self.questions, &[], &mut out);
+        questions(&self.questions, &[], patterns, &mut out);
         if !self.steps.is_empty() {
             for (n, step) in self.steps.iter().enumerate() {
                 for k in &step.questions {
@@ -254,8 +254,8 @@ impl Design {
 
     /// The files to write, once the design has no problem and the renderer
     /// draws what they say; `common_defs` is `forms/common/defs.json`.
-    pub fn save(&self, common_defs: &Value) -> Result<Saved, Vec<Problem>> {
-        let problems = self.problems();
+    pub fn save(&self, common_defs: &Value, patterns: Box<dyn PatternEngine>) -> Result<Saved, Vec<Problem>> {
+        let problems = self.problems(&*patterns);
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -265,7 +265,7 @@ impl Design {
         let validator = Validator::builder(saved.schema.clone())
             .base(&base)
             .document("https://kit.invalid/forms/common/defs.json", common_defs.clone())
-            .build(Box::new(NoPatterns))
+            .build(patterns)
             .map_err(|e| unrenderable(e.message(Lang::En)))?;
         let spec = FormSpec::new(&validator, &saved.ui, &json!({}), &Selections::default());
         if let Some(reason) = spec.leaves().iter().find_map(|f| match &f.widget {

@@ -1,8 +1,10 @@
 //! A service as the clerk designs it.
 
+use std::rc::Rc;
+
 use eservice_base::LocalText;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::key::Key;
 
@@ -14,6 +16,10 @@ pub struct Design {
     /// The wizard's pages, by the keys of the top-level questions on each;
     /// none: one page.
     pub steps: Vec<Step>,
+    /// What a hand-written form has at its top level that the designer
+    /// does not edit (`$defs`, conditions it cannot show…).
+    #[serde(default)]
+    pub advanced: Advanced,
 }
 
 /// What the service is, who runs it, where requests go, and its fee.
@@ -38,6 +44,9 @@ pub enum Channel {
     Email(String),
     /// Posted to the agency's e-Service (an `https://` URL).
     Endpoint(String),
+    /// Not sent: the citizen downloads the package and brings it (a form
+    /// whose entry names no channel).
+    Download,
 }
 
 /// A PromptPay bill payment.
@@ -72,6 +81,42 @@ pub struct Question {
     pub show_when: Option<Condition>,
     /// Required only when this holds (always shown).
     pub required_when: Option<Condition>,
+    /// What a hand-written form has for this question that the designer
+    /// does not edit.
+    #[serde(default)]
+    pub advanced: Advanced,
+}
+
+/// Parts of a hand-written form the designer cannot express: kept, written
+/// back as they were, and shown to the clerk as "advanced, edited by hand".
+/// Never dropped or rewritten silently.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Advanced {
+    /// Schema keywords beyond what the question's kind writes (`minLength`,
+    /// `default`, a condition with `else`…). `allOf` and `required` add to
+    /// the designer's own; any other keyword stands as written.
+    pub schema: Map<String, Value>,
+    /// UI schema entries beyond the kind's (`ui:autocomplete`, `ui:help`…).
+    pub ui: Map<String, Value>,
+    /// The part as the file had it: written back byte for byte while the
+    /// designer, asked again, still writes what it wrote when it read it.
+    pub written: Option<Rc<Written>>,
+}
+
+impl Advanced {
+    /// Whether there is anything hand-written beyond the designer's words.
+    pub fn is_empty(&self) -> bool {
+        self.schema.is_empty() && self.ui.is_empty()
+    }
+}
+
+/// A part of a hand-written form as read, and what the designer made of it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Written {
+    pub schema: Value,
+    pub ui: Option<Value>,
+    /// What the designer wrote for the part just after reading it.
+    pub read_as: (Value, Option<Value>),
 }
 
 /// What kind of answer a question takes.
@@ -107,6 +152,10 @@ pub enum Kind {
     /// own questions (an individual, or a company). Each shape is a
     /// question of kind [`Kind::Section`]: its key is what is stored.
     Shapes { shapes: Vec<Question> },
+    /// A question of a hand-written form that no kind here expresses: its
+    /// schema and UI are in [`Question::advanced`], and only its words
+    /// and conditions are edited here.
+    HandWritten,
 }
 
 /// One option of a choice: what is stored, and what is shown.
@@ -158,6 +207,8 @@ impl Kind {
                 options.iter().any(|o| v.as_str() == Some(o.value.as_str()))
             }
             (Kind::Section { .. } | Kind::Repeat { .. } | Kind::Shapes { .. } | Kind::Evidence { .. } | Kind::Address, _) => false,
+            // Whatever the hand-written schema allows: the renderer judges.
+            (Kind::HandWritten, _) => true,
             _ => true,
         }
     }
@@ -237,7 +288,7 @@ impl Kind {
             Kind::Declaration => &["required", "const"],
             Kind::Repeat { .. } => &["minItems", "maxItems"],
             Kind::YesNo | Kind::Single { .. } | Kind::Address | Kind::Shapes { .. } => &["required"],
-            Kind::Section { .. } => &[],
+            Kind::Section { .. } | Kind::HandWritten => &[],
         }
     }
 
@@ -261,6 +312,7 @@ impl Kind {
             Kind::Repeat { .. } => "repeat",
             Kind::Declaration => "declaration",
             Kind::Shapes { .. } => "shapes",
+            Kind::HandWritten => "hand_written",
         }
     }
 }
@@ -291,6 +343,7 @@ impl Question {
             messages: Vec::new(),
             show_when: None,
             required_when: None,
+            advanced: Advanced::default(),
         }
     }
 }
@@ -311,6 +364,7 @@ impl Design {
             },
             questions: Vec::new(),
             steps: Vec::new(),
+            advanced: Advanced::default(),
         }
     }
 

@@ -6,7 +6,7 @@
 use eservice_base::LocalText;
 use serde_json::{json, Map, Value};
 
-use crate::design::{Channel, Condition, Design, Kind, Question, Test};
+use crate::design::{Advanced, Channel, Condition, Design, Kind, Question, Test};
 
 /// The property that says which shape an answer to a "shapes" question is.
 pub const SHAPE_KEY: &str = "kind";
@@ -51,11 +51,51 @@ fn put_text(s: &mut Map<String, Value>, name: &str, t: &LocalText) {
     }
 }
 
-fn test(t: &Test) -> Value {
+/// A number as a person writes it: `200`, not `200.0`.
+pub(crate) fn num(n: f64) -> Value {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        json!(n as i64)
+    } else {
+        json!(n)
+    }
+}
+
+pub(crate) fn test(t: &Test) -> Value {
     match t {
         Test::Is(v) => json!({ "const": v }),
         Test::IsNot(v) => json!({ "not": { "const": v } }),
-        Test::MoreThan(n) => json!({ "exclusiveMinimum": n }),
+        Test::MoreThan(n) => json!({ "exclusiveMinimum": num(*n) }),
+    }
+}
+
+/// Adds the hand-written keywords: to `allOf` and `required` after the
+/// designer's own, into `properties` beside them; any other in place.
+fn merge(s: &mut Map<String, Value>, hand: &Map<String, Value>) {
+    for (k, v) in hand {
+        match (s.get_mut(k), v) {
+            (Some(Value::Array(mine)), Value::Array(more)) if k == "allOf" || k == "required" => mine.extend(more.iter().cloned()),
+            (Some(Value::Object(mine)), Value::Object(more)) if k == "properties" => mine.extend(more.clone()),
+            _ => {
+                s.insert(k.clone(), v.clone());
+            }
+        }
+    }
+}
+
+/// The file's own text of a part the clerk has not changed since it was
+/// read; else what the designer writes now.
+fn as_written(advanced: &Advanced, fresh: Value) -> Value {
+    match &advanced.written {
+        Some(w) if w.read_as.0 == fresh => w.schema.clone(),
+        _ => fresh,
+    }
+}
+
+/// The same for a UI schema entry, which may be absent.
+fn ui_as_written(advanced: &Advanced, fresh: Option<Value>) -> Option<Value> {
+    match &advanced.written {
+        Some(w) if w.read_as.1 == fresh => w.ui.clone(),
+        _ => fresh,
     }
 }
 
@@ -67,7 +107,7 @@ fn when(c: &Condition, then: Value) -> Value {
     })
 }
 
-fn object(questions: &[Question]) -> Map<String, Value> {
+pub(crate) fn object(questions: &[Question]) -> Map<String, Value> {
     let (mut properties, mut required, mut all_of) = (Map::new(), Vec::new(), Vec::new());
     for q in questions {
         let key = q.key.as_str();
@@ -102,8 +142,26 @@ fn object(questions: &[Question]) -> Map<String, Value> {
     s
 }
 
-fn question(q: &Question) -> Value {
-    let mut s = match &q.kind {
+/// A question's schema: as the file had it while unchanged since read.
+pub(crate) fn question(q: &Question) -> Value {
+    as_written(&q.advanced, fresh_question(q))
+}
+
+/// A question's schema as the designer writes it now.
+pub(crate) fn fresh_question(q: &Question) -> Value {
+    let mut s = body(q);
+    if let Value::Object(m) = &mut s {
+        put_text(m, "title", &q.title);
+        put_text(m, "description", &q.help);
+        merge(m, &q.advanced.schema);
+    }
+    s
+}
+
+/// What the question's kind says of its answer, without its words or any
+/// hand-written part.
+pub(crate) fn body(q: &Question) -> Value {
+    match &q.kind {
         Kind::ShortText { max_length, pattern } => {
             let mut s = json!({ "type": "string" });
             if let Some(m) = max_length {
@@ -121,10 +179,10 @@ fn question(q: &Question) -> Value {
         Kind::Number { min, max, integer } => {
             let mut s = json!({ "type": if *integer { "integer" } else { "number" } });
             if let Some(m) = min {
-                s["minimum"] = json!(m);
+                s["minimum"] = num(*m);
             }
             if let Some(m) = max {
-                s["maximum"] = json!(m);
+                s["maximum"] = num(*m);
             }
             s
         }
@@ -191,91 +249,106 @@ fn question(q: &Question) -> Value {
                 alt.insert("properties".into(), properties.into());
                 alt.insert("required".into(), required.into());
                 alt.extend(inner.into_iter().filter(|(k, _)| k != "type"));
+                merge(&mut alt, &s.advanced.schema);
                 Value::Object(alt)
             };
             json!({ "type": "object", "oneOf": shapes.iter().map(one).collect::<Vec<_>>() })
         }
-    };
-    if let Value::Object(m) = &mut s {
-        put_text(m, "title", &q.title);
-        put_text(m, "description", &q.help);
+        Kind::HandWritten => json!({}),
     }
-    s
 }
 
 /// The UI schema of `questions`: their order, and what each needs beyond
 /// its schema.
-fn ui_of(questions: &[Question]) -> Map<String, Value> {
+pub(crate) fn ui_of(questions: &[Question]) -> Map<String, Value> {
     let mut ui = Map::new();
     ui.insert("ui:order".into(), questions.iter().map(|q| Value::from(q.key.as_str())).collect());
     for q in questions {
-        let mut u = Map::new();
-        // The shared definitions carry titles of their own: the clerk's wins.
-        if matches!(q.kind, Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Address) && !q.title.is_empty() {
-            u.insert("ui:title".into(), both(&q.title));
-        }
-        if !q.placeholder.is_empty() {
-            u.insert("ui:placeholder".into(), both(&q.placeholder));
-        }
-        if !q.messages.is_empty() {
-            u.insert("ui:errors".into(), q.messages.iter().map(|(k, t)| (k.clone(), both(t))).collect::<Map<_, _>>().into());
-        }
-        match &q.kind {
-            Kind::LongText { .. } => {
-                u.insert("ui:widget".into(), "textarea".into());
-            }
-            Kind::YesNo => {
-                u.insert("ui:widget".into(), "radio".into());
-            }
-            Kind::Single { options, list } => {
-                if !list {
-                    u.insert("ui:widget".into(), "radio".into());
-                }
-                u.insert("ui:enumNames".into(), options.iter().map(|o| both(&o.label)).collect());
-            }
-            Kind::Multiple { options } => {
-                u.insert("items".into(), json!({ "ui:enumNames": options.iter().map(|o| both(&o.label)).collect::<Vec<_>>() }));
-            }
-            Kind::Phone => {
-                u.insert("ui:autocomplete".into(), "tel-national".into());
-            }
-            Kind::Email => {
-                u.insert("ui:autocomplete".into(), "email".into());
-            }
-            Kind::Postcode => {
-                u.insert("ui:autocomplete".into(), "postal-code".into());
-            }
-            Kind::Section { questions } => u.extend(ui_of(questions)),
-            Kind::Repeat { questions, .. } => {
-                u.insert("items".into(), Value::Object(ui_of(questions)));
-            }
-            Kind::Shapes { shapes } => {
-                for s in shapes {
-                    u.extend(ui_of(s.kind.children()));
-                }
-            }
-            _ => {}
-        }
-        if !u.is_empty() {
-            ui.insert(q.key.to_string(), Value::Object(u));
+        if let Some(u) = ui_as_written(&q.advanced, ui_entry(q)) {
+            ui.insert(q.key.to_string(), u);
         }
     }
     ui
 }
 
+/// A question's UI schema entry as the designer writes it now, if it needs one.
+pub(crate) fn ui_entry(q: &Question) -> Option<Value> {
+    let mut u = Map::new();
+    // The shared definitions carry titles of their own: the clerk's wins.
+    if matches!(q.kind, Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Address) && !q.title.is_empty() {
+        u.insert("ui:title".into(), both(&q.title));
+    }
+    if !q.placeholder.is_empty() {
+        u.insert("ui:placeholder".into(), both(&q.placeholder));
+    }
+    if !q.messages.is_empty() {
+        u.insert("ui:errors".into(), q.messages.iter().map(|(k, t)| (k.clone(), both(t))).collect::<Map<_, _>>().into());
+    }
+    match &q.kind {
+        Kind::LongText { .. } => {
+            u.insert("ui:widget".into(), "textarea".into());
+        }
+        Kind::YesNo => {
+            u.insert("ui:widget".into(), "radio".into());
+        }
+        Kind::Single { options, list } => {
+            if !list {
+                u.insert("ui:widget".into(), "radio".into());
+            }
+            u.insert("ui:enumNames".into(), options.iter().map(|o| both(&o.label)).collect());
+        }
+        Kind::Multiple { options } => {
+            u.insert("items".into(), json!({ "ui:enumNames": options.iter().map(|o| both(&o.label)).collect::<Vec<_>>() }));
+        }
+        Kind::Phone => {
+            u.insert("ui:autocomplete".into(), "tel-national".into());
+        }
+        Kind::Email => {
+            u.insert("ui:autocomplete".into(), "email".into());
+        }
+        Kind::Postcode => {
+            u.insert("ui:autocomplete".into(), "postal-code".into());
+        }
+        Kind::Section { questions } => u.extend(ui_of(questions)),
+        Kind::Repeat { questions, .. } => {
+            u.insert("items".into(), Value::Object(ui_of(questions)));
+        }
+        Kind::Shapes { shapes } => {
+            for s in shapes {
+                u.extend(ui_of(s.kind.children()));
+                u.extend(s.advanced.ui.clone());
+            }
+        }
+        _ => {}
+    }
+    for (k, v) in &q.advanced.ui {
+        u.entry(k.clone()).or_insert_with(|| v.clone());
+    }
+    (!u.is_empty()).then_some(Value::Object(u))
+}
+
 impl Design {
     /// `schema.json`: draft 2020-12, referring to the shared definitions it uses.
     pub fn schema(&self) -> Value {
+        as_written(&self.advanced, self.fresh_schema())
+    }
+
+    pub(crate) fn fresh_schema(&self) -> Value {
         let mut s = Map::new();
         s.insert("$schema".into(), "https://json-schema.org/draft/2020-12/schema".into());
         put_text(&mut s, "title", &self.service.title);
         put_text(&mut s, "description", &self.service.description);
         s.extend(object(&self.questions));
+        merge(&mut s, &self.advanced.schema);
         Value::Object(s)
     }
 
     /// `ui.json`.
     pub fn ui(&self) -> Value {
+        ui_as_written(&self.advanced, Some(self.fresh_ui())).unwrap_or_else(|| json!({}))
+    }
+
+    pub(crate) fn fresh_ui(&self) -> Value {
         let mut ui = ui_of(&self.questions);
         if !self.steps.is_empty() {
             let steps = self.steps.iter().map(|s| json!({ "title": both(&s.title), "fields": s.questions.iter().map(|k| k.as_str()).collect::<Vec<_>>() }));
@@ -283,6 +356,9 @@ impl Design {
         }
         if let Some(d) = self.service.draft_days {
             ui.insert("ui:draftDays".into(), d.into());
+        }
+        for (k, v) in &self.advanced.ui {
+            ui.entry(k.clone()).or_insert_with(|| v.clone());
         }
         Value::Object(ui)
     }
@@ -299,13 +375,11 @@ impl Design {
         if !s.description.is_empty() {
             e.insert("description".into(), both(&s.description));
         }
-        e.insert(
-            "submit".into(),
-            match &s.channel {
-                Channel::Email(a) => json!({ "email": a }),
-                Channel::Endpoint(u) => json!({ "endpoint": u }),
-            },
-        );
+        match &s.channel {
+            Channel::Email(a) => e.insert("submit".into(), json!({ "email": a })),
+            Channel::Endpoint(u) => e.insert("submit".into(), json!({ "endpoint": u })),
+            Channel::Download => None,
+        };
         if let Some(f) = &s.fee {
             e.insert("fee".into(), json!({ "billerId": f.biller_id, "amount": f.amount }));
         }

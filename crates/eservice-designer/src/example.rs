@@ -27,6 +27,7 @@ pub(crate) fn q(k: &str, th: &str, en: &str, kind: Kind) -> Question {
         messages: Vec::new(),
         show_when: None,
         required_when: None,
+        advanced: Default::default(),
     }
 }
 
@@ -88,6 +89,7 @@ pub fn food_shop() -> Design {
             Step { title: t("ร้าน", "Shop"), questions: vec![key("shop"), key("staff")] },
             Step { title: t("หลักฐาน", "Evidence"), questions: vec![key("photos"), key("declaration")] },
         ],
+        advanced: Default::default(),
     }
 }
 

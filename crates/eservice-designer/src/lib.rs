@@ -14,9 +14,10 @@ pub mod design;
 mod emit;
 pub mod example;
 pub mod key;
+mod read;
 
 pub use check::Problem;
-pub use design::{Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test, KINDS};
+pub use design::{Advanced, Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test, Written, KINDS};
 pub use emit::{with_entry, Saved, COMMON_DEFS};
 pub use key::Key;
 

@@ -52,16 +52,16 @@ fn keys_are_made_from_titles_ascii_and_unique() {
 #[test]
 fn a_title_edited_later_keeps_the_key_and_so_the_data() {
     let mut d = food_shop();
-    let before = d.save(&defs()).unwrap();
+    let before = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
     d.questions[0].title = t("ผู้ยื่นคำขอเป็น", "Who is applying");
-    let after = d.save(&defs()).unwrap();
+    let after = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
     assert_eq!(before.schema["properties"]["applicant_type"]["enum"], after.schema["properties"]["applicant_type"]["enum"]);
     assert_eq!(after.schema["properties"]["applicant_type"]["x-title-en"], "Who is applying");
 }
 
 #[test]
 fn the_saved_schema_accepts_and_refuses_as_the_clerk_designed() {
-    let saved = food_shop().save(&defs()).unwrap();
+    let saved = food_shop().save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let v = validator(&saved);
     let person = json!({
         "applicant_type": "person", "citizen_id": "1101700207030",
@@ -89,7 +89,7 @@ fn the_saved_schema_accepts_and_refuses_as_the_clerk_designed() {
 
 #[test]
 fn the_renderer_draws_the_saved_form_with_its_condition_steps_and_widgets() {
-    let saved = food_shop().save(&defs()).unwrap();
+    let saved = food_shop().save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let v = validator(&saved);
     let leaves = |data: &Value| -> Vec<String> {
         FormSpec::new(&v, &saved.ui, data, &Selections::default()).leaves().iter().map(|f| f.pointer.to_string()).collect()
@@ -110,7 +110,7 @@ fn the_renderer_draws_the_saved_form_with_its_condition_steps_and_widgets() {
 
 #[test]
 fn the_index_entry_is_one_the_catalog_reads() {
-    let saved = food_shop().save(&defs()).unwrap();
+    let saved = food_shop().save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let catalog = Catalog::from_json(&json!({ "forms": [saved.entry] }));
     assert!(catalog.problems.is_empty(), "{:?}", catalog.problems);
     assert_eq!(catalog.entries.len(), 1);
@@ -128,7 +128,7 @@ fn each_bad_input_is_named_before_saving() {
         questions[1].kind = Kind::ShortText { max_length: None, pattern: Some("([".into()) };
         questions.push(q("seats", "จำนวนที่นั่ง", "Seats", Kind::Number { min: Some(10.0), max: Some(5.0), integer: true }));
     }
-    let whats: Vec<What> = d.problems().into_iter().map(|p| p.what).collect();
+    let whats: Vec<What> = d.problems(&RegressEngine::default()).into_iter().map(|p| p.what).collect();
     assert!(whats.contains(&What::NotAnEmail("saraban at example".into())), "{whats:?}");
     assert!(whats.contains(&What::BillerId("0994000161803".into())));
     assert!(whats.contains(&What::Amount("fifty".into())));
@@ -138,19 +138,19 @@ fn each_bad_input_is_named_before_saving() {
     assert!(whats.iter().any(|w| matches!(w, What::BadPattern(_))));
     // The area became text: "more than 200" can no longer be asked of it.
     assert!(whats.contains(&What::ConditionCannotAsk(key("area"))));
-    assert!(d.save(&defs()).is_err(), "a design with a problem is never saved");
+    assert!(d.save(&defs(), Box::new(RegressEngine::default())).is_err(), "a design with a problem is never saved");
 
     let mut gone = food_shop();
     gone.questions.remove(0);
     gone.steps[0].questions.remove(0);
-    let problems = gone.problems();
+    let problems = gone.problems(&RegressEngine::default());
     let message = problems.iter().find(|p| p.what == What::ConditionOnMissing(key("applicant_type"))).map(|p| p.message(Lang::Th)).unwrap();
     assert!(message.contains("เลขประจำตัวประชาชน") && message.contains("applicant_type"), "{message}");
     assert!(problems.iter().any(|p| p.message(Lang::En).starts_with("Question “ชื่อนิติบุคคล” (company_name)")));
 
     let mut unstepped = food_shop();
     unstepped.steps[2].questions.pop();
-    assert!(unstepped.problems().iter().any(|p| p.what == What::StepCount(key("declaration"), 0)));
+    assert!(unstepped.problems(&RegressEngine::default()).iter().any(|p| p.what == What::StepCount(key("declaration"), 0)));
 }
 
 #[test]
@@ -208,11 +208,11 @@ fn steps_are_made_by_number_and_questions_put_on_them_in_form_order() {
     assert_eq!(d.step_of(&key("photos")), Some(2));
     d.set_step_count(2);
     assert_eq!(d.step_of(&key("photos")), Some(1), "off a step taken away, onto the last one left");
-    assert!(d.problems().iter().all(|p| !matches!(p.what, What::StepCount(..))), "{:?}", d.problems());
+    assert!(d.problems(&RegressEngine::default()).iter().all(|p| !matches!(p.what, What::StepCount(..))), "{:?}", d.problems(&RegressEngine::default()));
     d.questions.retain(|q| q.key.as_str() != "staff");
     d.questions.push(Question::new(Kind::Date, &[]));
     d.tidy_steps();
-    assert!(d.problems().iter().all(|p| !matches!(p.what, What::StepCount(..) | What::UnknownInStep(_))), "{:?}", d.problems());
+    assert!(d.problems(&RegressEngine::default()).iter().all(|p| !matches!(p.what, What::StepCount(..) | What::UnknownInStep(_))), "{:?}", d.problems(&RegressEngine::default()));
     assert_eq!(d.step_of(&key("question")), Some(1), "a new question goes on the last step");
     d.set_step_count(0);
     assert!(d.steps.is_empty());
@@ -235,7 +235,7 @@ fn a_clerks_own_message_replaces_the_kits_for_each_check_of_the_question() {
     area.placeholder = t("เช่น 120", "e.g. 120");
     area.set_message(t("ใส่พื้นที่เป็นตารางเมตร", "Give the area in square metres"));
     assert_eq!(area.message().map(|m| m.get(Lang::En)), Some("Give the area in square metres"));
-    let saved = d.save(&defs()).unwrap();
+    let saved = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let ui = &saved.ui["shop"]["area"];
     assert_eq!(ui["ui:placeholder"]["th"], "เช่น 120");
     assert_eq!(ui["ui:errors"]["minimum"]["en"], "Give the area in square metres");
@@ -262,7 +262,7 @@ fn the_applicant_is_one_of_two_shapes_each_with_its_own_questions() {
     d.questions.drain(0..3);
     d.questions.insert(0, applicant);
     d.steps[0].questions = vec![key("applicant")];
-    let saved = d.save(&defs()).unwrap();
+    let saved = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let v = validator(&saved);
     let base = json!({"shop": {"name": "ก", "area": 10}, "photos": [photo()], "declaration": true});
     let with = |applicant: Value| {
@@ -282,7 +282,7 @@ fn the_applicant_is_one_of_two_shapes_each_with_its_own_questions() {
         shapes[1].kind.children_mut().unwrap().push(q("kind", "ประเภท", "Kind", Kind::Date));
         shapes.remove(0);
     }
-    let whats: Vec<What> = d.problems().into_iter().map(|p| p.what).collect();
+    let whats: Vec<What> = d.problems(&RegressEngine::default()).into_iter().map(|p| p.what).collect();
     assert!(whats.contains(&What::NoOptions) && whats.contains(&What::SameKey), "{whats:?}");
 }
 
@@ -298,4 +298,102 @@ fn the_sites_list_of_services_takes_the_entry_in_place_or_at_the_end() {
     assert_eq!(added["forms"].as_array().unwrap().len(), 2);
     assert_eq!(with_entry(None, &entry), json!({"forms": [entry.clone()]}));
     assert_eq!(with_entry(Some(&json!([1, 2])), &entry), json!({"forms": [entry]}));
+}
+
+/// A design as if every part were the designer's own, not read from a file.
+fn without_files(mut d: Design) -> Design {
+    fn questions(list: &mut [Question]) {
+        for q in list {
+            q.advanced.written = None;
+            if let Some(children) = q.kind.children_mut() {
+                questions(children);
+            }
+        }
+    }
+    d.advanced.written = None;
+    questions(&mut d.questions);
+    d
+}
+
+#[test]
+fn a_designed_form_reads_back_as_the_same_design() {
+    let d = food_shop();
+    let saved = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
+    let read = Design::read("food-shop", &saved.schema, &saved.ui, Some(&saved.entry));
+    let back = without_files(read.clone());
+    assert_eq!(back.service, d.service);
+    assert_eq!(back.steps, d.steps);
+    for (a, b) in back.questions.iter().zip(&d.questions) {
+        assert_eq!(a, b, "{}", b.key);
+    }
+    assert_eq!(back.questions.len(), d.questions.len());
+    assert!(back.advanced.is_empty(), "{:?}", back.advanced);
+    // Saved again unchanged: the same files.
+    let again = read.save(&defs(), Box::new(RegressEngine::default())).unwrap();
+    assert_eq!(again, saved);
+}
+
+#[test]
+fn what_the_designer_cannot_say_is_kept_and_written_back_when_the_question_changes() {
+    let schema = json!({
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": {"title": "ชื่อ", "type": "string", "minLength": 2, "maxLength": 100, "default": "-"},
+            "odd": {"title": "แปลก", "type": "string", "contains": {"const": 1}},
+            "urls": {"title": "เว็บ", "type": "array", "items": {"type": "string", "format": "uri"}}
+        },
+        "if": {"properties": {"name": {"const": "xy"}}, "required": ["name"]},
+        "then": {"required": ["urls"]},
+        "else": {"properties": {"urls": {"maxItems": 1}}}
+    });
+    let ui = json!({"name": {"ui:autocomplete": "given-name", "ui:title": {"en": "Name"}}});
+    let mut d = Design::read("hand", &schema, &ui, None);
+    let name = &d.questions[0];
+    assert!(matches!(name.kind, Kind::ShortText { max_length: Some(100), pattern: None }), "{:?}", name.kind);
+    assert_eq!(name.title, LocalText::new("ชื่อ", "Name"));
+    assert_eq!(name.advanced.schema, *json!({"minLength": 2, "default": "-"}).as_object().unwrap());
+    assert_eq!(name.advanced.ui, *json!({"ui:autocomplete": "given-name"}).as_object().unwrap());
+    assert!(matches!(d.questions[1].kind, Kind::ShortText { .. }));
+    assert!(matches!(d.questions[2].kind, Kind::HandWritten));
+    // A condition with `else` says more than the designer can: kept whole.
+    assert_eq!(d.advanced.schema.get("else"), schema.get("else"));
+    assert!(d.questions[2].required_when.is_none());
+    // Unchanged: the very file. Changed: the designer's words, the hand-written parts kept.
+    assert_eq!(d.schema(), schema);
+    assert_eq!(d.ui(), ui);
+    d.questions[0].title.th = Some("ชื่อผู้ขอ".into());
+    let s = d.schema();
+    assert_ne!(s, schema);
+    assert_eq!(s["properties"]["name"]["minLength"], 2);
+    assert_eq!(s["properties"]["name"]["title"], "ชื่อผู้ขอ");
+    assert_eq!(s["properties"]["odd"], schema["properties"]["odd"]);
+    assert_eq!((&s["if"], &s["then"], &s["else"]), (&schema["if"], &schema["then"], &schema["else"]));
+    assert_eq!(d.ui()["name"]["ui:autocomplete"], "given-name");
+    let v = Validator::new(s, Box::new(RegressEngine::default())).unwrap();
+    assert!(!v.is_valid(&json!({"name": "a"})), "minLength kept");
+    assert!(!v.is_valid(&json!({"name": "ab", "urls": ["a", "b"]})), "else kept");
+    assert!(!v.is_valid(&json!({"name": "xy"})), "then kept");
+    assert!(v.is_valid(&json!({"name": "xy", "urls": []})));
+}
+
+#[test]
+fn a_condition_read_from_a_file_becomes_show_when_and_required_when() {
+    let schema = json!({
+        "type": "object",
+        "properties": {
+            "own": {"title": "มีโรงคัดบรรจุเอง", "type": "boolean", "const": true},
+            "note": {"title": "หมายเหตุ", "type": "string"}
+        },
+        "allOf": [{
+            "if": {"properties": {"own": {"const": true}}, "required": ["own"]},
+            "then": {"properties": {"gmp": {"title": "เลข GMP", "type": "string"}}, "required": ["gmp", "note"]}
+        }]
+    });
+    let d = Design::read("c", &schema, &json!({}), None);
+    let gmp = d.questions.iter().find(|q| q.key.as_str() == "gmp").unwrap();
+    let when = Some(Condition { on: key("own"), test: Test::Is(json!(true)) });
+    assert_eq!((gmp.show_when.clone(), gmp.required), (when.clone(), true));
+    assert_eq!(d.questions.iter().find(|q| q.key.as_str() == "note").unwrap().required_when, when);
+    assert!(d.advanced.schema.is_empty(), "{:?}", d.advanced.schema);
 }

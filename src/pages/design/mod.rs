@@ -7,6 +7,7 @@
 //! Loaded on demand in a bundle of its own (`design-pages`): never in a
 //! citizen's first load.
 
+mod open_form;
 mod question_card;
 mod settings;
 
@@ -23,6 +24,7 @@ use yew::prelude::*;
 use crate::app::apply::{ApplyPage, FormSource};
 use crate::loaded_form::LoadedForm;
 use crate::net::fetch_json;
+use open_form::OpenForm;
 use question_card::QuestionCard;
 use settings::ServiceSettings;
 
@@ -99,6 +101,9 @@ pub enum Action {
     Restart,
     /// The worked example, to start from (the one before can still be undone).
     Example,
+    /// A form already written, opened to edit: its keys stay, as data
+    /// already submitted uses them (the one before can still be undone).
+    Open(Box<Design>),
 }
 
 impl From<Edit> for Action {
@@ -143,15 +148,16 @@ impl Reducible for DesignState {
                 }
                 None => return self,
             },
-            Action::Restart | Action::Example => {
-                let fresh = match action {
-                    Action::Example => eservice_core::designer::example::food_shop(),
-                    _ => Design::blank(NEW_ID),
+            Action::Restart | Action::Example | Action::Open(_) => {
+                let (fresh, keys_kept) = match action {
+                    Action::Example => (eservice_core::designer::example::food_shop(), false),
+                    Action::Open(d) => (*d, true),
+                    _ => (Design::blank(NEW_ID), false),
                 };
                 next.typing_in = None;
                 next.undo.push(Rc::new(std::mem::replace(&mut next.design, fresh)));
                 next.redo.clear();
-                next.keys_kept = false;
+                next.keys_kept = keys_kept;
             }
             Action::Redo => match next.redo.pop() {
                 Some(d) => {
@@ -231,7 +237,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
     let steps_select = use_node_ref();
     crate::app::field::use_selected(steps_select.clone(), state.design.steps.len().max(1).to_string());
     let design = &state.design;
-    let problems = design.problems();
+    let problems = design.problems(&crate::regexp::BrowserRegex::default());
     let dispatch = state.dispatcher();
     let add = {
         let dispatch = dispatch.clone();
@@ -249,7 +255,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
         let (state, common, site_index, saved_note, dispatch) = (state.clone(), common.clone(), site_index.clone(), saved_note.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(Ok(defs)) = &*common else { return };
-            match state.design.save(defs) {
+            match state.design.save(defs, Box::new(crate::regexp::BrowserRegex::default())) {
                 Ok(saved) => {
                     let id = &state.design.service.id;
                     let result = crate::download::save_bytes(&format!("{id}.zip"), "application/zip", &zip(&saved, id, site_index.as_ref()));
@@ -310,6 +316,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         { history(lang.pick("เริ่มแบบฟอร์มใหม่", "Start a new form"), "design-new", true, || Action::Restart) }
                         { history(lang.pick("เริ่มจากตัวอย่าง: ใบอนุญาตร้านอาหาร", "Start from an example: a food shop licence"), "design-example", true, || Action::Example) }
                     </div>
+                    <OpenForm site_index={(*site_index).clone()} {lang} dispatch={dispatch.clone()} />
                     <ServiceSettings service={design.service.clone()} {lang} dispatch={dispatch.clone()} />
                     <div class="field">
                         <label for="design-steps">{ lang.pick("จำนวนขั้นตอน (1 = หน้าเดียว)", "Number of steps (1: a single page)") }</label>

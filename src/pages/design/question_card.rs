@@ -2,7 +2,7 @@
 //! and English side by side, whether it is required, its kind and what the
 //! kind needs, when it is asked, and buttons to move or remove it.
 
-use eservice_core::designer::{Choice, Condition, Key, Kind, Question, Test, KINDS};
+use eservice_core::designer::{Advanced, Choice, Condition, Key, Kind, Question, Test, KINDS};
 use eservice_core::{Lang, LocalText};
 use serde_json::Value;
 use web_sys::HtmlInputElement;
@@ -143,6 +143,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let earlier: &[Before] = siblings.get(..i).unwrap_or_default();
     let here = std::rc::Rc::new(path.clone());
     let kind_select = use_node_ref();
+    use_selected(kind_select.clone(), q.kind.name().to_owned());
     let step_select = use_node_ref();
     use_selected(step_select.clone(), step.map(|s| s.to_string()).unwrap_or_default());
     let name = path.iter().map(usize::to_string).collect::<Vec<_>>().join("-");
@@ -369,18 +370,23 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 </div>
             }
             <div class="side-by-side">
+                if matches!(q.kind, Kind::HandWritten) {
+                    <p class="field" id={id("kind")}>{ lang.pick("ชนิดคำตอบ: เขียนด้วยมือ (แก้ได้เฉพาะข้อความและเงื่อนไข)", "Kind of answer: written by hand (only its words and conditions are edited here)") }</p>
+                } else {
                 <div class="field">
                     <label for={id("kind")}>{ lang.pick("ชนิดคำตอบ", "Kind of answer") }</label>
                     <select id={id("kind")} ref={kind_select} onchange={on_kind}>
                         { for KINDS.iter().map(|(name, th, en)| html! { <option value={*name}>{ lang.pick(th, en) }</option> }) }
                     </select>
                 </div>
+                }
                 <div class="field field-checkbox">
                     <input id={id("required")} type="checkbox" checked={q.required} onchange={on_required} />
                     <label for={id("required")}>{ lang.pick("ต้องตอบ", "Required") }</label>
                 </div>
             </div>
             { kind_fields }
+            { advanced(&q.advanced, &id("advanced"), lang) }
             if !q.kind.keywords().is_empty() {
                 <div class="side-by-side">
                     { text("message-th", lang.pick("ข้อความเมื่อตอบไม่ถูกต้อง (ไทย)", "Message for a wrong answer (Thai)"), message.th.as_deref(), |q, v| {
@@ -412,6 +418,29 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                 }
             }
         </fieldset>
+    }
+}
+
+/// The parts of a hand-written form kept as they were, for the clerk to
+/// see: never edited here, never dropped.
+pub fn advanced(a: &Advanced, id: &str, lang: Lang) -> Html {
+    if a.is_empty() {
+        return Html::default();
+    }
+    let names: Vec<&str> = a.schema.keys().chain(a.ui.keys()).map(String::as_str).collect();
+    let pretty = |m: &serde_json::Map<String, Value>| serde_json::to_string_pretty(m).unwrap_or_default();
+    html! {
+        <details class="designer-advanced" id={id.to_owned()}>
+            <summary>{ format!("{}: {}", lang.pick("ส่วนขั้นสูงที่เขียนด้วยมือ คงไว้ตามเดิม", "Advanced, edited by hand, kept as it is"), names.join(", ")) }</summary>
+            if !a.schema.is_empty() {
+                <p class="field-help">{ "schema.json" }</p>
+                <pre>{ pretty(&a.schema) }</pre>
+            }
+            if !a.ui.is_empty() {
+                <p class="field-help">{ "ui.json" }</p>
+                <pre>{ pretty(&a.ui) }</pre>
+            }
+        </details>
     }
 }
 

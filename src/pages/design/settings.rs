@@ -54,20 +54,27 @@ pub fn ServiceSettings(props: &SettingsProps) -> Html {
     let (email, endpoint) = match &s.channel {
         Channel::Email(a) => (a.as_str(), ""),
         Channel::Endpoint(u) => ("", u.as_str()),
+        Channel::Download => ("", ""),
     };
     let fee = s.fee.clone().unwrap_or(Fee { biller_id: String::new(), amount: String::new() });
     let channel_select = use_node_ref();
-    let by_email = matches!(s.channel, Channel::Email(_));
-    crate::app::field::use_selected(channel_select.clone(), if by_email { "email" } else { "endpoint" }.to_owned());
+    let channel = match s.channel {
+        Channel::Email(_) => "email",
+        Channel::Endpoint(_) => "endpoint",
+        Channel::Download => "download",
+    };
+    crate::app::field::use_selected(channel_select.clone(), channel.to_owned());
     let on_channel = {
         let dispatch = d.clone();
         Callback::from(move |e: Event| {
-            let email = target_value(&e) == "email";
+            let picked = target_value(&e);
             dispatch.dispatch(Edit::new(move |d| {
-                let kept = matches!(d.service.channel, Channel::Email(_)) == email;
-                if !kept {
-                    d.service.channel = if email { Channel::Email(String::new()) } else { Channel::Endpoint(String::new()) };
-                }
+                d.service.channel = match (picked.as_str(), &d.service.channel) {
+                    ("email", Channel::Email(_)) | ("endpoint", Channel::Endpoint(_)) => return,
+                    ("email", _) => Channel::Email(String::new()),
+                    ("endpoint", _) => Channel::Endpoint(String::new()),
+                    _ => Channel::Download,
+                };
             }).into());
         })
     };
@@ -93,11 +100,12 @@ pub fn ServiceSettings(props: &SettingsProps) -> Html {
                     <select id="service-channel" ref={channel_select} onchange={on_channel}>
                         <option value="email">{ lang.pick("อีเมล", "E-mail") }</option>
                         <option value="endpoint">{ lang.pick("ระบบ e-Service ของหน่วยงาน", "The agency's e-Service") }</option>
+                        <option value="download">{ lang.pick("ประชาชนดาวน์โหลดคำขอไปยื่นเอง", "The citizen downloads the request and hands it in") }</option>
                     </select>
                 </div>
-                if by_email {
+                if channel == "email" {
                     { text_input("service-email", lang.pick("อีเมลที่รับคำขอ", "E-mail address that receives requests"), email, d, |d, v| d.service.channel = Channel::Email(v.trim().to_owned())) }
-                } else {
+                } else if channel == "endpoint" {
                     { text_input("service-endpoint", lang.pick("ที่อยู่ระบบ e-Service (https://…)", "The e-Service's address (https://…)"), endpoint, d, |d, v| d.service.channel = Channel::Endpoint(v.trim().to_owned())) }
                 }
             </div>
