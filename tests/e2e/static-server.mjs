@@ -21,16 +21,19 @@ const TYPES = {
 /**
  * Serves `root` at `base` (e.g. '/' or '/services/eform/') on 127.0.0.1.
  * `overlay` maps URL paths to bodies that replace or add files; `headers`
- * are added to every response.
+ * are added to every response; `routes` maps path prefixes to handlers
+ * `(req, res, path)`, as a dev server's proxy would (scripts/dev-forms.mjs).
  * Resolves to { url, close, requests } where `requests` lists paths served.
  */
-export async function serve(root, { base = '/', overlay = {}, port = 0, headers = {} } = {}) {
+export async function serve(root, { base = '/', overlay = {}, port = 0, headers = {}, routes = {} } = {}) {
   const absRoot = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     requests.push(path);
     for (const [k, v] of Object.entries(headers)) res.setHeader(k, v);
+    const route = Object.keys(routes).find((prefix) => path.startsWith(prefix));
+    if (route) return routes[route](req, res, path);
     if (path in overlay) {
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
       return res.end(overlay[path]);

@@ -10,6 +10,7 @@
 mod open_form;
 mod question_card;
 mod settings;
+mod site_folder;
 
 use std::rc::Rc;
 
@@ -225,12 +226,15 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
     // The site's list of services, which the saved form joins.
     let site_index = use_state(|| None::<Value>);
     let saved_note = use_state(|| None::<String>);
+    // The site folder, when the designer runs from scripts/dev.
+    let site_folder = use_state(|| None::<String>);
     {
-        let (common, site_index) = (common.clone(), site_index.clone());
+        let (common, site_index, site_folder) = (common.clone(), site_index.clone(), site_folder.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 common.set(Some(fetch_json(COMMON).await.map_err(|e| e.message(Lang::En))));
                 site_index.set(fetch_json(crate::app::home::INDEX).await.ok());
+                site_folder.set(site_folder::find().await);
             });
         });
     }
@@ -267,6 +271,26 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                 }
                 Err(_) => saved_note.set(None),
             }
+        })
+    };
+    let save_to_site = {
+        let (state, common, site_index, saved_note, dispatch, folder) = (state.clone(), common.clone(), site_index.clone(), saved_note.clone(), dispatch.clone(), site_folder.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (Some(Ok(defs)), Some(folder)) = (&*common, (*folder).clone()) else { return };
+            let Ok(saved) = state.design.save(defs, Box::new(crate::regexp::BrowserRegex::default())) else { return };
+            let id = state.design.service.id.clone();
+            let index = eservice_core::designer::with_entry((*site_index).as_ref(), &saved.entry);
+            let (site_index, saved_note, dispatch) = (site_index.clone(), saved_note.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match site_folder::write(&saved, &id, &index).await {
+                    Ok(()) => {
+                        saved_note.set(Some(format!("{} {folder}/{id}", lang.pick("บันทึกลงในโฟลเดอร์ของเว็บไซต์แล้ว:", "Saved into the site folder:"))));
+                        site_index.set(Some(index));
+                        dispatch.dispatch(Action::Saved);
+                    }
+                    Err(e) => saved_note.set(Some(format!("{}: {e}", lang.pick("บันทึกลงในโฟลเดอร์ไม่ได้", "Could not save into the folder")))),
+                }
+            });
         })
     };
     let siblings = question_card::Before::all(&design.questions);
@@ -346,6 +370,11 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         <button type="button" class="primary" disabled={!problems.is_empty() || !matches!(*common, Some(Ok(_)))} onclick={save}>
                             { lang.pick("บันทึก (ดาวน์โหลด zip)", "Save (download a zip)") }
                         </button>
+                        if let Some(folder) = &*site_folder {
+                            <button type="button" class="primary" id="design-save-site" disabled={!problems.is_empty() || !matches!(*common, Some(Ok(_)))} onclick={save_to_site}>
+                                { format!("{} ({folder})", lang.pick("บันทึกลงในโฟลเดอร์ของเว็บไซต์", "Save into the site folder")) }
+                            </button>
+                        }
                     </div>
                     if let Some(note) = &*saved_note {
                         <p role="status">{ note.clone() }</p>
