@@ -234,3 +234,119 @@ test('the designed form on a new site (eservice site new): a citizen fills it in
     await server.close();
   }
 });
+
+test('each example form opens in the designer, its hand-written parts shown and kept, and saves back to the same files, judging the recorded data the same', async () => {
+  const page = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+  await page.goto(`${h.server.url}#/design`);
+  await page.getByRole('heading', { name: 'ออกแบบแบบฟอร์ม' }).waitFor({ timeout: 20000 });
+  const ids = JSON.parse(readFileSync(join(ROOT, 'assets/forms/index.json'), 'utf8')).forms.map((f) => f.id);
+  assert.equal(ids.length, 5);
+  const select = page.locator('#design-open-site');
+  await select.waitFor();
+  for (const id of ids) {
+    await select.selectOption(id);
+    await tap(page.locator('#design-open'));
+    await page.waitForFunction((id) => document.querySelector('#service-id')?.value === id, id);
+    // Written by hand: its parts shown, never edited here.
+    const advanced = page.locator('.designer-advanced').first();
+    await advanced.waitFor();
+    await tap(advanced.locator('summary'));
+    await advanced.locator('pre').first().waitFor();
+    await page.locator('.designer-ok').waitFor();
+    await page.locator('.designer-preview form.e-form').waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), tap(page.getByRole('button', { name: /บันทึก/ }))]);
+    assert.equal(download.suggestedFilename(), `${id}.zip`);
+    const dir = mkdtempSync(join(tmpdir(), 'round-trip-'));
+    await download.saveAs(join(dir, 'saved.zip'));
+    unzip(join(dir, 'saved.zip'), dir);
+    for (const file of ['schema.json', 'ui.json']) {
+      assert.ok(readFileSync(join(dir, 'forms', id, file)).equals(readFileSync(join(ROOT, 'assets/forms', id, file))), `${id}/${file}: byte for byte`);
+    }
+    // The recorded data, judged by `eservice validate` against the saved schema.
+    mkdirSync(join(dir, 'forms/common'), { recursive: true });
+    copyFileSync(join(ROOT, 'assets/forms/common/defs.json'), join(dir, 'forms/common/defs.json'));
+    const replay = JSON.parse(readFileSync(join(ROOT, 'crates/eservice-designer/tests/replay', `${id}.json`), 'utf8'));
+    const judge = (data) => {
+      writeFileSync(join(dir, 'data.json'), JSON.stringify(data));
+      return spawnSync(ESERVICE, ['validate', '--schema', join(dir, 'forms', id, 'schema.json'), join(dir, 'data.json')]).status;
+    };
+    for (const data of replay.valid) assert.equal(judge(data), 0, `${id}: valid ${JSON.stringify(data)}`);
+    for (const c of replay.invalid) assert.equal(judge(c.data), 1, `${id}: ${c.why}`);
+  }
+  await screenshot(page, 'designer-opened-example');
+  assert.deepEqual(page.errors, []);
+});
+
+test('run from scripts/dev, the designer saves straight into the site folder: an opened form, retitled, and the site index beside it', async () => {
+  const { formsHandler } = await import('../../scripts/dev-forms.mjs');
+  const folder = mkdtempSync(join(tmpdir(), 'site-forms-'));
+  const server = await serve(DIST, { routes: { '/__dev/forms': formsHandler(folder) } });
+  try {
+    const page = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+    await page.goto(`${server.url}#/design`);
+    await page.locator('#design-open-site').waitFor({ timeout: 20000 });
+    await page.locator('#design-open-site').selectOption('school-credit-transfer');
+    await tap(page.locator('#design-open'));
+    await page.waitForFunction(() => document.querySelector('#service-id')?.value === 'school-credit-transfer');
+    // The first question's Thai title, retitled key by key.
+    await typeInto(page.locator('#q0-title-th'), 'ข้อมูลนักเรียนผู้ขอเทียบโอน');
+    const save = page.locator('#design-save-site');
+    await save.waitFor();
+    await tap(save);
+    await page.getByText('บันทึกลงในโฟลเดอร์ของเว็บไซต์แล้ว').waitFor();
+    const schema = JSON.parse(readFileSync(join(folder, 'school-credit-transfer/schema.json'), 'utf8'));
+    const original = JSON.parse(readFileSync(join(ROOT, 'assets/forms/school-credit-transfer/schema.json'), 'utf8'));
+    const first = Object.keys(original.properties)[0];
+    assert.equal(schema.properties[first].title, 'ข้อมูลนักเรียนผู้ขอเทียบโอน');
+    // Everything else of the question as the file had it.
+    assert.deepEqual({ ...schema.properties[first], title: null }, { ...original.properties[first], title: null });
+    const index = JSON.parse(readFileSync(join(folder, 'index.json'), 'utf8'));
+    assert.deepEqual(index.forms.map((f) => f.id), JSON.parse(readFileSync(join(ROOT, 'assets/forms/index.json'), 'utf8')).forms.map((f) => f.id));
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('"download the site" in the designer gives the whole site for a static host: the agency named, coloured and with its logo, the form alone on it, and it checks sound', async () => {
+  const page = await phonePage(h.browser, { viewport: { width: 1280, height: 900 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false });
+  await page.goto(`${h.server.url}#/design`);
+  await page.locator('#design-example').waitFor({ timeout: 20000 });
+  await tap(page.locator('#design-example'));
+  await page.locator('.designer-ok').waitFor();
+  // A colour that is not one is named, and nothing is downloaded.
+  await typeInto(page.locator('#site-color'), 'green');
+  await tap(page.locator('#design-download-site'));
+  await page.getByRole('alert').getByText('สี “green” ต้องเป็นแบบ #rrggbb').waitFor({ timeout: 20000 });
+  await typeInto(page.locator('#site-color'), '#0a6e3a');
+  const logo = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="5" fill="gold"/></svg>');
+  await page.locator('#site-logo').setInputFiles({ name: 'seal.svg', mimeType: 'image/svg+xml', buffer: logo });
+  await page.getByText('โลโก้: seal.svg').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60000 }), tap(page.locator('#design-download-site'))]);
+  assert.equal(download.suggestedFilename(), 'food-shop-site.zip');
+  const site = mkdtempSync(join(tmpdir(), 'designed-site-'));
+  await download.saveAs(join(site, 'site.zip'));
+  unzip(join(site, 'site.zip'), site);
+  const checked = spawnSync(ESERVICE, ['site', 'check', site], { encoding: 'utf8' });
+  assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+  assert.deepEqual(JSON.parse(readFileSync(join(site, 'forms/index.json'), 'utf8')).forms.map((f) => f.id), ['food-shop']);
+  assert.match(readFileSync(join(site, 'README-th.md'), 'utf8'), /เว็บไซต์ e-Service ของ เทศบาลตำบลตัวอย่าง/);
+
+  const server = await serve(site);
+  try {
+    const citizen = await phonePage(h.browser);
+    await citizen.goto(server.url);
+    await citizen.getByRole('link', { name: /ใบอนุญาตจัดตั้งสถานที่จำหน่ายอาหาร/ }).waitFor({ timeout: 20000 });
+    assert.equal(await citizen.title(), 'เทศบาลตำบลตัวอย่าง e-Service');
+    const header = await citizen.locator('.site-header').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(header, 'rgb(10, 110, 58)');
+    const mark = await citizen.locator('.site-title').evaluate((e) => getComputedStyle(e, '::before').backgroundImage);
+    assert.match(mark, /logo\.svg/);
+    await screenshot(citizen, 'designed-site-home');
+    assert.deepEqual(citizen.errors, []);
+  } finally {
+    await server.close();
+  }
+  assert.deepEqual(page.errors, []);
+});

@@ -54,7 +54,16 @@ fn a_new_site_has_the_build_no_forms_yet_empty_lists_and_a_thai_readme_and_check
     let bad = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "ก", "--build", build.to_str().unwrap(), "--color", "green"]);
     assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
     assert!(text(&bad).contains("#rrggbb") && !site.exists(), "a bad colour is named before anything is written");
-    let out = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "เทศบาลตำบล <ตัวอย่าง>", "--agency-en", "Example Municipality", "--build", build.to_str().unwrap(), "--color", "#0a6e3a"]);
+    // A logo that is not a picture is named, and nothing is written.
+    let not_logo = tmp("not-logo").join("logo.png");
+    std::fs::write(&not_logo, "<html><script>alert(1)</script></html>").unwrap();
+    let bad = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "ก", "--build", build.to_str().unwrap(), "--logo", not_logo.to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2), "{}", text(&bad));
+    assert!(text(&bad).contains("--logo") && text(&bad).contains("PNG") && !site.exists(), "{}", text(&bad));
+    let logo = tmp("logo").join("seal.png");
+    let png = [&[0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a][..], &[0; 32]].concat();
+    std::fs::write(&logo, &png).unwrap();
+    let out = run(&["site", "new", site.to_str().unwrap(), "--agency-th", "เทศบาลตำบล <ตัวอย่าง>", "--agency-en", "Example Municipality", "--build", build.to_str().unwrap(), "--color", "#0a6e3a", "--logo", logo.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out));
     assert!(site.join("app.js").is_file());
     assert!(site.join("forms/common/defs.json").is_file());
@@ -65,7 +74,9 @@ fn a_new_site_has_the_build_no_forms_yet_empty_lists_and_a_thai_readme_and_check
     assert!(page.contains("<title>เทศบาลตำบล &lt;ตัวอย่าง&gt; e-Service</title>"), "{page}");
     assert!(!site.join("index.html.gz").exists(), "a stale precompressed page is not left behind");
     assert!(page.contains(r#"<link rel="stylesheet" href="agency.css">"#));
-    assert!(std::fs::read_to_string(site.join("agency.css")).unwrap().contains("--eservice-primary: #0a6e3a;"));
+    let css = std::fs::read_to_string(site.join("agency.css")).unwrap();
+    assert!(css.contains("--eservice-primary: #0a6e3a;") && css.contains(r#"--eservice-logo: url("logo.png");"#), "{css}");
+    assert_eq!(std::fs::read(site.join("logo.png")).unwrap(), png, "the logo, by what it is, not what it was called");
     let readme = std::fs::read_to_string(site.join("README-th.md")).unwrap();
     assert!(readme.contains("เพิ่มแบบฟอร์ม") && readme.contains("eservice trust add") && readme.contains("Example Municipality"));
     let check = run(&["site", "check", site.to_str().unwrap()]);

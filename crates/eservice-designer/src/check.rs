@@ -156,7 +156,7 @@ fn questions(list: &[Question], path: &[Key], patterns: &dyn PatternEngine, out:
         let mut reserved = Vec::new();
         let mut say = |what: What| out.push(Problem { at: at(), what });
         // The shared definitions and hand-written schemas may carry titles of their own.
-        let titled_elsewhere = matches!(q.kind, Kind::HandWritten | Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Address) && q.advanced.written.is_some();
+        let titled_elsewhere = matches!(q.kind, Kind::HandWritten | Kind::CitizenId | Kind::Phone | Kind::Email | Kind::Address);
         if q.title.th.as_deref().is_none_or(|t| t.trim().is_empty()) && !titled_elsewhere {
             say(What::NoTitle);
         }

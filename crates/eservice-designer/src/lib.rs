@@ -15,6 +15,7 @@ mod emit;
 pub mod example;
 pub mod key;
 mod read;
+pub mod site;
 
 pub use check::Problem;
 pub use design::{Advanced, Channel, Choice, Condition, Design, Fee, Kind, Question, Service, Step, Test, Written, KINDS};

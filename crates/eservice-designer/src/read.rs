@@ -88,6 +88,25 @@ impl Design {
     }
 }
 
+impl Design {
+    /// The design with nothing of the files it was read from but their
+    /// hand-written parts: saved, every question is written in the
+    /// designer's words, as if the clerk had touched each.
+    pub fn written_anew(mut self) -> Design {
+        fn forget(list: &mut [Question]) {
+            for q in list {
+                q.advanced.written = None;
+                if let Some(children) = q.kind.children_mut() {
+                    forget(children);
+                }
+            }
+        }
+        self.advanced.written = None;
+        forget(&mut self.questions);
+        self
+    }
+}
+
 fn str_of(v: &Value) -> String {
     v.as_str().unwrap_or_default().to_owned()
 }

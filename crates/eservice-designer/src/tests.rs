@@ -300,27 +300,12 @@ fn the_sites_list_of_services_takes_the_entry_in_place_or_at_the_end() {
     assert_eq!(with_entry(Some(&json!([1, 2])), &entry), json!({"forms": [entry]}));
 }
 
-/// A design as if every part were the designer's own, not read from a file.
-fn without_files(mut d: Design) -> Design {
-    fn questions(list: &mut [Question]) {
-        for q in list {
-            q.advanced.written = None;
-            if let Some(children) = q.kind.children_mut() {
-                questions(children);
-            }
-        }
-    }
-    d.advanced.written = None;
-    questions(&mut d.questions);
-    d
-}
-
 #[test]
 fn a_designed_form_reads_back_as_the_same_design() {
     let d = food_shop();
     let saved = d.save(&defs(), Box::new(RegressEngine::default())).unwrap();
     let read = Design::read("food-shop", &saved.schema, &saved.ui, Some(&saved.entry));
-    let back = without_files(read.clone());
+    let back = read.clone().written_anew();
     assert_eq!(back.service, d.service);
     assert_eq!(back.steps, d.steps);
     for (a, b) in back.questions.iter().zip(&d.questions) {
@@ -396,4 +381,43 @@ fn a_condition_read_from_a_file_becomes_show_when_and_required_when() {
     assert_eq!((gmp.show_when.clone(), gmp.required), (when.clone(), true));
     assert_eq!(d.questions.iter().find(|q| q.key.as_str() == "note").unwrap().required_when, when);
     assert!(d.advanced.schema.is_empty(), "{:?}", d.advanced.schema);
+}
+
+#[test]
+fn a_site_is_the_build_with_the_agency_its_forms_and_empty_lists_and_made_again_from_itself_the_same() {
+    use crate::site::{make, Agency, Forms, SiteProblem};
+    let build = vec![
+        ("index.html".to_owned(), b"<html><head><title>e-Service</title></head></html>".to_vec()),
+        ("index.html.gz".to_owned(), b"stale".to_vec()),
+        ("app.wasm".to_owned(), b"\0asm".to_vec()),
+        ("trust.json".to_owned(), br#"{"agencies": [{"name": "the kit's example"}]}"#.to_vec()),
+        ("forms/common/defs.json".to_owned(), DEFS.as_bytes().to_vec()),
+        ("forms/commerce-registration/schema.json".to_owned(), b"{}".to_vec()),
+        ("forms/index.json".to_owned(), br#"{"forms": [{"id": "commerce-registration"}]}"#.to_vec()),
+    ];
+    let saved = food_shop().save(&defs(), Box::new(RegressEngine::default())).unwrap();
+    let forms = [("food-shop".to_owned(), saved)];
+    let agency = Agency { th: "เทศบาล <ตัวอย่าง>".into(), en: Some("Example".into()), color: Some("#0a6e3a".into()), logo: Some(("seal.svg".into(), b"<svg xmlns='http://www.w3.org/2000/svg'/>".to_vec())) };
+    let site = make(&agency, build.clone(), Forms::These(&forms)).unwrap();
+    let file = |site: &[(String, Vec<u8>)], p: &str| site.iter().find(|(q, _)| q == p).map(|(_, b)| String::from_utf8_lossy(b).into_owned());
+    let paths: Vec<&str> = site.iter().map(|(p, _)| p.as_str()).collect();
+    for p in ["app.wasm", "forms/common/defs.json", "forms/food-shop/schema.json", "forms/food-shop/ui.json", "forms/index.json", "trust.json", "register.json", "agency.css", "logo.svg", "README-th.md", "site-files.json"] {
+        assert!(paths.contains(&p), "{p} in {paths:?}");
+    }
+    assert!(!paths.contains(&"forms/commerce-registration/schema.json") && !paths.contains(&"index.html.gz"), "{paths:?}");
+    let index: Value = serde_json::from_str(&file(&site, "forms/index.json").unwrap()).unwrap();
+    assert_eq!(index["forms"].as_array().unwrap().iter().map(|f| f["id"].clone()).collect::<Vec<_>>(), vec![json!("food-shop")]);
+    assert_eq!(serde_json::from_str::<Value>(&file(&site, "trust.json").unwrap()).unwrap(), json!({"agencies": []}));
+    let page = file(&site, "index.html").unwrap();
+    assert!(page.contains("<title>เทศบาล &lt;ตัวอย่าง&gt; e-Service</title>") && page.matches("agency.css").count() == 1, "{page}");
+    assert!(file(&site, "agency.css").unwrap().contains(r#"--eservice-logo: url("logo.svg");"#));
+    // The site made again from itself (its own list of files) is the same site.
+    let again = make(&agency, site.clone(), Forms::These(&forms)).unwrap();
+    assert_eq!(file(&again, "index.html"), file(&site, "index.html"));
+    assert_eq!(again.len(), site.len());
+    // A logo is a picture, with no script in it; a colour is #rrggbb.
+    let scripted = Agency { logo: Some(("x.svg".into(), b"<svg><script>alert(1)</script></svg>".to_vec())), ..agency.clone() };
+    assert_eq!(make(&scripted, build.clone(), Forms::Examples), Err(SiteProblem::Logo("x.svg".into())));
+    assert_eq!(make(&Agency { color: Some("green".into()), ..agency.clone() }, build.clone(), Forms::Examples), Err(SiteProblem::NotAColor("green".into())));
+    assert_eq!(make(&agency, Vec::new(), Forms::Examples), Err(SiteProblem::NotABuild));
 }

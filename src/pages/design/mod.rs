@@ -10,6 +10,7 @@
 mod open_form;
 mod question_card;
 mod settings;
+mod site_download;
 mod site_folder;
 
 use std::rc::Rc;
@@ -28,6 +29,7 @@ use crate::net::fetch_json;
 use open_form::OpenForm;
 use question_card::QuestionCard;
 use settings::ServiceSettings;
+use site_download::SiteDownload;
 
 /// The shared definitions the designed forms refer to.
 const COMMON: &str = "forms/common/defs.json";
@@ -182,16 +184,24 @@ pub struct DesignPageProps {
     pub lang_of: Element,
 }
 
+/// A zip of `files`, stamped now.
+fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let d = js_sys::Date::new_0();
+    let stamp = eservice_core::package::zip::dos_time(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8, d.get_hours() as u8, d.get_minutes() as u8, d.get_seconds() as u8);
+    let entries: Vec<(&str, &[u8])> = files.iter().map(|(p, b)| (p.as_str(), b.as_slice())).collect();
+    eservice_core::package::zip::write(&entries, stamp)
+}
+
 /// The zip of a saved form: its folder under `forms/`, and the site's
 /// `forms/index.json` (as this page found it) with the form's entry in it.
 fn zip(saved: &Saved, id: &str, site_index: Option<&Value>) -> Vec<u8> {
     let pretty = |v: &Value| serde_json::to_vec_pretty(v).unwrap_or_default();
     let index = eservice_core::designer::with_entry(site_index, &saved.entry);
-    let (schema, ui, index) = (pretty(&saved.schema), pretty(&saved.ui), pretty(&index));
-    let (schema_name, ui_name) = (format!("forms/{id}/schema.json"), format!("forms/{id}/ui.json"));
-    let d = js_sys::Date::new_0();
-    let stamp = eservice_core::package::zip::dos_time(d.get_full_year() as u16, d.get_month() as u8 + 1, d.get_date() as u8, d.get_hours() as u8, d.get_minutes() as u8, d.get_seconds() as u8);
-    eservice_core::package::zip::write(&[(&schema_name, &schema), (&ui_name, &ui), (crate::app::home::INDEX, &index)], stamp)
+    zip_files(&[
+        (format!("forms/{id}/schema.json"), pretty(&saved.schema)),
+        (format!("forms/{id}/ui.json"), pretty(&saved.ui)),
+        (crate::app::home::INDEX.to_owned(), pretty(&index)),
+    ])
 }
 
 #[component]
@@ -379,6 +389,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                     if let Some(note) = &*saved_note {
                         <p role="status">{ note.clone() }</p>
                     }
+                    <SiteDownload design={state.design.clone()} common={(*common).clone()} ready={problems.is_empty()} {lang} />
                 </div>
                 <Preview design={state.design.clone()} common={(*common).clone()} {lang} lang_of={props.lang_of.clone()} />
             </div>

@@ -6,6 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use eservice_core::catalog::Catalog;
+use eservice_core::designer::site::{self, Agency, Forms, SiteProblem};
 use eservice_core::form::{FormSpec, Selections, Widget};
 use eservice_core::register::Register;
 use eservice_core::trust::TrustList;
@@ -41,14 +42,25 @@ enum Action {
         /// The agency's colour for buttons and the header (`#rrggbb`).
         #[arg(long)]
         color: Option<String>,
+        /// The agency's logo for the header: a PNG, JPEG, WebP or SVG picture of at most 512 KB.
+        #[arg(long)]
+        logo: Option<PathBuf>,
     },
     /// Check every form, the list of services, the trust list and the register of a site.
     Check { dir: PathBuf },
 }
 
+fn agency(th: &str, en: &Option<String>, color: &Option<String>, logo: Option<&Path>, lang: Lang) -> Result<Agency, String> {
+    let logo = match logo {
+        Some(p) => Some((p.display().to_string(), read_bytes(p, lang)?)),
+        None => None,
+    };
+    Ok(Agency { th: th.to_owned(), en: en.clone(), color: color.clone(), logo })
+}
+
 pub fn run(args: &Args, lang: Lang) -> Outcome {
     match &args.action {
-        Action::New { dir, agency_th, agency_en, build, examples, color } => match new_site(dir, &Agency { th: agency_th, en: agency_en.as_deref(), color: color.as_deref() }, build, *examples, lang) {
+        Action::New { dir, agency_th, agency_en, build, examples, color, logo } => match agency(agency_th, agency_en, color, logo.as_deref(), lang).and_then(|a| new_site(dir, &a, build, *examples, lang)) {
             Ok(()) => {
                 println!("{}: {}", lang.pick("สร้างเว็บไซต์แล้ว", "site made"), dir.display());
                 Outcome::Yes
@@ -62,116 +74,46 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for entry in std::fs::read_dir(from)? {
-        let entry = entry?;
-        let target = to.join(entry.file_name());
-        if entry.file_type()?.is_dir() {
-            copy_dir(&entry.path(), &target)?;
-        } else {
-            std::fs::copy(entry.path(), target)?;
+/// Every file under `dir`, by its path from `dir` (with `/`).
+fn files_under(dir: &Path) -> std::io::Result<Vec<(String, Vec<u8>)>> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+        for entry in std::fs::read_dir(dir)? {
+            let path = entry?.path();
+            if path.is_dir() {
+                walk(root, &path, out)?;
+            } else {
+                let rel = path.strip_prefix(root).unwrap_or(&path).components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                out.push((rel, std::fs::read(&path)?));
+            }
         }
+        Ok(())
     }
-    Ok(())
-}
-
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// Who the site is for.
-struct Agency<'a> {
-    th: &'a str,
-    en: Option<&'a str>,
-    /// `#rrggbb`.
-    color: Option<&'a str>,
-}
-
-fn is_hex_color(c: &str) -> bool {
-    c.len() == 7 && c.starts_with('#') && c[1..].bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-/// `agency.css`: the kit's `--eservice-*` custom properties, for the admin to edit.
-fn agency_css(color: Option<&str>) -> String {
-    let primary = match color {
-        Some(c) => format!("  --eservice-primary: {c};\n"),
-        None => "  /* --eservice-primary: #1f4e9c; */\n".to_owned(),
-    };
-    format!(
-        "/* The agency's colours and font: uncomment and change what you need.\n   The kit reads these custom properties (assets/app.css). */\n:root {{\n{primary}  /* --eservice-primary-text: #fff; */\n  /* --eservice-background: #f6f7f9; */\n  /* --eservice-font: \"Sarabun\", sans-serif; */\n}}\n"
-    )
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    Ok(out)
 }
 
 fn new_site(dir: &Path, agency: &Agency, build: &Path, examples: bool, lang: Lang) -> Result<(), String> {
     let io = |what: &Path, e: std::io::Error| format!("{}: {e}", what.display());
-    if let Some(c) = agency.color.filter(|c| !is_hex_color(c)) {
-        return Err(format!("--color {c}: {}", lang.pick("ต้องเป็นสีแบบ #rrggbb เช่น #0a6e3a", "must be a colour written #rrggbb, such as #0a6e3a")));
-    }
-    if !build.join("index.html").is_file() {
-        return Err(format!("{}: {}", build.display(), lang.pick("ไม่ใช่ผลการ build ของชุดเครื่องมือ (ไม่มี index.html) ให้รัน trunk build --release ก่อน", "is not the kit's build (no index.html): run trunk build --release first")));
-    }
     if dir.read_dir().is_ok_and(|mut d| d.next().is_some()) {
         return Err(format!("{}: {}", dir.display(), lang.pick("มีไฟล์อยู่แล้ว เลือกโฟลเดอร์ใหม่หรือโฟลเดอร์ว่าง", "is not empty: choose a new or empty folder")));
     }
-    copy_dir(build, dir).map_err(|e| io(build, e))?;
-    let forms = dir.join("forms");
-    if !examples {
-        for entry in std::fs::read_dir(&forms).map_err(|e| io(&forms, e))?.flatten() {
-            if entry.file_name() != "common" && entry.path().is_dir() {
-                std::fs::remove_dir_all(entry.path()).map_err(|e| io(&entry.path(), e))?;
-            }
+    let build_files = if build.join("index.html").is_file() { files_under(build).map_err(|e| io(build, e))? } else { Vec::new() };
+    let forms = if examples { Forms::Examples } else { Forms::These(&[]) };
+    let files = site::make(agency, build_files, forms).map_err(|p| match p {
+        SiteProblem::NotABuild => format!("{}: {}", build.display(), p.message(lang)),
+        SiteProblem::NotAColor(_) => format!("--color: {}", p.message(lang)),
+        SiteProblem::Logo(_) => format!("--logo: {}", p.message(lang)),
+        SiteProblem::NoAgency => format!("--agency-th: {}", p.message(lang)),
+    })?;
+    for (path, bytes) in files {
+        let target = dir.join(&path);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| io(parent, e))?;
         }
-        write_whole(&forms.join("index.json"), b"{\n  \"forms\": []\n}\n")?;
+        write_whole(&target, &bytes)?;
     }
-    write_whole(&dir.join("trust.json"), b"{\n  \"agencies\": []\n}\n")?;
-    write_whole(&dir.join("register.json"), b"{\n  \"permits\": []\n}\n")?;
-    // The agency's name in the page title; the precompressed copies of the
-    // page would now be stale, so they go (the host compresses it, or not).
-    let index = dir.join("index.html");
-    let page = std::fs::read_to_string(&index).map_err(|e| io(&index, e))?;
-    let title = html_escape(&format!("{} e-Service", agency.th));
-    let page = page.replacen("<title>e-Service</title>", &format!("<title>{title}</title>"), 1);
-    // After the kit's own styles, so that the agency's win.
-    let page = page.replacen("</head>", "  <link rel=\"stylesheet\" href=\"agency.css\">\n</head>", 1);
-    write_whole(&index, page.as_bytes())?;
-    write_whole(&dir.join("agency.css"), agency_css(agency.color).as_bytes())?;
-    for stale in ["index.html.gz", "index.html.br"] {
-        let _ = std::fs::remove_file(dir.join(stale));
-    }
-    write_whole(&dir.join("README-th.md"), admin_readme(agency.th, agency.en).as_bytes())
-}
-
-fn admin_readme(agency_th: &str, agency_en: Option<&str>) -> String {
-    let en = agency_en.map(|e| format!(" ({e})")).unwrap_or_default();
-    format!(
-        "# เว็บไซต์ e-Service ของ {agency_th}{en}
-
-โฟลเดอร์นี้คือเว็บไซต์ทั้งหมด ไม่ต้องมีเซิร์ฟเวอร์ของตนเอง
-
-## นำขึ้นเว็บไซต์
-อัปโหลดทุกไฟล์ในโฟลเดอร์นี้ไปยังโฮสติงแบบ static ใดก็ได้ (เช่น พื้นที่เว็บของหน่วยงาน)
-โดยคงโครงสร้างโฟลเดอร์ไว้ตามเดิม ไฟล์ .gz และ .br เป็นไฟล์บีบอัดไว้ล่วงหน้า
-ดูวิธีตั้งค่า nginx หรือ Apache ให้ส่งไฟล์เหล่านี้ได้ใน docs/deploy.md ของชุดเครื่องมือ
-
-## เพิ่มแบบฟอร์ม
-1. เปิดหน้า #/design ของเว็บไซต์นี้ แล้วออกแบบแบบฟอร์มด้วยการคลิกและพิมพ์
-2. กด \"บันทึก\" จะได้ไฟล์ zip แตกไฟล์ลงในโฟลเดอร์นี้ (ได้ forms/<รหัส>/schema.json และ ui.json
-   กับ forms/index.json ที่มีรายการบริการเดิมของเว็บไซต์และบริการใหม่แล้ว)
-3. ตรวจเว็บไซต์ด้วยคำสั่ง `eservice site check .` ก่อนอัปโหลด
-
-## เพิ่มผู้ลงนาม (สำหรับใบอนุญาตที่ลงลายมือชื่ออิเล็กทรอนิกส์)
-ใช้คำสั่ง `eservice trust add ใบรับรอง.pem --name-th \"{agency_th}\" --list trust.json`
-แล้วอัปโหลด trust.json ใหม่ ผู้ตรวจสอบใบอนุญาตในหน้า #/verify จะเชื่อถือผู้ลงนามนี้
-
-## สีของหน่วยงาน
-แก้ไขไฟล์ agency.css (เช่น --eservice-primary สำหรับสีปุ่มและแถบด้านบน)
-
-## ตรวจสอบ
-`eservice site check .` ตรวจแบบฟอร์มทุกฉบับ รายการบริการ รายชื่อผู้ลงนามที่เชื่อถือ และทะเบียนใบอนุญาต
-แต่ละปัญหาจะบอกชื่อไฟล์และตำแหน่งในไฟล์ (ใช้ `--lang th` เพื่ออ่านเป็นภาษาไทย)
-"
-    )
+    Ok(())
 }
 
 /// Prints each problem as `file: message`; the count of them.
