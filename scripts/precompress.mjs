@@ -27,8 +27,9 @@ import { extname, join, relative, sep } from 'node:path';
 
 export const COMPRESSIBLE = ['.html', '.js', '.mjs', '.wasm', '.css', '.json', '.svg', '.txt'];
 const TEXT = COMPRESSIBLE.filter((e) => e !== '.wasm');
-/** Paths (relative to the build, `/`-separated) the agency edits on its host. */
-export const EDITED = [/^forms\//, /^trust\.json$/, /^register\.json$/];
+/** Paths (relative to the build, `/`-separated) the agency edits on its host;
+ * and the list of files, which a site made from the build writes anew. */
+export const EDITED = [/^forms\//, /^trust\.json$/, /^register\.json$/, /^site-files\.json$/];
 
 const byHand = process.argv[2];
 const dir = byHand ?? process.env.TRUNK_STAGING_DIR;
