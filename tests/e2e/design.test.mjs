@@ -108,7 +108,12 @@ test('a clerk designs a food shop licence by clicks and keys, sees it as a citiz
   await page.locator('#design-steps').selectOption('3');
   await typeInto(page.locator('#step0-th'), 'ร้าน');
   await page.locator('#q3-step').selectOption('1');
-  await page.locator('#q2-step').selectOption('2');
+  // By mouse: the photos dragged from the first step onto the third (the
+  // board in view first, so that nothing scrolls under the pressed button).
+  await page.locator('.step-board').evaluate((b) => b.scrollIntoView({ block: 'center' }));
+  await page.locator('#step-zone-0 #step-chip-photos_of_the_shop').dragTo(page.locator('#step-zone-2'));
+  await page.locator('#step-zone-2 #step-chip-photos_of_the_shop').waitFor();
+  assert.equal(await page.locator('#q2-step').inputValue(), '2');
   await page.locator('#q4-step').selectOption('0');
   await problems.getByText('ไม่พบข้อผิดพลาด บันทึกได้').waitFor();
 

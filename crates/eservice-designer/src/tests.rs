@@ -421,3 +421,12 @@ fn a_site_is_the_build_with_the_agency_its_forms_and_empty_lists_and_made_again_
     assert_eq!(make(&Agency { color: Some("green".into()), ..agency.clone() }, build.clone(), Forms::Examples), Err(SiteProblem::NotAColor("green".into())));
     assert_eq!(make(&agency, Vec::new(), Forms::Examples), Err(SiteProblem::NotABuild));
 }
+
+#[test]
+fn a_question_put_on_another_step_moves_there() {
+    let mut d = food_shop();
+    d.put_on_step(&key("photos"), 0);
+    d.key_from_titles();
+    d.tidy_steps();
+    assert_eq!(d.step_of(&d.questions.iter().find(|q| q.title.en.as_deref() == Some("Photos of the shop")).unwrap().key.clone()), Some(0), "{:?}", d.steps);
+}

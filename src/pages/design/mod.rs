@@ -11,6 +11,7 @@ mod open_form;
 mod question_card;
 mod settings;
 mod site_download;
+mod step_board;
 mod site_folder;
 
 use std::rc::Rc;
@@ -30,6 +31,7 @@ use open_form::OpenForm;
 use question_card::QuestionCard;
 use settings::ServiceSettings;
 use site_download::SiteDownload;
+use step_board::StepBoard;
 
 /// The shared definitions the designed forms refer to.
 const COMMON: &str = "forms/common/defs.json";
@@ -359,6 +361,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                         </select>
                     </div>
                     { for (0..design.steps.len()).map(|n| html! { <div class="side-by-side">{ step_title(n, false) }{ step_title(n, true) }</div> }) }
+                    <StepBoard design={state.design.clone()} {lang} dispatch={dispatch.clone()} />
                     <h2>{ lang.pick("คำถาม", "Questions") }</h2>
                     <ol class="designer-questions">
                         { for design.questions.iter().enumerate().map(|(i, q)| html! {
