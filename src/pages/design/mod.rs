@@ -307,9 +307,17 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
     };
     let siblings = question_card::Before::all(&design.questions);
     let step_titles: Vec<String> = design.steps.iter().map(|s| s.title.get(lang).to_owned()).collect();
+    // Undo and redo stay focusable when there is nothing to undo or redo
+    // (`aria-disabled`): a button disabled under the keyboard's focus would
+    // drop it to the page.
     let history = |label: &str, id: &'static str, enabled: bool, action: fn() -> Action| {
         let dispatch = dispatch.clone();
-        html! { <button type="button" class="secondary" {id} disabled={!enabled} onclick={move |_| dispatch.dispatch(action())}>{ label.to_owned() }</button> }
+        let onclick = move |_| {
+            if enabled {
+                dispatch.dispatch(action())
+            }
+        };
+        html! { <button type="button" class="secondary" {id} aria-disabled={(!enabled).to_string()} {onclick}>{ label.to_owned() }</button> }
     };
     let on_steps = {
         let dispatch = dispatch.clone();
@@ -360,8 +368,11 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                             { for (1..=6).map(|n| html! { <option value={n.to_string()}>{ n }</option> }) }
                         </select>
                     </div>
-                    { for (0..design.steps.len()).map(|n| html! { <div class="side-by-side">{ step_title(n, false) }{ step_title(n, true) }</div> }) }
-                    <StepBoard design={state.design.clone()} {lang} dispatch={dispatch.clone()} />
+                    // One element, however many steps: siblings before it are kept as they are.
+                    <div class="designer-steps">
+                        { for (0..design.steps.len()).map(|n| html! { <div class="side-by-side">{ step_title(n, false) }{ step_title(n, true) }</div> }) }
+                        <StepBoard design={state.design.clone()} {lang} dispatch={dispatch.clone()} />
+                    </div>
                     <h2>{ lang.pick("คำถาม", "Questions") }</h2>
                     <ol class="designer-questions">
                         { for design.questions.iter().enumerate().map(|(i, q)| html! {
@@ -370,7 +381,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                             </li>
                         }) }
                     </ol>
-                    <button type="button" class="secondary add-item" onclick={add}>{ lang.pick("+ เพิ่มคำถาม", "+ Add a question") }</button>
+                    <button type="button" class="secondary add-item" id="design-add" onclick={add}>{ lang.pick("+ เพิ่มคำถาม", "+ Add a question") }</button>
                     <div class="designer-problems" aria-live="polite">
                         if problems.is_empty() {
                             <p class="designer-ok">{ lang.pick("ไม่พบข้อผิดพลาด บันทึกได้", "Nothing is wrong: ready to save") }</p>

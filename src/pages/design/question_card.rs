@@ -255,18 +255,34 @@ pub fn QuestionCard(props: &CardProps) -> Html {
         }
         _ => Html::default(),
     };
-    let mover = |label: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
+    // Each moves or removes this question; focus goes where it went (or,
+    // removed, to the card before it, the one after, or the add button).
+    let parent: Vec<String> = path[..path.len().saturating_sub(1)].iter().map(usize::to_string).collect();
+    let card_at = |j: usize, part: &str| format!("q{}-{part}", parent.iter().cloned().chain([j.to_string()]).collect::<Vec<_>>().join("-"));
+    let add_id = if parent.is_empty() { "design-add".to_owned() } else { format!("q{}-add", parent.join("-")) };
+    let mover = |label: &str, part: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
         let (dispatch, here) = (dispatch.clone(), here.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
+        let then: Vec<String> = match part {
+            // The same button where the question went, unless that one is
+            // now disabled (first or last): then the other.
+            "up" if i == 1 => vec![card_at(0, "down")],
+            "up" => vec![card_at(i.saturating_sub(1), "up")],
+            "down" if i + 2 == *count => vec![card_at(i + 1, "up")],
+            "down" => vec![card_at(i + 1, "down")],
+            _ => [i.checked_sub(1).map(|j| card_at(j, "remove")), Some(card_at(i, "remove")), Some(add_id.clone())].into_iter().flatten().collect(),
+        };
+        let onclick = Callback::from(move |e: MouseEvent| {
             let here = here.clone();
             dispatch.dispatch(Edit::new(move |d| {
                 if let Some(list) = d.list_at(&here) {
                     f(list, i);
                 }
-            }).into())
+            }).into());
+            crate::dom::focus_next_draw(&e, then.clone());
         });
-        let title = q.title.get(lang).to_owned();
-        html! { <button type="button" {class} {disabled} aria-label={format!("{label}: {title}")} {onclick}>{ text }</button> }
+        let title = q.title.get(lang);
+        let title = if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title };
+        html! { <button type="button" id={id(part)} {class} {disabled} aria-label={format!("{label}: {title}")} {onclick}>{ text }</button> }
     };
     let on_step = {
         let (dispatch, key) = (dispatch.clone(), q.key.clone());
@@ -350,9 +366,9 @@ pub fn QuestionCard(props: &CardProps) -> Html {
             <legend>{ format!("{} {}: {}", lang.pick("คำถามที่", "Question"), path.iter().map(|n| (n + 1).to_string()).collect::<Vec<_>>().join("."), if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title }) }</legend>
             <div class="list-item-head">
                 <span class="list-item-title">{ format!("{}: {}", lang.pick("รหัส", "Key"), q.key) }</span>
-                { mover(lang.pick("เลื่อนขึ้น", "Move up"), "icon-button", i == 0, |qs, i| qs.swap(i, i - 1), "↑") }
-                { mover(lang.pick("เลื่อนลง", "Move down"), "icon-button", i + 1 == *count, |qs, i| qs.swap(i, i + 1), "↓") }
-                { mover(lang.pick("ลบ", "Remove"), "icon-button remove", false, |qs, i| { qs.remove(i); }, "✕") }
+                { mover(lang.pick("เลื่อนขึ้น", "Move up"), "up", "icon-button", i == 0, |qs, i| qs.swap(i, i - 1), "↑") }
+                { mover(lang.pick("เลื่อนลง", "Move down"), "down", "icon-button", i + 1 == *count, |qs, i| qs.swap(i, i + 1), "↓") }
+                { mover(lang.pick("ลบ", "Remove"), "remove", "icon-button remove", false, |qs, i| { qs.remove(i); }, "✕") }
             </div>
             <div class="side-by-side">
                 { text("title-th", if *shape { lang.pick("รูปแบบ (ไทย)", "Shape (Thai)") } else { lang.pick("คำถาม (ไทย)", "Question (Thai)") }, q.title.th.as_deref(), |q, v| q.title.th = v) }
