@@ -22,7 +22,12 @@ const SIGN_WORKER_URL: &str = "sign-worker_loader.js";
 #[derive(Clone)]
 pub enum JobEvent {
     Progress { done: f64, total: f64 },
-    Done { entry: ManifestEntry, blob: Blob },
+    /// Processed; `not_kept` names why the device would not keep it
+    /// (`QuotaExceededError`…), when asked to.
+    Done { entry: ManifestEntry, blob: Blob, not_kept: Option<String> },
+    /// Files read back from the device, checked against their SHA-256; and
+    /// those not there, or changed.
+    Restored { files: Vec<(String, Blob)>, lost: Vec<String> },
     Failed(EvidenceProblem),
     Cancelled,
     /// A verification report: JSON `{th, en, problems}`.
@@ -93,9 +98,17 @@ fn start(url: &str) -> Option<Rc<Client>> {
                 total: field(&d, "total").as_f64().unwrap_or(0.0),
             },
             Some("done") => match (parse("entry").and_then(|v| ManifestEntry::from_json(&v)), field(&d, "blob").dyn_into::<Blob>()) {
-                (Some(entry), Ok(blob)) => JobEvent::Done { entry, blob },
+                (Some(entry), Ok(blob)) => JobEvent::Done { entry, blob, not_kept: field(&d, "notKept").as_string() },
                 _ => JobEvent::Failed(EvidenceProblem::Corrupt),
             },
+            Some("restored") => {
+                let files = js_sys::Array::from(&field(&d, "files"))
+                    .iter()
+                    .filter_map(|f| Some((field(&f, "sha256").as_string()?, field(&f, "blob").dyn_into::<Blob>().ok()?)))
+                    .collect();
+                let lost = js_sys::Array::from(&field(&d, "lost")).iter().filter_map(|s| s.as_string()).collect();
+                JobEvent::Restored { files, lost }
+            }
             Some("error") => JobEvent::Failed(parse("problem").and_then(|v| EvidenceProblem::from_json(&v)).unwrap_or(EvidenceProblem::Corrupt)),
             Some("cancelled") => JobEvent::Cancelled,
             Some("verified") => JobEvent::Verified(field(&d, "report").as_string().unwrap_or_default()),
@@ -123,14 +136,45 @@ fn client(url: &'static str) -> Option<Rc<Client>> {
         }
         let client = start(url)?;
         c.push((url, client.clone()));
+        if url == WORKER_URL {
+            // Files whose drafts are gone (sent, discarded, expired) go too.
+            client.send(sweep_message(&crate::storage::draft_files()));
+        }
         Some(client)
     })
 }
 
 /// Hands `file` to the worker; events arrive on `on_event`. Returns the job
-/// id, or `None` if this browser cannot start the worker.
-pub fn process(file: &File, rule: &EvidenceRule, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into())], on_event)
+/// id, or `None` if this browser cannot start the worker. The processed
+/// file is kept on the device beside the draft when `keep`.
+pub fn process(file: &File, rule: &EvidenceRule, keep: bool, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into()), ("keep", keep.into())], on_event)
+}
+
+/// Reads the files with these SHA-256s back from the device.
+pub fn restore(sha256: &[String], on_event: Callback<JobEvent>) -> Option<u32> {
+    let list: js_sys::Array = sha256.iter().map(|s| JsValue::from(s.as_str())).collect();
+    submit(WORKER_URL, "restore", &[("sha256", list.into())], on_event)
+}
+
+fn sweep_message(keep: &[String]) -> JsValue {
+    let msg = Object::new();
+    let list: js_sys::Array = keep.iter().map(|s| JsValue::from(s.as_str())).collect();
+    Reflect::set(&msg, &"op".into(), &"sweep".into()).ok();
+    Reflect::set(&msg, &"keep".into(), &list).ok();
+    msg.into()
+}
+
+/// Removes from the device every kept file but those the drafts name
+/// ("clear this device" after the drafts are gone: all of them).
+pub fn sweep() {
+    // Starting the worker sweeps; a running one is asked again.
+    let fresh = CLIENTS.with(|c| !c.borrow().iter().any(|(u, _)| *u == WORKER_URL));
+    if let Some(c) = client(WORKER_URL) {
+        if !fresh {
+            c.send(sweep_message(&crate::storage::draft_files()));
+        }
+    }
 }
 
 /// Starts one job in the worker at `url`: `op` with its fields; events for it go to

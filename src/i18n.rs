@@ -215,7 +215,11 @@ phrases! {
     CANCEL = "ยกเลิก" / "Cancel";
     DISMISS = "ปิดข้อความ" / "Dismiss";
     ATTACH_REQUIRED = "กรุณาแนบเอกสารนี้" / "Please attach this document";
-    REATTACH = "ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง" / "This file was lost when the page reloaded; remove it and attach it again";
+    REATTACH = "ไม่พบไฟล์นี้ในเครื่อง หรือไฟล์ในเครื่องถูกแก้ไข โปรดลบแล้วแนบอีกครั้ง" / "This file is no longer on this device, or was changed there; remove it and attach it again";
+    RESTORING_FILE = "กำลังนำไฟล์ที่แนบไว้กลับมาจากเครื่องนี้…" / "Bringing back the file attached on this device…";
+    DEVICE_FULL = "พื้นที่เก็บข้อมูลในเครื่องเต็ม จึงเก็บไฟล์ไว้ในเครื่องไม่ได้" / "This device's storage is full, so the file could not be kept on it.";
+    DEVICE_REFUSED = "เบราว์เซอร์ไม่ยอมให้เก็บไฟล์ไว้ในเครื่อง (เช่น ในโหมดส่วนตัว)" / "The browser would not keep the file on this device (in private mode, for instance).";
+    NOT_KEPT = "ยังส่งคำขอได้ในครั้งนี้ แต่ถ้าหน้าเว็บโหลดใหม่ ต้องแนบไฟล์อีกครั้ง ข้อมูลที่พิมพ์ยังเก็บไว้" / "You can still send the request now, but if the page reloads, attach the file again; what you typed is kept.";
     UNSUPPORTED_FIELD = "ช่องนี้ยังแสดงไม่ได้ในเวอร์ชันนี้" / "This field cannot be shown in this version";
 }
 

@@ -1,5 +1,7 @@
 //! IndexedDB, as the kit keeps things between visits: one database with
-//! named stores of text values by key (the incoming register, the outbox).
+//! named stores of values by key (the incoming register, the outbox, and
+//! the citizen's evidence files beside their drafts). It works in a page
+//! and in a worker alike.
 //! Unlike `localStorage` it holds megabytes and survives storage pressure
 //! better; every call is async and fails with `None`, never a panic.
 
@@ -8,12 +10,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use gloo_events::EventListener;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbFactory, IdbRequest, IdbTransactionMode};
 
 const DB: &str = "eservice-kit";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 /// The stores the kit uses; adding one means raising `VERSION`.
-pub const STORES: [&str; 2] = ["incoming", "outbox"];
+pub const STORES: [&str; 3] = ["incoming", "outbox", "evidence"];
 
 /// Resolves with a request's result, or rejects with its error.
 async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
@@ -49,7 +51,8 @@ async fn open() -> Option<IdbDatabase> {
     if let Some(db) = OPENED.with(|o| o.borrow().clone()) {
         return Some(db);
     }
-    let factory = web_sys::window()?.indexed_db().ok()??;
+    // `indexedDB` of the page or of the worker, whichever this runs in.
+    let factory: IdbFactory = js_sys::Reflect::get(&js_sys::global(), &"indexedDB".into()).ok()?.dyn_into().ok()?;
     let req = factory.open_with_u32(DB, VERSION).ok()?;
     let upgrade = EventListener::new(&req, "upgradeneeded", |e| {
         let db = e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok()).and_then(|d| d.dyn_into::<IdbDatabase>().ok());
@@ -83,9 +86,43 @@ pub async fn get_value(store: &str, key: &str) -> Option<JsValue> {
 
 /// Stores `value` under `key` in `store`; `None` if it could not be kept.
 pub async fn put_value(store: &str, key: &str, value: &JsValue) -> Option<()> {
+    keep_value(store, key, value).await.ok()
+}
+
+/// The name of the `DOMException` an IndexedDB failure carries
+/// (`QuotaExceededError`, `InvalidStateError` in private mode…).
+fn error_name(e: &JsValue) -> String {
+    let error = js_sys::Reflect::get(e, &"target".into()).ok().and_then(|t| js_sys::Reflect::get(&t, &"error".into()).ok()).unwrap_or_else(|| e.clone());
+    js_sys::Reflect::get(&error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_else(|| "UnknownError".into())
+}
+
+/// Stores `value` under `key` in `store`, or says why it could not: the
+/// error's name, `NoDatabase` when IndexedDB cannot be opened at all.
+pub async fn keep_value(store: &str, key: &str, value: &JsValue) -> Result<(), String> {
+    let db = open().await.ok_or("NoDatabase")?;
+    let tx = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite).map_err(|e| error_name(&e))?;
+    // Written only once the transaction commits (a full disk fails there,
+    // after the request itself succeeded): listened for before anything runs.
+    let committed = Promise::new(&mut |resolve, reject| {
+        EventListener::once(&tx, "complete", move |_| {
+            resolve.call0(&JsValue::NULL).ok();
+        })
+        .forget();
+        EventListener::once(&tx, "abort", move |e| {
+            reject.call1(&JsValue::NULL, e).ok();
+        })
+        .forget();
+    });
+    let req = tx.object_store(store).and_then(|s| s.put_with_key(value, &key.into())).map_err(|e| error_name(&e))?;
+    done(&req).await.map_err(|e| error_name(&e))?;
+    JsFuture::from(committed).await.map(drop).map_err(|e| error_name(&e))
+}
+
+/// Removes `key` from `store`.
+pub async fn delete(store: &str, key: &str) -> Option<()> {
     let db = open().await?;
     let tx = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite).ok()?;
-    let req = tx.object_store(store).ok()?.put_with_key(value, &key.into()).ok()?;
+    let req = tx.object_store(store).ok()?.delete(&key.into()).ok()?;
     done(&req).await.ok().map(|_| ())
 }
 

@@ -119,6 +119,23 @@ fn draft_keys() -> Vec<String> {
     (0..LocalStorage::length()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(DRAFT_PREFIX)).collect()
 }
 
+/// Whether attached files are kept on this device beside the draft (not
+/// on a computer the citizen said is shared).
+pub fn keeps_files() -> bool {
+    usable()
+}
+
+/// The SHA-256 of every evidence file the drafts on this device name:
+/// the files kept beside them (the rest go, `evidence_client::sweep`).
+pub fn draft_files() -> Vec<String> {
+    draft_keys()
+        .into_iter()
+        .filter_map(|k| LocalStorage::get::<Value>(&k).ok())
+        .flat_map(|d| eservice_core::package::evidence_entries(d.get("data").unwrap_or(&Value::Null)))
+        .map(|(_, e)| e.sha256.hex())
+        .collect()
+}
+
 /// How many drafts this device holds.
 pub fn draft_count() -> usize {
     draft_keys().len()

@@ -45,6 +45,54 @@ thread_local! {
     /// are picked, and entries are listed in that order, not in the order
     /// the worker finished them.
     static PICKED: RefCell<Vec<(FieldKey, Digest, u32)>> = const { RefCell::new(Vec::new()) };
+    /// Files asked back from the device, and those it no longer had (or
+    /// had changed), by SHA-256.
+    static ASKED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static LOST: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Fields whose files the device would not keep, with the reason.
+    static NOT_KEPT: RefCell<Vec<(FieldKey, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Asks the browser, once, to keep the kit's storage under pressure: the
+/// citizen's files are in it until they are sent.
+fn ask_persistent_storage() {
+    thread_local!(static ASKED_PERSIST: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    if ASKED_PERSIST.with(|a| a.replace(true)) {
+        return;
+    }
+    let storage = web_sys::window().and_then(|w| js_sys::Reflect::get(&w.navigator(), &"storage".into()).ok()).filter(|s| !s.is_undefined());
+    if let Some(storage) = storage {
+        if let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into()).and_then(|p| p.dyn_into::<js_sys::Function>()) {
+            let _ = persist.call0(&storage);
+        }
+    }
+}
+
+/// Reads back from the device the files of `missing` not yet asked for;
+/// `redraw` shows them (or that they are lost) when they come.
+fn restore(missing: Vec<String>, redraw: &Callback<()>) {
+    let ask: Vec<String> = ASKED.with(|a| {
+        let mut a = a.borrow_mut();
+        let new: Vec<String> = missing.into_iter().filter(|s| !a.contains(s)).collect();
+        a.extend(new.iter().cloned());
+        new
+    });
+    if ask.is_empty() {
+        return;
+    }
+    let redraw = redraw.clone();
+    let on_event = Callback::from(move |event: JobEvent| {
+        if let JobEvent::Restored { files, lost } = event {
+            for (sha, blob) in files {
+                evidence_client::keep(&sha, blob);
+            }
+            LOST.with(|l| l.borrow_mut().extend(lost));
+            redraw.emit(());
+        }
+    });
+    if evidence_client::restore(&ask, on_event).is_none() {
+        LOST.with(|l| l.borrow_mut().extend(ask));
+    }
 }
 
 /// Where an entry picked as job `job` goes among `now`: after those picked
@@ -101,7 +149,14 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
         let on_event = Callback::from(move |event: JobEvent| {
             let id = id_in.get();
             let mut event = event;
-            if let JobEvent::Done { entry, blob } = &event {
+            if let JobEvent::Done { not_kept: Some(why), .. } = &event {
+                NOT_KEPT.with(|n| {
+                    let mut n = n.borrow_mut();
+                    n.retain(|(f, _)| *f != pointer);
+                    n.push((pointer.clone(), why.clone()));
+                });
+            }
+            if let JobEvent::Done { entry, blob, .. } = &event {
                 // The same file twice: same bytes as picked, whatever compression made of them.
                 let now = latest(&pointer);
                 match now.iter().find(|e| source(e) == source(entry)).map(|e| e.name.clone()) {
@@ -132,7 +187,8 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
             });
             redraw_in.emit(());
         });
-        match evidence_client::process(&file, rule, on_event) {
+        ask_persistent_storage();
+        match evidence_client::process(&file, rule, crate::storage::keeps_files(), on_event) {
             Some(id) => {
                 job_id.set(id);
                 JOBS.with(|j| j.borrow_mut().push(Job { field: field.clone(), id, name: file.name(), done: 0.0, total: 0.0, problem: None }));
@@ -247,16 +303,36 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
         })
     };
     let remove_label = |name: &str| format!("{}: {name}", i18n::REMOVE_ITEM.get(lang));
+    // A draft restored after a reload names its files: read back from the
+    // device, each checked against its SHA-256.
+    let missing: Vec<String> = attached.iter().map(|e| e.sha256.hex()).filter(|h| evidence_client::file(h).is_none()).collect();
+    {
+        let redraw = redraw.clone();
+        use_effect_with(missing.clone(), move |missing| {
+            if !missing.is_empty() {
+                restore(missing.clone(), &redraw);
+            }
+        });
+    }
+    let not_kept = NOT_KEPT.with(|n| n.borrow().iter().find(|(f, _)| *f == key).map(|(_, why)| why.clone()));
     let files = attached.iter().enumerate().map(|(i, e)| {
         let hash = e.sha256.hex();
-        // A draft restored after a reload keeps the entries, but the
-        // files themselves stayed in the closed page: ask for them again.
         if evidence_client::file(&hash).is_none() {
-            return html! {
-                <li key={hash.clone()} class="evidence-file evidence-problem" role="alert">
-                    <span class="evidence-name"><strong>{ e.name.clone() }</strong><br />{ i18n::REATTACH.get(lang) }</span>
-                    { icon_button(remove_label(&e.name), "icon-button remove", remove(i)) }
-                </li>
+            let lost = LOST.with(|l| l.borrow().contains(&hash));
+            return match lost {
+                // Not on the device (another browser, a shared computer,
+                // storage cleared) or changed there: ask for it again.
+                true => html! {
+                    <li key={hash.clone()} class="evidence-file evidence-problem" role="alert">
+                        <span class="evidence-name"><strong>{ e.name.clone() }</strong><br />{ i18n::REATTACH.get(lang) }</span>
+                        { icon_button(remove_label(&e.name), "icon-button remove", remove(i)) }
+                    </li>
+                },
+                false => html! {
+                    <li key={hash.clone()} class="evidence-file" role="status">
+                        <span class="evidence-name"><strong>{ e.name.clone() }</strong><br />{ i18n::RESTORING_FILE.get(lang) }</span>
+                    </li>
+                },
             };
         }
         let sizes = match &e.compression {
@@ -347,6 +423,9 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
             { help_text(f, lang, None) }
             <p class="field-help">{ format!("{} {}", i18n::EVIDENCE_LIMITS.get(lang), limits(rule, lang)) }</p>
             <ul class="evidence-files">{ for files }{ for jobs }</ul>
+            if let Some(why) = not_kept {
+                <p class="field-help evidence-not-kept" role="status">{ format!("{} {}", if why == "QuotaExceededError" { i18n::DEVICE_FULL.get(lang) } else { i18n::DEVICE_REFUSED.get(lang) }, i18n::NOT_KEPT.get(lang)) }</p>
+            }
             <div class="evidence-actions">
                 if images {
                     { picker(i18n::TAKE_PHOTO.get(lang), None, "image/jpeg,image/png".to_owned(), Some("environment"), false) }

@@ -86,6 +86,8 @@ pub fn HomePage(props: &HomeProps) -> Html {
         let (drafts, cleared) = (drafts.clone(), cleared.clone());
         move |_: MouseEvent| {
             storage::clear_all_drafts();
+            // The files kept beside the drafts go with them.
+            crate::evidence_client::sweep();
             drafts.set(0);
             cleared.set(true);
         }

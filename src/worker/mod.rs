@@ -4,9 +4,11 @@
 //!
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
 //! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`]),
-//! `{op: "receipt", id, body, hash}`
+//! `{op: "receipt", id, body, hash}`, `{op: "restore", id, sha256: […]}`,
+//! `{op: "sweep", keep: […]}` ([`keep`])
 //! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
-//! done, total}`, `{id, kind: "done", entry, blob}`, `{id, kind: "hashed",
+//! done, total}`, `{id, kind: "done", entry, blob, notKept?}`, `{id, kind:
+//! "restored", files, lost}`, `{id, kind: "hashed",
 //! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
 //! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 //!
@@ -14,6 +16,7 @@
 //! directly, on whatever thread a developer runs it.
 
 mod compress;
+mod keep;
 mod package;
 pub(crate) mod read;
 pub mod sign;
@@ -128,6 +131,21 @@ pub fn run() {
                     post(id, "reply", &[("json", verify::receipt_json(&body, &hash).await.into())]);
                 });
             }
+            Some("restore") => {
+                let wanted: Vec<String> = js_sys::Array::from(&get("sha256")).iter().filter_map(|s| s.as_string()).collect();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (found, lost) = keep::restore(id, &wanted).await;
+                    let lost: js_sys::Array = lost.iter().map(|s| JsValue::from(s.as_str())).collect();
+                    post(id, "restored", &[("files", keep::to_js(&found)), ("lost", lost.into())]);
+                });
+            }
+            Some("sweep") => {
+                let keep: Vec<String> = js_sys::Array::from(&get("keep")).iter().filter_map(|s| s.as_string()).collect();
+                wasm_bindgen_futures::spawn_local(async move {
+                    keep::sweep(&keep).await;
+                    post(id, "swept", &[]);
+                });
+            }
             Some("package") => {
                 let (form, data, rows) = (get("form").as_string().unwrap_or_default(), get("data").as_string().unwrap_or_default(), get("rows").as_string().unwrap_or_default());
                 let (files, fee) = (get("files"), get("fee").as_string());
@@ -139,11 +157,17 @@ pub fn run() {
             Some("process") => {
                 let (Ok(file), Some(rule)) = (get("file").dyn_into::<File>(), get("rule").as_string()) else { return };
                 let rule = serde_json::from_str(&rule).map(|v| EvidenceRule::from_json(&v)).unwrap_or_default();
+                // Kept on the device unless the citizen said it is a shared one.
+                let keep_it = get("keep").as_bool().unwrap_or(false);
                 wasm_bindgen_futures::spawn_local(async move {
                     let progress = |done: f64, total: f64| post(id, "progress", &[("done", done.into()), ("total", total.into())]);
                     match process(id, &file, &rule, &progress, true).await {
                         Ok((entry, blob)) => {
-                            post(id, "done", &[("entry", entry.to_json().to_string().into()), ("blob", blob.into())])
+                            let not_kept = match keep_it {
+                                true => keep::keep(&entry.sha256.hex(), &blob).await.err().map_or(JsValue::UNDEFINED, JsValue::from),
+                                false => JsValue::UNDEFINED,
+                            };
+                            post(id, "done", &[("entry", entry.to_json().to_string().into()), ("blob", blob.into()), ("notKept", not_kept)])
                         }
                         Err(Stop::Problem(p)) => post(id, "error", &[("problem", p.to_json().to_string().into())]),
                         Err(Stop::Cancelled) => post(id, "cancelled", &[]),

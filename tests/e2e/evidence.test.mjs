@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { serve } from './static-server.mjs';
 import { phonePage, screenshot } from './browser.mjs';
-import { harness, DIST, typeInto, assertAccessible } from './helpers.mjs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { harness, DIST, ROOT, ESERVICE, TYPED, typeInto, tap, fillAndLeave, fillAddress, fillDate, assertAccessible } from './helpers.mjs';
 
 const h = harness();
 
@@ -180,19 +182,99 @@ test('every bad file gets its own message, and the rest of the form is untouched
   assert.deepEqual(page.errors, []);
 });
 
-test('after a reload, files no longer in the page are asked for again, not silently kept', async () => {
+test('three photos and a PDF survive the page being closed: a new page on the same phone has them, same SHA-256, and submits with no attaching again', async () => {
   const page = await openForm();
-  const pdf = Buffer.from('%PDF-1.4\n% kept across a reload?\n%%EOF\n');
+  const photo = await phonePhoto(page);
+  const pdf = Buffer.from('%PDF-1.4\n% consent letter\n%%EOF\n');
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('#f-evidence-house_registration-files').setInputFiles([
+    { name: 'house-1.jpg', mimeType: 'image/jpeg', buffer: photo },
+    { name: 'house-2.png', mimeType: 'image/png', buffer: await page.evaluate(async () => {
+      const c = new OffscreenCanvas(1600, 1200);
+      const g = c.getContext('2d'); g.fillStyle = '#2a7'; g.fillRect(0, 0, 1600, 1200); g.fillStyle = '#fff'; g.fillRect(100, 100, 600, 300);
+      const b = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+      let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(s);
+    }).then((b) => Buffer.from(b, 'base64')) },
+  ]);
+  await page.locator('#f-evidence-consent-files').setInputFiles({ name: 'consent.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-id_card .evidence-thumb').waitFor({ timeout: 30000 });
+  await page.locator('#f-evidence-consent .evidence-icon').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('#f-evidence-house_registration .evidence-thumb').length === 2, null, { timeout: 30000 });
+  const before = { id: await entries(page, 'id_card'), house: await entries(page, 'house_registration'), consent: await entries(page, 'consent') };
+  assert.equal(before.house.length, 2);
+  assert.equal(before.consent[0].sha256, sha256(pdf));
+
+  // The tab is gone (the phone dropped it while the camera was open); a new one opens.
+  const context = page.context();
+  await page.close();
+  const again = await context.newPage();
+  again.errors = [];
+  again.on('pageerror', (e) => again.errors.push(String(e)));
+  await again.goto(`${h.server.url}#/apply/commerce-registration`);
+  await again.locator('#f-evidence-consent .evidence-icon').waitFor({ timeout: 20000 });
+  await again.waitForFunction(() => document.querySelectorAll('#f-evidence-house_registration .evidence-thumb, #f-evidence-id_card .evidence-thumb').length === 3, null, { timeout: 20000 });
+  assert.equal(await again.locator('.evidence-problem').count(), 0, 'nothing to attach again');
+  const shown = await again.locator('.evidence-thumb').evaluateAll((t) => t.map((c) => c.dataset.sha256));
+  assert.deepEqual(shown, [before.id[0].sha256, before.house[0].sha256, before.house[1].sha256]);
+  await screenshot(again, 'evidence-after-reopening');
+
+  // Submitted with the files brought back: the package holds all four, by the same hashes.
+  await tap(again.getByLabel('นาง', { exact: true }));
+  await typeInto(again.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }), '1101700207030');
+  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(again, id, text);
+  await fillAddress(again, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
+  await fillDate(again, 'f-business-start_date', 1, 11, 2569);
+  await again.locator('#f-business-category').selectOption({ label: 'ขายปลีก' });
+  await tap(again.getByLabel(/ข้าพเจ้าขอรับรอง/));
+  await tap(again.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
+  await again.locator('#package-download').waitFor({ timeout: 20000 });
+  const [pkg] = await Promise.all([again.waitForEvent('download'), again.locator('#package-download').click()]);
+  const inspect = spawnSync(ESERVICE, ['package', 'inspect', await pkg.path(), '--forms', join(ROOT, 'assets/forms'), '--json'], { encoding: 'utf8' });
+  assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
+  const report = JSON.parse(inspect.stdout);
+  assert.deepEqual(report.checklist.map((c) => c.files), [1, 2, 1], 'the ID card, both pages of the house registration, the consent letter');
+  assert.deepEqual(again.errors, []);
+});
+
+test('a file changed on the device is not sent: it is asked for again, and the rest comes back', async () => {
+  const page = await openForm();
+  const pdf = Buffer.from('%PDF-1.4\n% kept across a reload\n%%EOF\n');
+  const house = Buffer.from('%PDF-1.4\n% house registration\n%%EOF\n');
   await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-house_registration-files').setInputFiles({ name: 'house.pdf', mimeType: 'application/pdf', buffer: house });
   await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
   await page.waitForTimeout(600);
+  // The kept copy of the ID card is cut short, as a crash mid-write or a tampering would leave it.
+  await page.evaluate((sha) => new Promise((ok, fail) => {
+    const open = indexedDB.open('eservice-kit');
+    open.onsuccess = () => {
+      const tx = open.result.transaction('evidence', 'readwrite');
+      tx.objectStore('evidence').put({ blob: new Blob(['%PDF-1.4\n% kept']), savedAt: Date.now() }, sha);
+      tx.oncomplete = () => { open.result.close(); ok(); };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), sha256(pdf));
   await page.reload();
   const lost = page.locator('#f-evidence-id_card .evidence-problem');
   await lost.waitFor();
-  assert.match(await lost.textContent(), /id\.pdf.*ไฟล์นี้หายไปเมื่อโหลดหน้าใหม่ โปรดลบแล้วแนบอีกครั้ง/);
+  assert.match(await lost.textContent(), /id\.pdf.*ไม่พบไฟล์นี้ในเครื่อง หรือไฟล์ในเครื่องถูกแก้ไข โปรดลบแล้วแนบอีกครั้ง/);
+  await page.locator('#f-evidence-house_registration .evidence-icon').waitFor();
   await lost.getByRole('button').click();
   await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  // "Clear all saved data" on the home page takes the files with the drafts.
+  await page.waitForTimeout(600);
+  await page.goto(`${h.server.url}#/`);
+  await tap(page.getByRole('button', { name: 'ล้างข้อมูลที่บันทึกไว้ทั้งหมด' }));
+  await page.waitForFunction(() => new Promise((ok) => {
+    const open = indexedDB.open('eservice-kit');
+    open.onsuccess = () => {
+      const req = open.result.transaction('evidence').objectStore('evidence').count();
+      req.onsuccess = () => { open.result.close(); ok(req.result === 0); };
+    };
+  }), null, { timeout: 10000 });
   assert.deepEqual(page.errors, []);
 });
 
