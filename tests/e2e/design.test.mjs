@@ -223,9 +223,17 @@ test('the designed form on a new site (eservice site new): a citizen fills it in
     await tap(page.getByRole('button', { name: /เพิ่ม ผู้สัมผัสอาหาร/ }));
     await typeInto(page.locator('#f-food_handlers-0-name'), 'สมศรี');
     await next(page);
-    const buffer = Buffer.from('%PDF-1.4\n% the shop\n%%EOF\n');
-    await page.locator('#f-photos_of_the_shop-files').setInputFiles({ name: 'shop.pdf', mimeType: 'application/pdf', buffer });
-    await page.locator('#f-photos_of_the_shop .evidence-icon').waitFor();
+    // A photo of the shop, as a phone camera makes one (large, to be made small).
+    const photo = Buffer.from(await page.evaluate(async () => {
+      const c = new OffscreenCanvas(3000, 2000);
+      const g = c.getContext('2d');
+      g.fillStyle = '#c84'; g.fillRect(0, 0, 3000, 2000); g.fillStyle = '#246'; g.fillRect(600, 400, 1800, 1200);
+      const b = new Uint8Array(await (await c.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+      let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+      return btoa(s);
+    }), 'base64');
+    await page.locator('#f-photos_of_the_shop-files').setInputFiles({ name: 'shop.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await page.locator('#f-photos_of_the_shop .evidence-thumb').waitFor({ timeout: 30000 });
     await screenshot(page, 'designed-form-step3');
     await next(page);
     await page.locator('#package-download').waitFor({ timeout: 20000 });
