@@ -81,6 +81,9 @@ pub fn mark_outbox_used() {
 
 pub fn store_draft(id: &FormId, draft: &Draft) {
     // The draft's own JSON, stored as it is.
+    if shared_device() {
+        return;
+    }
     if let (true, Ok(v)) = (usable(), serde_json::from_str::<Value>(&draft.to_json())) {
         // A full storage only means the draft is not kept; the form goes on.
         LocalStorage::set(draft_key(id), v).ok();
@@ -119,10 +122,26 @@ fn draft_keys() -> Vec<String> {
     (0..LocalStorage::length()).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(DRAFT_PREFIX)).collect()
 }
 
+/// Set for this tab alone when the citizen says the computer is shared:
+/// a tab's session storage goes with the tab.
+const SHARED_KEY: &str = "eservice.shared";
+
+/// Whether the citizen said this is a shared computer: nothing is kept on it.
+pub fn shared_device() -> bool {
+    gloo_storage::SessionStorage::get::<bool>(SHARED_KEY).unwrap_or(false)
+}
+
+pub fn set_shared_device(on: bool) {
+    match on {
+        true => drop(gloo_storage::SessionStorage::set(SHARED_KEY, true)),
+        false => gloo_storage::SessionStorage::delete(SHARED_KEY),
+    }
+}
+
 /// Whether attached files are kept on this device beside the draft (not
 /// on a computer the citizen said is shared).
 pub fn keeps_files() -> bool {
-    usable()
+    usable() && !shared_device()
 }
 
 /// The SHA-256 of every evidence file the drafts on this device name:

@@ -39,6 +39,8 @@ pub enum Msg {
     Loaded(Box<Result<LoadedForm, FormLoadError>>),
     Form(FormAction),
     DiscardDraft,
+    /// "This is a shared computer": keep nothing on it (or, off, keep the draft again).
+    SharedDevice(bool),
     Submit(Value),
     Edit,
     Download,
@@ -132,6 +134,19 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             storage::clear_draft(&state.form.id);
             fresh(state.form)
         }
+        (Page::Filling { state, restored_at }, Msg::SharedDevice(on)) => {
+            storage::set_shared_device(on);
+            match on {
+                // What was kept goes now: the draft, and the files beside it.
+                true => {
+                    autosave.pending.borrow_mut().take();
+                    storage::clear_draft(&state.form.id);
+                    crate::evidence_client::sweep();
+                }
+                false => autosave.keep(&state),
+            }
+            Page::Filling { state, restored_at: restored_at.filter(|_| !on) }
+        }
         (Page::Filling { state, .. }, Msg::Submit(data)) => Page::Submitted { form: state.form, data: Rc::new(data), download_failed: None },
         (Page::Submitted { form, data, .. }, Msg::Edit) => Page::Filling { state: FormState::new(form, (*data).clone(), Selections::default(), 0), restored_at: None },
         (Page::Submitted { form, .. }, Msg::DiscardDraft) => {
@@ -171,6 +186,24 @@ fn draft_notice(saved_at: f64, lang: Lang, send: &Callback<Msg>) -> Html {
         <div class="draft-notice" role="status">
             <p>{ format!("{} ({})", i18n::DRAFT_RESTORED.get(lang), local_time(saved_at, lang)) }</p>
             <button type="button" class="secondary" {onclick}>{ i18n::DRAFT_DISCARD.get(lang) }</button>
+        </div>
+    }
+}
+
+/// "This is a shared computer": for a citizen at a library or a district
+/// office's kiosk, nothing typed or attached stays on it.
+fn shared_switch(lang: Lang, send: &Callback<Msg>) -> Html {
+    let on = storage::shared_device();
+    let onchange = send.reform(|e: Event| Msg::SharedDevice(e.target_dyn_into::<web_sys::HtmlInputElement>().is_some_and(|i| i.checked())));
+    html! {
+        <div class="shared-device">
+            <div class="field field-checkbox">
+                <input id="shared-device" type="checkbox" checked={on} {onchange} />
+                <label for="shared-device">{ i18n::SHARED_DEVICE.get(lang) }</label>
+            </div>
+            if on {
+                <p class="field-help" role="status">{ i18n::SHARED_ON.get(lang) }</p>
+            }
         </div>
     }
 }
@@ -310,6 +343,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                     if let Some(at) = restored_at {
                         { draft_notice(*at, lang, &send) }
                     }
+                    { shared_switch(lang, &send) }
                     { form::view(state, lang, form_page) }
                 </>
             }

@@ -306,3 +306,33 @@ test('a file being prepared can be cancelled, and leaves nothing behind', async 
     await slow.close();
   }
 });
+
+test('"this is a shared computer": nothing typed or attached is kept on it, and the page says so', async () => {
+  const page = await openForm();
+  await typeInto(page.locator('#f-applicant-first_name'), 'สมหญิง');
+  await page.waitForTimeout(600);
+  assert.ok(await page.evaluate(() => localStorage.getItem('eservice.draft.commerce-registration')), 'kept while the switch is off');
+  await tap(page.getByLabel('เครื่องนี้ใช้ร่วมกับผู้อื่น (ไม่เก็บข้อมูลไว้ในเครื่อง)'));
+  await page.getByText('ข้อมูลที่กรอกและไฟล์ที่แนบจะไม่ถูกเก็บไว้ในเครื่องนี้').waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('eservice.draft.commerce-registration')), null, 'what was kept is gone');
+  const pdf = Buffer.from('%PDF-1.4\n% on a library computer\n%%EOF\n');
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#f-evidence-id_card .evidence-icon').waitFor();
+  await typeInto(page.locator('#f-applicant-last_name'), 'ใจดี');
+  await page.waitForTimeout(800);
+  const kept = await page.evaluate(() => new Promise((ok) => {
+    const open = indexedDB.open('eservice-kit');
+    open.onsuccess = () => {
+      const req = open.result.transaction('evidence').objectStore('evidence').count();
+      req.onsuccess = () => { open.result.close(); ok(req.result); };
+    };
+  }));
+  assert.equal(kept, 0, 'no file kept');
+  assert.equal(await page.evaluate(() => localStorage.getItem('eservice.draft.commerce-registration')), null, 'no draft kept');
+  // A reload of the same tab starts empty, still on a shared computer.
+  await page.reload();
+  await page.locator('#f-applicant-first_name').waitFor();
+  assert.equal(await page.locator('#f-applicant-first_name').inputValue(), '');
+  assert.ok(await page.locator('#shared-device').isChecked());
+  assert.deepEqual(page.errors, []);
+});
