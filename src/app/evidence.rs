@@ -45,9 +45,10 @@ thread_local! {
     /// are picked, and entries are listed in that order, not in the order
     /// the worker finished them.
     static PICKED: RefCell<Vec<(FieldKey, Digest, u32)>> = const { RefCell::new(Vec::new()) };
-    /// Files asked back from the device, and those it no longer had (or
-    /// had changed), by SHA-256.
-    static ASKED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Files asked back from the device, by SHA-256, with the fields
+    /// waiting for each (the same file may be attached in two fields);
+    /// and those the device no longer had, or had changed.
+    static ASKED: RefCell<Vec<(String, Vec<Callback<()>>)>> = const { RefCell::new(Vec::new()) };
     static LOST: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     /// Fields whose files the device would not keep, with the reason.
     static NOT_KEPT: RefCell<Vec<(FieldKey, String)>> = const { RefCell::new(Vec::new()) };
@@ -73,21 +74,31 @@ fn ask_persistent_storage() {
 fn restore(missing: Vec<String>, redraw: &Callback<()>) {
     let ask: Vec<String> = ASKED.with(|a| {
         let mut a = a.borrow_mut();
-        let new: Vec<String> = missing.into_iter().filter(|s| !a.contains(s)).collect();
-        a.extend(new.iter().cloned());
+        let mut new = Vec::new();
+        for sha in missing {
+            match a.iter_mut().find(|(s, _)| *s == sha) {
+                Some((_, waiting)) => waiting.push(redraw.clone()),
+                None => {
+                    a.push((sha.clone(), vec![redraw.clone()]));
+                    new.push(sha);
+                }
+            }
+        }
         new
     });
     if ask.is_empty() {
         return;
     }
-    let redraw = redraw.clone();
     let on_event = Callback::from(move |event: JobEvent| {
         if let JobEvent::Restored { files, lost } = event {
+            let answered: Vec<String> = files.iter().map(|(s, _)| s.clone()).chain(lost.iter().cloned()).collect();
             for (sha, blob) in files {
                 evidence_client::keep(&sha, blob);
             }
             LOST.with(|l| l.borrow_mut().extend(lost));
-            redraw.emit(());
+            // Every field waiting for these files draws them.
+            let waiting: Vec<Callback<()>> = ASKED.with(|a| a.borrow_mut().iter_mut().filter(|(s, _)| answered.contains(s)).flat_map(|(_, w)| std::mem::take(w)).collect());
+            waiting.iter().for_each(|r| r.emit(()));
         }
     });
     if evidence_client::restore(&ask, on_event).is_none() {
