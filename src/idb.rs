@@ -17,21 +17,28 @@ const VERSION: u32 = 2;
 /// The stores the kit uses; adding one means raising `VERSION`.
 pub const STORES: [&str; 3] = ["incoming", "outbox", "evidence"];
 
-/// Resolves with a request's result, or rejects with its error.
-async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
-    let r = req.clone();
-    // The listeners live until the request settles (they are dropped with
-    // this future's state).
+/// A promise that resolves when `target` fires `ok` (with `value()`) and
+/// rejects when it fires `fail`, listening from now on; and the listeners,
+/// to hold until it settles (dropping them stops listening).
+fn settle(target: &web_sys::EventTarget, ok: &'static str, fail: &'static str, value: impl Fn() -> JsValue + 'static) -> (Promise, Vec<EventListener>) {
     let mut listeners = Vec::new();
+    let value = std::rc::Rc::new(value);
     let settled = Promise::new(&mut |resolve, reject| {
-        let res = r.clone();
-        listeners.push(EventListener::once(&r, "success", move |_| {
-            resolve.call1(&JsValue::NULL, &res.result().unwrap_or(JsValue::UNDEFINED)).ok();
+        let v = value.clone();
+        listeners.push(EventListener::once(target, ok, move |_| {
+            resolve.call1(&JsValue::NULL, &v()).ok();
         }));
-        listeners.push(EventListener::once(&r, "error", move |e| {
+        listeners.push(EventListener::once(target, fail, move |e| {
             reject.call1(&JsValue::NULL, e).ok();
         }));
     });
+    (settled, listeners)
+}
+
+/// Resolves with a request's result, or rejects with its error.
+async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
+    let r = req.clone();
+    let (settled, _listening) = settle(req, "success", "error", move || r.result().unwrap_or(JsValue::UNDEFINED));
     JsFuture::from(settled).await
 }
 
@@ -103,16 +110,7 @@ pub async fn keep_value(store: &str, key: &str, value: &JsValue) -> Result<(), S
     let tx = db.transaction_with_str_and_mode(store, IdbTransactionMode::Readwrite).map_err(|e| error_name(&e))?;
     // Written only once the transaction commits (a full disk fails there,
     // after the request itself succeeded): listened for before anything runs.
-    let committed = Promise::new(&mut |resolve, reject| {
-        EventListener::once(&tx, "complete", move |_| {
-            resolve.call0(&JsValue::NULL).ok();
-        })
-        .forget();
-        EventListener::once(&tx, "abort", move |e| {
-            reject.call1(&JsValue::NULL, e).ok();
-        })
-        .forget();
-    });
+    let (committed, _listening) = settle(&tx, "complete", "abort", || JsValue::UNDEFINED);
     let req = tx.object_store(store).and_then(|s| s.put_with_key(value, &key.into())).map_err(|e| error_name(&e))?;
     done(&req).await.map_err(|e| error_name(&e))?;
     JsFuture::from(committed).await.map(drop).map_err(|e| error_name(&e))
