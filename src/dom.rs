@@ -37,19 +37,6 @@ pub fn focus_by_id(near: &Event, id: &str) {
     }
 }
 
-/// Focuses, once the page has been drawn again, the first of `ids` that is
-/// then in the root of `near`: where a control moved to, or what stands in
-/// for one that went, so that a keyboard user's focus never falls to the
-/// page itself.
-pub fn focus_next_draw(near: &Event, ids: Vec<String>) {
-    let Some(root) = root_of(near) else { return };
-    // After the renderer's own work, which is scheduled before any timer.
-    gloo_timers::callback::Timeout::new(0, move || {
-        ids.iter().any(|id| focus_in(&root, id));
-    })
-    .forget();
-}
-
 /// An element to focus once the page is next drawn: one that a change of
 /// step or a new error brings, not on the page yet when the citizen pressed.
 #[derive(Clone, Default)]

@@ -186,6 +186,13 @@ pub struct DesignPageProps {
     pub lang_of: Element,
 }
 
+/// The files `design` saves to, when nothing is wrong with it and the
+/// shared definitions it is checked against have loaded.
+pub fn saved(design: &Design, common: &Option<Result<Value, String>>) -> Option<Saved> {
+    let Some(Ok(defs)) = common else { return None };
+    design.save(defs, Box::new(crate::regexp::BrowserRegex::default())).ok()
+}
+
 /// A zip of `files`, stamped now.
 fn zip_files(files: &[(String, Vec<u8>)]) -> Vec<u8> {
     let d = js_sys::Date::new_0();
@@ -250,6 +257,12 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
             });
         });
     }
+    // Where focus goes after a question is moved or removed (QuestionCard).
+    let focus = use_memo((), |_| crate::dom::FocusAfterDraw::default());
+    {
+        let focus = focus.clone();
+        use_effect(move || focus.apply());
+    }
     let steps_select = use_node_ref();
     crate::app::field::use_selected(steps_select.clone(), state.design.steps.len().max(1).to_string());
     let design = &state.design;
@@ -270,9 +283,8 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
     let save = {
         let (state, common, site_index, saved_note, dispatch) = (state.clone(), common.clone(), site_index.clone(), saved_note.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(Ok(defs)) = &*common else { return };
-            match state.design.save(defs, Box::new(crate::regexp::BrowserRegex::default())) {
-                Ok(saved) => {
+            match saved(&state.design, &common) {
+                Some(saved) => {
                     let id = &state.design.service.id;
                     let result = crate::download::save_bytes(&format!("{id}.zip"), "application/zip", &zip(&saved, id, site_index.as_ref()));
                     saved_note.set(Some(match result {
@@ -281,15 +293,14 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                     }));
                     dispatch.dispatch(Action::Saved);
                 }
-                Err(_) => saved_note.set(None),
+                None => saved_note.set(None),
             }
         })
     };
     let save_to_site = {
         let (state, common, site_index, saved_note, dispatch, folder) = (state.clone(), common.clone(), site_index.clone(), saved_note.clone(), dispatch.clone(), site_folder.clone());
         Callback::from(move |_: MouseEvent| {
-            let (Some(Ok(defs)), Some(folder)) = (&*common, (*folder).clone()) else { return };
-            let Ok(saved) = state.design.save(defs, Box::new(crate::regexp::BrowserRegex::default())) else { return };
+            let (Some(saved), Some(folder)) = (saved(&state.design, &common), (*folder).clone()) else { return };
             let id = state.design.service.id.clone();
             let index = eservice_core::designer::with_entry((*site_index).as_ref(), &saved.entry);
             let (site_index, saved_note, dispatch) = (site_index.clone(), saved_note.clone(), dispatch.clone());
@@ -377,7 +388,7 @@ pub fn DesignPage(props: &DesignPageProps) -> Html {
                     <ol class="designer-questions">
                         { for design.questions.iter().enumerate().map(|(i, q)| html! {
                             <li key={format!("q{i}")}>
-                                <QuestionCard path={vec![i]} count={design.questions.len()} question={q.clone()} steps={step_titles.clone()} step={design.step_of(&q.key)} siblings={siblings.clone()} {lang} dispatch={dispatch.clone()} />
+                                <QuestionCard path={vec![i]} count={design.questions.len()} question={q.clone()} steps={step_titles.clone()} step={design.step_of(&q.key)} siblings={siblings.clone()} {lang} dispatch={dispatch.clone()} focus={(*focus).clone()} />
                             </li>
                         }) }
                     </ol>

@@ -3,7 +3,7 @@
 //! files, with `index.json` for the service's settings if picked too.
 //! What the designer cannot express is kept (`eservice_designer::read`).
 
-use eservice_core::catalog::FormId;
+use eservice_core::catalog::{Catalog, FormId};
 use eservice_core::designer::Design;
 use eservice_core::Lang;
 use serde_json::Value;
@@ -23,18 +23,10 @@ pub struct OpenFormProps {
     pub dispatch: Dispatch,
 }
 
-/// The site's services, by id and title.
+/// The site's services, by id and title, as the home page lists them.
 fn services(index: Option<&Value>, lang: Lang) -> Vec<(String, String)> {
-    let forms = index.and_then(|i| i.get("forms")).and_then(Value::as_array);
-    forms
-        .into_iter()
-        .flatten()
-        .filter_map(|f| {
-            let id = FormId::parse(f.get("id")?.as_str()?)?;
-            let title = f.get("title").and_then(eservice_core::LocalText::from_json).unwrap_or_default();
-            Some((id.to_string(), format!("{} ({id})", title.get(lang))))
-        })
-        .collect()
+    let catalog = index.map(Catalog::from_json).unwrap_or_default();
+    catalog.entries.iter().map(|e| (e.id.to_string(), format!("{} ({})", e.title.get(lang), e.id))).collect()
 }
 
 /// The entry of `id` in a site's index.

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::settings::{labelled_input, some};
 use super::{Dispatch, Edit};
 use crate::app::field::{target_value, use_selected};
+use crate::dom::FocusAfterDraw;
 
 /// What a question may be asked after: one before it at its level.
 #[derive(Clone, PartialEq)]
@@ -53,6 +54,9 @@ pub struct CardProps {
     pub siblings: std::rc::Rc<Vec<Before>>,
     pub lang: Lang,
     pub dispatch: Dispatch,
+    /// Where focus goes once the page is drawn again (a question moved or
+    /// removed); the page's one, never changing.
+    pub focus: FocusAfterDraw,
 }
 
 /// A card is drawn again only when what it shows changed: its question, or
@@ -68,6 +72,7 @@ impl PartialEq for CardProps {
             && self.shape == o.shape
             && self.lang == o.lang
             && self.dispatch == o.dispatch
+            && self.focus == o.focus
             && (std::rc::Rc::ptr_eq(&self.siblings, &o.siblings) || self.siblings.get(..i) == o.siblings.get(..i))
     }
 }
@@ -137,7 +142,7 @@ fn shown_value(v: &Value) -> String {
 
 #[component]
 pub fn QuestionCard(props: &CardProps) -> Html {
-    let CardProps { path, count, question: q, steps, step, siblings, shape, lang, dispatch } = props;
+    let CardProps { path, count, question: q, steps, step, siblings, shape, lang, dispatch, focus } = props;
     let lang = *lang;
     let i = path.last().copied().unwrap_or(0);
     let earlier: &[Before] = siblings.get(..i).unwrap_or_default();
@@ -261,24 +266,27 @@ pub fn QuestionCard(props: &CardProps) -> Html {
     let card_at = |j: usize, part: &str| format!("q{}-{part}", parent.iter().cloned().chain([j.to_string()]).collect::<Vec<_>>().join("-"));
     let add_id = if parent.is_empty() { "design-add".to_owned() } else { format!("q{}-add", parent.join("-")) };
     let mover = |label: &str, part: &str, class: &'static str, disabled: bool, f: fn(&mut Vec<Question>, usize), text: &'static str| {
-        let (dispatch, here) = (dispatch.clone(), here.clone());
-        let then: Vec<String> = match part {
+        let (dispatch, here, focus) = (dispatch.clone(), here.clone(), focus.clone());
+        let then = match part {
             // The same button where the question went, unless that one is
             // now disabled (first or last): then the other.
-            "up" if i == 1 => vec![card_at(0, "down")],
-            "up" => vec![card_at(i.saturating_sub(1), "up")],
-            "down" if i + 2 == *count => vec![card_at(i + 1, "up")],
-            "down" => vec![card_at(i + 1, "down")],
-            _ => [i.checked_sub(1).map(|j| card_at(j, "remove")), Some(card_at(i, "remove")), Some(add_id.clone())].into_iter().flatten().collect(),
+            "up" if i == 1 => card_at(0, "down"),
+            "up" => card_at(i - 1, "up"),
+            "down" if i + 2 == *count => card_at(i + 1, "up"),
+            "down" => card_at(i + 1, "down"),
+            _ if i > 0 => card_at(i - 1, "remove"),
+            // The first removed: the one after it is first now.
+            _ if *count > 1 => card_at(0, "remove"),
+            _ => add_id.clone(),
         };
         let onclick = Callback::from(move |e: MouseEvent| {
+            focus.ask(&e, &then);
             let here = here.clone();
             dispatch.dispatch(Edit::new(move |d| {
                 if let Some(list) = d.list_at(&here) {
                     f(list, i);
                 }
             }).into());
-            crate::dom::focus_next_draw(&e, then.clone());
         });
         let title = q.title.get(lang);
         let title = if title.is_empty() { lang.pick("(ยังไม่มีชื่อ)", "(untitled)") } else { title };
@@ -346,7 +354,7 @@ pub fn QuestionCard(props: &CardProps) -> Html {
                             child.push(j);
                             html! {
                                 <li key={format!("c{j}")}>
-                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} {siblings} shape={shapes} {lang} dispatch={dispatch.clone()} />
+                                    <QuestionCard path={child} count={questions.len()} question={c.clone()} {siblings} shape={shapes} {lang} dispatch={dispatch.clone()} focus={focus.clone()} />
                                 </li>
                             }
                         }) }

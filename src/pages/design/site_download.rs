@@ -72,11 +72,7 @@ pub fn SiteDownload(props: &SiteDownloadProps) -> Html {
     let download = {
         let (design, common, color, logo, status, problem) = (props.design.clone(), props.common.clone(), color.clone(), logo.clone(), status.clone(), problem.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(Ok(defs)) = &common else { return };
-            let saved = match design.save(defs, Box::new(crate::regexp::BrowserRegex::default())) {
-                Ok(s) => s,
-                Err(_) => return,
-            };
+            let Some(saved) = super::saved(&design, &common) else { return };
             let s = &design.service;
             let agency = Agency {
                 th: s.agency.th.clone().unwrap_or_default(),
