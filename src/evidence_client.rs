@@ -25,8 +25,8 @@ pub enum JobEvent {
     /// Processed; `not_kept` names why the device would not keep it
     /// (`QuotaExceededError`…), when asked to.
     Done { entry: ManifestEntry, blob: Blob, not_kept: Option<String> },
-    /// Files read back from the device, checked against their SHA-256; and
-    /// those not there, or changed.
+    /// Files read back from the device (processed ones by SHA-256, checked
+    /// against it; originals by their key); and those not there, or changed.
     Restored { files: Vec<(String, Blob)>, lost: Vec<String> },
     Failed(EvidenceProblem),
     Cancelled,
@@ -104,7 +104,7 @@ fn start(url: &str) -> Option<Rc<Client>> {
             Some("restored") => {
                 let files = js_sys::Array::from(&field(&d, "files"))
                     .iter()
-                    .filter_map(|f| Some((field(&f, "sha256").as_string()?, field(&f, "blob").dyn_into::<Blob>().ok()?)))
+                    .filter_map(|f| Some((field(&f, "key").as_string()?, field(&f, "blob").dyn_into::<Blob>().ok()?)))
                     .collect();
                 let lost = js_sys::Array::from(&field(&d, "lost")).iter().filter_map(|s| s.as_string()).collect();
                 JobEvent::Restored { files, lost }
@@ -145,10 +145,19 @@ fn client(url: &'static str) -> Option<Rc<Client>> {
 }
 
 /// Hands `file` to the worker; events arrive on `on_event`. Returns the job
-/// id, or `None` if this browser cannot start the worker. The processed
-/// file is kept on the device beside the draft when `keep`.
-pub fn process(file: &File, rule: &EvidenceRule, keep: bool, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into()), ("keep", keep.into())], on_event)
+/// id, or `None` if this browser cannot start the worker. When `keep` names
+/// a key, the original is kept on the device under it while it is
+/// processed, and the processed file afterwards, beside the draft.
+pub fn process(file: &File, rule: &EvidenceRule, keep: Option<&str>, on_event: Callback<JobEvent>) -> Option<u32> {
+    let picked = keep.map_or(JsValue::UNDEFINED, JsValue::from);
+    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into()), ("keep", keep.is_some().into()), ("picked", picked)], on_event)
+}
+
+/// Reads back the originals kept under these keys (files picked whose
+/// processing a reload cut short).
+pub fn resume(keys: &[String], on_event: Callback<JobEvent>) -> Option<u32> {
+    let list: js_sys::Array = keys.iter().map(|s| JsValue::from(s.as_str())).collect();
+    submit(WORKER_URL, "resume", &[("keys", list.into())], on_event)
 }
 
 /// Reads the files with these SHA-256s back from the device.

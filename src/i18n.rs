@@ -218,6 +218,8 @@ phrases! {
     REATTACH = "ไม่พบไฟล์นี้ในเครื่อง หรือไฟล์ในเครื่องถูกแก้ไข โปรดลบแล้วแนบอีกครั้ง" / "This file is no longer on this device, or was changed there; remove it and attach it again";
     SHARED_DEVICE = "เครื่องนี้ใช้ร่วมกับผู้อื่น (ไม่เก็บข้อมูลไว้ในเครื่อง)" / "This is a shared computer (keep nothing on it)";
     SHARED_ON = "ข้อมูลที่กรอกและไฟล์ที่แนบจะไม่ถูกเก็บไว้ในเครื่องนี้ ถ้าปิดหน้าเว็บก่อนส่ง ต้องกรอกใหม่" / "Nothing you type or attach is kept on this computer; if you close the page before sending, you start again";
+    PICKED_LOST = "ไฟล์นี้ยังประมวลผลไม่เสร็จเมื่อหน้าเว็บโหลดใหม่ และไม่อยู่ในเครื่องนี้แล้ว โปรดแนบอีกครั้ง" / "This file was still being processed when the page reloaded, and is no longer on this device; attach it again";
+    STILL_PROCESSING = "ไฟล์ยังประมวลผลไม่เสร็จ โปรดรอสักครู่" / "This file is still being processed; please wait";
     RESTORING_FILE = "กำลังนำไฟล์ที่แนบไว้กลับมาจากเครื่องนี้…" / "Bringing back the file attached on this device…";
     DEVICE_FULL = "พื้นที่เก็บข้อมูลในเครื่องเต็ม จึงเก็บไฟล์ไว้ในเครื่องไม่ได้" / "This device's storage is full, so the file could not be kept on it.";
     DEVICE_REFUSED = "เบราว์เซอร์ไม่ยอมให้เก็บไฟล์ไว้ในเครื่อง (เช่น ในโหมดส่วนตัว)" / "The browser would not keep the file on this device (in private mode, for instance).";

@@ -144,14 +144,18 @@ pub fn keeps_files() -> bool {
     usable() && !shared_device()
 }
 
-/// The SHA-256 of every evidence file the drafts on this device name:
-/// the files kept beside them (the rest go, `evidence_client::sweep`).
+/// Where every file the drafts on this device need is kept: the processed
+/// evidence their data names (by SHA-256), and the originals of files still
+/// being processed. The rest go (`evidence_client::sweep`).
 pub fn draft_files() -> Vec<String> {
     draft_keys()
         .into_iter()
         .filter_map(|k| LocalStorage::get::<Value>(&k).ok())
-        .flat_map(|d| eservice_core::package::evidence_entries(d.get("data").unwrap_or(&Value::Null)))
-        .map(|(_, e)| e.sha256.hex())
+        .filter_map(|v| Draft::from_json(&v.to_string(), 0.0, f64::INFINITY).ok())
+        .flat_map(|d| {
+            let processed = eservice_core::package::evidence_entries(&d.data).into_iter().map(|(_, e)| e.sha256.hex());
+            processed.chain(d.picked.into_iter().map(|p| p.key)).collect::<Vec<_>>()
+        })
         .collect()
 }
 

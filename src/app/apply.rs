@@ -38,6 +38,9 @@ pub enum Page {
 pub enum Msg {
     Loaded(Box<Result<LoadedForm, FormLoadError>>),
     Form(FormAction),
+    /// A file was picked, came back, or its processing ended: the draft is
+    /// written now.
+    FilesChanged,
     DiscardDraft,
     /// "This is a shared computer": keep nothing on it (or, off, keep the draft again).
     SharedDevice(bool),
@@ -50,8 +53,9 @@ pub enum Msg {
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
 /// The draft waiting to be written, and the timer that will write it.
-#[derive(Default)]
 pub struct Autosave {
+    /// The form on the page whose files being processed the draft names.
+    owner: (usize, u32),
     pending: Rc<RefCell<Option<(FormId, Draft)>>>,
     /// Dropped (and so cancelled) by the next keystroke.
     timer: Option<Timeout>,
@@ -59,6 +63,10 @@ pub struct Autosave {
 }
 
 impl Autosave {
+    pub fn new(owner: (usize, u32)) -> Autosave {
+        Autosave { owner, pending: Rc::default(), timer: None, on_hide: None }
+    }
+
     fn flush(pending: &RefCell<Option<(FormId, Draft)>>) {
         if let Some((id, draft)) = pending.borrow_mut().take() {
             storage::store_draft(&id, &draft);
@@ -73,7 +81,8 @@ impl Autosave {
             let pending = self.pending.clone();
             self.on_hide = Some(EventListener::new(&w, "pagehide", move |_| Self::flush(&pending)));
         }
-        let draft = Draft { saved_at_ms: js_sys::Date::now(), data: state.data.clone(), selections: state.selections.clone(), step: state.step };
+        let picked = super::evidence::picking(self.owner);
+        let draft = Draft { saved_at_ms: js_sys::Date::now(), data: state.data.clone(), selections: state.selections.clone(), step: state.step, picked };
         *self.pending.borrow_mut() = Some((state.form.id.clone(), draft));
         let pending = self.pending.clone();
         self.timer = Some(Timeout::new(AUTOSAVE_DELAY_MS, move || Self::flush(&pending)));
@@ -115,7 +124,10 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
             Ok(form) => {
                 let form = Rc::new(form);
                 let page = match storage::load_draft(&form.id, form.draft_days()) {
-                    Some(d) => Page::Filling { state: FormState::new(form, d.data, d.selections, d.step), restored_at: Some(d.saved_at_ms) },
+                    Some(d) => {
+                        super::evidence::resume(autosave.owner, d.picked);
+                        Page::Filling { state: FormState::new(form, d.data, d.selections, d.step), restored_at: Some(d.saved_at_ms) }
+                    }
                     None => fresh(form),
                 };
                 if let Page::Filling { state, .. } = &page {
@@ -127,6 +139,11 @@ pub fn update(page: &mut Page, msg: Msg, autosave: &mut Autosave) {
         (Page::Filling { mut state, restored_at }, Msg::Form(a)) => {
             state.reduce(a);
             autosave.keep(&state);
+            Page::Filling { state, restored_at }
+        }
+        (Page::Filling { state, restored_at }, Msg::FilesChanged) => {
+            autosave.keep(&state);
+            Autosave::flush(&autosave.pending);
             Page::Filling { state, restored_at }
         }
         (Page::Filling { state, .. }, Msg::DiscardDraft) => {
@@ -277,10 +294,10 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
             }
         }
     }
-    let autosave = use_mut_ref(Autosave::default);
+    let owner = props.owner;
+    let autosave = use_mut_ref(|| Autosave::new(owner));
     let redraw = use_force_update();
     let focus = use_memo((), |_| FocusAfterDraw::default());
-    let owner = props.owner;
     // One sender for the page's life, so the fields it is handed to stay equal.
     let send = use_memo((), {
         let page = page.clone();
@@ -313,6 +330,7 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                 on_select: act.reform(|(p, i)| FormAction::Select(p, i)),
                 on_list: act.reform(|(p, edit)| FormAction::List(p, edit)),
                 owner,
+                files_changed: send.reform(|_| Msg::FilesChanged),
                 focus,
             }
         }

@@ -7,6 +7,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use eservice_core::evidence::rule::readable_size;
+use eservice_core::draft::Picked;
 use eservice_core::evidence::{Digest, EvidenceProblem, EvidenceRule, ManifestEntry};
 use eservice_core::form::Field;
 use eservice_core::{JsonPointer, Lang};
@@ -33,6 +34,17 @@ struct Job {
     done: f64,
     total: f64,
     problem: Option<EvidenceProblem>,
+    /// Where the original is kept on the device while it is processed.
+    picked: Option<String>,
+}
+
+/// A file picked before a reload that cut its processing short: read back
+/// from the device and processed again, or named as lost.
+struct Resuming {
+    field: FieldKey,
+    picked: Picked,
+    asked: bool,
+    lost: bool,
 }
 
 thread_local! {
@@ -50,6 +62,7 @@ thread_local! {
     /// and those the device no longer had, or had changed.
     static ASKED: RefCell<Vec<(String, Vec<Callback<()>>)>> = const { RefCell::new(Vec::new()) };
     static LOST: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static RESUMING: RefCell<Vec<Resuming>> = const { RefCell::new(Vec::new()) };
     /// Fields whose files the device would not keep, with the reason.
     static NOT_KEPT: RefCell<Vec<(FieldKey, String)>> = const { RefCell::new(Vec::new()) };
 }
@@ -70,8 +83,9 @@ fn ask_persistent_storage() {
 }
 
 /// Reads back from the device the files of `missing` not yet asked for;
-/// `redraw` shows them (or that they are lost) when they come.
-fn restore(missing: Vec<String>, redraw: &Callback<()>) {
+/// `redraw` shows them (or that they are lost) when they come, and
+/// `changed` tells the form.
+fn restore(missing: Vec<String>, redraw: &Callback<()>, changed: &Callback<()>) {
     let ask: Vec<String> = ASKED.with(|a| {
         let mut a = a.borrow_mut();
         let mut new = Vec::new();
@@ -89,6 +103,7 @@ fn restore(missing: Vec<String>, redraw: &Callback<()>) {
     if ask.is_empty() {
         return;
     }
+    let changed = changed.clone();
     let on_event = Callback::from(move |event: JobEvent| {
         if let JobEvent::Restored { files, lost } = event {
             let answered: Vec<String> = files.iter().map(|(s, _)| s.clone()).chain(lost.iter().cloned()).collect();
@@ -99,6 +114,7 @@ fn restore(missing: Vec<String>, redraw: &Callback<()>) {
             // Every field waiting for these files draws them.
             let waiting: Vec<Callback<()>> = ASKED.with(|a| a.borrow_mut().iter_mut().filter(|(s, _)| answered.contains(s)).flat_map(|(_, w)| std::mem::take(w)).collect());
             waiting.iter().for_each(|r| r.emit(()));
+            changed.emit(());
         }
     });
     if evidence_client::restore(&ask, on_event).is_none() {
@@ -141,16 +157,92 @@ fn refuse(field: &FieldKey, name: String, problem: EvidenceProblem) {
     JOBS.with(|j| {
         let mut j = j.borrow_mut();
         let id = u32::MAX - j.len() as u32;
-        j.push(Job { field: field.clone(), id, name, done: 0.0, total: 0.0, problem: Some(problem) });
+        j.push(Job { field: field.clone(), id, name, done: 0.0, total: 0.0, problem: Some(problem), picked: None });
     });
 }
 
+/// The files picked on the form `owner` and not processed yet, for its
+/// draft: those being processed, those coming back after a reload, and
+/// those lost on the way (still named until the citizen dismisses them).
+pub fn picking(owner: (usize, u32)) -> Vec<Picked> {
+    let busy = JOBS.with(|j| {
+        let j = j.borrow();
+        let busy = j.iter().filter(|j| j.field.0 == owner && j.problem.is_none());
+        busy.filter_map(|j| Some(Picked { pointer: j.field.1.clone(), key: j.picked.clone()?, name: j.name.clone() })).collect::<Vec<_>>()
+    });
+    let back = RESUMING.with(|r| r.borrow().iter().filter(|r| r.field.0 == owner).map(|r| r.picked.clone()).collect::<Vec<_>>());
+    busy.into_iter().chain(back).collect()
+}
+
+/// After a reload: the files picked on the form `owner` that it cut short,
+/// as its draft names them. Each field reads its own back when drawn.
+pub fn resume(owner: (usize, u32), picked: Vec<Picked>) {
+    RESUMING.with(|r| {
+        let mut r = r.borrow_mut();
+        for p in picked {
+            if !r.iter().any(|q| q.picked.key == p.key) {
+                r.push(Resuming { field: (owner, p.pointer.clone()), picked: p, asked: false, lost: false });
+            }
+        }
+    });
+}
+
+/// Reads back the originals `field` had picked before the reload, and
+/// processes each again under its old key.
+fn read_back_picked(field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
+    let keys: Vec<String> = RESUMING.with(|r| {
+        let mut r = r.borrow_mut();
+        let waiting = r.iter_mut().filter(|r| r.field == *field && !r.asked);
+        waiting.map(|r| {
+            r.asked = true;
+            r.picked.key.clone()
+        }).collect()
+    });
+    if keys.is_empty() {
+        return;
+    }
+    let mark_lost = |lost: &[String]| RESUMING.with(|r| r.borrow_mut().iter_mut().filter(|r| lost.contains(&r.picked.key)).for_each(|r| r.lost = true));
+    let (field_in, rule, ev_in, redraw_in) = (field.clone(), rule.clone(), ev.clone(), redraw.clone());
+    let on_event = Callback::from(move |event: JobEvent| {
+        let JobEvent::Restored { files, lost } = event else { return };
+        mark_lost(&lost);
+        let files: Vec<(File, Option<String>)> = files
+            .into_iter()
+            .filter_map(|(key, blob)| {
+                RESUMING.with(|r| r.borrow_mut().retain(|r| r.picked.key != key));
+                Some((blob.dyn_into::<File>().ok()?, Some(key)))
+            })
+            .collect();
+        start_jobs(files, &field_in, &rule, &ev_in, &redraw_in);
+        ev_in.files_changed.emit(());
+    });
+    if evidence_client::resume(&keys, on_event).is_none() {
+        mark_lost(&keys);
+        redraw.emit(());
+    }
+}
+
 /// Hands the picked files to the worker, as many as the rule leaves room
-/// for; `redraw` draws the field again as they progress.
+/// for; `redraw` draws the field again as they progress. Each original is
+/// kept on the device while it is processed, unless the citizen said the
+/// computer is shared.
 fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
+    let keeps = crate::storage::keeps_files();
+    let files = files.into_iter().map(|f| (f, keeps.then(picked_key))).collect();
+    start_jobs(files, field, rule, ev, redraw);
+    ev.files_changed.emit(());
+}
+
+/// A new key for an original kept while it is processed.
+fn picked_key() -> String {
+    format!("picked-{:x}-{:x}", js_sys::Date::now() as u64, (js_sys::Math::random() * 1e12) as u64)
+}
+
+/// Starts a job for each file, the original kept under its key if it has one.
+fn start_jobs(files: Vec<(File, Option<String>)>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
     let busy = JOBS.with(|j| j.borrow().iter().filter(|j| j.field == *field && j.problem.is_none()).count());
     let room = rule.max_count.saturating_sub(latest(field).len() + busy);
-    for (i, file) in files.into_iter().enumerate() {
+    for (i, (file, picked)) in files.into_iter().enumerate() {
         if i >= room {
             refuse(field, file.name(), EvidenceProblem::TooMany { limit: rule.max_count });
             continue;
@@ -167,6 +259,7 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                     n.push((pointer.clone(), why.clone()));
                 });
             }
+            let mut value = None;
             if let JobEvent::Done { entry, blob, .. } = &event {
                 // The same file twice: same bytes as picked, whatever compression made of them.
                 let now = latest(&pointer);
@@ -177,13 +270,12 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                         let mut now = now;
                         now.insert(pick_position(&pointer, &now, id), entry.clone());
                         PICKED.with(|p| p.borrow_mut().push((pointer.clone(), entry.sha256, id)));
-                        let value = Value::Array(now.iter().map(ManifestEntry::to_json).collect());
+                        value = Some(Value::Array(now.iter().map(ManifestEntry::to_json).collect()));
                         set_latest(&pointer, now);
-                        ev_in.on_input.emit((pointer.1.clone(), Some(value)));
-                        ev_in.on_blur.emit(pointer.1.clone());
                     }
                 }
             }
+            let finished = !matches!(event, JobEvent::Progress { .. });
             JOBS.with(|j| {
                 let mut j = j.borrow_mut();
                 let Some(job) = j.iter_mut().find(|j| j.id == id) else { return };
@@ -196,18 +288,67 @@ fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Event
                     _ => j.retain(|j| j.id != id),
                 }
             });
+            // The draft, written after the job is gone from the list, no
+            // longer names the original: the processed file replaces it.
+            match value {
+                Some(value) => {
+                    ev_in.on_input.emit((pointer.1.clone(), Some(value)));
+                    ev_in.on_blur.emit(pointer.1.clone());
+                }
+                None if finished => ev_in.files_changed.emit(()),
+                None => {}
+            }
             redraw_in.emit(());
         });
         ask_persistent_storage();
-        match evidence_client::process(&file, rule, crate::storage::keeps_files(), on_event) {
+        match evidence_client::process(&file, rule, picked.as_deref(), on_event) {
             Some(id) => {
                 job_id.set(id);
-                JOBS.with(|j| j.borrow_mut().push(Job { field: field.clone(), id, name: file.name(), done: 0.0, total: 0.0, problem: None }));
+                JOBS.with(|j| j.borrow_mut().push(Job { field: field.clone(), id, name: file.name(), done: 0.0, total: 0.0, problem: None, picked }));
             }
             None => refuse(field, file.name(), EvidenceProblem::OutOfMemory),
         }
     }
     redraw.emit(());
+}
+
+/// What stops the form `owner` from being sent with its files as the
+/// citizen attached them, among its evidence fields `shown` (each with its
+/// value): a file the device no longer has, one still coming back from it,
+/// or one still being processed.
+pub fn file_problems(owner: (usize, u32), shown: &[(&JsonPointer, Option<&Value>)], lang: Lang) -> Vec<(JsonPointer, String)> {
+    let say = |name: &str, what: i18n::Phrase| format!("{name}: {}", what.get(lang));
+    // In the order the field lists them.
+    let mut out: Vec<(JsonPointer, String)> = Vec::new();
+    for (p, value) in shown {
+        for e in entries(*value).iter().filter(|e| evidence_client::file(&e.sha256.hex()).is_none()) {
+            let lost = LOST.with(|l| l.borrow().contains(&e.sha256.hex()));
+            out.push(((*p).clone(), say(&e.name, if lost { i18n::REATTACH } else { i18n::RESTORING_FILE })));
+        }
+    }
+    RESUMING.with(|r| {
+        for r in r.borrow().iter().filter(|r| r.field.0 == owner) {
+            out.push((r.field.1.clone(), say(&r.picked.name, if r.lost { i18n::PICKED_LOST } else { i18n::RESTORING_FILE })));
+        }
+    });
+    JOBS.with(|j| {
+        for j in j.borrow().iter().filter(|j| j.field.0 == owner && j.problem.is_none()) {
+            out.push((j.field.1.clone(), say(&j.name, i18n::STILL_PROCESSING)));
+        }
+    });
+    out.retain(|(p, _)| shown.iter().any(|(q, _)| *q == p));
+    // One message a field, naming each of its files.
+    let mut merged: Vec<(JsonPointer, String)> = Vec::new();
+    for (p, m) in out {
+        match merged.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, all)) => {
+                all.push_str("; ");
+                all.push_str(&m);
+            }
+            None => merged.push((p, m)),
+        }
+    }
+    merged
 }
 
 fn limits(rule: &EvidenceRule, lang: Lang) -> String {
@@ -318,13 +459,51 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
     // device, each checked against its SHA-256.
     let missing: Vec<String> = attached.iter().map(|e| e.sha256.hex()).filter(|h| evidence_client::file(h).is_none()).collect();
     {
-        let redraw = redraw.clone();
+        let (redraw, changed) = (redraw.clone(), ev.files_changed.clone());
         use_effect_with(missing.clone(), move |missing| {
             if !missing.is_empty() {
-                restore(missing.clone(), &redraw);
+                restore(missing.clone(), &redraw, &changed);
             }
         });
     }
+    // Files picked before a reload cut their processing short.
+    {
+        let (key, rule, ev, redraw) = (key.clone(), rule.clone(), ev.clone(), redraw.clone());
+        let waiting = RESUMING.with(|r| r.borrow().iter().any(|r| r.field == key && !r.asked));
+        use_effect_with(waiting, move |waiting| {
+            if *waiting {
+                read_back_picked(&key, &rule, &ev, &redraw);
+            }
+        });
+    }
+    let resuming: Vec<Html> = RESUMING.with(|r| {
+        r.borrow()
+            .iter()
+            .filter(|r| r.field == key)
+            .map(|r| {
+                let (name, k) = (r.picked.name.clone(), r.picked.key.clone());
+                if !r.lost {
+                    return html! {
+                        <li key={k} class="evidence-file" role="status">
+                            <span class="evidence-name"><strong>{ name }</strong><br />{ i18n::RESTORING_FILE.get(lang) }</span>
+                        </li>
+                    };
+                }
+                let (gone, files_changed, redraw) = (k.clone(), ev.files_changed.clone(), redraw.clone());
+                let dismiss = Callback::from(move |_: MouseEvent| {
+                    RESUMING.with(|r| r.borrow_mut().retain(|r| r.picked.key != gone));
+                    files_changed.emit(());
+                    redraw.emit(());
+                });
+                html! {
+                    <li key={k} class="evidence-file evidence-problem" role="alert">
+                        <span class="evidence-name"><strong>{ name.clone() }</strong><br />{ i18n::PICKED_LOST.get(lang) }</span>
+                        { icon_button(remove_label(&name), "icon-button remove", dismiss) }
+                    </li>
+                }
+            })
+            .collect()
+    });
     let not_kept = NOT_KEPT.with(|n| n.borrow().iter().find(|(f, _)| *f == key).map(|(_, why)| why.clone()));
     let files = attached.iter().enumerate().map(|(i, e)| {
         let hash = e.sha256.hex();
@@ -433,7 +612,7 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
             <legend>{ label_text(f.label.get(lang), f.required, lang) }</legend>
             { help_text(f, lang, None) }
             <p class="field-help">{ format!("{} {}", i18n::EVIDENCE_LIMITS.get(lang), limits(rule, lang)) }</p>
-            <ul class="evidence-files">{ for files }{ for jobs }</ul>
+            <ul class="evidence-files">{ for files }{ for resuming }{ for jobs }</ul>
             if let Some(why) = not_kept {
                 <p class="field-help evidence-not-kept" role="status">{ format!("{} {}", if why == "QuotaExceededError" { i18n::DEVICE_FULL.get(lang) } else { i18n::DEVICE_REFUSED.get(lang) }, i18n::NOT_KEPT.get(lang)) }</p>
             }

@@ -30,6 +30,10 @@ pub struct Events {
     /// Which form on the page, and which visit to it, the fields are of,
     /// for what is kept outside the form's data (files being processed).
     pub owner: (usize, u32),
+    /// A file was picked, came back from the device, or its processing
+    /// ended: the draft is written now, and the form drawn again (what
+    /// stops a step depends on it).
+    pub files_changed: Callback<()>,
     /// What to focus once the change a button made is drawn.
     pub focus: FocusAfterDraw,
 }

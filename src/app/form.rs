@@ -93,20 +93,20 @@ fn error_target(e: &ValidationError) -> JsonPointer {
     }
 }
 
-/// Errors in the order the fields appear, each paired with where it shows.
-fn ordered_errors<'e>(spec: &FormSpec, errors: &'e [ValidationError]) -> Vec<(&'e ValidationError, JsonPointer)> {
+/// Problems in the order the fields appear, one for each place: the first
+/// said of it.
+fn ordered_problems(spec: &FormSpec, problems: Vec<(JsonPointer, String)>) -> Vec<(JsonPointer, String)> {
     let mut places: Vec<JsonPointer> = Vec::new();
     collect_places(&spec.fields, &mut places);
-    let targets: Vec<(JsonPointer, &ValidationError)> = errors.iter().map(|e| (error_target(e), e)).collect();
-    let mut out: Vec<(&ValidationError, JsonPointer)> = Vec::new();
+    let mut out: Vec<(JsonPointer, String)> = Vec::new();
     for p in places {
-        if let Some((_, e)) = targets.iter().find(|(t, _)| *t == p) {
-            out.push((e, p));
+        if let Some(found) = problems.iter().find(|(t, _)| *t == p) {
+            out.push(found.clone());
         }
     }
-    for (t, e) in targets {
-        if !out.iter().any(|(_, p)| *p == t) {
-            out.push((e, t));
+    for (t, m) in problems {
+        if !out.iter().any(|(p, _)| *p == t) {
+            out.push((t, m));
         }
     }
     out
@@ -226,12 +226,10 @@ pub fn view(state: &FormState, lang: Lang, page: FormPage) -> Html {
     let FormPage { act, on_submit, ev, focus } = page;
     let (spec, pruned) = state.form.settle(&state.data, &state.selections);
     let errors = spec.validate(state.form.validator(), &pruned);
-    let ordered = ordered_errors(&spec, &errors);
     let wizard = !spec.steps.is_empty();
     let step = state.step.min(spec.steps.len().saturating_sub(1));
     let last_step = !wizard || step + 1 == spec.steps.len();
     let in_step = |p: &JsonPointer| !wizard || step_of(&spec, p) == step;
-    let step_errors: Vec<&(&ValidationError, JsonPointer)> = ordered.iter().filter(|(_, p)| last_step || in_step(p)).collect();
 
     // The agency's own message for the failed keyword, else the kit's,
     // naming other fields by their titles as the form shows them.
@@ -251,20 +249,34 @@ pub fn view(state: &FormState, lang: Lang, page: FormPage) -> Html {
             _ => e.message_in(lang, &*spec),
         }
     };
+    // A file not on the device (lost, still coming back or still being
+    // processed) stops its step before anything is sent without it.
+    let leaves = spec.leaves();
+    let evidence: Vec<(&JsonPointer, Option<&Value>)> =
+        leaves.iter().filter(|f| matches!(f.widget, Widget::Evidence { .. })).map(|f| (&f.pointer, f.pointer.resolve(&pruned))).collect();
+    let files = super::evidence::file_problems(ev.owner, &evidence, lang);
+    let problems = files.into_iter().chain(errors.iter().map(|e| {
+        let at = error_target(e);
+        let m = message(e, &at);
+        (at, m)
+    }));
+    let ordered = ordered_problems(&spec, problems.collect());
+    let step_errors: Vec<&(JsonPointer, String)> = ordered.iter().filter(|(p, _)| last_step || in_step(p)).collect();
+
     let shown: Vec<(JsonPointer, String)> = ordered
         .iter()
-        .filter(|(_, p)| (state.tried || state.touched.contains(p)) && state.editing.as_ref() != Some(p))
-        .map(|(e, p)| (p.clone(), message(e, p)))
+        .filter(|(p, _)| (state.tried || state.touched.contains(p)) && state.editing.as_ref() != Some(p))
+        .cloned()
         .collect();
     let summary: Vec<(String, String, String)> = if state.tried {
-        step_errors.iter().map(|(e, p)| (field_id(p), spec.label(p, lang).unwrap_or_default(), message(e, p))).collect()
+        step_errors.iter().map(|(p, m)| (field_id(p), spec.label(p, lang).unwrap_or_default(), m.clone())).collect()
     } else {
         Vec::new()
     };
 
     let onsubmit = {
         let (act, focus) = (act.clone(), focus.clone());
-        let first = step_errors.first().map(|(_, p)| p.clone());
+        let first = step_errors.first().map(|(p, _)| p.clone());
         let first_step = first.as_ref().map(|p| step_of(&spec, p));
         // Focus is asked for before the actions: Yew may draw before `emit` returns.
         move |e: SubmitEvent| {

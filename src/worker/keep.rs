@@ -4,9 +4,15 @@
 //! SHA-256, and checked against it when it is read back: a record cut short
 //! or changed is never sent, and the citizen is asked for the file again.
 //!
+//! A photo still being compressed when the tab goes would be lost with it,
+//! so the original is kept too, under a key the draft names
+//! ([`keep_picked`]), until the processed file replaces it in the draft;
+//! [`resume`] hands it back to be processed again.
+//!
 //! Files go with their drafts: whatever no draft on the device names is
 //! removed ([`sweep`]), so a draft discarded, sent or expired takes its
-//! files with it.
+//! files with it, and an original whose processed file the draft now names
+//! goes too.
 
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -23,6 +29,31 @@ pub async fn keep(sha256: &str, blob: &Blob) -> Result<(), String> {
     Reflect::set(&record, &"blob".into(), blob).ok();
     Reflect::set(&record, &"savedAt".into(), &js_sys::Date::now().into()).ok();
     crate::idb::keep_value(STORE, sha256, &record).await
+}
+
+/// Keeps `file` as the citizen picked it, under `key`, while it is processed.
+pub async fn keep_picked(key: &str, file: &web_sys::File) -> Result<(), String> {
+    let record = Object::new();
+    Reflect::set(&record, &"blob".into(), file).ok();
+    Reflect::set(&record, &"size".into(), &file.size().into()).ok();
+    Reflect::set(&record, &"savedAt".into(), &js_sys::Date::now().into()).ok();
+    crate::idb::keep_value(STORE, key, &record).await
+}
+
+/// The originals kept under these keys, as the files that were picked
+/// (name and type kept); and the keys whose file is not there, or not whole.
+pub async fn resume(keys: &[String]) -> (Vec<(String, Blob)>, Vec<String>) {
+    let (mut found, mut lost) = (Vec::new(), Vec::new());
+    for key in keys {
+        let record = crate::idb::get_value(STORE, key).await;
+        let size = record.as_ref().and_then(|r| Reflect::get(r, &"size".into()).ok()).and_then(|s| s.as_f64());
+        let file = record.and_then(|r| Reflect::get(&r, &"blob".into()).ok()).and_then(|b| b.dyn_into::<web_sys::File>().ok());
+        match file {
+            Some(f) if Some(f.size()) == size => found.push((key.clone(), f.into())),
+            _ => lost.push(key.clone()),
+        }
+    }
+    (found, lost)
 }
 
 /// The kept files with these SHA-256s, each checked against its hash; and
@@ -57,12 +88,12 @@ pub async fn sweep(keep: &[String]) {
     }
 }
 
-/// `[{sha256, blob}]`, as the page takes files.
+/// `[{key, blob}]`, as the page takes files back.
 pub fn to_js(files: &[(String, Blob)]) -> JsValue {
     let list = js_sys::Array::new();
     for (sha, blob) in files {
         let o = Object::new();
-        Reflect::set(&o, &"sha256".into(), &sha.into()).ok();
+        Reflect::set(&o, &"key".into(), &sha.into()).ok();
         Reflect::set(&o, &"blob".into(), blob).ok();
         list.push(&o);
     }

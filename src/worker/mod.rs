@@ -5,10 +5,11 @@
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
 //! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`]),
 //! `{op: "receipt", id, body, hash}`, `{op: "restore", id, sha256: […]}`,
+//! `{op: "resume", id, keys: […]}`,
 //! `{op: "sweep", keep: […]}` ([`keep`])
 //! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob, notKept?}`, `{id, kind:
-//! "restored", files, lost}`, `{id, kind: "hashed",
+//! "restored", files, lost}` (for both restore and resume), `{id, kind: "hashed",
 //! sha256}`, `{id, kind: "verified", report}`, `{id, kind: "failed",
 //! message}`, `{id, kind: "error", problem}`, `{id, kind: "cancelled"}`.
 //!
@@ -139,6 +140,14 @@ pub fn run() {
                     post(id, "restored", &[("files", keep::to_js(&found)), ("lost", lost.into())]);
                 });
             }
+            Some("resume") => {
+                let keys: Vec<String> = js_sys::Array::from(&get("keys")).iter().filter_map(|s| s.as_string()).collect();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (found, lost) = keep::resume(&keys).await;
+                    let lost: js_sys::Array = lost.iter().map(|s| JsValue::from(s.as_str())).collect();
+                    post(id, "restored", &[("files", keep::to_js(&found)), ("lost", lost.into())]);
+                });
+            }
             Some("sweep") => {
                 let keep: Vec<String> = js_sys::Array::from(&get("keep")).iter().filter_map(|s| s.as_string()).collect();
                 wasm_bindgen_futures::spawn_local(async move {
@@ -157,9 +166,15 @@ pub fn run() {
             Some("process") => {
                 let (Ok(file), Some(rule)) = (get("file").dyn_into::<File>(), get("rule").as_string()) else { return };
                 let rule = serde_json::from_str(&rule).map(|v| EvidenceRule::from_json(&v)).unwrap_or_default();
-                // Kept on the device unless the citizen said it is a shared one.
+                // Kept on the device unless the citizen said it is a shared one;
+                // the original too, under the key the draft names, until then.
                 let keep_it = get("keep").as_bool().unwrap_or(false);
+                let picked = get("picked").as_string().filter(|_| keep_it);
                 wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(key) = picked {
+                        // Not kept only means a reload now would ask for it again.
+                        let _ = keep::keep_picked(&key, &file).await;
+                    }
                     let progress = |done: f64, total: f64| post(id, "progress", &[("done", done.into()), ("total", total.into())]);
                     match process(id, &file, &rule, &progress, true).await {
                         Ok((entry, blob)) => {

@@ -182,6 +182,47 @@ test('every bad file gets its own message, and the rest of the form is untouched
   assert.deepEqual(page.errors, []);
 });
 
+/** Fills in the rest of the commerce registration form, submits it, and
+ * checks the package with the CLI: the ID card, both pages of the house
+ * registration and the consent letter are in it. */
+async function submitAndCountFiles(page) {
+  await tap(page.getByLabel('นาง', { exact: true }));
+  await typeInto(page.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }), '1101700207030');
+  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(page, id, text);
+  await fillAddress(page, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
+  await fillDate(page, 'f-business-start_date', 1, 11, 2569);
+  await page.locator('#f-business-category').selectOption({ label: 'ขายปลีก' });
+  await tap(page.getByLabel(/ข้าพเจ้าขอรับรอง/));
+  await tap(page.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
+  await page.locator('#package-download').waitFor({ timeout: 20000 });
+  const [pkg] = await Promise.all([page.waitForEvent('download'), page.locator('#package-download').click()]);
+  const inspect = spawnSync(ESERVICE, ['package', 'inspect', await pkg.path(), '--forms', join(ROOT, 'assets/forms'), '--json'], { encoding: 'utf8' });
+  assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
+  const report = JSON.parse(inspect.stdout);
+  assert.deepEqual(report.checklist.map((c) => c.files), [1, 2, 1], 'the ID card, both pages of the house registration, the consent letter');
+}
+
+/** A 1600×1200 PNG, as a screenshot or a scan might be. */
+async function scanPng(page) {
+  const b64 = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(1600, 1200);
+    const g = c.getContext('2d'); g.fillStyle = '#2a7'; g.fillRect(0, 0, 1600, 1200); g.fillStyle = '#fff'; g.fillRect(100, 100, 600, 300);
+    const b = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
+    return btoa(s);
+  });
+  return Buffer.from(b64, 'base64');
+}
+
+/** The keys of the files kept on the device (IndexedDB). */
+const keptKeys = (page) => page.evaluate(() => new Promise((ok) => {
+  const open = indexedDB.open('eservice-kit');
+  open.onsuccess = () => {
+    const req = open.result.transaction('evidence').objectStore('evidence').getAllKeys();
+    req.onsuccess = () => { open.result.close(); ok(req.result); };
+  };
+}));
+
 test('three photos and a PDF survive the page being closed: a new page on the same phone has them, same SHA-256, and submits with no attaching again', async () => {
   const page = await openForm();
   const photo = await phonePhoto(page);
@@ -189,13 +230,7 @@ test('three photos and a PDF survive the page being closed: a new page on the sa
   await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo });
   await page.locator('#f-evidence-house_registration-files').setInputFiles([
     { name: 'house-1.jpg', mimeType: 'image/jpeg', buffer: photo },
-    { name: 'house-2.png', mimeType: 'image/png', buffer: await page.evaluate(async () => {
-      const c = new OffscreenCanvas(1600, 1200);
-      const g = c.getContext('2d'); g.fillStyle = '#2a7'; g.fillRect(0, 0, 1600, 1200); g.fillStyle = '#fff'; g.fillRect(100, 100, 600, 300);
-      const b = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let s = ''; for (let i = 0; i < b.length; i += 0x8000) s += String.fromCharCode(...b.subarray(i, i + 0x8000));
-      return btoa(s);
-    }).then((b) => Buffer.from(b, 'base64')) },
+    { name: 'house-2.png', mimeType: 'image/png', buffer: await scanPng(page) },
   ]);
   await page.locator('#f-evidence-consent-files').setInputFiles({ name: 'consent.pdf', mimeType: 'application/pdf', buffer: pdf });
   await page.locator('#f-evidence-id_card .evidence-thumb').waitFor({ timeout: 30000 });
@@ -220,21 +255,65 @@ test('three photos and a PDF survive the page being closed: a new page on the sa
   await screenshot(again, 'evidence-after-reopening');
 
   // Submitted with the files brought back: the package holds all four, by the same hashes.
-  await tap(again.getByLabel('นาง', { exact: true }));
-  await typeInto(again.getByRole('textbox', { name: /^เลขประจำตัวประชาชน/ }), '1101700207030');
-  for (const [id, text] of Object.entries(TYPED)) await fillAndLeave(again, id, text);
-  await fillAddress(again, 'f-address', 'กรุงเทพมหานคร', 'บางรัก', 'สีลม');
-  await fillDate(again, 'f-business-start_date', 1, 11, 2569);
-  await again.locator('#f-business-category').selectOption({ label: 'ขายปลีก' });
-  await tap(again.getByLabel(/ข้าพเจ้าขอรับรอง/));
-  await tap(again.getByRole('button', { name: 'ตรวจสอบและส่งคำขอ' }));
-  await again.locator('#package-download').waitFor({ timeout: 20000 });
-  const [pkg] = await Promise.all([again.waitForEvent('download'), again.locator('#package-download').click()]);
-  const inspect = spawnSync(ESERVICE, ['package', 'inspect', await pkg.path(), '--forms', join(ROOT, 'assets/forms'), '--json'], { encoding: 'utf8' });
-  assert.equal(inspect.status, 0, inspect.stdout + inspect.stderr);
-  const report = JSON.parse(inspect.stdout);
-  assert.deepEqual(report.checklist.map((c) => c.files), [1, 2, 1], 'the ID card, both pages of the house registration, the consent letter');
+  await submitAndCountFiles(again);
   assert.deepEqual(again.errors, []);
+});
+
+test('a photo still being compressed when the page reloads is taken up again from the kept original: all four files come back and the form submits with no attaching again', async () => {
+  const page = await openForm();
+  const photo = await phonePhoto(page);
+  const pdf = Buffer.from('%PDF-1.4\n% consent letter, reload mid-compression\n%%EOF\n');
+  await page.locator('#f-evidence-house_registration-files').setInputFiles([
+    { name: 'house-1.jpg', mimeType: 'image/jpeg', buffer: photo },
+    { name: 'house-2.png', mimeType: 'image/png', buffer: await scanPng(page) },
+  ]);
+  await page.locator('#f-evidence-consent-files').setInputFiles({ name: 'consent.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.waitForFunction(() => document.querySelectorAll('#f-evidence-house_registration .evidence-thumb').length === 2, null, { timeout: 30000 });
+  await page.locator('#f-evidence-consent .evidence-icon').waitFor();
+
+  // A slow phone: the last photo is still being compressed when the tab reloads.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
+  await page.locator('#f-evidence-id_card-files').setInputFiles({ name: 'id.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await page.locator('#f-evidence-id_card .evidence-busy').waitFor();
+  await page.waitForFunction(() => new Promise((ok) => {
+    const open = indexedDB.open('eservice-kit');
+    open.onsuccess = () => {
+      const req = open.result.transaction('evidence').objectStore('evidence').getAllKeys();
+      req.onsuccess = () => { open.result.close(); ok(req.result.some((k) => k.startsWith('picked-'))); };
+    };
+  }), null, { timeout: 10000 });
+  const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('eservice.draft.commerce-registration')));
+  assert.equal(draft.data.evidence?.id_card, undefined, 'not processed yet when the page goes');
+  assert.deepEqual(draft.picked.map(([pointer, , name]) => [pointer, name]), [['/evidence/id_card', 'id.jpg']]);
+  await page.reload();
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 }).catch(() => {});
+
+  // Processed again from the original kept on the device: same source hash as the photo taken.
+  await page.locator('#f-evidence-id_card .evidence-thumb').waitFor({ timeout: 30000 });
+  await page.waitForFunction(() => document.querySelectorAll('#f-evidence-house_registration .evidence-thumb').length === 2, null, { timeout: 20000 });
+  assert.equal(await page.locator('.evidence-problem').count(), 0, 'nothing to attach again');
+  const id = await entries(page, 'id_card');
+  assert.equal(id.length, 1);
+  assert.equal(id[0].original.sha256, sha256(photo));
+  // The draft now names the processed file; the original goes with the next sweep.
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('eservice.draft.commerce-registration')));
+  assert.deepEqual(after.picked, []);
+  await page.reload();
+  await page.locator('#f-evidence-id_card .evidence-thumb').waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => new Promise((ok) => {
+    const open = indexedDB.open('eservice-kit');
+    open.onsuccess = () => {
+      const req = open.result.transaction('evidence').objectStore('evidence').getAllKeys();
+      req.onsuccess = () => { open.result.close(); ok(!req.result.some((k) => k.startsWith('picked-'))); };
+    };
+  }), null, { timeout: 10000 });
+  const named = Object.values((await page.evaluate(() => JSON.parse(localStorage.getItem('eservice.draft.commerce-registration')))).data.evidence).flat().map((e) => e.sha256);
+  assert.equal(named.length, 4);
+  assert.deepEqual((await keptKeys(page)).sort(), [...new Set(named)].sort(), 'the processed files the draft names, nothing else');
+  await screenshot(page, 'evidence-after-reload-mid-compression');
+  await submitAndCountFiles(page);
+  assert.deepEqual(page.errors, []);
 });
 
 test('a file changed on the device is not sent: it is asked for again, and the rest comes back', async () => {
@@ -276,6 +355,81 @@ test('a file changed on the device is not sent: it is asked for again, and the r
     };
   }), null, { timeout: 10000 });
   assert.deepEqual(page.errors, []);
+});
+
+test('a file no longer on the device is named on the wizard step that holds it, which will not move on until it is attached again', async () => {
+  const steps = await serve(DIST, {
+    overlay: {
+      '/forms/steps/schema.json': JSON.stringify({
+        title: 'ทดสอบขั้นตอน',
+        type: 'object',
+        required: ['id_card'],
+        properties: {
+          id_card: { title: 'สำเนาเอกสาร', type: 'array', minItems: 1, maxItems: 3, items: { type: 'object' }, 'x-evidence': { accept: ['application/pdf'] } },
+          name: { title: 'ชื่อ', type: 'string' },
+        },
+      }),
+      '/forms/steps/ui.json': JSON.stringify({
+        'ui:steps': [{ title: { th: 'เอกสาร', en: 'Documents' }, fields: ['id_card'] }, { title: { th: 'ชื่อ', en: 'Name' }, fields: ['name'] }],
+      }),
+    },
+  });
+  try {
+    const page = await phonePage(h.browser);
+    await page.goto(`${steps.url}#/apply/steps`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const a = Buffer.from('%PDF-1.4\n% page a\n%%EOF\n');
+    const b = Buffer.from('%PDF-1.4\n% page b\n%%EOF\n');
+    await page.locator('#f-id_card-files').setInputFiles([{ name: 'a.pdf', mimeType: 'application/pdf', buffer: a }, { name: 'b.pdf', mimeType: 'application/pdf', buffer: b }]);
+    await page.waitForFunction(() => document.querySelectorAll('#f-id_card .evidence-icon').length === 2);
+    await page.waitForTimeout(600);
+    // The device lost a.pdf (storage cleared), and a photo the draft names
+    // as still being processed never reached it.
+    await page.evaluate((sha) => new Promise((ok) => {
+      const open = indexedDB.open('eservice-kit');
+      open.onsuccess = () => {
+        const tx = open.result.transaction('evidence', 'readwrite');
+        tx.objectStore('evidence').delete(sha);
+        tx.oncomplete = () => { open.result.close(); ok(); };
+      };
+    }), sha256(a));
+    await page.evaluate(() => {
+      const key = 'eservice.draft.steps';
+      const d = JSON.parse(localStorage.getItem(key));
+      d.picked = [['/id_card', 'picked-never-kept', 'c.pdf']];
+      localStorage.setItem(key, JSON.stringify(d));
+    });
+    await page.reload();
+    await page.locator('#f-id_card .evidence-icon').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('#f-id_card .evidence-problem').length === 2);
+    const problems = await page.locator('#f-id_card .evidence-problem').allTextContents();
+    assert.match(problems.join('|'), /a\.pdf.*ไม่พบไฟล์นี้ในเครื่อง/);
+    assert.match(problems.join('|'), /c\.pdf.*ยังประมวลผลไม่เสร็จเมื่อหน้าเว็บโหลดใหม่/);
+
+    // "Next" stays on the step and names both files, before "check and submit".
+    await tap(page.getByRole('button', { name: 'ถัดไป' }));
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    assert.match(await summary.textContent(), /a\.pdf.*ไม่พบไฟล์นี้ในเครื่อง.*c\.pdf.*ยังประมวลผลไม่เสร็จ/);
+    assert.match(await page.locator('#f-id_card-error').textContent(), /a\.pdf/);
+    assert.equal(await page.locator('#f-name').count(), 0, 'still on the documents step');
+    await screenshot(page, 'evidence-lost-on-its-step');
+
+    // Both gone from the list and a.pdf attached again: the step moves on.
+    await tap(page.getByRole('button', { name: /ลบ: c\.pdf/ }));
+    await tap(page.getByRole('button', { name: /ลบ: a\.pdf/ }));
+    await page.locator('#f-id_card-files').setInputFiles({ name: 'a.pdf', mimeType: 'application/pdf', buffer: a });
+    await page.waitForFunction(() => document.querySelectorAll('#f-id_card .evidence-icon').length === 2);
+    assert.equal(await page.locator('#f-id_card .evidence-problem').count(), 0);
+    await tap(page.getByRole('button', { name: 'ถัดไป' }));
+    await page.locator('#f-name').waitFor();
+    await page.waitForTimeout(600); // the draft is written after a pause
+    const draft = await page.evaluate(() => JSON.parse(localStorage.getItem('eservice.draft.steps')));
+    assert.deepEqual(draft.picked, [], 'the lost photo is no longer named');
+    assert.deepEqual(page.errors, []);
+  } finally {
+    await steps.close();
+  }
 });
 
 test('a file being prepared can be cancelled, and leaves nothing behind', async () => {

@@ -22,6 +22,20 @@ pub struct Draft {
     pub selections: Selections,
     /// The wizard step the citizen was on.
     pub step: usize,
+    /// Files picked whose processing had not finished: their originals are
+    /// kept on the device beside the draft, so that a reload (the phone
+    /// dropped the tab while a photo was compressing) starts them again.
+    pub picked: Vec<Picked>,
+}
+
+/// A file picked into an evidence field and not yet processed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Picked {
+    pub pointer: JsonPointer,
+    /// Where the original is kept on the device.
+    pub key: String,
+    /// The file's name, to name it if it cannot be found again.
+    pub name: String,
 }
 
 /// Why a stored draft was not restored.
@@ -42,6 +56,7 @@ impl Draft {
             "data": self.data,
             "selections": selections,
             "step": self.step,
+            "picked": self.picked.iter().map(|p| json!([p.pointer.to_string(), p.key, p.name])).collect::<Vec<_>>(),
         })
         .to_string()
     }
@@ -65,7 +80,12 @@ impl Draft {
             }
         }
         let step = v.get("step").and_then(Value::as_u64).unwrap_or(0) as usize;
-        Ok(Draft { saved_at_ms, data, selections, step })
+        // Drafts written before files were kept have none.
+        let picked = v.get("picked").and_then(Value::as_array).into_iter().flatten().filter_map(|p| {
+            let text = |i: usize| p.get(i).and_then(Value::as_str);
+            Some(Picked { pointer: JsonPointer::parse(text(0)?).ok()?, key: text(1)?.to_owned(), name: text(2)?.to_owned() })
+        });
+        Ok(Draft { saved_at_ms, data, selections, step, picked: picked.collect() })
     }
 }
 
@@ -76,7 +96,8 @@ mod tests {
     fn draft() -> Draft {
         let mut selections = Selections::default();
         selections.set(JsonPointer::parse("/applicant/@oneOf").unwrap(), 1);
-        Draft { saved_at_ms: 1_000_000.0, data: json!({"a": "ก"}), selections, step: 2 }
+        let picked = vec![Picked { pointer: JsonPointer::parse("/photos").unwrap(), key: "picked-1".into(), name: "บัตร.jpg".into() }];
+        Draft { saved_at_ms: 1_000_000.0, data: json!({"a": "ก"}), selections, step: 2, picked }
     }
 
     #[test]
