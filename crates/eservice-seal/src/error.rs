@@ -1,0 +1,96 @@
+//! What went wrong opening or sealing, each in words a clerk can act on.
+
+use eservice_base::Lang;
+
+/// Why a sealed file could not be opened (or a key read).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// Not an age file.
+    NotAge,
+    /// An age file this kit cannot open: the header names what.
+    Unsupported(String),
+    /// Changed or cut short on the way.
+    Damaged(Damage),
+    /// None of the file's recipients is this key.
+    WrongKey,
+    /// The passphrase does not open it.
+    WrongPassphrase,
+    /// A key that cannot be read; says which and why.
+    BadKey(String),
+    /// A passphrase file asking more work than allowed (scrypt's log2 N).
+    TooCostly { work: u8, limit: u8 },
+    /// No recipient, or a passphrase beside other recipients.
+    Recipients,
+}
+
+/// Which part of a sealed file failed its check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Damage {
+    /// The text header is not as age writes it.
+    Header,
+    /// The header's MAC does not match: a recipient line was changed.
+    HeaderMac,
+    /// This chunk (from 0) does not authenticate.
+    Chunk(u64),
+    /// The file ends before its last chunk.
+    Truncated,
+    /// Bytes follow the last chunk.
+    TrailingData,
+}
+
+impl Error {
+    pub fn message(&self, lang: Lang) -> String {
+        let th = lang == Lang::Th;
+        match self {
+            Error::NotAge => lang.pick("ไม่ใช่ไฟล์เข้ารหัส age", "Not an age-encrypted file").into(),
+            Error::Unsupported(what) => match th {
+                true => format!("เปิดไฟล์เข้ารหัสนี้ไม่ได้: ใช้วิธี {what} ซึ่งชุดเครื่องมือนี้ไม่รองรับ"),
+                false => format!("This encrypted file uses {what}, which the kit cannot open"),
+            },
+            Error::Damaged(d) => {
+                let part = match (d, th) {
+                    (Damage::Header, true) => "ส่วนหัวของไฟล์ผิดรูปแบบ".into(),
+                    (Damage::Header, false) => "its header is malformed".into(),
+                    (Damage::HeaderMac, true) => "ส่วนหัวของไฟล์ถูกแก้ไข".into(),
+                    (Damage::HeaderMac, false) => "its header was changed".into(),
+                    (Damage::Chunk(n), true) => format!("ข้อมูลช่วงที่ {} (ช่วงละ 64 KiB) ถูกแก้ไข", n + 1),
+                    (Damage::Chunk(n), false) => format!("chunk {} (of 64 KiB) was changed", n + 1),
+                    (Damage::Truncated, true) => "ไฟล์ขาดหายไปบางส่วน".into(),
+                    (Damage::Truncated, false) => "it was cut short".into(),
+                    (Damage::TrailingData, true) => "มีข้อมูลเกินมาต่อท้ายไฟล์".into(),
+                    (Damage::TrailingData, false) => "bytes were added after its end".into(),
+                };
+                match th {
+                    true => format!("ไฟล์เข้ารหัสเสียหาย: {part} ไม่ได้เปิดข้อมูลใด ๆ ออกมา ขอให้ผู้ยื่นส่งใหม่"),
+                    false => format!("The encrypted file is damaged: {part}. Nothing of it was opened; ask the sender to send it again"),
+                }
+            }
+            Error::WrongKey => lang
+                .pick(
+                    "กุญแจนี้เปิดไฟล์นี้ไม่ได้: ไฟล์ถูกเข้ารหัสถึงกุญแจอื่น (ตรวจว่าเลือกกุญแจของหน่วยงานถูกชุด)",
+                    "This key cannot open the file: it was encrypted to another key (check that you chose the agency's right key)",
+                )
+                .into(),
+            Error::WrongPassphrase => lang.pick("รหัสผ่านไม่ถูกต้อง", "Wrong passphrase").into(),
+            Error::BadKey(why) => match th {
+                true => format!("อ่านกุญแจไม่ได้: {why}"),
+                false => format!("The key cannot be read: {why}"),
+            },
+            Error::TooCostly { work, limit } => match th {
+                true => format!("ไฟล์นี้ต้องใช้การคำนวณรหัสผ่านระดับ 2^{work} เกินกว่าที่รับได้ (2^{limit})"),
+                false => format!("This file asks for passphrase work 2^{work}, more than the kit allows (2^{limit})"),
+            },
+            Error::Recipients => lang
+                .pick("ต้องมีผู้รับอย่างน้อยหนึ่งราย และรหัสผ่านใช้ร่วมกับผู้รับอื่นไม่ได้", "Give at least one recipient; a passphrase cannot be combined with others")
+                .into(),
+        }
+    }
+}
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for Error {}
