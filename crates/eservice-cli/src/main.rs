@@ -5,6 +5,7 @@
 
 mod cmd;
 mod input;
+mod secret;
 mod output;
 
 use std::process::ExitCode;

@@ -97,3 +97,79 @@ fn register_add_numbers_rows_and_refuses_duplicates() {
     assert!(out.contains("duplicate of the submission already in row 1"), "{out}");
     assert_eq!(std::fs::read_to_string(&reg).unwrap().lines().count(), 2, "one header, one row");
 }
+
+/// `eservice` with the key file's passphrase in the environment.
+fn eservice_with(passphrase: &str, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_eservice")).args(args).env("ESERVICE_PASSPHRASE", passphrase).output().expect("eservice runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn a_sealed_package_opens_with_the_agency_key_file_alone_and_says_what_stops_it() {
+    let (dir, forms, zip_bytes) = setup("sealed");
+    let pass = "รหัสผ่านของสำนักงานเขต 2569";
+    let (key, backup) = (dir.join("agency.age"), dir.join("agency-backup.age"));
+    // The key pair: the public key printed, the key file and its backup
+    // sealed with the passphrase, readable by their owner alone.
+    let (code, public, err) = eservice_with(pass, &["keygen", "--encryption", "--key-out", s(&key), "--backup-out", s(&backup)]);
+    assert_eq!(code, Some(0), "{err}");
+    let public = public.trim();
+    assert!(public.starts_with("age1") && err.contains("Without this file and its passphrase no submission"), "{public} {err}");
+    assert_eq!(std::fs::read(&key).unwrap(), std::fs::read(&backup).unwrap());
+    assert!(eservice_core::seal::is_sealed(&std::fs::read(&key).unwrap()));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&key).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    // Never over an existing key; never a short passphrase, or none.
+    let (code, _, err) = eservice_with(pass, &["keygen", "--encryption", "--key-out", s(&key)]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("never overwritten"), "{err}");
+    let (code, _, err) = eservice_with("short", &["keygen", "--encryption", "--key-out", s(&dir.join("k2.age"))]);
+    assert!(code == Some(2) && err.contains("too short"), "{err}");
+    let out = Command::new(env!("CARGO_BIN_EXE_eservice")).args(["keygen", "--encryption", "--key-out", s(&dir.join("k3.age"))]).env_remove("ESERVICE_PASSPHRASE").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ESERVICE_PASSPHRASE") && !dir.join("k3.age").exists());
+
+    // Sealed as the browser seals it; inspected with the key: the same
+    // package, and the sealed file's own SHA-256.
+    let zip_path = dir.join("p.zip");
+    let sealed = dir.join("p.zip.age");
+    std::fs::write(&zip_path, &zip_bytes).unwrap();
+    let (code, _, err) = eservice_with(pass, &["package", "seal", s(&zip_path), "--to", public, "-o", s(&sealed)]);
+    assert_eq!(code, Some(0), "{err}");
+    let sealed_bytes = std::fs::read(&sealed).unwrap();
+    let (code, out, err) = eservice_with(pass, &["package", "inspect", s(&sealed), "--identity", s(&key), "--forms", s(&forms), "--json"]);
+    assert_eq!(code, Some(0), "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let (_, plain_out, _) = eservice_with(pass, &["package", "inspect", s(&zip_path), "--forms", s(&forms), "--json"]);
+    let plain: serde_json::Value = serde_json::from_str(&plain_out).unwrap();
+    assert_eq!(report["hash"], plain["hash"], "the reference and hash are the plaintext's");
+    assert_eq!(report["sealed"]["sha256"], Sha256Stream::digest(&sealed_bytes).hex());
+    let opened = dir.join("opened.zip");
+    let (code, _, err) = eservice_with(pass, &["package", "open", s(&sealed), "--identity", s(&backup), "-o", s(&opened)]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(std::fs::read(&opened).unwrap(), zip_bytes, "the same bytes from the backup key");
+
+    // Each failure has its own message, and nothing is written.
+    let (code, _, err) = eservice_with(pass, &["package", "inspect", s(&sealed)]);
+    assert!(code == Some(2) && err.contains("sealed to the agency's key; give its key file with --identity"), "{err}");
+    let (code, _, err) = eservice_with("not the passphrase", &["package", "inspect", s(&sealed), "--identity", s(&key)]);
+    assert!(code == Some(2) && err.contains("Wrong passphrase"), "{err}");
+    let other = dir.join("other.age");
+    eservice_with(pass, &["keygen", "--encryption", "--key-out", s(&other)]);
+    let (code, _, err) = eservice_with(pass, &["package", "open", s(&sealed), "--identity", s(&other), "-o", s(&dir.join("x.zip"))]);
+    assert!(code == Some(2) && err.contains("encrypted to another key"), "{err}");
+    let mut damaged = sealed_bytes.clone();
+    let at = damaged.len() - 40;
+    damaged[at] ^= 0x20;
+    std::fs::write(dir.join("damaged.age"), &damaged).unwrap();
+    let (code, _, err) = eservice_with(pass, &["package", "open", s(&dir.join("damaged.age")), "--identity", s(&key), "-o", s(&dir.join("x.zip"))]);
+    assert!(code == Some(2) && err.contains("is damaged") && err.contains("chunk 1"), "{err}");
+    std::fs::write(dir.join("cut.age"), &sealed_bytes[..sealed_bytes.len() / 2]).unwrap();
+    let (code, _, err) = eservice_with(pass, &["--lang", "th", "package", "open", s(&dir.join("cut.age")), "--identity", s(&key), "-o", s(&dir.join("x.zip"))]);
+    assert!(code == Some(2) && err.contains("ไฟล์เข้ารหัสเสียหาย") && err.contains("ถูกแก้ไขหรือขาดหาย"), "{err}");
+    assert!(!dir.join("x.zip").exists(), "nothing half-written");
+    let (code, _, err) = eservice_with(pass, &["package", "seal", s(&zip_path), "--to", "age1notakey", "-o", s(&dir.join("y.age"))]);
+    assert!(code == Some(2) && err.contains("The key cannot be read"), "{err}");
+}

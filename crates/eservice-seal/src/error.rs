@@ -30,9 +30,10 @@ pub enum Damage {
     Header,
     /// The header's MAC does not match: a recipient line was changed.
     HeaderMac,
-    /// This chunk (from 0) does not authenticate.
+    /// This chunk (from 0) does not authenticate: changed, or (the last
+    /// one) cut short inside it, which its tag cannot tell apart.
     Chunk(u64),
-    /// The file ends before its last chunk.
+    /// The file ends before its last chunk (cut between chunks, or in the header).
     Truncated,
     /// Bytes follow the last chunk.
     TrailingData,
@@ -53,8 +54,8 @@ impl Error {
                     (Damage::Header, false) => "its header is malformed".into(),
                     (Damage::HeaderMac, true) => "ส่วนหัวของไฟล์ถูกแก้ไข".into(),
                     (Damage::HeaderMac, false) => "its header was changed".into(),
-                    (Damage::Chunk(n), true) => format!("ข้อมูลช่วงที่ {} (ช่วงละ 64 KiB) ถูกแก้ไข", n + 1),
-                    (Damage::Chunk(n), false) => format!("chunk {} (of 64 KiB) was changed", n + 1),
+                    (Damage::Chunk(n), true) => format!("ข้อมูลช่วงที่ {} (ช่วงละ 64 KiB) ถูกแก้ไขหรือขาดหาย", n + 1),
+                    (Damage::Chunk(n), false) => format!("chunk {} (of 64 KiB) was changed or cut short", n + 1),
                     (Damage::Truncated, true) => "ไฟล์ขาดหายไปบางส่วน".into(),
                     (Damage::Truncated, false) => "it was cut short".into(),
                     (Damage::TrailingData, true) => "มีข้อมูลเกินมาต่อท้ายไฟล์".into(),

@@ -37,13 +37,16 @@ enum Action {
         /// Also write the register as an Excel workbook here.
         #[arg(long)]
         xlsx: Option<PathBuf>,
+        /// Sealed packages are opened with the agency's key.
+        #[command(flatten)]
+        key: crate::cmd::package::KeyArgs,
     },
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
     let csv = match &args.action {
         Action::Import { csv } => csv,
-        Action::Add { packages, register, forms, xlsx } => return add(packages, register, forms.as_deref(), xlsx.as_deref(), lang),
+        Action::Add { packages, register, forms, xlsx, key } => return add(packages, register, forms.as_deref(), xlsx.as_deref(), key, lang),
     };
     let text = read_bytes(csv, lang).and_then(|b| {
         String::from_utf8(b).map_err(|_| match lang {
@@ -65,7 +68,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
 
 /// Adds each sound package to the incoming register; unsound ones and
 /// duplicates are reported and left out (exit 1 if any was).
-fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::path::Path>, xlsx: Option<&std::path::Path>, lang: Lang) -> Outcome {
+fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::path::Path>, xlsx: Option<&std::path::Path>, key: &crate::cmd::package::KeyArgs, lang: Lang) -> Outcome {
     use eservice_core::incoming::{AddProblem, IncomingRegister};
     let mut reg = match crate::input::read_if_present(register, lang) {
         Ok(b) => b.map(|b| IncomingRegister::from_csv(&String::from_utf8_lossy(&b))).unwrap_or_default(),
@@ -77,8 +80,8 @@ fn add(packages: &[PathBuf], register: &std::path::Path, forms: Option<&std::pat
     let mut outcome = Outcome::Yes;
     let now = crate::unix_now();
     for p in packages {
-        let opened = match crate::cmd::package::inspect(p, None, forms, lang) {
-            Ok((o, _)) => o,
+        let opened = match crate::cmd::package::inspect(p, key, None, forms, lang) {
+            Ok((o, _, _)) => o,
             Err(msg) => {
                 eprintln!("eservice: {msg}");
                 outcome = Outcome::Unreadable;
