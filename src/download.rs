@@ -12,7 +12,8 @@ pub fn save_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     save(filename, crate::blob::from_bytes(bytes, mime))
 }
 
-fn save(filename: &str, blob: web_sys::Blob) -> Result<(), String> {
+/// Offers `blob` to the user as a download named `filename`.
+pub fn save(filename: &str, blob: web_sys::Blob) -> Result<(), String> {
     // The browser's own message, without Debug formatting in the download.
     let describe = |e: wasm_bindgen::JsValue| {
         e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "error".into())

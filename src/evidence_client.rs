@@ -246,6 +246,18 @@ pub fn keep_all(files: &js_sys::Array) {
     }
 }
 
+/// Opens the sealed package `file` with the agency's key file and its
+/// passphrase; the ZIP (or what stopped it) arrives on `on_event`.
+pub fn unseal(file: &Blob, key: &Blob, passphrase: &str, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit(WORKER_URL, "unseal", &[("file", file.into()), ("key", key.into()), ("passphrase", passphrase.into())], on_event)
+}
+
+/// A new encryption key pair for the agency: its public key, and the key
+/// file sealed with `passphrase`, arrive on `on_event`.
+pub fn seal_keygen(passphrase: &str, on_event: Callback<JobEvent>) -> Option<u32> {
+    submit(WORKER_URL, "seal-keygen", &[("passphrase", passphrase.into())], on_event)
+}
+
 /// Verifies an e-Service's answer `body` as the signed receipt for the
 /// package `hash`, against the site's trust list.
 pub fn receipt(body: &str, hash: &str, on_event: Callback<JobEvent>) -> Option<u32> {

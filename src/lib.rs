@@ -36,6 +36,7 @@ mod panic_notice;
 pub mod permits_app;
 mod picked_files;
 mod press;
+mod random;
 pub mod regexp;
 mod reply;
 pub mod route;

@@ -89,9 +89,13 @@ async fn store(meta: &Value, zip: &Blob) -> Option<()> {
 }
 
 /// Puts a package in the outbox (once per hash) and starts sending it.
-pub fn enqueue(endpoint: &str, hash: &str, reference: &str, file_name: &str, zip: Blob) {
+pub fn enqueue(endpoint: &str, hash: &str, reference: &str, file_name: &str, zip: Blob, sealed: Option<&str>) {
     hook_online();
-    let meta = json!({ "endpoint": endpoint, "hash": hash, "reference": reference, "fileName": file_name, "state": "pending" });
+    let mut meta = json!({ "endpoint": endpoint, "hash": hash, "reference": reference, "fileName": file_name, "state": "pending" });
+    // A sealed package is kept sealed; the file sent is named by its own hash too.
+    if let Some(sha) = sealed {
+        meta["sealedSha256"] = json!(sha);
+    }
     let hash = hash.to_owned();
     wasm_bindgen_futures::spawn_local(async move {
         if let Some((existing, _)) = record(&hash).await {
@@ -237,6 +241,10 @@ async fn post(meta: &Value, zip: &Blob) -> Option<(u16, String)> {
     form.append_with_blob_and_filename("package", zip, meta["fileName"].as_str().unwrap_or("package.zip")).ok()?;
     form.append_with_str("hash", meta["hash"].as_str()?).ok()?;
     form.append_with_str("reference", meta["reference"].as_str()?).ok()?;
+    if let Some(sha) = meta["sealedSha256"].as_str() {
+        form.append_with_str("sealed", "age").ok()?;
+        form.append_with_str("sealedSha256", sha).ok()?;
+    }
     let resp = gloo_net::http::Request::post(meta["endpoint"].as_str()?).body(form).ok()?.send().await.ok()?;
     let body = resp.text().await.unwrap_or_default();
     Some((resp.status(), body))

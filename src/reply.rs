@@ -14,3 +14,9 @@ pub fn error_of(answer: &Value) -> Option<(String, String)> {
     let t = |k: &str| e[k].as_str().unwrap_or_default().to_owned();
     Some((t("th"), t("en")))
 }
+
+/// A sealing failure, in both languages.
+pub fn seal_error(e: &eservice_core::seal::Error) -> Value {
+    use eservice_core::Lang;
+    error(&e.message(Lang::Th), &e.message(Lang::En))
+}

@@ -7,7 +7,8 @@
 
 use std::rc::Rc;
 
-use eservice_core::catalog::{Catalog, Channel, Fee};
+use eservice_core::catalog::{Catalog, Channel, Fee, Sealing};
+use eservice_core::json_file::FileProblem;
 use eservice_core::Lang;
 use serde_json::{json, Value};
 use yew::prelude::*;
@@ -27,6 +28,8 @@ struct Built {
     payload: Option<String>,
     amount: Option<String>,
     zip: web_sys::Blob,
+    /// The SHA-256 of the sealed file, when the package was sealed to the agency's key.
+    sealed: Option<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -52,10 +55,12 @@ fn encode(s: &str) -> String {
 fn mailto(address: &str, title: &str, agency: &str, b: &Built) -> String {
     let subject = format!("คำขอ{title} เลขอ้างอิง {}", b.reference);
     let body = format!(
-        "เรียน {agency}\n\nขอยื่น{title} รายละเอียดตามไฟล์แนบ {file}\n\nเลขอ้างอิง: {reference}\nรหัสตรวจสอบชุดเอกสาร (SHA-256): {hash}\n\nหมายเหตุ: กรุณาแนบไฟล์ {file} ที่ดาวน์โหลดไว้ก่อนกดส่ง\n",
+        "เรียน {agency}\n\nขอยื่น{title} รายละเอียดตามไฟล์แนบ {file}\n\nเลขอ้างอิง: {reference}\nรหัสตรวจสอบชุดเอกสาร (SHA-256): {hash}\n{sealed}\nหมายเหตุ: กรุณาแนบไฟล์ {file} ที่ดาวน์โหลดไว้ก่อนกดส่ง\n",
         file = b.file_name,
         reference = b.reference,
         hash = b.hash,
+        // Only hashes: the body passes every mail server in the clear.
+        sealed = b.sealed.as_ref().map(|s| format!("ไฟล์แนบเข้ารหัสถึงหน่วยงาน (age) SHA-256 ของไฟล์แนบ: {s}\n")).unwrap_or_default(),
     );
     format!("mailto:{address}?subject={}&body={}", encode(&subject), encode(&body))
 }
@@ -109,8 +114,23 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
         let (form, data, rows) = (props.form.clone(), props.data.clone(), props.rows.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let catalog = crate::net::fetch_json("forms/index.json").await.map(|v| Catalog::from_json(&v)).unwrap_or_default();
+                // Whether the package must be sealed is in the index: one
+                // that cannot be read now stops the package (a site with no
+                // index at all has no keys to name).
+                let catalog = match crate::net::fetch_json("forms/index.json").await {
+                    Ok(v) => Catalog::from_json(&v),
+                    Err(e) if e.problem == FileProblem::NotFound => Catalog::default(),
+                    Err(e) => {
+                        state.set(State::Failed(e.message(Lang::Th), e.message(Lang::En)));
+                        return;
+                    }
+                };
                 let e = catalog.entries.into_iter().find(|e| e.id == form.id);
+                let sealing = e.as_ref().map(|e| e.sealing.clone()).unwrap_or_default();
+                if let Sealing::Unreadable(why) = &sealing {
+                    state.set(State::Failed(why.message(Lang::Th), why.message(Lang::En)));
+                    return;
+                }
                 let title = e.as_ref().map(|e| e.title.get(Lang::Th).to_owned()).unwrap_or_else(|| form.id.to_string());
                 let agency = e.as_ref().and_then(|e| e.agency.as_ref()).map(|a| a.get(Lang::Th).to_owned()).unwrap_or_default();
                 let version = e.as_ref().and_then(|e| e.version.clone());
@@ -119,7 +139,10 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                 let fee_json = fee.as_ref().map(|f| json!({ "billerId": f.biller_id, "amount": f.amount.map(|a| a.baht()) }));
                 entry.set(Some((chosen, fee, title.clone(), agency.clone())));
                 // The schema's hash is taken in the worker, which has the canonical-JSON code.
-                let form_json = json!({ "id": form.id.as_str(), "version": version, "schema": form.schema(), "title": title, "agency": agency });
+                let mut form_json = json!({ "id": form.id.as_str(), "version": version, "schema": form.schema(), "title": title, "agency": agency });
+                if let Sealing::To(keys) = &sealing {
+                    form_json["encryptTo"] = keys.iter().map(|k| k.to_string()).collect();
+                }
                 let id = form.id.to_string();
                 let done = state.clone();
                 let on_event = Callback::from(move |e: JobEvent| {
@@ -128,11 +151,14 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
                         (None, Some(blob)) => {
                             let t = |k: &str| v[k].as_str().map(str::to_owned);
                             let reference = t("reference").unwrap_or_default();
+                            let sealed = v["sealed"]["sha256"].as_str().map(str::to_owned);
+                            let file_name = format!("{id}-{reference}.zip{}", if sealed.is_some() { ".age" } else { "" });
                             if let Channel::Post(endpoint) = &channel {
-                                outbox::enqueue(endpoint, &t("hash").unwrap_or_default(), &reference, &format!("{id}-{reference}.zip"), blob.clone());
+                                outbox::enqueue(endpoint, &t("hash").unwrap_or_default(), &reference, &file_name, blob.clone(), sealed.as_deref());
                             }
                             done.set(State::Built(Built {
-                                file_name: format!("{id}-{reference}.zip"),
+                                file_name,
+                                sealed,
                                 reference,
                                 hash: t("hash").unwrap_or_default(),
                                 url: web_sys::Url::create_object_url_with_blob(&blob).unwrap_or_default(),
@@ -190,6 +216,9 @@ pub fn SubmitPanel(props: &SubmitPanelProps) -> Html {
             <p>{ i18n::PACKAGE_REFERENCE.get(lang) }</p>
             <p class="reference" id="reference">{ &b.reference }</p>
             <p class="package-hash">{ i18n::PACKAGE_HASH.get(lang) }{ ": " }<code id="package-hash">{ &b.hash }</code></p>
+            if b.sealed.is_some() {
+                <p class="package-sealed" id="package-sealed">{ i18n::PACKAGE_SEALED.get(lang) }</p>
+            }
             <p>{ i18n::PACKAGE_KEEP.get(lang) }</p>
             <a id="package-download" class="button primary" href={b.url.clone()} download={b.file_name.clone()}>{ i18n::PACKAGE_DOWNLOAD.get(lang) }</a>
             { channel }

@@ -5,7 +5,8 @@
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
 //! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`]),
 //! `{op: "receipt", id, body, hash}`, `{op: "restore", id, sha256: […]}`,
-//! `{op: "resume", id, keys: […]}`,
+//! `{op: "resume", id, keys: […]}`, `{op: "unseal", …}` and
+//! `{op: "seal-keygen", …}` ([`unseal`]),
 //! `{op: "sweep", keep: […]}` ([`keep`])
 //! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
 //! done, total}`, `{id, kind: "done", entry, blob, notKept?}`, `{id, kind:
@@ -20,6 +21,7 @@ mod compress;
 mod keep;
 mod package;
 pub(crate) mod read;
+mod unseal;
 pub mod sign;
 pub(crate) mod verify;
 
@@ -32,6 +34,7 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, File, MessageEvent};
+use zeroize::Zeroizing;
 
 thread_local! {
     static CANCELLED: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
@@ -125,6 +128,19 @@ pub fn run() {
                         Err(message) => post(id, "failed", &[("message", message.into())]),
                     }
                 });
+            }
+            Some("unseal") => {
+                let (Ok(file), Ok(key)) = (get("file").dyn_into::<Blob>(), get("key").dyn_into::<Blob>()) else { return };
+                let passphrase = Zeroizing::new(get("passphrase").as_string().unwrap_or_default());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let (answer, blob) = unseal::unseal(&file, &key, &passphrase).await;
+                    post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
+                });
+            }
+            Some("seal-keygen") => {
+                let passphrase = Zeroizing::new(get("passphrase").as_string().unwrap_or_default());
+                let (answer, blob) = unseal::keygen(&passphrase);
+                post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
             }
             Some("receipt") => {
                 let (body, hash) = (get("body").as_string().unwrap_or_default(), get("hash").as_string().unwrap_or_default());

@@ -3,12 +3,18 @@
 //! ZIP deflated, and, for a form with a fee, the PromptPay QR drawn for
 //! the package's reference.
 //!
-//! In: `{op: "package", id, form: {id, schema, title, agency}, data, rows,
-//! files: [{sha256, blob}], fee?}`.
-//! Out: `{id, kind: "reply", json: {hash, reference, created, qr?} or
-//! {error: {th, en}}, blob?}`.
+//! When the form names the agency's keys (`encryptTo`), the ZIP is sealed
+//! to them (age) before it leaves the worker, so nothing the page keeps,
+//! downloads, e-mails or POSTs is readable on the way; the hash and
+//! reference stay the plaintext manifest's.
+//!
+//! In: `{op: "package", id, form: {id, schema, title, agency, encryptTo?},
+//! data, rows, files: [{sha256, blob}], fee?}`.
+//! Out: `{id, kind: "reply", json: {hash, reference, created, qr?,
+//! sealed?: {format, sha256}} or {error: {th, en}}, blob?}`.
 
-use eservice_core::evidence::Digest;
+use eservice_core::evidence::{Digest, Sha256Stream};
+use eservice_core::seal::{Recipient, Sealer};
 use eservice_core::package::{build, created_at, FormRef};
 use eservice_core::promptpay::{bill_payment, qr_svg, Satang};
 use js_sys::{Array, Reflect};
@@ -16,8 +22,8 @@ use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::Blob;
 
-use super::read::slice;
-use crate::reply::error;
+use super::read::{one_shot_limit, slice};
+use crate::reply::{error, seal_error};
 
 fn text(v: &Value, k: &str) -> String {
     v.get(k).and_then(Value::as_str).unwrap_or_default().to_owned()
@@ -39,6 +45,15 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             }
         }
     }
+    // The agency's keys are read before anything is built: one that cannot
+    // be read stops the package, never sends it in the clear.
+    let sealing = match form.get("encryptTo").and_then(Value::as_array) {
+        None => None,
+        Some(keys) => match keys.iter().map(|k| Recipient::parse(k.as_str().unwrap_or_default())).collect::<Result<Vec<_>, _>>() {
+            Ok(to) => Some(to),
+            Err(e) => return (seal_error(&e), None),
+        },
+    };
     let schema_sha256 = eservice_core::package::schema_sha256(form.get("schema").unwrap_or(&Value::Null));
     let version = form.get("version").and_then(Value::as_str).map(str::to_owned);
     let form = FormRef { id: text(&form, "id"), version, schema_sha256, title: text(&form, "title"), agency: text(&form, "agency") };
@@ -60,5 +75,51 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             answer["amount"] = json!(amount.map(Satang::baht));
         }
     }
-    (answer, Some(crate::blob::from_bytes(&built.zip, "application/zip")))
+    let Some(to) = sealing else {
+        return (answer, Some(crate::blob::from_bytes(&built.zip, "application/zip")));
+    };
+    match seal(&built.zip, &to) {
+        Ok((blob, sha256)) => {
+            answer["sealed"] = json!({ "format": "age", "sha256": sha256 });
+            (answer, Some(blob))
+        }
+        Err(e) => (e, None),
+    }
+}
+
+/// The ZIP sealed to `to`, chunk by chunk, each chunk handed to the browser
+/// as a blob part as soon as it is sealed (the wasm heap never holds a
+/// sealed copy); and the sealed file's SHA-256.
+fn seal(zip: &[u8], to: &[Recipient]) -> Result<(Blob, String), Value> {
+    // The ZIP and its sealed copy are both in memory until the blob is
+    // made: a package too large for that is refused before anything is sent.
+    let limit = 2.0 * one_shot_limit();
+    if zip.len() as f64 > limit {
+        let (mb, max) = (zip.len() / (1 << 20), (limit as usize) / (1 << 20));
+        return Err(error(
+            &format!("ชุดเอกสาร ({mb} MB) ใหญ่เกินกว่าที่เครื่องนี้จะเข้ารหัสได้ (ไม่เกิน {max} MB) จึงยังไม่ได้ส่ง ลดจำนวนหรือขนาดไฟล์แนบ หรือยื่นจากคอมพิวเตอร์"),
+            &format!("The package ({mb} MB) is too large for this device to encrypt (at most {max} MB), so nothing was sent; attach fewer or smaller files, or apply from a computer"),
+        ));
+    }
+    let mut random_ok = true;
+    let mut random = |b: &mut [u8]| random_ok &= crate::random::fill(b);
+    let (head, mut sealer) = Sealer::to(to, &mut random).map_err(|e| seal_error(&e))?;
+    if !random_ok {
+        return Err(error("เบราว์เซอร์นี้สร้างเลขสุ่มไม่ได้ จึงเข้ารหัสไม่ได้", "This browser gave no randomness, so the package could not be encrypted"));
+    }
+    let parts = Array::new();
+    let mut sha = Sha256Stream::new();
+    let mut push = |bytes: &[u8]| {
+        sha.update(bytes);
+        parts.push(&js_sys::Uint8Array::from(bytes));
+    };
+    push(&head);
+    for piece in zip.chunks(1 << 20) {
+        push(&sealer.update(piece));
+    }
+    push(&sealer.finish());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/octet-stream");
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(|_| error("เก็บชุดเอกสารที่เข้ารหัสแล้วไม่ได้", "The encrypted package could not be kept"))?;
+    Ok((blob, sha.finish().hex()))
 }

@@ -24,7 +24,7 @@ use web_sys::Blob;
 use zeroize::Zeroizing;
 
 use super::read::slice;
-use super::{post, scope};
+use super::post;
 use crate::clock::unix_now;
 use crate::reply::error;
 
@@ -146,10 +146,9 @@ pub fn keygen(cn: &str, org: &str, self_signed: bool) -> Value {
         return error("กรุณากรอกชื่อผู้ลงนาม", "Enter the signer's name");
     }
     let output = if self_signed { Output::SelfSigned { days: 365 } } else { Output::Request };
-    let crypto = scope().crypto().ok();
     let made = (0..8).find_map(|_| {
         let mut seed = Zeroizing::new([0u8; 32]);
-        crypto.as_ref()?.get_random_values_with_u8_array(&mut *seed).ok()?;
+        crate::random::fill(&mut *seed).then_some(())?;
         generate(&seed, cn.trim(), org.trim(), output, unix_now())
     });
     match made {

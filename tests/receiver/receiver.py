@@ -4,8 +4,12 @@ package hash is the SHA-256 of its manifest, and answers with a receipt
 signed (CMS, detached, by Python's cryptography: independent of the kit)
 with the given agency key. The same package again gets the same receipt.
 
-Usage: receiver.py PORT KEY.pem CERT.pem CHAIN.pem [--fail-first N]
-GET /deliveries lists what arrived: [{hash, posts, receipts}].
+A package sealed to the agency's key (the form's `encryptTo`; the POST
+says `sealed=age` and `sealedSha256`) is opened with Debian's `age` and the
+identity file given with --age-identity, after its SHA-256 is checked.
+
+Usage: receiver.py PORT KEY.pem CERT.pem CHAIN.pem [--fail-first N] [--age-identity FILE]
+GET /deliveries lists what arrived: [{hash, posts, receipts, sealed?}].
 """
 
 import base64
@@ -15,6 +19,7 @@ import email.policy
 import hashlib
 import io
 import json
+import subprocess
 import sys
 import zipfile
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -25,10 +30,11 @@ from cryptography.hazmat.primitives.serialization import pkcs7
 
 port, key_file, cert_file, chain_file = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 fail_first = int(sys.argv[sys.argv.index("--fail-first") + 1]) if "--fail-first" in sys.argv else 0
+age_identity = sys.argv[sys.argv.index("--age-identity") + 1] if "--age-identity" in sys.argv else None
 key = serialization.load_pem_private_key(open(key_file, "rb").read(), None)
 cert = x509.load_pem_x509_certificate(open(cert_file, "rb").read())
 chain = x509.load_pem_x509_certificates(open(chain_file, "rb").read())
-receipts, posts, counter = {}, {}, [0]
+receipts, posts, sealed, counter = {}, {}, {}, [0]
 THAI = datetime.timezone(datetime.timedelta(hours=7))
 
 
@@ -65,7 +71,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         if self.path == "/deliveries":
-            return self.reply(200, [{"hash": h, "posts": n, "receipts": 1 if h in receipts else 0} for h, n in posts.items()])
+            return self.reply(200, [{"hash": h, "posts": n, "receipts": 1 if h in receipts else 0, **({"sealed": sealed[h]} if h in sealed else {})}
+                                    for h, n in posts.items()])
         self.reply(404, {"error": "not found"})
 
     def do_POST(self):
@@ -79,6 +86,16 @@ class Handler(BaseHTTPRequestHandler):
         posts[given] = posts.get(given, 0) + 1
         if fail_first and sum(posts.values()) <= fail_first:
             return self.reply(503, {"error": "busy, try again"})
+        if (parts.get("sealed") or b"") == b"age":
+            if hashlib.sha256(package).hexdigest() != (parts.get("sealedSha256") or b"").decode():
+                return self.reply(400, {"error": "the sealed file's SHA-256 does not match"})
+            if not age_identity:
+                return self.reply(400, {"error": "sealed, and this receiver has no key"})
+            opened = subprocess.run(["age", "-d", "-i", age_identity], input=package, capture_output=True)
+            if opened.returncode != 0:
+                return self.reply(400, {"error": "age could not open it: " + opened.stderr.decode(errors="replace")})
+            sealed[given] = hashlib.sha256(package).hexdigest()
+            package = opened.stdout
         try:
             manifest = zipfile.ZipFile(io.BytesIO(package)).read("manifest.json")
         except Exception:

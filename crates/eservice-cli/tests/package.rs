@@ -144,7 +144,8 @@ fn a_sealed_package_opens_with_the_agency_key_file_alone_and_says_what_stops_it(
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
     let (_, plain_out, _) = eservice_with(pass, &["package", "inspect", s(&zip_path), "--forms", s(&forms), "--json"]);
     let plain: serde_json::Value = serde_json::from_str(&plain_out).unwrap();
-    assert_eq!(report["hash"], plain["hash"], "the reference and hash are the plaintext's");
+    assert_eq!((report["sha256"].as_str().map(str::len), &report["reference"], &report["sound"]), (Some(64), &plain["reference"], &json!(true)));
+    assert_eq!(report["sha256"], plain["sha256"], "the reference and hash are the plaintext's");
     assert_eq!(report["sealed"]["sha256"], Sha256Stream::digest(&sealed_bytes).hex());
     let opened = dir.join("opened.zip");
     let (code, _, err) = eservice_with(pass, &["package", "open", s(&sealed), "--identity", s(&backup), "-o", s(&opened)]);

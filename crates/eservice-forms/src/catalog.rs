@@ -8,6 +8,7 @@ use std::fmt;
 use serde_json::Value;
 
 use eservice_base::lang::{Lang, LocalText};
+use eservice_seal::Recipient;
 
 /// A form's id: it names a folder under `forms/`, so it is restricted to
 /// lowercase ASCII letters, digits and inner dashes; no path can hide in it.
@@ -85,6 +86,35 @@ impl Satang {
     }
 }
 
+/// Whether a form's packages are sealed before they leave the page: to the
+/// agency's public keys (`encryptTo`, on the entry or for the whole index),
+/// or not. A key that cannot be read stops the form: it is never taken to
+/// mean "send in the clear".
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Sealing {
+    #[default]
+    Clear,
+    To(Vec<Recipient>),
+    Unreadable(eservice_seal::Error),
+}
+
+impl Sealing {
+    /// `encryptTo`: one `age1…` key, or a list of them.
+    fn from_json(v: Option<&Value>) -> Sealing {
+        let keys: Vec<&Value> = match v {
+            None => return Sealing::Clear,
+            Some(Value::Array(list)) => list.iter().collect(),
+            Some(one) => vec![one],
+        };
+        let read = |k: &Value| k.as_str().map_or_else(|| Err(eservice_seal::Error::BadKey(k.to_string())), Recipient::parse);
+        match keys.into_iter().map(read).collect::<Result<Vec<_>, _>>() {
+            Ok(to) if to.is_empty() => Sealing::Unreadable(eservice_seal::Error::Recipients),
+            Ok(to) => Sealing::To(to),
+            Err(e) => Sealing::Unreadable(e),
+        }
+    }
+}
+
 /// One service in the list.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CatalogEntry {
@@ -96,6 +126,7 @@ pub struct CatalogEntry {
     pub version: Option<String>,
     pub channel: Channel,
     pub fee: Option<Fee>,
+    pub sealing: Sealing,
 }
 
 /// What `index.json` held: the usable entries and what was wrong with the rest.
@@ -120,6 +151,9 @@ pub enum CatalogProblem {
     BadChannel { index: usize },
     /// `fee` lacks a 15-digit `billerId` or has an unreadable `amount`.
     BadFee { index: usize },
+    /// `encryptTo` (the entry's, or the index's) cannot be read: the form
+    /// stays listed but cannot be sent.
+    BadEncryptTo { index: usize, why: eservice_seal::Error },
 }
 
 impl CatalogProblem {
@@ -154,6 +188,12 @@ impl CatalogProblem {
             (CatalogProblem::BadFee { index }, Lang::En) => {
                 format!("entry {} has an unusable \"fee\" (a 15-digit billerId, amount in baht)", index + 1)
             }
+            (CatalogProblem::BadEncryptTo { index, why }, Lang::Th) => {
+                format!("รายการที่ {} ตั้งค่า \"encryptTo\" ไม่ถูกต้อง จึงส่งคำขอนี้ไม่ได้: {}", index + 1, why.message(lang))
+            }
+            (CatalogProblem::BadEncryptTo { index, why }, Lang::En) => {
+                format!("entry {} has an unusable \"encryptTo\", so it cannot be sent: {}", index + 1, why.message(lang))
+            }
         }
     }
 }
@@ -164,6 +204,8 @@ impl Catalog {
             return Catalog { entries: vec![], problems: vec![CatalogProblem::NoFormsList] };
         };
         let mut c = Catalog::default();
+        // The agency's key for every form that does not name its own.
+        let agency_key = v.get("encryptTo");
         for (index, e) in list.iter().enumerate() {
             let Some(id) = e.get("id").and_then(Value::as_str).and_then(FormId::parse) else {
                 c.problems.push(CatalogProblem::BadId { index });
@@ -210,7 +252,11 @@ impl Catalog {
                 }
             };
             let version = e.get("version").and_then(Value::as_str).map(str::to_owned);
-            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description"), version, channel, fee });
+            let sealing = Sealing::from_json(e.get("encryptTo").or(agency_key));
+            if let Sealing::Unreadable(why) = &sealing {
+                c.problems.push(CatalogProblem::BadEncryptTo { index, why: why.clone() });
+            }
+            c.entries.push(CatalogEntry { id, title, agency: text("agency"), description: text("description"), version, channel, fee, sealing });
         }
         c
     }
@@ -248,6 +294,25 @@ mod tests {
         ]);
         assert_eq!(c.entries[1].title.get(Lang::En), "C");
         assert_eq!(c.problems[1].message(Lang::En), "entry 3 has no \"title\"");
+    }
+
+    #[test]
+    fn sealing_to_the_agency_key_or_stopped() {
+        let key = |b: u8| eservice_seal::Identity::generate(&mut |buf: &mut [u8]| buf.fill(b)).recipient();
+        let (agency, own) = (key(1), key(2));
+        let c = Catalog::from_json(&json!({"encryptTo": agency.to_string(), "forms": [
+            {"id": "a", "title": "ก"},
+            {"id": "b", "title": "ข", "encryptTo": [own.to_string(), agency.to_string()]},
+            {"id": "c", "title": "ค", "encryptTo": "age1notakey"},
+            {"id": "d", "title": "ง", "encryptTo": []}
+        ]}));
+        assert_eq!(c.entries[0].sealing, Sealing::To(vec![agency]));
+        assert_eq!(c.entries[1].sealing, Sealing::To(vec![own, agency]));
+        assert!(matches!(c.entries[2].sealing, Sealing::Unreadable(eservice_seal::Error::BadKey(_))));
+        assert_eq!(c.entries[3].sealing, Sealing::Unreadable(eservice_seal::Error::Recipients));
+        assert_eq!(c.problems.len(), 2);
+        assert!(c.problems[0].message(Lang::En).starts_with("entry 3 has an unusable \"encryptTo\", so it cannot be sent: The key cannot be read"), "{}", c.problems[0].message(Lang::En));
+        assert_eq!(Catalog::from_json(&json!({"forms": [{"id": "a", "title": "ก"}]})).entries[0].sealing, Sealing::Clear);
     }
 
     #[test]

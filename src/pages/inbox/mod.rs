@@ -4,8 +4,10 @@
 //! data validated again against the form, signed PDFs verified, the
 //! required evidence listed. Accepted packages join the incoming register
 //! (ทะเบียนหนังสือรับ), kept in IndexedDB and exported as CSV or Excel.
-//! Nothing leaves the device.
+//! Packages sealed to the agency's key open with its key file and
+//! passphrase ([`agency_key`]). Nothing leaves the device.
 
+mod agency_key;
 mod package_card;
 mod register_table;
 
@@ -17,6 +19,7 @@ use yew::prelude::*;
 
 use crate::i18n;
 use crate::picked_files::files_of;
+use agency_key::{AgencyKey, NewKey, UseKey};
 use package_card::PackageCard;
 use register_table::{save, RegisterTable};
 
@@ -36,6 +39,11 @@ pub fn InboxPage(props: &InboxProps) -> Html {
     let next = use_mut_ref(|| 0u32);
     let register = use_state(|| Rc::new(IncomingRegister::default()));
     let kept = use_state(|| true);
+    let agency_key = use_state(|| None::<AgencyKey>);
+    let on_key = {
+        let agency_key = agency_key.clone();
+        Callback::from(move |k: AgencyKey| agency_key.set(Some(k)))
+    };
     {
         let register = register.clone();
         use_effect_with((), move |_| {
@@ -91,17 +99,19 @@ pub fn InboxPage(props: &InboxProps) -> Html {
             <label class="drop-zone" ondragover={Callback::from(|e: DragEvent| e.prevent_default())} ondrop={on_drop}>
                 <span>{ i18n::INBOX_PICK.get(lang) }</span>
                 <span class="secondary file-button">{ i18n::CHOOSE_FILES.get(lang) }</span>
-                <input id="inbox-files" type="file" class="visually-hidden" multiple=true accept=".zip,application/zip" onchange={on_pick} />
+                <input id="inbox-files" type="file" class="visually-hidden" multiple=true accept=".zip,.age,application/zip" onchange={on_pick} />
             </label>
+            <UseKey lang={lang} {on_key} in_use={agency_key.as_ref().map(|k| k.file.name())} />
             <div class="inbox-packages">
                 { for files.iter().map(|(id, f)| html! {
-                    <PackageCard key={*id} lang={lang} file={f.clone()} register={(*register).clone()} on_accept={on_accept.clone()} />
+                    <PackageCard key={*id} lang={lang} file={f.clone()} register={(*register).clone()} on_accept={on_accept.clone()} agency_key={(*agency_key).clone()} />
                 }) }
             </div>
             if !*kept {
                 <p class="problem" role="alert">{ i18n::INBOX_NOT_KEPT.get(lang) }</p>
             }
             <RegisterTable lang={lang} register={(*register).clone()} />
+            <NewKey lang={lang} />
         </section>
     }
 }

@@ -1,6 +1,8 @@
 //! One received package, opened and checked: its reference, sender and
 //! form, every problem by name, the evidence checklist, the verdicts of
 //! signed PDFs (checked again in the worker), and "accept" for a sound one.
+//! A sealed package (`.zip.age`) waits for the agency's key, is opened with
+//! it in the worker, and then checked as any other.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -16,6 +18,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 use yew::prelude::*;
 
+use super::agency_key::AgencyKey;
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::loaded_form::LoadedForm;
@@ -28,6 +31,11 @@ struct Checked {
 #[derive(Clone)]
 enum State {
     Opening,
+    /// Sealed to the agency's key, which has not been given yet.
+    Sealed,
+    Unsealing,
+    /// The key did not open it: wrong key, wrong passphrase, damaged (Thai, English).
+    SealProblem(String, String),
     Checked(Rc<Checked>),
     Unopenable(PackageProblem),
 }
@@ -38,11 +46,17 @@ pub struct PackageCardProps {
     pub file: File,
     pub register: Rc<IncomingRegister>,
     pub on_accept: Callback<IncomingRegister>,
+    /// The agency's key, once the clerk has given it.
+    pub agency_key: Option<AgencyKey>,
 }
 
-async fn check(file: &File, lang: Lang) -> Result<Checked, PackageProblem> {
-    let buf = JsFuture::from(file.array_buffer()).await.map_err(|_| PackageProblem::Zip(eservice_core::package::zip::ZipProblem::Truncated))?;
-    let mut opened = open(&Uint8Array::new(&buf).to_vec())?;
+async fn bytes_of(blob: &web_sys::Blob) -> Result<Vec<u8>, PackageProblem> {
+    let buf = JsFuture::from(blob.array_buffer()).await.map_err(|_| PackageProblem::Zip(eservice_core::package::zip::ZipProblem::Truncated))?;
+    Ok(Uint8Array::new(&buf).to_vec())
+}
+
+async fn check(bytes: &[u8], lang: Lang) -> Result<Checked, PackageProblem> {
+    let mut opened = open(bytes)?;
     let form = match FormId::parse(&opened.form_id) {
         Some(id) => LoadedForm::fetch(id).await.ok(),
         None => None,
@@ -58,6 +72,29 @@ async fn check(file: &File, lang: Lang) -> Result<Checked, PackageProblem> {
         }
     };
     Ok(Checked { opened, checklist: list })
+}
+
+/// Shows what the check found, and has each signed PDF verified again.
+fn show(checked: Result<Checked, PackageProblem>, state: &UseStateHandle<State>, verdicts: &UseReducerDispatcher<Verdicts>) {
+    let c = match checked {
+        Ok(c) => Rc::new(c),
+        Err(p) => return state.set(State::Unopenable(p)),
+    };
+    state.set(State::Checked(c.clone()));
+    for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
+        let Some(bytes) = c.opened.file(&f.path) else { continue };
+        let blob = crate::blob::from_bytes(bytes, "application/pdf");
+        let (path, verdicts) = (f.path.clone(), verdicts.clone());
+        evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
+            if let JobEvent::Verified(json) = e {
+                let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
+                let signed = v["th"]["signatures"].as_array().is_some_and(|s| !s.is_empty());
+                if signed {
+                    verdicts.dispatch((path.clone(), v["th"]["verdict"].as_str().unwrap_or_default().to_owned()));
+                }
+            }
+        }));
+    }
 }
 
 /// Verdicts of signed PDFs, by path in the package, as the worker gives
@@ -81,30 +118,48 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
     let state = use_state(|| State::Opening);
     let verdicts = use_reducer(Verdicts::default);
     let outcome = use_state(|| None::<Result<u32, u32>>);
+    let sealed_sha = use_state(|| None::<String>);
+    // Opened once; a key given later opens one still waiting for it.
+    let settled = use_mut_ref(|| false);
     {
-        let (state, verdicts, file) = (state.clone(), verdicts.dispatcher(), props.file.clone());
-        use_effect_with((), move |_| {
+        let (state, verdicts, file, sealed_sha) = (state.clone(), verdicts.dispatcher(), props.file.clone(), sealed_sha.clone());
+        use_effect_with(props.agency_key.clone(), move |key| {
+            if *settled.borrow() {
+                return;
+            }
+            let key = key.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match check(&file, lang).await {
-                    Ok(c) => {
-                        let c = Rc::new(c);
-                        state.set(State::Checked(c.clone()));
-                        for f in c.opened.evidence.iter().filter(|f| f.entry.media_type == MediaType::Pdf) {
-                            let Some(bytes) = c.opened.file(&f.path) else { continue };
-                            let blob = crate::blob::from_bytes(bytes, "application/pdf");
-                            let (path, verdicts) = (f.path.clone(), verdicts.clone());
-                            evidence_client::verify(&blob, None, Callback::from(move |e: JobEvent| {
-                                if let JobEvent::Verified(json) = e {
-                                    let v: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
-                                    let signed = v["th"]["signatures"].as_array().is_some_and(|s| !s.is_empty());
-                                    if signed {
-                                        verdicts.dispatch((path.clone(), v["th"]["verdict"].as_str().unwrap_or_default().to_owned()));
-                                    }
-                                }
-                            }));
+                let bytes = match bytes_of(&file).await {
+                    Ok(b) => b,
+                    Err(p) => return state.set(State::Unopenable(p)),
+                };
+                if !eservice_core::seal::is_sealed(&bytes) {
+                    *settled.borrow_mut() = true;
+                    return show(check(&bytes, lang).await, &state, &verdicts);
+                }
+                let Some(key) = key else { return state.set(State::Sealed) };
+                state.set(State::Unsealing);
+                let done = state.clone();
+                let on_event = Callback::from(move |e: JobEvent| {
+                    let JobEvent::Reply(v, blob) = e else { return };
+                    let (state, verdicts, settled, sealed_sha) = (done.clone(), verdicts.clone(), settled.clone(), sealed_sha.clone());
+                    match (crate::reply::error_of(&v), blob) {
+                        (None, Some(zip)) => wasm_bindgen_futures::spawn_local(async move {
+                            *settled.borrow_mut() = true;
+                            sealed_sha.set(v["sealedSha256"].as_str().map(str::to_owned));
+                            match bytes_of(&zip).await {
+                                Ok(b) => show(check(&b, lang).await, &state, &verdicts),
+                                Err(p) => state.set(State::Unopenable(p)),
+                            }
+                        }),
+                        (err, _) => {
+                            let (th, en) = err.unwrap_or_default();
+                            state.set(State::SealProblem(th, en));
                         }
                     }
-                    Err(p) => state.set(State::Unopenable(p)),
+                });
+                if evidence_client::unseal(&file, &key.file, &key.passphrase, on_event).is_none() {
+                    state.set(State::SealProblem(i18n::WORKER_UNAVAILABLE.th.into(), i18n::WORKER_UNAVAILABLE.en.into()));
                 }
             });
         });
@@ -112,6 +167,20 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
     let name = props.file.name();
     let c = match &*state {
         State::Opening => return html! { <article class="package-card"><p class="loading">{ i18n::INBOX_OPENING.get(lang) }{ " " }{ name }</p></article> },
+        State::Unsealing => return html! { <article class="package-card"><p class="loading">{ i18n::INBOX_UNSEALING.get(lang) }{ " " }{ name }</p></article> },
+        State::Sealed | State::SealProblem(..) => {
+            let problem = match &*state {
+                State::SealProblem(th, en) => html! { <p class="problem" role="alert">{ lang.pick(th, en) }</p> },
+                _ => Html::default(),
+            };
+            return html! {
+                <article class="package-card package-sealed" data-sealed="true">
+                    <p class="verdict-file">{ name }</p>
+                    { problem }
+                    <p>{ i18n::INBOX_SEALED.get(lang) }</p>
+                </article>
+            };
+        }
         State::Unopenable(p) => {
             return html! {
                 <article class="package-card verdict verdict-invalid" data-sound="false">
@@ -149,6 +218,9 @@ pub fn PackageCard(props: &PackageCardProps) -> Html {
             <p class="verdict-file">{ name }</p>
             <h2 class="verdict-headline">{ if sound { i18n::INBOX_SOUND.get(lang) } else { i18n::INBOX_PROBLEMS.get(lang) } }</h2>
             <p>{ format!("{title} · {} · {} {}", sender(&o.data), i18n::COL_REFERENCE.get(lang), o.reference) }</p>
+            if let Some(sha) = &*sealed_sha {
+                <p class="package-arrived-sealed">{ format!("{}: ", i18n::INBOX_ARRIVED_SEALED.get(lang)) }<code>{ sha }</code></p>
+            }
             if !o.problems.is_empty() {
                 <ul class="package-problems">{ for o.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
             }
