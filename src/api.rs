@@ -173,7 +173,7 @@ pub async fn compress_image(file: &JsValue, options: &JsValue) -> Result<JsValue
     let lang = lang_of(options);
     let file = file.dyn_ref::<File>().ok_or_else(|| Failure::new(lang, "file: ต้องเป็น File", "file: expected a File"))?;
     let rule = if options.is_object() { EvidenceRule::from_json(&json_of(options, "options", lang)?) } else { EvidenceRule::default() };
-    let (entry, blob) = worker::process(JOB, file, &rule, &|_, _| {}, false).await.map_err(|s| stopped(s, lang))?;
+    let (entry, blob) = worker::process(JOB, file, &rule, &|_, _| {}, false, None).await.map_err(|s| stopped(s, lang))?;
     let out = js_sys::Object::new();
     Reflect::set(&out, &"blob".into(), &blob).ok();
     Reflect::set(&out, &"entry".into(), &js_of(&entry.to_json())).ok();

@@ -145,12 +145,15 @@ fn client(url: &'static str) -> Option<Rc<Client>> {
 }
 
 /// Hands `file` to the worker; events arrive on `on_event`. Returns the job
-/// id, or `None` if this browser cannot start the worker. When `keep` names
-/// a key, the original is kept on the device under it while it is
-/// processed, and the processed file afterwards, beside the draft.
-pub fn process(file: &File, rule: &EvidenceRule, keep: Option<&str>, on_event: Callback<JobEvent>) -> Option<u32> {
-    let picked = keep.map_or(JsValue::UNDEFINED, JsValue::from);
-    submit(WORKER_URL, "process", &[("file", file.into()), ("rule", rule.to_json().to_string().into()), ("keep", keep.is_some().into()), ("picked", picked)], on_event)
+/// id, or `None` if this browser cannot start the worker. The processed
+/// file is kept on the device beside the draft when `keep`; the original
+/// too, while it is processed, when `picked` names a key for it. `edits`
+/// (`{mark, rects}`) are applied to a copy before it is hashed.
+pub fn process(file: &File, rule: &EvidenceRule, keep: bool, picked: Option<&str>, edits: Option<&serde_json::Value>, on_event: Callback<JobEvent>) -> Option<u32> {
+    let picked = picked.map_or(JsValue::UNDEFINED, JsValue::from);
+    let edits = edits.map_or(JsValue::UNDEFINED, |e| e.to_string().into());
+    let fields = [("file", file.into()), ("rule", rule.to_json().to_string().into()), ("keep", keep.into()), ("picked", picked), ("edits", edits)];
+    submit(WORKER_URL, "process", &fields, on_event)
 }
 
 /// Reads back the originals kept under these keys (files picked whose

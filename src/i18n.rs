@@ -242,6 +242,11 @@ phrases! {
     PICKED_LOST = "ไฟล์นี้ยังประมวลผลไม่เสร็จเมื่อหน้าเว็บโหลดใหม่ และไม่อยู่ในเครื่องนี้แล้ว โปรดแนบอีกครั้ง" / "This file was still being processed when the page reloaded, and is no longer on this device; attach it again";
     STILL_PROCESSING = "ไฟล์ยังประมวลผลไม่เสร็จ โปรดรอสักครู่" / "This file is still being processed; please wait";
     PACKAGE_SEALED = "ชุดเอกสารนี้เข้ารหัสถึงกุญแจของหน่วยงานแล้ว ระหว่างทางไม่มีผู้ใดเปิดอ่านได้ นอกจากหน่วยงาน" / "This package is encrypted to the agency's key: no one on the way can read it, only the agency";
+    REDACT_TITLE = "ปิดบังข้อมูลก่อนแนบ" / "Black out before attaching";
+    REDACT_HELP = "ลากนิ้วหรือเมาส์คลุมส่วนที่ไม่ต้องการส่ง เช่น ศาสนา หรือรหัสหลังบัตร ส่วนที่คลุมจะเป็นสีดำในไฟล์ที่ส่ง และไม่มีการเก็บหรือส่งภาพต้นฉบับ" / "Drag a finger or the mouse over what should not be sent, such as the religion or the code on the back of the card; covered parts are black in the file sent, and the original is never kept or sent";
+    REDACT_MARK = "จะประทับข้อความ" / "Will be marked";
+    REDACT_UNDO = "เอาแถบล่าสุดออก" / "Take back the last";
+    REDACT_DONE = "แนบภาพนี้" / "Attach this picture";
     RESTORING_FILE = "กำลังนำไฟล์ที่แนบไว้กลับมาจากเครื่องนี้…" / "Bringing back the file attached on this device…";
     DEVICE_FULL = "พื้นที่เก็บข้อมูลในเครื่องเต็ม จึงเก็บไฟล์ไว้ในเครื่องไม่ได้" / "This device's storage is full, so the file could not be kept on it.";
     DEVICE_REFUSED = "เบราว์เซอร์ไม่ยอมให้เก็บไฟล์ไว้ในเครื่อง (เช่น ในโหมดส่วนตัว)" / "The browser would not keep the file on this device (in private mode, for instance).";

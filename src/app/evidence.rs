@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use super::field::{error_text, field_class, field_id, help_text, label_text};
 use super::fields::Events;
+use super::redact::Outcome;
 use crate::evidence_client::{self, JobEvent};
 use crate::i18n;
 use crate::picked_files::files_of;
@@ -206,11 +207,11 @@ fn read_back_picked(field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: 
     let on_event = Callback::from(move |event: JobEvent| {
         let JobEvent::Restored { files, lost } = event else { return };
         mark_lost(&lost);
-        let files: Vec<(File, Option<String>)> = files
+        let files: Vec<Pick> = files
             .into_iter()
             .filter_map(|(key, blob)| {
                 RESUMING.with(|r| r.borrow_mut().retain(|r| r.picked.key != key));
-                Some((blob.dyn_into::<File>().ok()?, Some(key)))
+                Some(Pick { file: blob.dyn_into::<File>().ok()?, picked: Some(key), edits: None })
             })
             .collect();
         start_jobs(files, &field_in, &rule, &ev_in, &redraw_in);
@@ -222,13 +223,37 @@ fn read_back_picked(field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: 
     }
 }
 
+/// A file handed to the worker: where its original is kept while it is
+/// processed, and what is done to it before it is hashed.
+struct Pick {
+    file: File,
+    picked: Option<String>,
+    edits: Option<Value>,
+}
+
+/// Today's date as the use mark writes it ("3 ธ.ค. 2569").
+fn today_th() -> String {
+    let opts = js_sys::Object::new();
+    for (k, v) in [("day", "numeric"), ("month", "short"), ("year", "numeric")] {
+        js_sys::Reflect::set(&opts, &k.into(), &v.into()).ok();
+    }
+    js_sys::Date::new_0().to_locale_date_string("th-TH", &opts).into()
+}
+
+/// What is done to a copy before it is hashed: the use mark, and the
+/// regions blacked out.
+fn edits(rule: &EvidenceRule, regions: &[[f64; 4]]) -> Option<Value> {
+    rule.edits_images().then(|| serde_json::json!({ "mark": rule.use_mark.as_ref().map(|m| m.text("", &today_th())), "rects": regions }))
+}
+
 /// Hands the picked files to the worker, as many as the rule leaves room
 /// for; `redraw` draws the field again as they progress. Each original is
 /// kept on the device while it is processed, unless the citizen said the
-/// computer is shared.
+/// computer is shared, or the field marks copies (whose originals are never
+/// kept).
 fn add_files(files: Vec<File>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
-    let keeps = crate::storage::keeps_files();
-    let files = files.into_iter().map(|f| (f, keeps.then(picked_key))).collect();
+    let keeps = crate::storage::keeps_files() && !rule.edits_images();
+    let files = files.into_iter().map(|file| Pick { file, picked: keeps.then(picked_key), edits: edits(rule, &[]) }).collect();
     start_jobs(files, field, rule, ev, redraw);
     ev.files_changed.emit(());
 }
@@ -239,10 +264,10 @@ fn picked_key() -> String {
 }
 
 /// Starts a job for each file, the original kept under its key if it has one.
-fn start_jobs(files: Vec<(File, Option<String>)>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
+fn start_jobs(files: Vec<Pick>, field: &FieldKey, rule: &EvidenceRule, ev: &Events, redraw: &Callback<()>) {
     let busy = JOBS.with(|j| j.borrow().iter().filter(|j| j.field == *field && j.problem.is_none()).count());
     let room = rule.max_count.saturating_sub(latest(field).len() + busy);
-    for (i, (file, picked)) in files.into_iter().enumerate() {
+    for (i, Pick { file, picked, edits }) in files.into_iter().enumerate() {
         if i >= room {
             refuse(field, file.name(), EvidenceProblem::TooMany { limit: rule.max_count });
             continue;
@@ -301,7 +326,7 @@ fn start_jobs(files: Vec<(File, Option<String>)>, field: &FieldKey, rule: &Evide
             redraw_in.emit(());
         });
         ask_persistent_storage();
-        match evidence_client::process(&file, rule, picked.as_deref(), on_event) {
+        match evidence_client::process(&file, rule, crate::storage::keeps_files(), picked.as_deref(), edits.as_ref(), on_event) {
             Some(id) => {
                 job_id.set(id);
                 JOBS.with(|j| j.borrow_mut().push(Job { field: field.clone(), id, name: file.name(), done: 0.0, total: 0.0, problem: None, picked }));
@@ -583,13 +608,45 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
             })
             .collect()
     });
+    // Copies whose parts may be blacked out go through the editor first, one by one.
+    let editing = use_state(Vec::<File>::new);
+    let take = {
+        let (key, rule, ev, redraw, editing) = (key.clone(), rule.clone(), ev.clone(), redraw.clone(), editing.clone());
+        Callback::from(move |files: Vec<File>| {
+            // What cannot be a picture goes straight to the worker, which names why it is refused.
+            let (pictures, others): (Vec<File>, Vec<File>) = files.into_iter().partition(|f| rule.redact && f.type_().starts_with("image/"));
+            if !others.is_empty() {
+                add_files(others, &key, &rule, &ev, &redraw);
+            }
+            if !pictures.is_empty() {
+                editing.set((*editing).iter().cloned().chain(pictures).collect());
+            }
+        })
+    };
+    let editor = editing.first().map(|file| {
+        let mark = rule.use_mark.as_ref().map(|m| AttrValue::from(m.text("", &today_th())));
+        let (key, rule, ev, redraw, editing, file_in) = (key.clone(), rule.clone(), ev.clone(), redraw.clone(), editing.clone(), file.clone());
+        let on_done = Callback::from(move |outcome: Outcome| {
+            match outcome {
+                Outcome::Attach(regions) => {
+                    let pick = Pick { file: file_in.clone(), picked: None, edits: edits(&rule, &regions) };
+                    start_jobs(vec![pick], &key, &rule, &ev, &redraw);
+                    ev.files_changed.emit(());
+                }
+                Outcome::Undrawable => add_files(vec![file_in.clone()], &key, &rule, &ev, &redraw),
+                Outcome::Cancelled => {}
+            }
+            editing.set(editing.iter().skip(1).cloned().collect());
+        });
+        html! { <super::redact::RedactEditor key={format!("{}-{}", file.name(), file.last_modified())} file={file.clone()} {lang} {mark} {on_done} /> }
+    });
     let picker = |label: &str, input_id: Option<String>, accept: String, capture: Option<&'static str>, multiple: bool| {
-        let (key, rule, ev, redraw) = (key.clone(), rule.clone(), ev.clone(), redraw.clone());
+        let take = take.clone();
         let onchange = Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
             let files = files_of(input.files());
             input.set_value("");
-            add_files(files, &key, &rule, &ev, &redraw);
+            take.emit(files);
         });
         html! {
             <label class={if full { "secondary file-button disabled" } else { "secondary file-button" }}>
@@ -599,11 +656,10 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
         }
     };
     let ondrop = {
-        let (key, rule, ev, redraw) = (key.clone(), rule.clone(), ev.clone(), redraw.clone());
+        let take = take.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            let files = files_of(e.data_transfer().and_then(|t| t.files()));
-            add_files(files, &key, &rule, &ev, &redraw);
+            take.emit(files_of(e.data_transfer().and_then(|t| t.files())));
         })
     };
     html! {
@@ -616,6 +672,7 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
             if let Some(why) = not_kept {
                 <p class="field-help evidence-not-kept" role="status">{ format!("{} {}", if why == "QuotaExceededError" { i18n::DEVICE_FULL.get(lang) } else { i18n::DEVICE_REFUSED.get(lang) }, i18n::NOT_KEPT.get(lang)) }</p>
             }
+            { for editor }
             <div class="evidence-actions">
                 if images {
                     { picker(i18n::TAKE_PHOTO.get(lang), None, "image/jpeg,image/png".to_owned(), Some("environment"), false) }

@@ -17,6 +17,7 @@ pub mod field;
 pub mod fields;
 pub mod form;
 pub mod home;
+mod redact;
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

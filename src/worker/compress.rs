@@ -2,6 +2,11 @@
 //! orientation applied once), scale to the field's long edge, encode as JPEG
 //! stepping the quality down to the size target. Re-encoding drops all
 //! metadata, so a photo's GPS position never leaves the device.
+//!
+//! A copy of an ID document may be edited first ([`Edits`]): regions the
+//! citizen blacked out are filled black and "ใช้สำหรับ … เท่านั้น" is written
+//! across it, on the first canvas, so every later step and the hash carry
+//! them; such a copy is always re-encoded, so the original never leaves.
 
 use eservice_core::evidence::{EvidenceProblem, EvidenceRule, MediaType};
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,6 +14,57 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, File, ImageBitmap, ImageBitmapOptions, ImageEncodeOptions, ImageOrientation, OffscreenCanvas};
 
 use super::{cancelled, Stop};
+
+/// What the citizen asked done to a copy before it is hashed.
+#[derive(Default)]
+pub struct Edits {
+    /// Written across the image, diagonally, again and again.
+    pub mark: Option<String>,
+    /// Regions to black out, as fractions of the image: `[x, y, w, h]`.
+    pub rects: Vec<[f64; 4]>,
+}
+
+impl Edits {
+    /// `{"mark": text?, "rects": [[x, y, w, h]…]}`; fractions are clamped to the image.
+    pub fn from_json(v: &serde_json::Value) -> Edits {
+        let rects = v["rects"].as_array().into_iter().flatten().filter_map(|r| {
+            let n: Vec<f64> = r.as_array()?.iter().filter_map(serde_json::Value::as_f64).map(|x| x.clamp(0.0, 1.0)).collect();
+            let [x, y, w, h] = <[f64; 4]>::try_from(n).ok()?;
+            (w > 0.0 && h > 0.0).then_some([x, y, w.min(1.0 - x), h.min(1.0 - y)])
+        });
+        Edits { mark: v["mark"].as_str().map(str::to_owned), rects: rects.collect() }
+    }
+
+    /// Writes the mark across, then blacks out the regions (last, so they
+    /// are wholly black), on a `w`×`h` canvas.
+    fn paint(&self, ctx: &web_sys::OffscreenCanvasRenderingContext2d, w: f64, h: f64) {
+        if let Some(text) = &self.mark {
+            // Along the diagonal, sized so one line spans most of it, repeated
+            // above and below so no part of the card is left unmarked.
+            let diagonal = w.hypot(h);
+            ctx.save();
+            ctx.translate(w / 2.0, h / 2.0).ok();
+            ctx.rotate(-(h.atan2(w))).ok();
+            ctx.set_font("bold 100px sans-serif");
+            let width = ctx.measure_text(text).map(|m| m.width()).unwrap_or(1.0).max(1.0);
+            let size = (100.0 * diagonal * 0.8 / width).clamp(8.0, h / 4.0);
+            ctx.set_font(&format!("bold {size}px sans-serif"));
+            ctx.set_text_align("center");
+            ctx.set_text_baseline("middle");
+            ctx.set_fill_style_str("rgba(204, 0, 0, 0.6)");
+            let gap = size * 3.0;
+            let lines = (diagonal / gap).ceil() as i32;
+            for i in -lines..=lines {
+                ctx.fill_text(text, 0.0, f64::from(i) * gap).ok();
+            }
+            ctx.restore();
+        }
+        ctx.set_fill_style_str("#000");
+        for [x, y, rw, rh] in &self.rects {
+            ctx.fill_rect(x * w, y * h, rw * w, rh * h);
+        }
+    }
+}
 
 pub struct Compressed {
     pub blob: Blob,
@@ -33,7 +89,7 @@ fn failed(e: JsValue) -> Stop {
 
 /// The compressed photo, or `None` when the original is best kept: already
 /// small, without metadata, and not made smaller by re-encoding.
-pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule: &EvidenceRule) -> Result<Option<Compressed>, Stop> {
+pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule: &EvidenceRule, edits: Option<&Edits>) -> Result<Option<Compressed>, Stop> {
     let scope: web_sys::WorkerGlobalScope = js_sys::global().unchecked_into();
     let opts = ImageBitmapOptions::new();
     opts.set_image_orientation(ImageOrientation::FromImage);
@@ -43,7 +99,7 @@ pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule:
     let long = w.max(h).max(1);
     let size = file.size() as u64;
     let exif = has_exif(media, head);
-    if long <= rule.long_edge && size <= rule.target_bytes && !exif {
+    if long <= rule.long_edge && size <= rule.target_bytes && !exif && edits.is_none() {
         bitmap.close();
         return Ok(None);
     }
@@ -76,6 +132,9 @@ pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule:
             None => ctx.draw_image_with_image_bitmap_and_dw_and_dh(&bitmap, 0.0, 0.0, f64::from(cw), f64::from(ch)),
         }
         .map_err(failed)?;
+        if let (None, Some(e)) = (&previous, edits) {
+            e.paint(&ctx, f64::from(cw), f64::from(ch));
+        }
         let enc = ImageEncodeOptions::new();
         enc.set_type("image/jpeg");
         enc.set_quality(quality);
@@ -96,7 +155,9 @@ pub async fn compress(id: u32, file: &File, media: MediaType, head: &[u8], rule:
     }
     bitmap.close();
     match best {
-        Some(b) if exif || (b.blob.size() as u64) < size => Ok(Some(b)),
+        Some(b) if exif || edits.is_some() || (b.blob.size() as u64) < size => Ok(Some(b)),
+        // An edited copy is never sent as it was picked.
+        None if edits.is_some() => Err(Stop::Problem(EvidenceProblem::Corrupt)),
         _ => Ok(None),
     }
 }

@@ -28,7 +28,7 @@ pub(crate) mod verify;
 use std::cell::RefCell;
 
 use eservice_core::evidence::{
-    image_size, rule::pdf_is_complete, sniff, Compression, EvidenceProblem, EvidenceRule, ManifestEntry, MediaType,
+    image_size, rule::pdf_is_complete, sniff, Compression, EvidenceProblem, EvidenceRule, ManifestEntry, Marked, MediaType,
 };
 use js_sys::{Object, Reflect};
 use wasm_bindgen::prelude::*;
@@ -186,13 +186,14 @@ pub fn run() {
                 // the original too, under the key the draft names, until then.
                 let keep_it = get("keep").as_bool().unwrap_or(false);
                 let picked = get("picked").as_string().filter(|_| keep_it);
+                let edits = get("edits").as_string().and_then(|e| serde_json::from_str(&e).ok()).map(|e| compress::Edits::from_json(&e));
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(key) = picked {
                         // Not kept only means a reload now would ask for it again.
                         let _ = keep::keep_picked(&key, &file).await;
                     }
                     let progress = |done: f64, total: f64| post(id, "progress", &[("done", done.into()), ("total", total.into())]);
-                    match process(id, &file, &rule, &progress, true).await {
+                    match process(id, &file, &rule, &progress, true, edits.as_ref()).await {
                         Ok((entry, blob)) => {
                             let not_kept = match keep_it {
                                 true => keep::keep(&entry.sha256.hex(), &blob).await.err().map_or(JsValue::UNDEFINED, JsValue::from),
@@ -223,6 +224,7 @@ pub(crate) async fn process(
     rule: &EvidenceRule,
     progress: &dyn Fn(f64, f64),
     check_signature: bool,
+    edits: Option<&compress::Edits>,
 ) -> Result<(ManifestEntry, Blob), Stop> {
     let size = file.size() as u64;
     let head = read::slice(file, 0.0, HEAD.min(size as f64)).await.map_err(|_| EvidenceProblem::Corrupt)?;
@@ -244,7 +246,7 @@ pub(crate) async fn process(
                 return Err(EvidenceProblem::TooManyPixels { pixels, limit: rule.max_pixels }.into());
             }
         }
-        if let Some(out) = compress::compress(id, file, media, &head, rule).await? {
+        if let Some(out) = compress::compress(id, file, media, &head, rule, edits).await? {
             let sha256 = read::sha256(id, &out.blob, &|_, _| {}).await?;
             let size_out = out.blob.size() as u64;
             if size_out > rule.max_bytes {
@@ -263,6 +265,7 @@ pub(crate) async fn process(
                     quality: out.quality,
                 }),
                 signature: None,
+                marked: edits.map(|e| Marked { use_text: e.mark.clone(), redactions: e.rects.len() as u32 }),
             };
             return Ok((entry, out.blob));
         }
@@ -279,7 +282,7 @@ pub(crate) async fn process(
     } else {
         None
     };
-    let entry = ManifestEntry { name, media_type: media, size, sha256: original_sha256, compression: None, signature };
+    let entry = ManifestEntry { name, media_type: media, size, sha256: original_sha256, compression: None, signature, marked: None };
     Ok((entry, file.clone().into()))
 }
 

@@ -39,7 +39,7 @@ fn hash_file(path: &PathBuf) -> std::io::Result<ManifestEntry> {
         stream.update(&buf[..n]);
     }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(ManifestEntry { name, media_type: sniff(&head), size: stream.len(), sha256: stream.finish(), compression: None, signature: None })
+    Ok(ManifestEntry { name, media_type: sniff(&head), size: stream.len(), sha256: stream.finish(), compression: None, signature: None, marked: None })
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {

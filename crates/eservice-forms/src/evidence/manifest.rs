@@ -28,6 +28,18 @@ pub struct ManifestEntry {
     pub compression: Option<Compression>,
     /// For a signed PDF: the verdict on its signatures, checked on intake.
     pub signature: Option<SignatureCheck>,
+    /// A copy marked for this use, or with parts blacked out, in the
+    /// browser before it was hashed (the original was never kept or sent).
+    pub marked: Option<Marked>,
+}
+
+/// What was done to a copy before it was hashed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Marked {
+    /// The words written across it ("ใช้สำหรับ … เท่านั้น …").
+    pub use_text: Option<String>,
+    /// How many regions were blacked out.
+    pub redactions: u32,
 }
 
 /// What the intake verification said of a signed PDF.
@@ -54,6 +66,12 @@ impl ManifestEntry {
                 "mediaType": c.original_type.mime(),
             });
             v["compression"] = json!({ "longEdge": c.long_edge, "quality": c.quality, "format": "image/jpeg" });
+        }
+        if let Some(m) = &self.marked {
+            v["marked"] = json!({ "redactions": m.redactions });
+            if let Some(t) = &m.use_text {
+                v["marked"]["use"] = json!(t);
+            }
         }
         if let Some(sig) = &self.signature {
             v["signature"] = json!({ "verdict": sig.verdict });
@@ -82,6 +100,7 @@ impl ManifestEntry {
             size: v.get("size")?.as_u64()?,
             sha256: Digest::from_hex(&s(v, "sha256")?)?,
             compression,
+            marked: v.get("marked").and_then(|m| Some(Marked { use_text: s(m, "use"), redactions: u32::try_from(m.get("redactions")?.as_u64()?).ok()? })),
             signature: v.get("signature").and_then(|sig| {
                 Some(SignatureCheck {
                     verdict: s(sig, "verdict")?,
@@ -106,6 +125,7 @@ mod tests {
             sha256: Sha256Stream::digest(b"abc"),
             compression: None,
             signature: None,
+            marked: None,
         };
         assert_eq!(ManifestEntry::from_json(&plain.to_json()), Some(plain.clone()));
         let signed = ManifestEntry {
@@ -125,6 +145,9 @@ mod tests {
             media_type: MediaType::Jpeg,
             ..plain
         };
-        assert_eq!(ManifestEntry::from_json(&photo.to_json()), Some(photo));
+        assert_eq!(ManifestEntry::from_json(&photo.to_json()), Some(photo.clone()));
+        let marked = ManifestEntry { marked: Some(Marked { use_text: Some("ใช้สำหรับขอใบอนุญาต เท่านั้น 3 ธ.ค. 2569".into()), redactions: 2 }), ..photo };
+        assert_eq!(marked.to_json()["marked"], json!({"use": "ใช้สำหรับขอใบอนุญาต เท่านั้น 3 ธ.ค. 2569", "redactions": 2}));
+        assert_eq!(ManifestEntry::from_json(&marked.to_json()), Some(marked));
     }
 }

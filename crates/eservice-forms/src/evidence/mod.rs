@@ -11,6 +11,6 @@ pub mod sniff;
 
 pub use hash::{Digest, Sha256Stream};
 pub use image_size::image_size;
-pub use manifest::{Compression, ManifestEntry, SignatureCheck};
-pub use rule::{EvidenceProblem, EvidenceRule};
+pub use manifest::{Compression, ManifestEntry, Marked, SignatureCheck};
+pub use rule::{EvidenceProblem, EvidenceRule, UseMark};
 pub use sniff::{sniff, MediaType};

@@ -23,6 +23,33 @@ pub struct EvidenceRule {
     /// Compression steps the JPEG quality down until the file is this small.
     pub target_bytes: u64,
     pub max_pixels: u64,
+    /// Copies of ID documents are stamped for this use alone.
+    pub use_mark: Option<UseMark>,
+    /// The citizen may black out parts (the religion on an ID card, the
+    /// laser code on its back) before the file is hashed.
+    pub redact: bool,
+}
+
+/// "ใช้สำหรับ … เท่านั้น", written across a copy of an ID document, as Thai
+/// practice has it, so the copy cannot be reused for anything else.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct UseMark {
+    /// The service named; the form's title when not given.
+    pub service: Option<String>,
+    /// The agency named, if given.
+    pub agency: Option<String>,
+}
+
+impl UseMark {
+    /// The words stamped across the image, with today's date as the
+    /// citizen reads it (`date`).
+    pub fn text(&self, form_title: &str, date: &str) -> String {
+        let service = self.service.as_deref().unwrap_or(form_title);
+        match &self.agency {
+            Some(agency) => format!("ใช้สำหรับ{service} ที่ {agency} เท่านั้น {date}"),
+            None => format!("ใช้สำหรับ{service} เท่านั้น {date}"),
+        }
+    }
 }
 
 impl Default for EvidenceRule {
@@ -35,13 +62,16 @@ impl Default for EvidenceRule {
             min_long_edge: 1000,
             target_bytes: 500 * 1024,
             max_pixels: DEFAULT_MAX_PIXELS,
+            use_mark: None,
+            redact: false,
         }
     }
 }
 
 impl EvidenceRule {
     /// Reads `{"accept": [mime…], "maxBytes", "maxCount", "longEdge",
-    /// "minLongEdge", "targetBytes"}`; anything missing keeps its default.
+    /// "minLongEdge", "targetBytes", "useMark": true or {"service",
+    /// "agency"}, "redact": true}`; anything missing keeps its default.
     pub fn from_json(v: &Value) -> EvidenceRule {
         let d = EvidenceRule::default();
         let num = |k: &str| v.get(k).and_then(Value::as_u64);
@@ -60,7 +90,21 @@ impl EvidenceRule {
             min_long_edge: num("minLongEdge").map(|x| x as u32).unwrap_or(d.min_long_edge).min(long_edge),
             target_bytes: num("targetBytes").unwrap_or(d.target_bytes),
             max_pixels: num("maxPixels").unwrap_or(d.max_pixels),
+            use_mark: match v.get("useMark") {
+                Some(Value::Bool(true)) => Some(UseMark::default()),
+                Some(m @ Value::Object(_)) => {
+                    let text = |k: &str| m.get(k).and_then(Value::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+                    Some(UseMark { service: text("service"), agency: text("agency") })
+                }
+                _ => None,
+            },
+            redact: v.get("redact").and_then(Value::as_bool).unwrap_or(false),
         }
+    }
+
+    /// Whether a file must be an image the kit can draw on.
+    pub fn edits_images(&self) -> bool {
+        self.use_mark.is_some() || self.redact
     }
 
     /// The rule as `from_json` reads it, for handing to the worker.
@@ -73,6 +117,8 @@ impl EvidenceRule {
             "minLongEdge": self.min_long_edge,
             "targetBytes": self.target_bytes,
             "maxPixels": self.max_pixels,
+            "useMark": self.use_mark.as_ref().map(|m| serde_json::json!({ "service": m.service, "agency": m.agency })),
+            "redact": self.redact,
         })
     }
 
@@ -87,6 +133,9 @@ impl EvidenceRule {
         }
         if !self.accept.contains(&media) {
             return Err(EvidenceProblem::Unsupported { found: media, accept: self.accept.clone() });
+        }
+        if self.edits_images() && !media.is_compressible_image() {
+            return Err(EvidenceProblem::NeedsImage);
         }
         // A compressible image may start over the limit: it is checked again after compression.
         if size > self.max_bytes && !media.is_compressible_image() {
@@ -114,6 +163,8 @@ pub enum EvidenceProblem {
     TooManyPixels { pixels: u64, limit: u64 },
     /// The browser ran out of memory on this file.
     OutOfMemory,
+    /// The field marks or blacks out copies, which needs a photo or scan.
+    NeedsImage,
 }
 
 impl EvidenceProblem {
@@ -133,6 +184,7 @@ impl EvidenceProblem {
             EvidenceProblem::TruncatedPdf => json!({"code": "truncated-pdf"}),
             EvidenceProblem::TooManyPixels { pixels, limit } => json!({"code": "too-many-pixels", "pixels": pixels, "limit": limit}),
             EvidenceProblem::OutOfMemory => json!({"code": "out-of-memory"}),
+            EvidenceProblem::NeedsImage => json!({"code": "needs-image"}),
         }
     }
 
@@ -153,6 +205,7 @@ impl EvidenceProblem {
             "truncated-pdf" => EvidenceProblem::TruncatedPdf,
             "too-many-pixels" => EvidenceProblem::TooManyPixels { pixels: n("pixels")?, limit: n("limit")? },
             "out-of-memory" => EvidenceProblem::OutOfMemory,
+            "needs-image" => EvidenceProblem::NeedsImage,
             _ => return None,
         })
     }
@@ -229,6 +282,12 @@ impl EvidenceProblem {
             EvidenceProblem::OutOfMemory => lang
                 .pick("เครื่องมีหน่วยความจำไม่พอสำหรับไฟล์นี้ โปรดปิดแอปอื่นแล้วลองใหม่ หรือใช้ไฟล์ที่เล็กลง", "This device ran out of memory on this file; close other apps and try again, or use a smaller file")
                 .into(),
+            EvidenceProblem::NeedsImage => lang
+                .pick(
+                    "เอกสารนี้ต้องเป็นภาพถ่ายหรือภาพสแกน (JPG หรือ PNG) เพื่อประทับข้อความ “ใช้สำหรับ … เท่านั้น” หรือปิดบังข้อมูลบางส่วนได้",
+                    "This document must be a photo or scan (JPG or PNG), so that it can be marked for this use alone or have parts blacked out",
+                )
+                .into(),
         }
     }
 }
@@ -281,11 +340,29 @@ mod tests {
             EvidenceProblem::TruncatedPdf,
             EvidenceProblem::TooManyPixels { pixels: 20_000_000, limit: 16_000_000 },
             EvidenceProblem::OutOfMemory,
+            EvidenceProblem::NeedsImage,
         ] {
             assert_eq!(EvidenceProblem::from_json(&p.to_json()), Some(p));
         }
         let r = EvidenceRule { max_count: 3, ..EvidenceRule::default() };
         assert_eq!(EvidenceRule::from_json(&r.to_json()), r);
+        let marked = EvidenceRule { use_mark: Some(UseMark { service: None, agency: Some("สำนักงานเขต".into()) }), redact: true, ..EvidenceRule::default() };
+        assert_eq!(EvidenceRule::from_json(&marked.to_json()), marked);
+    }
+
+    #[test]
+    fn copies_marked_for_this_use_must_be_images() {
+        let r = EvidenceRule::from_json(&json!({"useMark": {"agency": "สำนักงานทะเบียนพาณิชย์"}, "redact": true}));
+        assert!(r.redact && r.edits_images());
+        assert_eq!(r.check(10, MediaType::Pdf), Err(EvidenceProblem::NeedsImage));
+        assert_eq!(r.check(10, MediaType::Jpeg), Ok(()));
+        assert_eq!(
+            r.use_mark.as_ref().unwrap().text("การจดทะเบียนพาณิชย์", "3 ธ.ค. 2569"),
+            "ใช้สำหรับการจดทะเบียนพาณิชย์ ที่ สำนักงานทะเบียนพาณิชย์ เท่านั้น 3 ธ.ค. 2569"
+        );
+        let plain = EvidenceRule::from_json(&json!({"useMark": true}));
+        assert_eq!(plain.use_mark.unwrap().text("ขอใบอนุญาต", "1 ม.ค. 2570"), "ใช้สำหรับขอใบอนุญาต เท่านั้น 1 ม.ค. 2570");
+        assert!(!EvidenceRule::from_json(&json!({"useMark": false})).edits_images());
     }
 
     #[test]

@@ -396,6 +396,10 @@ impl<'a> Reader<'a> {
             if let Some(max) = parts.get("maxItems").and_then(Value::as_u64) {
                 rule.max_count = max as usize;
             }
+            // A copy marked for this use names the service: the form's own title unless the field says.
+            if let Some(mark) = rule.use_mark.as_mut().filter(|m| m.service.is_none()) {
+                mark.service = self.v.schema().get("title").and_then(Value::as_str).map(str::to_owned);
+            }
             return Widget::Evidence { rule };
         }
         let Some((items, base)) = parts.0.iter().find_map(|(s, b)| s.get("items").filter(|i| i.is_object()).map(|i| (i, b.clone()))) else {
