@@ -79,6 +79,66 @@ export const compressors = {
   },
 };
 
+/** Sealing a package of `file`'s bytes: the kit's worker (age, 64 KiB
+ * chunks, read a slice at a time) against WebCrypto AES-GCM over the same
+ * bytes in one call on the page. */
+export const sealers = {
+  async kit(file, to) {
+    const r = await ask({ op: 'seal', file, to: [to] });
+    const answer = JSON.parse(r.json);
+    if (answer.error) throw new Error(answer.error.en);
+    return { size: r.blob.size, wasmBytes: answer.wasmBytes };
+  },
+  async aesGcm(file) {
+    const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+    const out = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, key, await file.arrayBuffer());
+    return { size: out.byteLength };
+  },
+};
+
+function idb() {
+  return new Promise((ok, fail) => {
+    const open = indexedDB.open('bench-peer', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('files');
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+}
+
+/** Keeping photos on the device and reading them back: the kit's worker
+ * (each record checked against its SHA-256 when read) against plain
+ * IndexedDB put/get of the same blobs in one transaction. */
+export const stores = {
+  async kit(files) {
+    await ask({ op: 'keep', files });
+    const r = await ask({ op: 'restore', sha256: files.map((f) => f.sha256) });
+    if (r.lost.length) throw new Error(`lost ${r.lost.length}`);
+    return r.files.length;
+  },
+  async plain(files) {
+    const db = await idb();
+    await new Promise((ok) => { const tx = db.transaction('files', 'readwrite'); for (const f of files) tx.objectStore('files').put(f.blob, f.sha256); tx.oncomplete = ok; });
+    const back = await new Promise((ok) => {
+      const tx = db.transaction('files');
+      const out = [];
+      for (const f of files) { const r = tx.objectStore('files').get(f.sha256); r.onsuccess = () => out.push(r.result); }
+      tx.oncomplete = () => ok(out);
+    });
+    db.close();
+    return back.length;
+  },
+};
+
+/** Compressed photos as the kit keeps them: the worker's output, by SHA-256. */
+export async function compressedPhotos(n) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const r = await ask({ op: 'process', file: await photo(100 + i), rule: JSON.stringify(RULE) });
+    out.push({ sha256: JSON.parse(r.entry).sha256, blob: r.blob });
+  }
+  return out;
+}
+
 /** Runs `fn`, measuring time, the longest main-thread task and the peak JS heap. */
 export async function measure(fn) {
   let longest = 0;
@@ -95,4 +155,4 @@ export async function measure(fn) {
   return { ms, result, longest, peak };
 }
 
-window.bench = { randomFile, photo, hashers, compressors, measure, ready: true };
+window.bench = { randomFile, photo, hashers, compressors, sealers, stores, compressedPhotos, measure, ready: true };

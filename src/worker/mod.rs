@@ -5,7 +5,9 @@
 //! Messages in: `{op: "process", id, file, rule}`, `{op: "hash", id, file,
 //! stream}`, `{op: "verify", id, file, trust?}`, `{op: "package", …}` (see [`package`]),
 //! `{op: "receipt", id, body, hash}`, `{op: "restore", id, sha256: […]}`,
-//! `{op: "resume", id, keys: […]}`, `{op: "unseal", …}` and
+//! `{op: "resume", id, keys: […]}`, `{op: "keep", id, files: [{sha256,
+//! blob}]}`, `{op: "seal", id, file, to: [age1…]}` (the sealed blob, its
+//! SHA-256 and the wasm heap's size after; the benchmark's), `{op: "unseal", …}` and
 //! `{op: "seal-keygen", …}` ([`unseal`]),
 //! `{op: "sweep", keep: […]}` ([`keep`])
 //! and `{op: "cancel", id}`. Messages out: `{id, kind: "progress",
@@ -19,7 +21,7 @@
 
 mod compress;
 mod keep;
-mod package;
+pub(crate) mod package;
 pub(crate) mod read;
 mod unseal;
 pub mod sign;
@@ -162,6 +164,36 @@ pub fn run() {
                     let (found, lost) = keep::resume(&keys).await;
                     let lost: js_sys::Array = lost.iter().map(|s| JsValue::from(s.as_str())).collect();
                     post(id, "restored", &[("files", keep::to_js(&found)), ("lost", lost.into())]);
+                });
+            }
+            Some("keep") => {
+                let files = get("files");
+                wasm_bindgen_futures::spawn_local(async move {
+                    for f in js_sys::Array::from(&files).iter() {
+                        let sha = Reflect::get(&f, &"sha256".into()).ok().and_then(|s| s.as_string()).unwrap_or_default();
+                        if let Ok(blob) = Reflect::get(&f, &"blob".into()).unwrap_or_default().dyn_into::<Blob>() {
+                            let _ = keep::keep(&sha, &blob).await;
+                        }
+                    }
+                    post(id, "kept", &[]);
+                });
+            }
+            Some("seal") => {
+                let Ok(file) = get("file").dyn_into::<Blob>() else { return };
+                let to: Vec<String> = js_sys::Array::from(&get("to")).iter().filter_map(|s| s.as_string()).collect();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let to = to.iter().map(|k| eservice_core::seal::Recipient::parse(k)).collect::<Result<Vec<_>, _>>();
+                    let (answer, blob) = match to {
+                        Err(e) => (crate::reply::seal_error(&e), None),
+                        Ok(to) => match package::seal(&file, &to).await {
+                            Ok((blob, sha)) => {
+                                let heap = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+                                (serde_json::json!({ "sha256": sha, "wasmBytes": heap }), Some(blob))
+                            }
+                            Err(e) => (e, None),
+                        },
+                    };
+                    post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
                 });
             }
             Some("sweep") => {

@@ -75,10 +75,12 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
             answer["amount"] = json!(amount.map(Satang::baht));
         }
     }
-    let Some(to) = sealing else {
-        return (answer, Some(crate::blob::from_bytes(&built.zip, "application/zip")));
-    };
-    match seal(&built.zip, &to) {
+    let zip = crate::blob::from_bytes(&built.zip, "application/zip");
+    let Some(to) = sealing else { return (answer, Some(zip)) };
+    // The ZIP now lives in the blob: the heap drops its copy before sealing.
+    drop(built);
+    drop(bytes);
+    match seal(&zip, &to).await {
         Ok((blob, sha256)) => {
             answer["sealed"] = json!({ "format": "age", "sha256": sha256 });
             (answer, Some(blob))
@@ -87,15 +89,17 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
     }
 }
 
-/// The ZIP sealed to `to`, chunk by chunk, each chunk handed to the browser
-/// as a blob part as soon as it is sealed (the wasm heap never holds a
-/// sealed copy); and the sealed file's SHA-256.
-fn seal(zip: &[u8], to: &[Recipient]) -> Result<(Blob, String), Value> {
-    // The ZIP and its sealed copy are both in memory until the blob is
-    // made: a package too large for that is refused before anything is sent.
+/// `blob` sealed to `to`, read a slice at a time and each sealed chunk
+/// handed to the browser as a blob part at once, so the wasm heap holds
+/// neither the whole package nor its sealed copy; and the sealed file's
+/// SHA-256.
+pub async fn seal(blob: &Blob, to: &[Recipient]) -> Result<(Blob, String), Value> {
+    // The package and its sealed copy are both in the browser's memory
+    // until the blob is made: one too large for that is refused before
+    // anything is sent.
     let limit = 2.0 * one_shot_limit();
-    if zip.len() as f64 > limit {
-        let (mb, max) = (zip.len() / (1 << 20), (limit as usize) / (1 << 20));
+    if blob.size() > limit {
+        let (mb, max) = ((blob.size() as usize) >> 20, (limit as usize) >> 20);
         return Err(error(
             &format!("ชุดเอกสาร ({mb} MB) ใหญ่เกินกว่าที่เครื่องนี้จะเข้ารหัสได้ (ไม่เกิน {max} MB) จึงยังไม่ได้ส่ง ลดจำนวนหรือขนาดไฟล์แนบ หรือยื่นจากคอมพิวเตอร์"),
             &format!("The package ({mb} MB) is too large for this device to encrypt (at most {max} MB), so nothing was sent; attach fewer or smaller files, or apply from a computer"),
@@ -114,8 +118,13 @@ fn seal(zip: &[u8], to: &[Recipient]) -> Result<(Blob, String), Value> {
         parts.push(&js_sys::Uint8Array::from(bytes));
     };
     push(&head);
-    for piece in zip.chunks(1 << 20) {
-        push(&sealer.update(piece));
+    const SLICE: f64 = (1 << 20) as f64;
+    let mut at = 0.0;
+    while at < blob.size() {
+        let end = (at + SLICE).min(blob.size());
+        let piece = slice(blob, at, end).await.map_err(|_| error("อ่านชุดเอกสารไม่ได้", "The package could not be read"))?;
+        push(&sealer.update(&piece));
+        at = end;
     }
     push(&sealer.finish());
     let options = web_sys::BlobPropertyBag::new();

@@ -42,6 +42,8 @@ pub enum What {
     NotHttps(String),
     /// A PromptPay biller ID is 15 digits.
     BillerId(String),
+    /// An `encryptTo` key that cannot be read; why.
+    EncryptTo(eservice_seal::Error),
     Amount(String),
     /// A step lists a question that is not a top-level question.
     UnknownInStep(Key),
@@ -101,6 +103,10 @@ impl Problem {
             What::BillerId(b) => match lang {
                 Lang::Th => format!("รหัสผู้รับชำระพร้อมเพย์ “{b}” ต้องเป็นตัวเลข 15 หลัก"),
                 Lang::En => format!("the PromptPay biller ID “{b}” must be 15 digits"),
+            },
+            What::EncryptTo(why) => match lang {
+                Lang::Th => format!("กุญแจเข้ารหัสของหน่วยงานใช้ไม่ได้: {}", why.message(lang)),
+                Lang::En => format!("the agency's encryption key cannot be used: {}", why.message(lang)),
             },
             What::Amount(a) => match lang {
                 Lang::Th => format!("ค่าธรรมเนียม “{a}” ต้องเป็นจำนวนเงินบาท เช่น 50 หรือ 12.50"),
@@ -231,6 +237,11 @@ impl Design {
             }
             if !is_amount(&f.amount) {
                 say("fee", What::Amount(f.amount.clone()));
+            }
+        }
+        for k in s.keys() {
+            if let Err(e) = eservice_seal::Recipient::parse(k) {
+                out.push(Problem { at: Place::Service("encryptTo"), what: What::EncryptTo(e) });
             }
         }
         questions(&self.questions, &[], patterns, &mut out);

@@ -35,6 +35,18 @@ pub struct Service {
     /// How many days a draft is kept on the citizen's device.
     pub draft_days: Option<u32>,
     pub version: Option<String>,
+    /// The agency's public keys (`age1…`) packages are sealed to; none
+    /// sends them as they are. Pieces as typed: blank ones are skipped
+    /// when checked and written ([`Service::keys`]).
+    #[serde(default)]
+    pub encrypt_to: Vec<String>,
+}
+
+impl Service {
+    /// The `encryptTo` keys given, without blank pieces.
+    pub fn keys(&self) -> Vec<&str> {
+        self.encrypt_to.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect()
+    }
 }
 
 /// Where a citizen's request goes.
@@ -361,6 +373,7 @@ impl Design {
                 fee: None,
                 draft_days: None,
                 version: None,
+                encrypt_to: Vec::new(),
             },
             questions: Vec::new(),
             steps: Vec::new(),

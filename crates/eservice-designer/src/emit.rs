@@ -386,6 +386,11 @@ impl Design {
         if let Some(v) = &s.version {
             e.insert("version".into(), v.clone().into());
         }
+        match s.keys().as_slice() {
+            [] => {}
+            [one] => drop(e.insert("encryptTo".into(), (*one).into())),
+            many => drop(e.insert("encryptTo".into(), many.to_vec().into())),
+        }
         Value::Object(e)
     }
 }

@@ -58,6 +58,7 @@ pub fn food_shop() -> Design {
             fee: Some(Fee { biller_id: "099400016180300".into(), amount: "200".into() }),
             draft_days: Some(14),
             version: Some("1".into()),
+            encrypt_to: Vec::new(),
         },
         questions: vec![
             q("applicant_type", "ผู้ขอเป็น", "The applicant is", Kind::Single { options: vec![choice("person", "บุคคลธรรมดา", "An individual"), choice("company", "นิติบุคคล", "A company")], list: false }),

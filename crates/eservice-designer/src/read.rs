@@ -55,6 +55,14 @@ impl Design {
             Some(Fee { biller_id: f.get("billerId")?.as_str()?.to_owned(), amount: f.get("amount")?.as_str()?.to_owned() })
         });
         d.service.version = e.get("version").and_then(Value::as_str).map(str::to_owned);
+        // Kept as written, readable or not: the check names a bad one, and
+        // saving never drops the agency's key (that would send in the clear).
+        d.service.encrypt_to = match e.get("encryptTo") {
+            Some(Value::Array(keys)) => keys.iter().map(|k| k.as_str().map_or_else(|| k.to_string(), str::to_owned)).collect(),
+            Some(Value::String(k)) => vec![k.clone()],
+            Some(other) => vec![other.to_string()],
+            None => Vec::new(),
+        };
 
         // The schema's own title and description stay as written where
         // they are not the service's (a form's title often names its paper form).

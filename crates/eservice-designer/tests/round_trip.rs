@@ -93,3 +93,26 @@ fn examples_open_as_questions_the_clerk_can_edit() {
         assert!(!d.service.title.is_empty() && !d.service.agency.is_empty(), "{id}: service settings");
     }
 }
+
+/// A form sealed to the agency's keys keeps them through the designer: a
+/// clerk who opens and saves it must never turn its packages clear.
+#[test]
+fn the_agency_encryption_keys_survive_the_designer_and_a_bad_one_is_named() {
+    let defs = json(&forms().join("common/defs.json"));
+    let id = "commerce-registration";
+    let key = |b: u8| eservice_seal::Identity::generate(&mut |buf: &mut [u8]| buf.fill(b)).recipient().to_string();
+    for keys in [Value::from(key(1)), Value::from(vec![key(1), key(2)])] {
+        let mut e = entry(id);
+        e["encryptTo"] = keys.clone();
+        let (schema, ui) = (json(&forms().join(id).join("schema.json")), json(&forms().join(id).join("ui.json")));
+        let d = Design::read(id, &schema, &ui, Some(&e));
+        let saved = d.save(&defs, Box::new(RegressEngine::default())).unwrap();
+        assert_eq!(saved.entry["encryptTo"], keys);
+    }
+    let (mut d, _, _) = open(id);
+    d.service.encrypt_to = vec![key(3), String::new(), "age1notakey".into()];
+    let problems = d.save(&defs, Box::new(RegressEngine::default())).unwrap_err();
+    let words: Vec<String> = problems.iter().map(|p| p.message(eservice_base::Lang::En)).collect();
+    assert_eq!(words.len(), 1, "{words:?}");
+    assert!(words[0].contains("Service settings (encryptTo)") && words[0].contains("encryption key cannot be used"), "{words:?}");
+}

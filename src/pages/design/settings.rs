@@ -117,6 +117,9 @@ pub fn ServiceSettings(props: &SettingsProps) -> Html {
                 { text_input("service-draft-days", lang.pick("เก็บแบบร่างในเครื่องของประชาชนกี่วัน", "Days a citizen's draft is kept"), &s.draft_days.map(|n| n.to_string()).unwrap_or_default(), d, |d, v| d.service.draft_days = v.trim().parse().ok().filter(|n| *n > 0)) }
                 { text_input("service-version", lang.pick("รุ่นของแบบฟอร์ม", "Form version"), s.version.as_deref().unwrap_or(""), d, |d, v| d.service.version = some(v.trim().to_owned())) }
             </div>
+            // Keys separated by spaces, kept as typed (empty pieces included)
+            // so the field shows exactly what was typed between keystrokes.
+            { text_input("service-encrypt-to", lang.pick("กุญแจสาธารณะของหน่วยงานสำหรับเข้ารหัสคำขอ (age1… จากกล่องรับคำขอ)", "The agency's public key that requests are encrypted to (age1…, from the inbox)"), &s.encrypt_to.join(" "), d, |d, v| d.service.encrypt_to = v.split(' ').map(str::to_owned).collect()) }
         </fieldset>
     }
 }
