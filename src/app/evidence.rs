@@ -638,7 +638,7 @@ pub fn EvidenceField(props: &EvidenceProps) -> Html {
             }
             editing.set(editing.iter().skip(1).cloned().collect());
         });
-        html! { <super::redact::RedactEditor key={format!("{}-{}", file.name(), file.last_modified())} file={file.clone()} {lang} {mark} {on_done} /> }
+        html! { <super::redact::RedactEditor key={format!("{}-{}", file.name(), file.last_modified() as u64)} file={file.clone()} {lang} {mark} {on_done} /> }
     });
     let picker = |label: &str, input_id: Option<String>, accept: String, capture: Option<&'static str>, multiple: bool| {
         let take = take.clone();

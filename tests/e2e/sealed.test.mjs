@@ -144,7 +144,7 @@ test('a key in index.json that cannot be read stops the form with its name, and 
   await submitCommerce(page);
   const alert = page.locator('.problem-box[role="alert"]');
   await alert.waitFor({ timeout: 20000 });
-  assert.match(await alert.textContent(), /อ่านกุญแจไม่ได้/);
+  assert.match(await alert.textContent(), /อ่านกุญแจ “age1thisisnotake…” ไม่ได้: มีตัวอักษรผิดหรือขาดหาย/);
   assert.equal(await page.locator('#package-download').count(), 0, 'no package offered');
   assert.equal(await page.locator('#email-link').count(), 0);
   sent.forEach((b, i) => assertNoSecrets(`request body ${i}`, b));

@@ -172,5 +172,5 @@ fn a_sealed_package_opens_with_the_agency_key_file_alone_and_says_what_stops_it(
     assert!(code == Some(2) && err.contains("ไฟล์เข้ารหัสเสียหาย") && err.contains("ถูกแก้ไขหรือขาดหาย"), "{err}");
     assert!(!dir.join("x.zip").exists(), "nothing half-written");
     let (code, _, err) = eservice_with(pass, &["package", "seal", s(&zip_path), "--to", "age1notakey", "-o", s(&dir.join("y.age"))]);
-    assert!(code == Some(2) && err.contains("The key cannot be read"), "{err}");
+    assert!(code == Some(2) && err.contains("The key “age1notakey” cannot be read"), "{err}");
 }

@@ -106,7 +106,7 @@ impl Sealing {
             Some(Value::Array(list)) => list.iter().collect(),
             Some(one) => vec![one],
         };
-        let read = |k: &Value| k.as_str().map_or_else(|| Err(eservice_seal::Error::BadKey(k.to_string())), Recipient::parse);
+        let read = |k: &Value| k.as_str().map_or_else(|| Err(eservice_seal::Error::BadKey(k.to_string(), eservice_seal::KeyProblem::NotText)), Recipient::parse);
         match keys.into_iter().map(read).collect::<Result<Vec<_>, _>>() {
             Ok(to) if to.is_empty() => Sealing::Unreadable(eservice_seal::Error::Recipients),
             Ok(to) => Sealing::To(to),
@@ -308,10 +308,10 @@ mod tests {
         ]}));
         assert_eq!(c.entries[0].sealing, Sealing::To(vec![agency]));
         assert_eq!(c.entries[1].sealing, Sealing::To(vec![own, agency]));
-        assert!(matches!(c.entries[2].sealing, Sealing::Unreadable(eservice_seal::Error::BadKey(_))));
+        assert!(matches!(c.entries[2].sealing, Sealing::Unreadable(eservice_seal::Error::BadKey(..))));
         assert_eq!(c.entries[3].sealing, Sealing::Unreadable(eservice_seal::Error::Recipients));
         assert_eq!(c.problems.len(), 2);
-        assert!(c.problems[0].message(Lang::En).starts_with("entry 3 has an unusable \"encryptTo\", so it cannot be sent: The key cannot be read"), "{}", c.problems[0].message(Lang::En));
+        assert!(c.problems[0].message(Lang::En).starts_with("entry 3 has an unusable \"encryptTo\", so it cannot be sent: The key “age1notakey” cannot be read: a character is wrong"), "{}", c.problems[0].message(Lang::En));
         assert_eq!(Catalog::from_json(&json!({"forms": [{"id": "a", "title": "ก"}]})).entries[0].sealing, Sealing::Clear);
     }
 

@@ -15,12 +15,30 @@ pub enum Error {
     WrongKey,
     /// The passphrase does not open it.
     WrongPassphrase,
-    /// A key that cannot be read; says which and why.
-    BadKey(String),
+    /// A key that cannot be read: the text given (cut short), and why.
+    BadKey(String, KeyProblem),
     /// A passphrase file asking more work than allowed (scrypt's log2 N).
     TooCostly { work: u8, limit: u8 },
     /// No recipient, or a passphrase beside other recipients.
     Recipients,
+}
+
+/// Why a key cannot be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// Not Bech32: a character wrong or missing, or the checksum off.
+    Unreadable,
+    /// A key of another kind (the wrong prefix): a public key where a
+    /// private one is wanted, or the other way round.
+    WrongKind { public_wanted: bool },
+    /// Not 32 bytes long.
+    WrongLength,
+    /// A public key written in capitals.
+    Uppercase,
+    /// Not text: neither an identity file nor a key.
+    NotText,
+    /// No `AGE-SECRET-KEY-1…` line in an identity file.
+    NoSecretLine,
 }
 
 /// Which part of a sealed file failed its check.
@@ -73,10 +91,31 @@ impl Error {
                 )
                 .into(),
             Error::WrongPassphrase => lang.pick("รหัสผ่านไม่ถูกต้อง", "Wrong passphrase").into(),
-            Error::BadKey(why) => match th {
-                true => format!("อ่านกุญแจไม่ได้: {why}"),
-                false => format!("The key cannot be read: {why}"),
-            },
+            Error::BadKey(text, why) => {
+                let why = match (why, th) {
+                    (KeyProblem::Unreadable, true) => "มีตัวอักษรผิดหรือขาดหาย (รหัสตรวจสอบไม่ตรง)",
+                    (KeyProblem::Unreadable, false) => "a character is wrong or missing (its checksum does not match)",
+                    (KeyProblem::WrongKind { public_wanted: true }, true) => "ต้องเป็นกุญแจสาธารณะที่ขึ้นต้นด้วย age1",
+                    (KeyProblem::WrongKind { public_wanted: true }, false) => "a public key starting age1 is needed",
+                    (KeyProblem::WrongKind { public_wanted: false }, true) => "ต้องเป็นกุญแจส่วนตัวที่ขึ้นต้นด้วย AGE-SECRET-KEY-1",
+                    (KeyProblem::WrongKind { public_wanted: false }, false) => "a private key starting AGE-SECRET-KEY-1 is needed",
+                    (KeyProblem::WrongLength, true) => "ความยาวไม่ใช่กุญแจ X25519",
+                    (KeyProblem::WrongLength, false) => "it is not the length of an X25519 key",
+                    (KeyProblem::Uppercase, true) => "กุญแจสาธารณะเขียนด้วยตัวพิมพ์เล็ก (age1…)",
+                    (KeyProblem::Uppercase, false) => "a public key is written in lower case (age1…)",
+                    (KeyProblem::NotText, true) => "ไม่ใช่ไฟล์กุญแจ",
+                    (KeyProblem::NotText, false) => "it is not a key file",
+                    (KeyProblem::NoSecretLine, true) => "ไม่มีบรรทัด AGE-SECRET-KEY-1…",
+                    (KeyProblem::NoSecretLine, false) => "it has no AGE-SECRET-KEY-1… line",
+                };
+                // Enough of the text to find it, never a whole private key.
+                let shown: String = text.chars().take(16).collect();
+                let shown = if shown.is_empty() { String::new() } else if shown.len() < text.len() { format!(" “{shown}…”") } else { format!(" “{shown}”") };
+                match th {
+                    true => format!("อ่านกุญแจ{shown} ไม่ได้: {why}"),
+                    false => format!("The key{shown} cannot be read: {why}"),
+                }
+            }
             Error::TooCostly { work, limit } => match th {
                 true => format!("ไฟล์นี้ต้องใช้การคำนวณรหัสผ่านระดับ 2^{work} เกินกว่าที่รับได้ (2^{limit})"),
                 false => format!("This file asks for passphrase work 2^{work}, more than the kit allows (2^{limit})"),

@@ -8,6 +8,7 @@ use bech32::{Bech32, Hrp};
 use x25519_dalek::{PublicKey, StaticSecret};
 use zeroize::Zeroizing;
 
+use crate::error::KeyProblem;
 use crate::{Error, Random};
 
 const PUBLIC_HRP: &str = "age";
@@ -21,14 +22,16 @@ pub struct Recipient(pub(crate) [u8; 32]);
 pub struct Identity(pub(crate) StaticSecret);
 
 /// The 32 bytes a Bech32 key string holds under `hrp`.
-fn decode(text: &str, hrp: &str, what: &str) -> Result<[u8; 32], Error> {
-    let bad = |why: &str| Error::BadKey(format!("{what}: {why}"));
-    let checked = CheckedHrpstring::new::<Bech32>(text).map_err(|e| bad(&e.to_string()))?;
+fn decode(text: &str, hrp: &str) -> Result<[u8; 32], Error> {
+    let bad = |why| Error::BadKey(text.to_owned(), why);
+    // The parser's own error is not shown: its wording is the library's
+    // (and formatting it would carry Debug code into every bundle).
+    let checked = CheckedHrpstring::new::<Bech32>(text).map_err(|_| bad(KeyProblem::Unreadable))?;
     if !checked.hrp().as_str().eq_ignore_ascii_case(hrp) {
-        return Err(bad(&format!("starts “{}”, not “{hrp}1”", checked.hrp())));
+        return Err(bad(KeyProblem::WrongKind { public_wanted: hrp == PUBLIC_HRP }));
     }
     let bytes: Vec<u8> = checked.byte_iter().collect();
-    bytes.try_into().map_err(|b: Vec<u8>| bad(&format!("{} bytes, not 32", b.len())))
+    bytes.try_into().map_err(|_| bad(KeyProblem::WrongLength))
 }
 
 fn encode(hrp: &str, bytes: &[u8; 32]) -> String {
@@ -42,10 +45,14 @@ impl Recipient {
     pub fn parse(text: &str) -> Result<Recipient, Error> {
         let text = text.trim();
         // age writes recipients in lower case and reads them so.
-        if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            return Err(Error::BadKey(format!("{text}: a public key is written in lower case (age1…)")));
+        // A private key pasted where the public one goes is named as such.
+        if text.get(..SECRET_HRP.len()).is_some_and(|p| p.eq_ignore_ascii_case(SECRET_HRP)) {
+            return Err(Error::BadKey(text.to_owned(), KeyProblem::WrongKind { public_wanted: true }));
         }
-        decode(text, PUBLIC_HRP, "age1…").map(Recipient)
+        if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Err(Error::BadKey(text.to_owned(), KeyProblem::Uppercase));
+        }
+        decode(text, PUBLIC_HRP).map(Recipient)
     }
 }
 
@@ -79,8 +86,12 @@ impl Identity {
     /// blank lines skipped, as age-keygen writes them).
     pub fn parse(text: &str) -> Result<Identity, Error> {
         let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let line = lines.next().ok_or_else(|| Error::BadKey("no AGE-SECRET-KEY-1… line".into()))?;
-        let secret = Zeroizing::new(decode(line, SECRET_HRP, "AGE-SECRET-KEY-1…")?);
+        let line = lines.next().ok_or(Error::BadKey(String::new(), KeyProblem::NoSecretLine))?;
+        // A private key is never echoed back in a message.
+        let secret = Zeroizing::new(decode(line, SECRET_HRP).map_err(|e| match e {
+            Error::BadKey(_, why) => Error::BadKey(String::new(), why),
+            other => other,
+        })?);
         Ok(Identity(StaticSecret::from(*secret)))
     }
 
@@ -107,10 +118,10 @@ pub fn protect(identity: &Identity, created: &str, passphrase: &str, work: u8, r
 /// identity file (then `passphrase` is not needed).
 pub fn unprotect(file: &[u8], passphrase: Option<&str>) -> Result<Identity, Error> {
     if !crate::is_sealed(file) {
-        let text = core::str::from_utf8(file).map_err(|_| Error::BadKey("not text, nor an age file".into()))?;
+        let text = core::str::from_utf8(file).map_err(|_| Error::BadKey(String::new(), KeyProblem::NotText))?;
         return Identity::parse(text);
     }
     let text = crate::open_with_passphrase(file, passphrase.unwrap_or_default())?;
-    let text = core::str::from_utf8(&text).map_err(|_| Error::BadKey("the sealed key file holds no text".into()))?;
+    let text = core::str::from_utf8(&text).map_err(|_| Error::BadKey(String::new(), KeyProblem::NotText))?;
     Identity::parse(text)
 }
