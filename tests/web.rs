@@ -154,6 +154,11 @@ async fn a_complete_form_submits_the_typed_data() {
         "id_card": [{"name": "id.pdf", "mediaType": "application/pdf", "size": 45, "sha256": "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff"}],
         "house_registration": [{"name": "house.pdf", "mediaType": "application/pdf", "size": 45, "sha256": "5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff"}]
     });
+    // …and the files themselves, held on the page: a file the page does not
+    // hold stops the form (it would be missing from the package).
+    let bytes = js_sys::Array::of1(&js_sys::Uint8Array::from(&b"%PDF-1.4 the same 45 bytes for both files %%EOF"[..]));
+    let blob = web_sys::Blob::new_with_u8_array_sequence(&bytes).unwrap();
+    eservice_web::evidence_client::keep("5a838678058f6de375e8635b5f2fea47a4e5f07cb1a882a44b10f39abc6f34ff", blob);
     let (root, submitted) = mount_with(Lang::Th, commerce(), Some(json!({ "evidence": evidence.clone() }))).await;
     let click = |sel: &str| {
         let el: web_sys::HtmlElement = root.query_selector(sel).unwrap().unwrap().unchecked_into();
@@ -473,4 +478,18 @@ mod bundles {
         assert_eq!(Mount::from_js(&o.into()), None, "a submitted mount without its form and data");
         assert_eq!(Mount::from_js(&JsValue::from_str("verify")), None);
     }
+}
+
+/// A file the draft names but the page does not hold (not back from the
+/// device yet, or lost) stops the form, named, before anything is built.
+#[wasm_bindgen_test]
+async fn a_file_the_page_does_not_hold_stops_the_form_by_name() {
+    let evidence = json!({
+        "id_card": [{"name": "ไม่อยู่ในเครื่อง.pdf", "mediaType": "application/pdf", "size": 45, "sha256": "0000000000000000000000000000000000000000000000000000000000000001"}]
+    });
+    let (root, submitted) = mount_with(Lang::Th, commerce(), Some(json!({ "evidence": evidence }))).await;
+    submit(&root).await;
+    assert!(submitted.data().is_none());
+    let summary = text_of(&root, ".error-summary").expect("error summary");
+    assert!(summary.contains("ไม่อยู่ในเครื่อง.pdf: "), "{summary}");
 }
