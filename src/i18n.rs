@@ -244,6 +244,8 @@ phrases! {
     PACKAGE_SEALED = "ชุดเอกสารนี้เข้ารหัสถึงกุญแจของหน่วยงานแล้ว ระหว่างทางไม่มีผู้ใดเปิดอ่านได้ นอกจากหน่วยงาน" / "This package is encrypted to the agency's key: no one on the way can read it, only the agency";
     REDACT_TITLE = "ปิดบังข้อมูลก่อนแนบ" / "Black out before attaching";
     REDACT_HELP = "ลากนิ้วหรือเมาส์คลุมส่วนที่ไม่ต้องการส่ง เช่น ศาสนา หรือรหัสหลังบัตร ส่วนที่คลุมจะเป็นสีดำในไฟล์ที่ส่ง และไม่มีการเก็บหรือส่งภาพต้นฉบับ" / "Drag a finger or the mouse over what should not be sent, such as the religion or the code on the back of the card; covered parts are black in the file sent, and the original is never kept or sent";
+    REDACT_KEYBOARD = "ใช้แป้นพิมพ์: กดที่ภาพ (หรือ Tab) แล้ว" / "By keyboard: select the picture (or Tab to it), then:";
+    REDACT_KEYS = "ใช้ปุ่มลูกศรเลื่อนกรอบ Shift กับลูกศรปรับขนาด และ Enter เพื่อปิดบังส่วนในกรอบ" / "Arrow keys move the frame, Shift with the arrows sizes it, Enter blacks out what is inside";
     REDACT_MARK = "จะประทับข้อความ" / "Will be marked";
     REDACT_UNDO = "เอาแถบล่าสุดออก" / "Take back the last";
     REDACT_DONE = "แนบภาพนี้" / "Attach this picture";

@@ -47,7 +47,8 @@ impl Edits {
             ctx.rotate(-(h.atan2(w))).ok();
             ctx.set_font("bold 100px sans-serif");
             let width = ctx.measure_text(text).map(|m| m.width()).unwrap_or(1.0).max(1.0);
-            let size = (100.0 * diagonal * 0.8 / width).clamp(8.0, h / 4.0);
+            // max/min, not clamp: a picture under 32 pixels high would cross clamp's bounds and panic.
+            let size = (100.0 * diagonal * 0.8 / width).min(h / 4.0).max(8.0);
             ctx.set_font(&format!("bold {size}px sans-serif"));
             ctx.set_text_align("center");
             ctx.set_text_baseline("middle");

@@ -74,10 +74,17 @@ test('a copy marked for this use: the region dragged over is black, the mark is 
     await page.waitForFunction(() => document.querySelector('.redact-canvas')?.width > 300);
     await drag(page, [RELIGION.x - 0.03, RELIGION.y - 0.04], [RELIGION.x + RELIGION.w + 0.03, RELIGION.y + RELIGION.h + 0.04]);
     await page.locator('.redact-canvas[data-regions="1"]').waitFor();
-    await drag(page, [0.05, 0.05], [0.3, 0.15]);
+    // By keyboard: the frame moved up and left with the arrows, then covered with Enter.
+    await page.locator('.redact-canvas').focus();
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowUp');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
     await page.locator('.redact-canvas[data-regions="2"]').waitFor();
+    // A third, dragged by mistake, taken back.
+    await drag(page, [0.05, 0.8], [0.3, 0.95]);
+    await page.locator('.redact-canvas[data-regions="3"]').waitFor();
     await tap(page.getByRole('button', { name: 'เอาแถบล่าสุดออก' }));
-    await page.locator('.redact-canvas[data-regions="1"]').waitFor();
+    await page.locator('.redact-canvas[data-regions="2"]').waitFor();
     await screenshot(page, 'marks-editor');
     await tap(page.getByRole('button', { name: 'แนบภาพนี้' }));
     await page.locator('#f-id_card .evidence-thumb').waitFor({ timeout: 30000 });
@@ -96,20 +103,25 @@ test('a copy marked for this use: the region dragged over is black, the mark is 
       const px = (fx, fy) => { const i = (Math.floor(fy * ht) * w + Math.floor(fx * w)) * 4; return [d[i], d[i + 1], d[i + 2]]; };
       const under = [];
       for (const fx of [0.1, 0.5, 0.9]) for (const fy of [0.1, 0.5, 0.9]) under.push(px(r.x + fx * r.w, r.y + fy * r.h));
+      // The keyboard's frame: [0.15, 0.15, 0.3, 0.2] after ten steps up and left.
+      under.push(px(0.3, 0.25), px(0.18, 0.18), px(0.42, 0.32));
+      // Where the mistaken third was: not black.
+      const undone = px(0.17, 0.88);
       let red = 0, green = 0;
       for (let i = 0; i < d.length; i += 4) {
         if (d[i] > 150 && d[i + 1] < 110 && d[i + 2] < 110) red++;
         if (d[i] < 90 && d[i + 1] > 120 && d[i + 2] < 90) green++;
       }
-      return { w, h: ht, under, red: red / (w * ht), green };
+      return { w, h: ht, under, undone, red: red / (w * ht), green };
     }, { u: href, r: RELIGION });
     assert.ok(pixels.under.every(([r, g, b]) => r < 40 && g < 40 && b < 40), `black under the region: ${JSON.stringify(pixels.under)}`);
     assert.equal(pixels.green, 0, 'nothing of the religion block is left');
+    assert.ok(pixels.undone.some((c) => c > 120), `the region taken back is not black: ${pixels.undone}`);
     assert.ok(pixels.red > 0.01, `the mark's red letters cover the card (${(pixels.red * 100).toFixed(1)}% of pixels)`);
 
     // The manifest entry says what was done; the original is not on the device.
     const entry = (await page.evaluate(() => JSON.parse(localStorage.getItem('eservice.draft.idcopy')))).data.id_card[0];
-    assert.equal(entry.marked.redactions, 1);
+    assert.equal(entry.marked.redactions, 2);
     assert.match(entry.marked.use, /^ใช้สำหรับขอใบอนุญาตทดสอบ ที่ สำนักงานเขตทดสอบ เท่านั้น \d{1,2} \S+ 25\d\d$/);
     assert.equal(entry.mediaType, 'image/jpeg');
     const keys = await page.evaluate(() => new Promise((ok) => {
