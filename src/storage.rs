@@ -148,10 +148,11 @@ pub fn keeps_files() -> bool {
 /// evidence their data names (by SHA-256), and the originals of files still
 /// being processed. The rest go (`evidence_client::sweep`).
 pub fn draft_files() -> Vec<String> {
+    // The stored text, parsed once (draft_keys has checked storage is usable).
     draft_keys()
         .into_iter()
-        .filter_map(|k| LocalStorage::get::<Value>(&k).ok())
-        .filter_map(|v| Draft::from_json(&v.to_string(), 0.0, f64::INFINITY).ok())
+        .filter_map(|k| LocalStorage::raw().get_item(&k).ok().flatten())
+        .filter_map(|text| Draft::from_json(&text, 0.0, f64::INFINITY).ok())
         .flat_map(|d| {
             let processed = eservice_core::package::evidence_entries(&d.data).into_iter().map(|(_, e)| e.sha256.hex());
             processed.chain(d.picked.into_iter().map(|p| p.key)).collect::<Vec<_>>()

@@ -182,9 +182,8 @@ pub fn run() {
                 let Ok(file) = get("file").dyn_into::<Blob>() else { return };
                 let to: Vec<String> = js_sys::Array::from(&get("to")).iter().filter_map(|s| s.as_string()).collect();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let to = to.iter().map(|k| eservice_core::seal::Recipient::parse(k)).collect::<Result<Vec<_>, _>>();
-                    let (answer, blob) = match to {
-                        Err(e) => (crate::reply::seal_error(&e), None),
+                    let (answer, blob) = match package::recipients(to.iter().map(String::as_str)) {
+                        Err(e) => (e, None),
                         Ok(to) => match package::seal(&file, &to).await {
                             Ok((blob, sha)) => {
                                 let heap = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>().buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();

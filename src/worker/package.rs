@@ -49,9 +49,9 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
     // be read stops the package, never sends it in the clear.
     let sealing = match form.get("encryptTo").and_then(Value::as_array) {
         None => None,
-        Some(keys) => match keys.iter().map(|k| Recipient::parse(k.as_str().unwrap_or_default())).collect::<Result<Vec<_>, _>>() {
+        Some(keys) => match recipients(keys.iter().map(|k| k.as_str().unwrap_or_default())) {
             Ok(to) => Some(to),
-            Err(e) => return (seal_error(&e), None),
+            Err(e) => return (e, None),
         },
     };
     let schema_sha256 = eservice_core::package::schema_sha256(form.get("schema").unwrap_or(&Value::Null));
@@ -87,6 +87,12 @@ pub async fn package(form: &str, data: &str, rows: &str, files: &JsValue, fee: O
         }
         Err(e) => (e, None),
     }
+}
+
+/// The agency's keys as the page handed them over (`age1…`); the first
+/// that cannot be read, as the answer's error.
+pub fn recipients<'a>(keys: impl Iterator<Item = &'a str>) -> Result<Vec<Recipient>, Value> {
+    keys.map(Recipient::parse).collect::<Result<Vec<_>, _>>().map_err(|e| seal_error(&e))
 }
 
 /// `blob` sealed to `to`, read a slice at a time and each sealed chunk

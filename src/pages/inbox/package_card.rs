@@ -13,8 +13,6 @@ use eservice_core::incoming::{sender, AddProblem, IncomingRegister};
 use eservice_core::package::inspect::{check_form, checklist, open, ChecklistItem, Opened, PackageProblem};
 use eservice_core::package::schema_sha256;
 use eservice_core::Lang;
-use js_sys::Uint8Array;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 use yew::prelude::*;
 
@@ -51,8 +49,7 @@ pub struct PackageCardProps {
 }
 
 async fn bytes_of(blob: &web_sys::Blob) -> Result<Vec<u8>, PackageProblem> {
-    let buf = JsFuture::from(blob.array_buffer()).await.map_err(|_| PackageProblem::Zip(eservice_core::package::zip::ZipProblem::Truncated))?;
-    Ok(Uint8Array::new(&buf).to_vec())
+    crate::worker::read::slice(blob, 0.0, blob.size()).await.map_err(|_| PackageProblem::Zip(eservice_core::package::zip::ZipProblem::Truncated))
 }
 
 async fn check(bytes: &[u8], lang: Lang) -> Result<Checked, PackageProblem> {
