@@ -493,3 +493,32 @@ async fn a_file_the_page_does_not_hold_stops_the_form_by_name() {
     let summary = text_of(&root, ".error-summary").expect("error summary");
     assert!(summary.contains("ไม่อยู่ในเครื่อง.pdf: "), "{summary}");
 }
+
+/// A package larger than the device can hold twice (the package and its
+/// sealed copy) is refused before a byte of it is read, naming both sizes;
+/// one within the limit is sealed, and opens with the agency's key.
+#[wasm_bindgen_test]
+async fn a_package_too_large_to_seal_is_refused_before_it_is_read() {
+    use eservice_core::seal::{Identity, Opener};
+    use eservice_web::worker::package::seal_within;
+    const MB: usize = 1 << 20;
+    let agency = Identity::generate(&mut |b: &mut [u8]| b.fill(7));
+    let to = [agency.recipient()];
+    let blob = |mb: usize| {
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(vec![0x5a; mb * MB].as_slice()));
+        web_sys::Blob::new_with_u8_array_sequence(&parts).unwrap()
+    };
+
+    let refused = seal_within(&blob(5), &to, (4 * MB) as f64).await.expect_err("a 5 MB package over a 4 MB limit");
+    let (th, en) = (refused["error"]["th"].as_str().unwrap(), refused["error"]["en"].as_str().unwrap());
+    assert!(th.contains("(5 MB)") && th.contains("ไม่เกิน 4 MB") && th.contains("ยังไม่ได้ส่ง"), "{th}");
+    assert!(en.contains("(5 MB)") && en.contains("at most 4 MB") && en.contains("nothing was sent"), "{en}");
+
+    let (sealed, sha) = seal_within(&blob(3), &to, (4 * MB) as f64).await.expect("a 3 MB package within the limit");
+    let bytes = js_sys::Uint8Array::new(&wasm_bindgen_futures::JsFuture::from(sealed.array_buffer()).await.unwrap()).to_vec();
+    assert_eq!(sha.len(), 64);
+    let (opener, header) = Opener::with_identity(&bytes, &agency).expect("the agency's key opens it");
+    let plain = opener.whole(&bytes[header..]).expect("intact");
+    assert_eq!(plain.len(), 3 * MB);
+    assert!(plain.iter().all(|&b| b == 0x5a));
+}

@@ -21,7 +21,7 @@
 
 mod compress;
 mod keep;
-pub(crate) mod package;
+pub mod package;
 pub(crate) mod read;
 mod unseal;
 pub mod sign;

@@ -103,7 +103,11 @@ pub async fn seal(blob: &Blob, to: &[Recipient]) -> Result<(Blob, String), Value
     // The package and its sealed copy are both in the browser's memory
     // until the blob is made: one too large for that is refused before
     // anything is sent.
-    let limit = 2.0 * one_shot_limit();
+    seal_within(blob, to, 2.0 * one_shot_limit()).await
+}
+
+/// As [`seal`], refusing (before reading a byte) a package over `limit` bytes.
+pub async fn seal_within(blob: &Blob, to: &[Recipient], limit: f64) -> Result<(Blob, String), Value> {
     if blob.size() > limit {
         let (mb, max) = ((blob.size() as usize) >> 20, (limit as usize) >> 20);
         return Err(error(
