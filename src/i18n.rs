@@ -55,6 +55,8 @@ phrases! {
     MODIFIED = "แก้ไขหลังลงนาม" / "Modified after signing";
     E_SIGNATURE = "ลายมือชื่ออิเล็กทรอนิกส์" / "Electronic signature";
     SIG_VALID = "ถูกต้อง" / "valid";
+    UNDER_ROOT = "ภายใต้" / "under";
+    SIG_VALID_NATIONAL = "ถูกต้อง ภายใต้ใบรับรองหลักแห่งชาติ (ไม่อยู่ในรายชื่อหน่วยงานของเว็บไซต์นี้)" / "valid under the national root (not an agency this site lists)";
     SIG_MODIFIED = "ถูกแก้ไขหลังลงนาม" / "changed after signing";
     SIG_INVALID = "ไม่ถูกต้อง" / "not valid";
     SIG_UNTRUSTED = "ผู้ลงนามไม่อยู่ในรายชื่อที่เชื่อถือ" / "signer not trusted";
@@ -261,6 +263,7 @@ phrases! {
 pub fn signature_verdict(key: &str) -> Phrase {
     match key {
         "valid" => SIG_VALID,
+        "valid-national" => SIG_VALID_NATIONAL,
         "modified" => SIG_MODIFIED,
         "untrusted" => SIG_UNTRUSTED,
         _ => SIG_INVALID,

@@ -145,6 +145,11 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
             <p class="verdict-file">{ name }</p>
             <h2 class="verdict-headline">{ text(r, "headline") }</h2>
             { for agency.map(|a| html! { <p class="verdict-agency">{ i18n::SIGNED_BY.get(lang) }{ " " }<strong>{ a }</strong></p> }) }
+            // Named as its own certificate names it, and under which root:
+            // never in the place of an agency the site lists.
+            if let Some(who) = r["national"]["who"].as_str() {
+                <p class="verdict-national">{ i18n::SIGNED_BY.get(lang) }{ " " }<strong>{ who }</strong>{ format!(" · {} {}", i18n::UNDER_ROOT.get(lang), text(&r["national"], "root")) }</p>
+            }
             if withdrawn {
                 <p class="verdict-register" data-register="withdrawn"><strong>{ i18n::PERMIT_WITHDRAWN.get(lang) }</strong>{ format!(" {} · {} · {}", text(register, "number"), text(register, "holder"), text(register, "status")) }</p>
             } else if register["found"] == true {

@@ -40,9 +40,9 @@ async fn site() -> (TrustList, Option<Register>, Vec<String>) {
     let trust = match fetch_bytes(TRUST_URL).await {
         Some(b) => TrustList::from_json(TRUST_URL, &b).unwrap_or_else(|e| {
             problems.push(e.message(Lang::Th) + "\n" + &e.message(Lang::En));
-            TrustList::default()
+            TrustList::national_only()
         }),
-        None => TrustList::default(),
+        None => TrustList::national_only(),
     };
     let register = match fetch_bytes(REGISTER_URL).await {
         Some(b) => Register::from_json(REGISTER_URL, &b).map_err(|e| problems.push(e.message(Lang::Th) + "\n" + &e.message(Lang::En))).ok(),

@@ -459,7 +459,7 @@ mod tests {
     }
 
     fn trust(ca: &Issued) -> TrustList {
-        TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }] }
+        TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new() }
     }
 
     fn verdicts(pdf: &[u8], ca: &Issued) -> Vec<Verdict> {

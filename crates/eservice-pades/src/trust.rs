@@ -11,6 +11,13 @@
 //! A certificate is PEM or bare base64 DER. Every chain link is checked at
 //! the signing time: validity, the issuer's signature, CA basic constraints
 //! and path length, key usage, and no unknown critical extension.
+//!
+//! Beside the agencies sits a national layer: the Thailand National Root
+//! Certification Authority - G1, shipped with the kit and pinned by its
+//! SHA-256. A signer that chains to it but is not under a listed agency is
+//! "valid under the national root", named by the organisation its own
+//! certificate states, never as one of the site's agencies. It is on unless
+//! the list says `"national": false`.
 
 use der::DateTime;
 use serde_json::Value;
@@ -28,6 +35,31 @@ const MAX_CHAIN: usize = 8;
 #[derive(Clone, Debug, Default)]
 pub struct TrustList {
     pub agencies: Vec<Agency>,
+    /// Roots of the national PKI; empty when the site turned the layer off.
+    pub national: Vec<NationalRoot>,
+}
+
+/// The NRCA G1 root as ETDA publishes it (`../shared/trust/SOURCE.txt`
+/// gives its provenance), and the SHA-256 of its DER that pins it.
+const NRCA_G1_PEM: &str = include_str!("../data/thailand-nrca-g1.pem");
+pub const NRCA_G1_SHA256: &str = "2a8da2f8d23e0cd3b5871ecfb0f42276ca73230667f474eede71c5ee32cc3ec6";
+
+/// A root of a national PKI: what it vouches for is an organisation's
+/// identity, not a place on this site's list of agencies.
+#[derive(Clone, Debug)]
+pub struct NationalRoot {
+    pub name: LocalText,
+    pub certificate: Certificate,
+}
+
+impl NationalRoot {
+    /// Thailand National Root Certification Authority - G1; `None` only if
+    /// the copy built in were not the pinned certificate.
+    pub fn thailand_g1() -> Option<NationalRoot> {
+        let der = pem::certificate(NRCA_G1_PEM).ok()?;
+        let certificate = Certificate::from_der(&der).ok().filter(|c| c.fingerprint() == NRCA_G1_SHA256)?;
+        Some(NationalRoot { name: LocalText::new("ใบรับรองหลักแห่งชาติของประเทศไทย (NRCA G1)", "Thailand's national root (NRCA G1)"), certificate })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -52,6 +84,8 @@ pub enum EntryProblem {
     NotACertificate,
     /// The entry's PEM or base64 is broken, or holds no certificate.
     Unreadable(PemProblem),
+    /// `national` is neither `true` nor `false`.
+    NationalNotBool,
 }
 
 impl TrustListError {
@@ -64,6 +98,7 @@ impl TrustListError {
                     EntryProblem::NoName => lang.pick("ไม่มีชื่อหน่วยงาน (name)", "has no agency name").into(),
                     EntryProblem::NoCertificates => lang.pick("ไม่มีใบรับรอง (certificates)", "has no certificates").into(),
                     EntryProblem::NotACertificate => lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)").into(),
+                    EntryProblem::NationalNotBool => lang.pick("ค่า \"national\" ต้องเป็น true หรือ false", "\"national\" must be true or false").into(),
                     EntryProblem::Unreadable(p) => format!("{}: {}", lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)"), p.message(lang)),
                 };
                 match lang {
@@ -94,7 +129,18 @@ impl TrustList {
             }
             out.push(Agency { name, certificates });
         }
-        Ok(TrustList { agencies: out })
+        let national = match doc.get("national") {
+            None | Some(Value::Bool(true)) => NationalRoot::thailand_g1().into_iter().collect(),
+            Some(Value::Bool(false)) => Vec::new(),
+            Some(_) => return Err(err("/national".into(), EntryProblem::NationalNotBool)),
+        };
+        Ok(TrustList { agencies: out, national })
+    }
+
+    /// No agencies, and the national layer on: what a verifier trusts
+    /// when its site gives no list.
+    pub fn national_only() -> Self {
+        TrustList { agencies: Vec::new(), national: NationalRoot::thailand_g1().into_iter().collect() }
     }
 
     /// Adds `cert` under the agency named `name` (matched by its Thai or
@@ -121,7 +167,11 @@ impl TrustList {
                 serde_json::json!({ "name": { "th": a.name.th, "en": a.name.en }, "certificates": certs })
             })
             .collect();
-        serde_json::json!({ "agencies": agencies })
+        let mut list = serde_json::json!({ "agencies": agencies });
+        if self.national.is_empty() {
+            list["national"] = Value::Bool(false);
+        }
+        list
     }
 
     /// Every certificate on the list, for finding a signer's certificate
@@ -130,9 +180,6 @@ impl TrustList {
         self.agencies.iter().flat_map(|a| a.certificates.iter().cloned()).collect()
     }
 
-    fn agency_of(&self, cert: &Certificate) -> Option<&Agency> {
-        self.agencies.iter().find(|a| a.certificates.iter().any(|c| c.der == cert.der))
-    }
 }
 
 /// A chain that ends at a listed certificate.
@@ -143,6 +190,31 @@ pub struct Trusted {
     pub anchor: String,
     /// From the signer up to the anchor, by display name.
     pub path: Vec<String>,
+}
+
+/// A chain that ends at a national root, for a signer no listed agency
+/// vouches for: who signed is what the signer's own certificate says.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NationalSigner {
+    pub root: LocalText,
+    /// The organisation (O) and its identifier (organizationIdentifier,
+    /// e.g. a juristic person's number) in the signer's certificate.
+    pub organisation: Option<String>,
+    pub identifier: Option<String>,
+    /// From the signer up to the root, by display name.
+    pub path: Vec<String>,
+}
+
+impl NationalSigner {
+    /// "กรมทดสอบ (NTRTH-0994000000001)", or the signer's name when its
+    /// certificate states no organisation.
+    pub fn who(&self) -> String {
+        let name = self.organisation.clone().unwrap_or_else(|| self.path.first().cloned().unwrap_or_default());
+        match &self.identifier {
+            Some(id) => format!("{name} ({id})"),
+            None => name,
+        }
+    }
 }
 
 /// Why a signer is not trusted; `who` names the certificate at fault.
@@ -181,39 +253,59 @@ impl ChainProblem {
 /// The chain from `signer` to an anchor on `list`, using `pool` (the
 /// certificates the signature carries) for the links between.
 pub fn check_chain(signer: &Certificate, pool: &[Certificate], list: &TrustList, at: DateTime) -> Result<Trusted, ChainProblem> {
+    let anchors: Vec<(&Certificate, &LocalText)> = list.agencies.iter().flat_map(|a| a.certificates.iter().map(move |c| (c, &a.name))).collect();
+    let (agency, path) = chain_to(signer, pool, &anchors, at)?;
+    Ok(Trusted {
+        agency: agency.clone(),
+        anchor: path.last().map(Certificate::display_name).unwrap_or_default(),
+        path: path.iter().map(Certificate::display_name).collect(),
+    })
+}
+
+/// The chain from `signer` to one of `list`'s national roots: for a signer
+/// [`check_chain`] found on no agency's list.
+pub fn check_national(signer: &Certificate, pool: &[Certificate], list: &TrustList, at: DateTime) -> Result<NationalSigner, ChainProblem> {
+    let anchors: Vec<(&Certificate, &LocalText)> = list.national.iter().map(|r| (&r.certificate, &r.name)).collect();
+    let (root, path) = chain_to(signer, pool, &anchors, at)?;
+    Ok(NationalSigner {
+        root: root.clone(),
+        organisation: signer.organization.clone(),
+        identifier: signer.organization_identifier.clone(),
+        path: path.iter().map(Certificate::display_name).collect(),
+    })
+}
+
+/// The path from `signer` up to one of `anchors`, and that anchor's name.
+fn chain_to<'a>(signer: &Certificate, pool: &[Certificate], anchors: &[(&'a Certificate, &'a LocalText)], at: DateTime) -> Result<(&'a LocalText, Vec<Certificate>), ChainProblem> {
     if let Some(oid) = &signer.unknown_critical {
         return Err(ChainProblem::UnknownCritical { who: signer.display_name(), oid: oid.clone() });
     }
     if signer.key_usage.is_some_and(|ku| ku & (DIGITAL_SIGNATURE | NON_REPUDIATION) == 0) {
         return Err(ChainProblem::KeyUsage { who: signer.display_name() });
     }
-    let anchors: Vec<&Certificate> = list.agencies.iter().flat_map(|a| &a.certificates).collect();
     let mut first_problem = None;
     let mut path = vec![signer.clone()];
-    match walk(&mut path, pool, &anchors, list, at, &mut first_problem) {
-        Some(t) => Ok(t),
+    match walk(&mut path, pool, anchors, at, &mut first_problem) {
+        Some(name) => Ok((name, path)),
         None => Err(first_problem.unwrap_or(ChainProblem::NotListed)),
     }
 }
 
-/// Depth-first search upward from the last certificate of `path`.
-fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[&Certificate], list: &TrustList, at: DateTime, problem: &mut Option<ChainProblem>) -> Option<Trusted> {
+/// Depth-first search upward from the last certificate of `path`; on
+/// success `path` ends at the anchor whose name is returned.
+fn walk<'a>(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[(&'a Certificate, &'a LocalText)], at: DateTime, problem: &mut Option<ChainProblem>) -> Option<&'a LocalText> {
     let current = path.last()?.clone();
     if !current.valid_at(at) {
         problem.get_or_insert(ChainProblem::Expired { who: current.display_name() });
         return None;
     }
-    if let Some(agency) = list.agency_of(&current) {
-        return Some(Trusted {
-            agency: agency.name.clone(),
-            anchor: current.display_name(),
-            path: path.iter().map(Certificate::display_name).collect(),
-        });
+    if let Some((_, name)) = anchors.iter().find(|(c, _)| c.der == current.der) {
+        return Some(name);
     }
     if path.len() >= MAX_CHAIN || current.is_self_issued() {
         return None;
     }
-    for issuer in anchors.iter().copied().chain(pool) {
+    for issuer in anchors.iter().map(|(c, _)| *c).chain(pool) {
         if issuer.subject != current.issuer || path.iter().any(|p| p.der == issuer.der) {
             continue;
         }
@@ -241,8 +333,8 @@ fn walk(path: &mut Vec<Certificate>, pool: &[Certificate], anchors: &[&Certifica
             continue;
         }
         path.push(issuer.clone());
-        if let Some(t) = walk(path, pool, anchors, list, at, problem) {
-            return Some(t);
+        if let Some(name) = walk(path, pool, anchors, at, problem) {
+            return Some(name);
         }
         path.pop();
     }
@@ -327,5 +419,40 @@ mod tests {
         assert_eq!(e.message(Lang::Th), "รายชื่อผู้ลงนามที่เชื่อถือ t.json ที่ /agencies/0/certificates/0 ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64): พบ PRIVATE KEY แต่ต้องการ CERTIFICATE");
         assert!(TrustList::from_json("t.json", b"{}").unwrap_err().message(Lang::Th).contains("agencies"));
         assert!(matches!(TrustList::from_json("t.json", b"{"), Err(TrustListError::Json(_))));
+    }
+
+    #[test]
+    fn the_national_root_is_shipped_pinned_and_on_unless_turned_off() {
+        let root = NationalRoot::thailand_g1().expect("the built-in NRCA G1 is the pinned certificate");
+        assert_eq!(root.certificate.fingerprint(), NRCA_G1_SHA256);
+        assert_eq!(root.certificate.common_name.as_deref(), Some("Thailand National Root Certification Authority - G1"));
+        assert!(root.certificate.is_self_issued() && root.certificate.signed_by(&root.certificate) == Ok(true), "RSA-4096, sha512WithRSA, self-signed");
+        assert!(root.certificate.ca.is_some());
+
+        let on = TrustList::from_json("t.json", br#"{"agencies":[]}"#).unwrap();
+        assert_eq!(on.national.len(), 1);
+        assert!(on.to_json().get("national").is_none(), "on is the default, not written");
+        let off = TrustList::from_json("t.json", br#"{"agencies":[],"national":false}"#).unwrap();
+        assert!(off.national.is_empty());
+        assert_eq!(TrustList::from_json("t.json", off.to_json().to_string().as_bytes()).unwrap().national.len(), 0, "off survives a round trip");
+        let e = TrustList::from_json("t.json", br#"{"agencies":[],"national":"yes"}"#).unwrap_err();
+        assert_eq!(e.message(Lang::En), "Trust list t.json at /national \"national\" must be true or false");
+        assert_eq!(TrustList::national_only().national.len(), 1);
+    }
+
+    #[test]
+    fn a_signer_under_a_national_root_is_named_by_its_own_certificate() {
+        let (ca, signer) = ca_and_signer();
+        let s = Certificate::from_der(&signer.der).unwrap();
+        let root = NationalRoot { name: LocalText::new("รากทดสอบ", "Test national root"), certificate: Certificate::from_der(&ca.der).unwrap() };
+        let list = TrustList { agencies: Vec::new(), national: vec![root] };
+        assert_eq!(check_chain(&s, &[], &list, now()), Err(ChainProblem::NotListed), "a national root is no agency");
+        let n = check_national(&s, &[], &list, now()).unwrap();
+        assert_eq!((n.organisation.as_deref(), n.who().as_str()), (Some("Ministry of Tests"), "Ministry of Tests"));
+        assert_eq!(n.path, ["Department of Testing", "Test Root CA"]);
+        assert_eq!(n.root.get(Lang::En), "Test national root");
+        let late = DateTime::new(2050, 1, 1, 0, 0, 0).unwrap();
+        assert!(matches!(check_national(&s, &[], &list, late), Err(ChainProblem::Expired { .. })));
+        assert_eq!(check_national(&s, &[], &TrustList::default(), now()), Err(ChainProblem::NotListed));
     }
 }

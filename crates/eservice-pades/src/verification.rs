@@ -20,7 +20,7 @@ use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
 use crate::signature::cms::{self, CmsProblem, Content};
 use crate::signature::{AlgorithmProblem, Certificate};
-use crate::trust::{check_chain, ChainProblem, TrustList, Trusted};
+use crate::trust::{check_chain, check_national, ChainProblem, NationalSigner, TrustList, Trusted};
 
 /// The answer for the whole document, worst first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -33,6 +33,9 @@ pub enum Verdict {
     Untrusted,
     /// No signature at all.
     NotSigned,
+    /// Sound signatures whose signer chains to a national root, though no
+    /// agency on this site's list vouches for it.
+    ValidNational,
     Valid,
 }
 
@@ -43,6 +46,7 @@ impl Verdict {
             Verdict::Modified => "modified",
             Verdict::Untrusted => "untrusted",
             Verdict::NotSigned => "not-signed",
+            Verdict::ValidNational => "valid-national",
             Verdict::Valid => "valid",
         }
     }
@@ -54,6 +58,10 @@ impl Verdict {
             Verdict::Invalid => lang.pick("ลายมือชื่อไม่ถูกต้อง", "The signature is not valid"),
             Verdict::Untrusted => lang.pick("ผู้ลงนามไม่อยู่ในรายชื่อหน่วยงานที่เชื่อถือ", "Signed by a signer not on the trust list"),
             Verdict::NotSigned => lang.pick("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed"),
+            Verdict::ValidNational => lang.pick(
+                "ลายมือชื่อถูกต้องภายใต้ใบรับรองหลักแห่งชาติ และเอกสารไม่ถูกแก้ไขหลังลงนาม แต่เว็บไซต์นี้ไม่ได้ระบุผู้ลงนามเป็นหน่วยงาน",
+                "Valid signature under Thailand's national root, unchanged since signing; this site does not list the signer as an agency",
+            ),
         }
     }
 }
@@ -130,6 +138,9 @@ pub struct SignatureReport {
     pub signer: Option<Certificate>,
     /// The chain to the trust list, for a signature that verifies.
     pub trust: Option<Result<Trusted, ChainProblem>>,
+    /// For a signer on no agency's list (`trust` is `NotListed`): its chain
+    /// to a national root, when it has one.
+    pub national: Option<NationalSigner>,
     pub time: Option<(DateTime, TimeSource)>,
     /// The dictionary's `/Name`, `/Reason`, `/Location`, `/ContactInfo`.
     pub stated: Stated,
@@ -149,6 +160,8 @@ impl SignatureReport {
             Verdict::Invalid
         } else if !self.later.problems.is_empty() {
             Verdict::Modified
+        } else if self.national.is_some() && !self.is_timestamp {
+            Verdict::ValidNational
         } else if matches!(self.trust, Some(Err(_))) && !self.is_timestamp {
             Verdict::Untrusted
         } else {
@@ -182,6 +195,12 @@ impl Report {
     /// The agency that signed, for the headline.
     pub fn signed_by(&self) -> Option<&Trusted> {
         self.signatures.iter().filter(|s| !s.is_timestamp).find_map(|s| s.trust.as_ref()?.as_ref().ok())
+    }
+
+    /// Who signed, as the national PKI vouches for them, when no agency on
+    /// the list does.
+    pub fn national_signer(&self) -> Option<&NationalSigner> {
+        self.signatures.iter().filter(|s| !s.is_timestamp).find_map(|s| s.national.as_ref())
     }
 
     /// The signed version to show: the revision the first signature signed.
@@ -260,7 +279,11 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
                 (None, None) => (now, TimeSource::Now),
             };
             report.algorithm = Some(format!("{} {}, {}", v.algorithm.name(), v.key, v.algorithm.hash(v.digest).name()));
-            report.trust = Some(check_chain(&v.signer, &v.certificates, trust, time.0));
+            let chain = check_chain(&v.signer, &v.certificates, trust, time.0);
+            if chain == Err(ChainProblem::NotListed) {
+                report.national = check_national(&v.signer, &v.certificates, trust, time.0).ok();
+            }
+            report.trust = Some(chain);
             report.time = Some(time);
             report.signer = Some(v.signer);
         }
@@ -293,6 +316,12 @@ pub fn pdf_date(s: &str) -> Option<DateTime> {
     DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(unix).ok()?)).ok()
 }
 
+/// A signer under a national root: who (as its certificate says), the
+/// root, and the path.
+fn national_json(n: &NationalSigner, lang: Lang) -> Value {
+    json!({"who": n.who(), "organization": n.organisation, "organizationIdentifier": n.identifier, "root": n.root.get(lang), "path": n.path})
+}
+
 /// `2026-11-27 05:30:00 UTC`: for logs and messages about certificates;
 /// a person is shown [`eservice_base::thai_date::readable_time`].
 pub fn show_time(t: DateTime) -> String {
@@ -318,6 +347,7 @@ impl Report {
                     "problem": s.problem.as_ref().map(|p| p.message(lang)),
                     "signer": s.signer.as_ref().map(|c| json!({"name": c.display_name(), "organization": c.organization, "serial": hex(&c.serial), "sha256": c.fingerprint()})),
                     "trust": trust,
+                    "national": s.national.as_ref().map(|n| national_json(n, lang)),
                     // `utc` as before; `iso` (UTC) and `thailand` (+07:00) for
                     // machines; `shown` in Thai time for people, in `lang`.
                     "time": s.time.map(|(t, src)| json!({
@@ -345,6 +375,7 @@ impl Report {
             "bytes": self.size,
             "signedRevisionEnd": self.signed_revision_end(),
             "signatures": sigs,
+            "national": self.national_signer().map(|n| national_json(n, lang)),
             "register": if self.register_given {
                 match &self.permit {
                     Some(p) => json!({"found": true, "number": p.number, "holder": p.holder, "type": p.kind, "issued": p.issued, "expires": p.expires, "status": p.status.key()}),
@@ -393,7 +424,7 @@ mod tests {
     }
 
     fn list(ca: &Issued) -> TrustList {
-        TrustList { agencies: vec![crate::trust::Agency { name: eservice_base::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }] }
+        TrustList { agencies: vec![crate::trust::Agency { name: eservice_base::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new() }
     }
 
     fn now() -> DateTime {

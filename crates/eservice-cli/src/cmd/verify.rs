@@ -57,7 +57,8 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             Ok(t) => t,
             Err(msg) => return fail(msg),
         },
-        None => TrustList::default(),
+        // No list of agencies; the national root alone.
+        None => TrustList::national_only(),
     };
     let register = match &args.register {
         Some(p) => match read_bytes(p, lang).and_then(|b| Register::from_json(&p.display().to_string(), &b).map_err(|e| e.message(lang))) {
@@ -84,13 +85,16 @@ fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_li
     if let Some(t) = r.signed_by() {
         println!("  {} {} ({})", lang.pick("ลงนามโดย", "signed by"), t.agency.get(lang), t.agency.get(lang.other()));
     }
+    if let Some(n) = r.national_signer() {
+        println!("  {} {} · {} {}", lang.pick("ลงนามโดย", "signed by"), n.who(), lang.pick("ภายใต้", "under"), n.root.get(lang));
+    }
     if let Some(p) = &r.permit {
         println!("  {} {} · {} · {}", lang.pick("ทะเบียนใบอนุญาต", "register"), p.number, p.holder, p.status.label(lang));
     } else if r.register_given {
         println!("  {}", lang.pick("ไม่พบเอกสารนี้ในทะเบียนใบอนุญาต", "this exact file is not in the permit register"));
     }
     if no_trust_list && !r.signatures.is_empty() {
-        println!("  {}", lang.pick("ไม่ได้ระบุรายชื่อผู้ลงนามที่เชื่อถือ (--trust)", "no trust list given (--trust): no signer can be trusted"));
+        println!("  {}", lang.pick("ไม่ได้ระบุรายชื่อหน่วยงานที่เชื่อถือ (--trust): เชื่อถือได้เพียงใบรับรองหลักแห่งชาติ", "no trust list given (--trust): only the national root is trusted, no agency"));
     }
     for (i, s) in r.signatures.iter().enumerate() {
         let kind = if s.is_timestamp { lang.pick("ตราประทับเวลา", "document time-stamp") } else { lang.pick("ลายมือชื่อ", "signature") };

@@ -11,6 +11,9 @@ use super::asn1::{self, time, Malformed, Tlv};
 pub(crate) const CN: Oid = Oid::new_unwrap("2.5.4.3");
 pub(crate) const O: Oid = Oid::new_unwrap("2.5.4.10");
 const OU: Oid = Oid::new_unwrap("2.5.4.11");
+/// organizationIdentifier (X.520): e.g. a Thai juristic person's number,
+/// as CAs under the national root write it.
+pub(crate) const ORG_ID: Oid = Oid::new_unwrap("2.5.4.97");
 pub(crate) const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
 pub(crate) const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 pub(crate) const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
@@ -60,6 +63,7 @@ pub struct Certificate {
     pub common_name: Option<String>,
     pub organization: Option<String>,
     pub organizational_unit: Option<String>,
+    pub organization_identifier: Option<String>,
 }
 
 impl Certificate {
@@ -101,6 +105,7 @@ impl Certificate {
             common_name: name_attr(subject, CN),
             organization: name_attr(subject, O),
             organizational_unit: name_attr(subject, OU),
+            organization_identifier: name_attr(subject, ORG_ID),
         };
         if let Some(exts) = t.optional(asn1::ctx(3))? {
             let mut e = exts.children().take()?.expect(asn1::SEQUENCE)?.children();
