@@ -39,6 +39,12 @@ phrases! {
     SIGNED_BY = "ลงนามโดย" / "Signed by";
     PERMIT_WITHDRAWN = "ใบอนุญาตนี้ถูกเพิกถอนหรือพักใช้ตามทะเบียน:" / "The register shows this permit as withdrawn:";
     IN_REGISTER = "อยู่ในทะเบียนใบอนุญาต:" / "In the permit register:";
+    DO_RELY = "ใช้เอกสารนี้ได้: ลงนามถูกต้องโดยหน่วยงานที่เว็บไซต์นี้เชื่อถือ" / "You can rely on it: validly signed by an agency this site trusts";
+    DO_ASK_SIGNER = "ก่อนใช้ ให้สอบถามหน่วยงานที่ออกเอกสารว่าผู้ลงนามรายนี้มีอำนาจออกเอกสารนี้" / "Before relying on it, ask the issuing agency whether this signer may issue it";
+    DO_CONFIRM = "อย่าเพิ่งเชื่อถือ: ยืนยันกับหน่วยงานที่ออกเอกสารก่อน" / "Do not rely on it yet: confirm it with the issuing agency";
+    DO_UNSIGNED = "ยืนยันไม่ได้ว่าใครออกเอกสารนี้: ตรวจสอบกับหน่วยงานที่ออก" / "Nothing shows who issued it: check with the issuing agency";
+    DO_WITHDRAWN = "อย่าใช้เอกสารนี้: ทะเบียนแสดงว่าถูกเพิกถอนหรือพักใช้" / "Do not use this document: the register shows it withdrawn";
+    DO_NOT_USE = "อย่าใช้เอกสารนี้: ขอฉบับใหม่จากหน่วยงานที่ออกเอกสาร" / "Do not use this document: ask the issuing agency for a new copy";
     OPEN_SIGNED = "เปิดฉบับที่ลงนาม" / "Open the signed version";
     DETAILS = "รายละเอียด" / "Details";
     SIGNATURE = "ลายมือชื่อ" / "Signature";

@@ -124,7 +124,9 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
     let agency = r["signatures"].as_array().and_then(|s| s.iter().find_map(|s| s["trust"]["agency"][lang.tag()].as_str()));
     let register = &r["register"];
     let withdrawn = matches!(register["status"].as_str(), Some("revoked" | "suspended"));
-    let class = if withdrawn { "verdict verdict-revoked".to_owned() } else { format!("verdict verdict-{verdict}") };
+    let key = if withdrawn { "revoked" } else { verdict.as_str() };
+    let (tone, icon, todo) = advice(key);
+    let class = format!("verdict verdict-{key} verdict-{tone}");
     let signed_end = r["signedRevisionEnd"].as_f64();
     let open_signed = {
         let file = file.clone();
@@ -143,7 +145,8 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
     html! {
         <div class={class} role="status" data-verdict={verdict.clone()}>
             <p class="verdict-file">{ name }</p>
-            <h2 class="verdict-headline">{ text(r, "headline") }</h2>
+            <h2 class="verdict-headline"><span class="verdict-icon" aria-hidden="true">{ icon }</span>{ text(r, "headline") }</h2>
+            <p class="verdict-todo"><strong>{ todo.get(lang) }</strong></p>
             { for agency.map(|a| html! { <p class="verdict-agency">{ i18n::SIGNED_BY.get(lang) }{ " " }<strong>{ a }</strong></p> }) }
             // Named as its own certificate names it, and under which root:
             // never in the place of an agency the site lists.
@@ -165,6 +168,21 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
                 { for problems.iter().map(|p| html! { <p class="problem">{ p }</p> }) }
             </details>
         </div>
+    }
+}
+
+/// How a verdict looks and what the reader should do: green for a
+/// listed agency's valid signature; amber where it is sound but who stands
+/// behind it is unconfirmed; red for anything changed, broken or
+/// withdrawn. The icon and the words say it too, never the colour alone.
+fn advice(key: &str) -> (&'static str, &'static str, i18n::Phrase) {
+    match key {
+        "valid" => ("good", "✓", i18n::DO_RELY),
+        "valid-national" => ("caution", "!", i18n::DO_ASK_SIGNER),
+        "untrusted" => ("caution", "!", i18n::DO_CONFIRM),
+        "not-signed" => ("caution", "!", i18n::DO_UNSIGNED),
+        "revoked" => ("bad", "✕", i18n::DO_WITHDRAWN),
+        _ => ("bad", "✕", i18n::DO_NOT_USE),
     }
 }
 

@@ -5,7 +5,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { phonePage, screenshot } from './browser.mjs';
 import { harness, ROOT, typeInto, assertAccessible, oracleFixtures, ESERVICE } from './helpers.mjs';
@@ -34,6 +35,26 @@ test('the CLI agrees with what each pyHanko-signed or attacked file is', () => {
   assert.match(th.stdout, /ลงนามโดย กรมทดสอบ/);
 });
 
+test('a comment appended after signing is said aloud, and --strict fails it', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'eservice-tail-')), 'commented.pdf');
+  writeFileSync(file, Buffer.concat([readFileSync(join(dir, 'p256.pdf')), Buffer.from('% added later\n')]));
+  const run = (...extra) => spawnSync(ESERVICE, ['verify', ...extra, '--trust', join(dir, 'trust.json'), file], { encoding: 'utf8' });
+  const plain = run();
+  assert.equal(plain.status, 0, plain.stdout);
+  assert.match(plain.stdout, /ends with 14 bytes no signature covers \(comments or whitespace only/);
+  assert.equal(run('--strict').status, 1, 'strict: uncovered bytes fail');
+  const json = JSON.parse(run('--json').stdout);
+  assert.equal(json.uncoveredComments, 14);
+  assert.equal(json.signatures[0].coversWholeFile, false);
+
+  const page = await verifyPage();
+  await page.locator('#verify-file').setInputFiles(file);
+  const card = page.locator('.verdict', { hasText: 'commented.pdf' });
+  await card.waitFor({ timeout: 20000 });
+  assert.match(await card.locator('.verdict-headline').innerText(), /ลายมือชื่อถูกต้อง.*แต่ท้ายไฟล์มีข้อมูล 14 ไบต์ที่ลายมือชื่อไม่ครอบคลุม/);
+  await page.close();
+});
+
 /** The verify page with the test CA's trust list and register in place of the site's. */
 async function verifyPage() {
   const page = await phonePage(h.browser);
@@ -59,6 +80,9 @@ test('#/verify gives each file its verdict, in Thai, on the device', async () =>
   assert.equal(valid.verdict, 'valid');
   assert.match(valid.text, /ลายมือชื่อถูกต้อง/);
   assert.match(valid.text, /ลงนามโดย กรมทดสอบ/);
+  assert.match(valid.text, /ใช้เอกสารนี้ได้/, 'the card says what to do');
+  assert.match(await page.locator('.verdict').getAttribute('class'), /verdict-good/);
+  assert.equal(await page.locator('.verdict-icon').innerText(), '✓', 'an icon, not colour alone');
   await screenshot(page, 'verify-valid');
   await assertAccessible(page, 'verify page with a verdict');
   for (const [file, verdict] of Object.entries(expected)) {
@@ -69,6 +93,9 @@ test('#/verify gives each file its verdict, in Thai, on the device', async () =>
   assert.equal(await page.locator('[data-register=withdrawn]').count(), 1);
   const modified = await check(page, 'appended-content.pdf');
   assert.match(modified.text, /ถูกแก้ไขหลังลงนาม/);
+  assert.match(modified.text, /อย่าใช้เอกสารนี้/);
+  assert.match(await page.locator('.verdict').getAttribute('class'), /verdict-bad/, 'changed after signing is red, as a broken signature is');
+  assert.equal(await page.locator('.verdict-icon').innerText(), '✕');
   await page.locator('.verdict-details summary').click();
   assert.match(await page.locator('.verdict-details').innerText(), /วัตถุ 3 \(Page\) ถูกแก้ไขหลังลงนาม/);
   await screenshot(page, 'verify-modified');

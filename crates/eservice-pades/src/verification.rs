@@ -152,6 +152,9 @@ pub struct SignatureReport {
     pub later: Later,
     /// DocMDP level of a certification signature; 1 allows no change.
     pub certification: Option<u8>,
+    /// Bytes after the signed revision that no revision holds: only
+    /// comments and whitespace (anything else is a revision, or junk).
+    pub uncovered_comments: Option<usize>,
 }
 
 impl SignatureReport {
@@ -195,6 +198,23 @@ impl Report {
     /// The agency that signed, for the headline.
     pub fn signed_by(&self) -> Option<&Trusted> {
         self.signatures.iter().filter(|s| !s.is_timestamp).find_map(|s| s.trust.as_ref()?.as_ref().ok())
+    }
+
+    /// The bytes at the end of the file that no signature covers, when they
+    /// are comments or whitespace only (an appended `% …` line, say).
+    pub fn uncovered_comments(&self) -> Option<usize> {
+        self.signatures.iter().filter_map(|s| s.uncovered_comments).min()
+    }
+
+    /// The verdict's headline, saying so when the file ends with bytes no
+    /// signature covers: they change nothing shown, but they are not signed.
+    pub fn headline(&self, lang: Lang) -> String {
+        let head = self.verdict.headline(lang);
+        match (self.uncovered_comments(), lang) {
+            (None, _) => head.to_owned(),
+            (Some(n), Lang::Th) => format!("{head} แต่ท้ายไฟล์มีข้อมูล {n} ไบต์ที่ลายมือชื่อไม่ครอบคลุม (เป็นหมายเหตุหรือช่องว่างเท่านั้น ไม่เปลี่ยนเนื้อหาที่แสดง)"),
+            (Some(n), Lang::En) => format!("{head}; but the file ends with {n} bytes no signature covers (comments or whitespace only, changing nothing shown)"),
+        }
     }
 
     /// Who signed, as the national PKI vouches for them, when no agency on
@@ -246,6 +266,8 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
 fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
     let parts = loc.signed_parts(pdf);
     let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
+    let tail = pdf.get(loc.revision_end..).unwrap_or_default();
+    let uncovered_comments = (!tail.is_empty() && comments_only(tail)).then_some(tail.len());
     let mut report = SignatureReport {
         is_timestamp: loc.is_timestamp,
         sub_filter: loc.sub_filter.clone(),
@@ -254,6 +276,7 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
         later,
         certification: loc.docmdp,
         stated: loc.stated.clone(),
+        uncovered_comments,
         ..Default::default()
     };
     let content = match loc.sub_filter.as_deref() {
@@ -289,6 +312,22 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
         }
     }
     report
+}
+
+/// Whether `bytes` hold only PDF whitespace and `%` comments (§7.2.3–4).
+fn comments_only(bytes: &[u8]) -> bool {
+    let mut in_comment = false;
+    bytes.iter().all(|&b| {
+        if in_comment {
+            in_comment = b != b'\n' && b != b'\r';
+            true
+        } else if b == b'%' {
+            in_comment = true;
+            true
+        } else {
+            matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+        }
+    })
 }
 
 /// A PDF date `D:YYYYMMDDHHmmSS+07'00'` (§7.9.4; decoded from its text
@@ -369,7 +408,8 @@ impl Report {
             .collect();
         json!({
             "verdict": self.verdict.key(),
-            "headline": self.verdict.headline(lang),
+            "headline": self.headline(lang),
+            "uncoveredComments": self.uncovered_comments(),
             "passes": self.passes(),
             "sha256": self.sha256.hex(),
             "bytes": self.size,
@@ -448,6 +488,26 @@ mod tests {
         assert_eq!(r.verdict, Verdict::Untrusted);
         assert!(!r.passes());
         assert_eq!(verify(&base(), &list(&ca), None, now()).verdict, Verdict::NotSigned);
+    }
+
+    #[test]
+    fn bytes_after_the_signed_file_are_said_aloud() {
+        let (ca, signer) = ca_and_signer();
+        let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
+        assert_eq!(verify(&pdf, &list(&ca), None, now()).uncovered_comments(), None);
+        let mut commented = pdf.clone();
+        commented.extend_from_slice(b"% appended after signing\r\n\n");
+        let r = verify(&commented, &list(&ca), None, now());
+        assert_eq!((r.verdict, r.uncovered_comments()), (Verdict::Valid, Some(27)));
+        assert_eq!(r.headline(Lang::En), "Valid signature; unchanged since signing; but the file ends with 27 bytes no signature covers (comments or whitespace only, changing nothing shown)");
+        assert!(r.headline(Lang::Th).contains("27 ไบต์ที่ลายมือชื่อไม่ครอบคลุม"));
+        let json = r.to_json(Lang::En);
+        assert_eq!((json["uncoveredComments"].as_u64(), json["signatures"][0]["coversWholeFile"].as_bool()), (Some(27), Some(false)));
+        // Anything but comments and whitespace is a revision or junk, judged as such.
+        let mut junk = pdf.clone();
+        junk.extend_from_slice(b"\nhello\n");
+        let r = verify(&junk, &list(&ca), None, now());
+        assert_eq!((r.verdict, r.uncovered_comments()), (Verdict::Modified, None));
     }
 
     #[test]

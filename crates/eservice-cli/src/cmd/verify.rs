@@ -4,7 +4,9 @@
 //! Exit 0 only when every signature is valid and trusted, nothing was
 //! changed after the last one, and the register (if given) does not list
 //! the permit as suspended or revoked; 1 for any other verdict; 2 when the
-//! PDF, trust list or register cannot be read.
+//! PDF, trust list or register cannot be read. With `--strict`, a file that
+//! ends with bytes no signature covers (comments or whitespace: they change
+//! nothing shown, and the headline says so) is 1 as well.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -31,6 +33,10 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
+    /// Fail (exit 1) a file that ends with bytes no signature covers, even
+    /// comments or whitespace only.
+    #[arg(long)]
+    strict: bool,
 }
 
 fn now() -> DateTime {
@@ -73,7 +79,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
     } else {
         print_report(&args.file.display().to_string(), &report, args.trust.is_none(), lang);
     }
-    if report.passes() {
+    if report.passes() && !(args.strict && report.uncovered_comments().is_some()) {
         Outcome::Yes
     } else {
         Outcome::No
@@ -81,7 +87,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
 }
 
 fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_list: bool, lang: Lang) {
-    println!("{name}: {}", r.verdict.headline(lang));
+    println!("{name}: {}", r.headline(lang));
     if let Some(t) = r.signed_by() {
         println!("  {} {} ({})", lang.pick("ลงนามโดย", "signed by"), t.agency.get(lang), t.agency.get(lang.other()));
     }
