@@ -111,7 +111,7 @@ for rel in files:
     pyc = pyhanko_class(ph)
     same = (kit == pyc) or (kit == "untrusted" and pyc == "valid")
     note = "agrees" if same else (why or explain(kit, pyc, report, rel))
-    if rel in ATTACKS and kit == "valid":
+    if rel in ATTACKS and kit in ("valid", "valid-national"):
         attacks_valid.append(rel)
     rows_out.append((rel, kit, pyhanko_summary(ph), ps, note))
 
