@@ -9,7 +9,7 @@
 pub use der::DateTime;
 use serde_json::{json, Value};
 
-use eservice_base::hash::{hex, Digest, Sha256Stream};
+use eservice_base::hash::{hex, Digest};
 use eservice_base::lang::Lang;
 use eservice_base::thai_date::{iso_thai, readable_time};
 
@@ -232,15 +232,18 @@ impl Report {
 /// Checks everything about `pdf`. `now` is used when a signature holds no
 /// time of its own.
 pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: DateTime) -> Report {
-    let sha256 = Sha256Stream::digest(pdf);
     let extra = trust.certificates();
     // One scan of the file serves finding the signatures and judging what
     // came after each of them.
     let doc = scan(pdf, 0, pdf.len());
-    let mut signatures: Vec<SignatureReport> = find_signatures_in(pdf, &doc)
+    let found = find_signatures_in(pdf, &doc);
+    let ranges: Vec<Option<[usize; 4]>> = found.iter().map(|f| f.as_ref().ok().map(|l| l.byte_range)).collect();
+    let (sha256, signed_sha256) = hash_once(pdf, &ranges);
+    let mut signatures: Vec<SignatureReport> = found
         .into_iter()
-        .map(|f| match f {
-            Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, now),
+        .zip(signed_sha256)
+        .map(|(f, known)| match f {
+            Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, known, now),
             Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
         })
         .collect();
@@ -263,7 +266,37 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
     }
 }
 
-fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], now: DateTime) -> SignatureReport {
+/// The SHA-256 of the whole file, and of what each signature signs (its
+/// `ByteRange`: from the start to its `/Contents`, then from there to the
+/// end of its revision), in one pass: each signature's hash forks from
+/// the file's where its `/Contents` begins. A range of another shape gets
+/// `None`, and is hashed on its own.
+fn hash_once(pdf: &[u8], ranges: &[Option<[usize; 4]>]) -> (Digest, Vec<Option<[u8; 32]>>) {
+    use sha2::{Digest as _, Sha256};
+    let mut forks: Vec<(usize, usize)> = ranges
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| match *r {
+            Some([0, b, c, d]) if b <= c && c.checked_add(d).is_some_and(|e| e <= pdf.len()) => Some((b, i)),
+            _ => None,
+        })
+        .collect();
+    forks.sort_unstable();
+    let mut out = vec![None; ranges.len()];
+    let (mut file, mut at) = (Sha256::new(), 0);
+    for (hole, i) in forks {
+        let [_, _, c, d] = ranges[i].unwrap_or_default();
+        file.update(&pdf[at..hole]);
+        at = hole;
+        let mut signed = file.clone();
+        signed.update(&pdf[c..c + d]);
+        out[i] = Some(signed.finalize().into());
+    }
+    file.update(&pdf[at..]);
+    (Digest(file.finalize().into()), out)
+}
+
+fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], known_sha256: Option<[u8; 32]>, now: DateTime) -> SignatureReport {
     let parts = loc.signed_parts(pdf);
     let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
     let tail = pdf.get(loc.revision_end..).unwrap_or_default();
@@ -281,7 +314,10 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
     };
     let content = match loc.sub_filter.as_deref() {
         Some("ETSI.RFC3161") => Content::TimeStamp(&parts),
-        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached") | None => Content::Detached(&parts),
+        Some("adbe.pkcs7.detached" | "ETSI.CAdES.detached") | None => match known_sha256 {
+            Some(h) => Content::DetachedSha256(&parts, h),
+            None => Content::Detached(&parts),
+        },
         Some(other) => {
             report.problem = Some(Problem::SubFilter(other.to_owned()));
             return report;
@@ -431,6 +467,7 @@ mod tests {
     use super::*;
     use crate::signature::testkit::{ca_and_signer, Issued};
     use crate::signature::writer::signed_data;
+    use eservice_base::hash::Sha256Stream;
 
     const PLACEHOLDER: usize = 4096;
 

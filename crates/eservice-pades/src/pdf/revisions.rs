@@ -25,20 +25,9 @@ pub fn revisions(pdf: &[u8]) -> Vec<usize> {
     ends
 }
 
-/// The first position of `needle` in `hay`. Jumps between occurrences of
-/// the needle's first byte: a 50 MB file is searched in milliseconds, where
-/// comparing every window took a quarter of a second.
+/// The first position of `needle` in `hay`.
 pub(crate) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let (&first, rest) = needle.split_first()?;
-    let mut from = 0;
-    while let Some(i) = hay.get(from..)?.iter().position(|b| *b == first) {
-        let at = from + i;
-        if hay[at + 1..].starts_with(rest) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
+    memchr::memmem::find(hay, needle)
 }
 
 #[cfg(test)]

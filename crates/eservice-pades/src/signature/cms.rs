@@ -29,6 +29,10 @@ const TIMESTAMP_TOKEN: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
 pub enum Content<'a> {
     /// A detached signature over these bytes, in order.
     Detached(&'a [&'a [u8]]),
+    /// The same, with the SHA-256 of those bytes already known: a verifier
+    /// that hashes the whole file anyway gets each signature's hash on the
+    /// way (`verification::verify`), instead of reading the file twice.
+    DetachedSha256(&'a [&'a [u8]], [u8; 32]),
     /// A time-stamp token whose message imprint must be the hash of these
     /// bytes.
     TimeStamp(&'a [&'a [u8]]),
@@ -91,6 +95,14 @@ pub struct Verified {
 
 /// Checks a CMS SignedData over `content`; `extra` are certificates from
 /// elsewhere (the trust list) that may hold the signer's.
+/// `parts` hashed with `alg`, or the SHA-256 already known of them.
+fn content_hash(alg: DigestAlg, parts: &[&[u8]], known_sha256: Option<[u8; 32]>) -> Vec<u8> {
+    match (alg, known_sha256) {
+        (DigestAlg::Sha256, Some(h)) => h.to_vec(),
+        _ => alg.hash(parts),
+    }
+}
+
 pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result<Verified, CmsProblem> {
     let info = asn1::single(cms)?.expect(asn1::SEQUENCE)?;
     let mut r = info.children();
@@ -135,8 +147,12 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
     // in place, or the token's TSTInfo), and the time-stamp's time.
     let tst: Vec<u8>;
     let tst_parts: [&[u8]; 1];
+    let known_sha256 = match content {
+        Content::DetachedSha256(_, h) => Some(h),
+        _ => None,
+    };
     let (signed_content, timestamp): (&[&[u8]], Option<DateTime>) = match content {
-        Content::Detached(parts) => {
+        Content::Detached(parts) | Content::DetachedSha256(parts, _) => {
             if econtent.is_some() || content_type != ID_DATA {
                 return Err(CmsProblem::NotDetached);
             }
@@ -168,7 +184,7 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
                 return Err(CmsProblem::ContentTypeMismatch);
             }
             let md = a.one(MESSAGE_DIGEST, "messageDigest")?.ok_or(CmsProblem::Attribute("messageDigest"))?;
-            if md.expect(asn1::OCTET_STRING)?.content != digest.hash(signed_content).as_slice() {
+            if md.expect(asn1::OCTET_STRING)?.content != content_hash(digest, signed_content, known_sha256).as_slice() {
                 return Err(CmsProblem::DigestMismatch);
             }
             if let Some(t) = a.one(SIGNING_TIME, "signingTime")? {
@@ -182,7 +198,7 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
             bytes[0] = asn1::SET;
             hash_alg.hash(&[&bytes])
         }
-        None => hash_alg.hash(signed_content),
+        None => content_hash(hash_alg, signed_content, known_sha256),
     };
     if !key.verify(&algorithm, hash_alg, &signed_hash, &signer.signature)? {
         return Err(CmsProblem::BadSignature);
