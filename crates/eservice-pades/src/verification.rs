@@ -528,6 +528,20 @@ mod tests {
     }
 
     #[test]
+    fn one_pass_gives_the_file_hash_and_each_signed_hash() {
+        let pdf: Vec<u8> = (0..5000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let naive = |r: [usize; 4]| crate::signature::DigestAlg::Sha256.hash(&[&pdf[r[0]..r[0] + r[1]], &pdf[r[2]..r[2] + r[3]]]);
+        // Two signatures, listed out of file order; one range not from the
+        // start, one past the end: those two are hashed on their own.
+        let ranges = [Some([0, 3000, 3100, 1900]), Some([0, 1000, 1100, 900]), Some([5, 10, 20, 5]), Some([0, 10, 20, 4990]), None];
+        let (file, signed) = hash_once(&pdf, &ranges);
+        assert_eq!(file, Sha256Stream::digest(&pdf));
+        assert_eq!(signed[0].map(|h| h.to_vec()), Some(naive([0, 3000, 3100, 1900])));
+        assert_eq!(signed[1].map(|h| h.to_vec()), Some(naive([0, 1000, 1100, 900])));
+        assert_eq!(&signed[2..], &[None, None, None]);
+    }
+
+    #[test]
     fn bytes_after_the_signed_file_are_said_aloud() {
         let (ca, signer) = ca_and_signer();
         let pdf = sign_revision(base(), 6, "", &signer, std::slice::from_ref(&ca.der));
