@@ -95,7 +95,7 @@ pub enum Sealing {
     #[default]
     Clear,
     To(Vec<Recipient>),
-    Unreadable(eservice_seal::Error),
+    Unreadable(eservice_seal::RecipientsProblem),
 }
 
 impl Sealing {
@@ -106,9 +106,13 @@ impl Sealing {
             Some(Value::Array(list)) => list.iter().collect(),
             Some(one) => vec![one],
         };
-        let read = |k: &Value| k.as_str().map_or_else(|| Err(eservice_seal::Error::BadKey(k.to_string(), eservice_seal::KeyProblem::NotText)), Recipient::parse);
+        use eservice_seal::{KeyProblem, RecipientsProblem};
+        let read = |k: &Value| match k.as_str() {
+            Some(text) => Recipient::parse(text).map_err(RecipientsProblem::of),
+            None => Err(RecipientsProblem::BadKey(k.to_string(), KeyProblem::NotText)),
+        };
         match keys.into_iter().map(read).collect::<Result<Vec<_>, _>>() {
-            Ok(to) if to.is_empty() => Sealing::Unreadable(eservice_seal::Error::Recipients),
+            Ok(to) if to.is_empty() => Sealing::Unreadable(RecipientsProblem::NoRecipient),
             Ok(to) => Sealing::To(to),
             Err(e) => Sealing::Unreadable(e),
         }
@@ -153,7 +157,7 @@ pub enum CatalogProblem {
     BadFee { index: usize },
     /// `encryptTo` (the entry's, or the index's) cannot be read: the form
     /// stays listed but cannot be sent.
-    BadEncryptTo { index: usize, why: eservice_seal::Error },
+    BadEncryptTo { index: usize, why: eservice_seal::RecipientsProblem },
 }
 
 impl CatalogProblem {
@@ -308,8 +312,8 @@ mod tests {
         ]}));
         assert_eq!(c.entries[0].sealing, Sealing::To(vec![agency]));
         assert_eq!(c.entries[1].sealing, Sealing::To(vec![own, agency]));
-        assert!(matches!(c.entries[2].sealing, Sealing::Unreadable(eservice_seal::Error::BadKey(..))));
-        assert_eq!(c.entries[3].sealing, Sealing::Unreadable(eservice_seal::Error::Recipients));
+        assert!(matches!(c.entries[2].sealing, Sealing::Unreadable(eservice_seal::RecipientsProblem::BadKey(..))));
+        assert_eq!(c.entries[3].sealing, Sealing::Unreadable(eservice_seal::RecipientsProblem::NoRecipient));
         assert_eq!(c.problems.len(), 2);
         assert!(c.problems[0].message(Lang::En).starts_with("entry 3 has an unusable \"encryptTo\", so it cannot be sent: The key “age1notakey” cannot be read: a character is wrong"), "{}", c.problems[0].message(Lang::En));
         assert_eq!(Catalog::from_json(&json!({"forms": [{"id": "a", "title": "ก"}]})).entries[0].sealing, Sealing::Clear);

@@ -91,31 +91,7 @@ impl Error {
                 )
                 .into(),
             Error::WrongPassphrase => lang.pick("รหัสผ่านไม่ถูกต้อง", "Wrong passphrase").into(),
-            Error::BadKey(text, why) => {
-                let why = match (why, th) {
-                    (KeyProblem::Unreadable, true) => "มีตัวอักษรผิดหรือขาดหาย (รหัสตรวจสอบไม่ตรง)",
-                    (KeyProblem::Unreadable, false) => "a character is wrong or missing (its checksum does not match)",
-                    (KeyProblem::WrongKind { public_wanted: true }, true) => "ต้องเป็นกุญแจสาธารณะที่ขึ้นต้นด้วย age1",
-                    (KeyProblem::WrongKind { public_wanted: true }, false) => "a public key starting age1 is needed",
-                    (KeyProblem::WrongKind { public_wanted: false }, true) => "ต้องเป็นกุญแจส่วนตัวที่ขึ้นต้นด้วย AGE-SECRET-KEY-1",
-                    (KeyProblem::WrongKind { public_wanted: false }, false) => "a private key starting AGE-SECRET-KEY-1 is needed",
-                    (KeyProblem::WrongLength, true) => "ความยาวไม่ใช่กุญแจ X25519",
-                    (KeyProblem::WrongLength, false) => "it is not the length of an X25519 key",
-                    (KeyProblem::Uppercase, true) => "กุญแจสาธารณะเขียนด้วยตัวพิมพ์เล็ก (age1…)",
-                    (KeyProblem::Uppercase, false) => "a public key is written in lower case (age1…)",
-                    (KeyProblem::NotText, true) => "ไม่ใช่ไฟล์กุญแจ",
-                    (KeyProblem::NotText, false) => "it is not a key file",
-                    (KeyProblem::NoSecretLine, true) => "ไม่มีบรรทัด AGE-SECRET-KEY-1…",
-                    (KeyProblem::NoSecretLine, false) => "it has no AGE-SECRET-KEY-1… line",
-                };
-                // Enough of the text to find it, never a whole private key.
-                let shown: String = text.chars().take(16).collect();
-                let shown = if shown.is_empty() { String::new() } else if shown.len() < text.len() { format!(" “{shown}…”") } else { format!(" “{shown}”") };
-                match th {
-                    true => format!("อ่านกุญแจ{shown} ไม่ได้: {why}"),
-                    false => format!("The key{shown} cannot be read: {why}"),
-                }
-            }
+            Error::BadKey(text, why) => key_message(text, *why, lang),
             Error::TooCostly { work, limit } => match th {
                 true => format!("ไฟล์นี้ต้องใช้การคำนวณรหัสผ่านระดับ 2^{work} เกินกว่าที่รับได้ (2^{limit})"),
                 false => format!("This file asks for passphrase work 2^{work}, more than the kit allows (2^{limit})"),
@@ -124,6 +100,62 @@ impl Error {
                 .pick("ต้องมีผู้รับอย่างน้อยหนึ่งราย และรหัสผ่านใช้ร่วมกับผู้รับอื่นไม่ได้", "Give at least one recipient; a passphrase cannot be combined with others")
                 .into(),
         }
+    }
+}
+
+/// Why the agency's public keys (`encryptTo`) cannot be used: the part of
+/// [`Error`] that reading keys meets, with messages of its own, so the page
+/// that only reads the keys carries none of the other messages (measured:
+/// 2.6 KB of code and their texts in the first load).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RecipientsProblem {
+    /// A key that cannot be read: the text given (cut short), and why.
+    BadKey(String, KeyProblem),
+    /// The list names no key.
+    NoRecipient,
+}
+
+impl RecipientsProblem {
+    /// From what [`crate::Recipient::parse`] answered.
+    pub fn of(e: Error) -> RecipientsProblem {
+        match e {
+            Error::BadKey(text, why) => RecipientsProblem::BadKey(text, why),
+            _ => RecipientsProblem::BadKey(String::new(), KeyProblem::Unreadable),
+        }
+    }
+
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            RecipientsProblem::BadKey(text, why) => key_message(text, *why, lang),
+            RecipientsProblem::NoRecipient => lang.pick("ไม่ได้ระบุกุญแจสาธารณะของหน่วยงาน", "No public key of the agency is given").into(),
+        }
+    }
+}
+
+fn key_message(text: &str, why: KeyProblem, lang: Lang) -> String {
+    let th = lang == Lang::Th;
+    let why = match (why, th) {
+        (KeyProblem::Unreadable, true) => "มีตัวอักษรผิดหรือขาดหาย (รหัสตรวจสอบไม่ตรง)",
+        (KeyProblem::Unreadable, false) => "a character is wrong or missing (its checksum does not match)",
+        (KeyProblem::WrongKind { public_wanted: true }, true) => "ต้องเป็นกุญแจสาธารณะที่ขึ้นต้นด้วย age1",
+        (KeyProblem::WrongKind { public_wanted: true }, false) => "a public key starting age1 is needed",
+        (KeyProblem::WrongKind { public_wanted: false }, true) => "ต้องเป็นกุญแจส่วนตัวที่ขึ้นต้นด้วย AGE-SECRET-KEY-1",
+        (KeyProblem::WrongKind { public_wanted: false }, false) => "a private key starting AGE-SECRET-KEY-1 is needed",
+        (KeyProblem::WrongLength, true) => "ความยาวไม่ใช่กุญแจ X25519",
+        (KeyProblem::WrongLength, false) => "it is not the length of an X25519 key",
+        (KeyProblem::Uppercase, true) => "กุญแจสาธารณะเขียนด้วยตัวพิมพ์เล็ก (age1…)",
+        (KeyProblem::Uppercase, false) => "a public key is written in lower case (age1…)",
+        (KeyProblem::NotText, true) => "ไม่ใช่ไฟล์กุญแจ",
+        (KeyProblem::NotText, false) => "it is not a key file",
+        (KeyProblem::NoSecretLine, true) => "ไม่มีบรรทัด AGE-SECRET-KEY-1…",
+        (KeyProblem::NoSecretLine, false) => "it has no AGE-SECRET-KEY-1… line",
+    };
+    // Enough of the text to find it, never a whole private key.
+    let shown: String = text.chars().take(16).collect();
+    let shown = if shown.is_empty() { String::new() } else if shown.len() < text.len() { format!(" “{shown}…”") } else { format!(" “{shown}”") };
+    match th {
+        true => format!("อ่านกุญแจ{shown} ไม่ได้: {why}"),
+        false => format!("The key{shown} cannot be read: {why}"),
     }
 }
 

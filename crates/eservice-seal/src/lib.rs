@@ -21,7 +21,7 @@ pub mod keys;
 mod stanza;
 mod stream;
 
-pub use error::{Damage, Error, KeyProblem};
+pub use error::{Damage, Error, KeyProblem, RecipientsProblem};
 pub use keys::{Identity, Recipient};
 pub use stream::{Opener, Sealer, CHUNK};
 
