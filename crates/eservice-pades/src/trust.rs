@@ -60,6 +60,11 @@ impl NationalRoot {
         let certificate = Certificate::from_der(&der).ok().filter(|c| c.fingerprint() == NRCA_G1_SHA256)?;
         Some(NationalRoot { name: LocalText::new("ใบรับรองหลักแห่งชาติของประเทศไทย (NRCA G1)", "Thailand's national root (NRCA G1)"), certificate })
     }
+
+    /// The national layer when it is on: the roots the kit ships.
+    fn default_layer() -> Vec<NationalRoot> {
+        NationalRoot::thailand_g1().into_iter().collect()
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -130,7 +135,7 @@ impl TrustList {
             out.push(Agency { name, certificates });
         }
         let national = match doc.get("national") {
-            None | Some(Value::Bool(true)) => NationalRoot::thailand_g1().into_iter().collect(),
+            None | Some(Value::Bool(true)) => NationalRoot::default_layer(),
             Some(Value::Bool(false)) => Vec::new(),
             Some(_) => return Err(err("/national".into(), EntryProblem::NationalNotBool)),
         };
@@ -140,7 +145,7 @@ impl TrustList {
     /// No agencies, and the national layer on: what a verifier trusts
     /// when its site gives no list.
     pub fn national_only() -> Self {
-        TrustList { agencies: Vec::new(), national: NationalRoot::thailand_g1().into_iter().collect() }
+        TrustList { agencies: Vec::new(), national: NationalRoot::default_layer() }
     }
 
     /// Adds `cert` under the agency named `name` (matched by its Thai or

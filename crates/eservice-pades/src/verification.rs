@@ -300,7 +300,8 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
     let parts = loc.signed_parts(pdf);
     let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
     let tail = pdf.get(loc.revision_end..).unwrap_or_default();
-    let uncovered_comments = (!tail.is_empty() && comments_only(tail)).then_some(tail.len());
+    // Only whitespace and comments, as the lexer skips them between objects.
+    let uncovered_comments = (!tail.is_empty() && crate::pdf::lexer::skip_space(tail, 0) == tail.len()).then_some(tail.len());
     let mut report = SignatureReport {
         is_timestamp: loc.is_timestamp,
         sub_filter: loc.sub_filter.clone(),
@@ -348,22 +349,6 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
         }
     }
     report
-}
-
-/// Whether `bytes` hold only PDF whitespace and `%` comments (§7.2.3–4).
-fn comments_only(bytes: &[u8]) -> bool {
-    let mut in_comment = false;
-    bytes.iter().all(|&b| {
-        if in_comment {
-            in_comment = b != b'\n' && b != b'\r';
-            true
-        } else if b == b'%' {
-            in_comment = true;
-            true
-        } else {
-            matches!(b, b'\0' | b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
-        }
-    })
 }
 
 /// A PDF date `D:YYYYMMDDHHmmSS+07'00'` (§7.9.4; decoded from its text

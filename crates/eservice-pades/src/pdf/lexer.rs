@@ -52,7 +52,7 @@ fn is_delim(c: u8) -> bool {
 }
 
 /// The position after white-space and comments from `pos`.
-pub(super) fn skip_space(b: &[u8], mut pos: usize) -> usize {
+pub(crate) fn skip_space(b: &[u8], mut pos: usize) -> usize {
     while let Some(&c) = b.get(pos) {
         if is_white(c) {
             pos += 1;
