@@ -43,7 +43,7 @@ pub fn generate(seed: &[u8; 32], cn: &str, org: &str, output: Output, now: u64) 
                 key_usage: DIGITAL_SIGNATURE | NON_REPUDIATION,
                 not_before: &utc_time(now),
                 not_after: &utc_time(until),
-                odd_critical: false,
+                extra: &[],
             };
             pem::encode("CERTIFICATE", &certificate(&spec, &key, None)?)
         }

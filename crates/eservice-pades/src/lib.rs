@@ -6,6 +6,7 @@
 //! - [`signing`]: signing permit PDFs (PAdES B-B, incremental update).
 //! - [`verification`]: one verdict on a signed permit PDF.
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
+//! - [`revocation`]: whether a chain's certificates were revoked, from the CRLs and OCSP answers a document carries.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
 //! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
 //! - [`fuzzing`]: what the fuzzers (`fuzz/`) drive, replayed by the tests.
@@ -23,6 +24,7 @@ pub mod fuzzing;
 pub mod keygen;
 pub mod pdf;
 pub mod register;
+pub mod revocation;
 pub mod signature;
 pub mod signing;
 pub mod trust;

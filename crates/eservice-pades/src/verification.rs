@@ -7,6 +7,7 @@
 //! The permit register, when given, can still say the permit is revoked.
 
 pub use der::DateTime;
+pub use crate::signature::asn1::show_time;
 use serde_json::{json, Value};
 
 use eservice_base::hash::{hex, Digest};
@@ -382,11 +383,6 @@ fn national_json(n: &NationalSigner, lang: Lang) -> Value {
     json!({"who": n.who(), "organization": n.organisation, "organizationIdentifier": n.identifier, "root": n.root.get(lang), "path": n.path})
 }
 
-/// `2026-11-27 05:30:00 UTC`: for logs and messages about certificates;
-/// a person is shown [`eservice_base::thai_date::readable_time`].
-pub fn show_time(t: DateTime) -> String {
-    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
-}
 
 impl Report {
     /// The report for machines (`eservice verify --json`) and the page.

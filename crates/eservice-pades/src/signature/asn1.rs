@@ -220,6 +220,13 @@ pub fn time(t: Tlv<'_>) -> Result<DateTime, Malformed> {
     DateTime::new(year, field(0)?, field(1)?, field(2)?, field(3)?, field(4)?).map_err(|_| Malformed)
 }
 
+/// `2026-11-27 05:30:00 UTC`: for logs and messages about certificates,
+/// CRLs and OCSP answers; a person is shown
+/// [`eservice_base::thai_date::readable_time`].
+pub fn show_time(t: DateTime) -> String {
+    format!("{:04}-{:02}-{:02} {:02}:{:02}:{:02} UTC", t.year(), t.month(), t.day(), t.hour(), t.minutes(), t.seconds())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

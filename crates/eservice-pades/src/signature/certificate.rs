@@ -17,7 +17,14 @@ pub(crate) const ORG_ID: Oid = Oid::new_unwrap("2.5.4.97");
 pub(crate) const SUBJECT_KEY_ID: Oid = Oid::new_unwrap("2.5.29.14");
 pub(crate) const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 pub(crate) const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
-const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
+pub(crate) const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
+const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+/// id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1): a delegated OCSP responder
+/// whose own status is not to be asked.
+const OCSP_NOCHECK: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1.5");
+/// extKeyUsage purposes a verifier acts on.
+pub const KP_OCSP_SIGNING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.9");
+pub const KP_TIME_STAMPING: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.3.8");
 /// Critical extensions a verifier may meet and safely not act on further.
 const UNDERSTOOD: &[Oid] = &[
     SUBJECT_KEY_ID,
@@ -26,7 +33,8 @@ const UNDERSTOOD: &[Oid] = &[
     AUTHORITY_KEY_ID,
     Oid::new_unwrap("2.5.29.17"), // subjectAltName
     Oid::new_unwrap("2.5.29.32"), // certificatePolicies
-    Oid::new_unwrap("2.5.29.37"), // extKeyUsage
+    EXT_KEY_USAGE,
+    OCSP_NOCHECK,
     Oid::new_unwrap("2.5.29.31"), // cRLDistributionPoints
     Oid::new_unwrap("1.3.6.1.5.5.7.1.3"), // qcStatements
 ];
@@ -35,6 +43,7 @@ const UNDERSTOOD: &[Oid] = &[
 pub const DIGITAL_SIGNATURE: u16 = 1 << 15;
 pub const NON_REPUDIATION: u16 = 1 << 14;
 pub const KEY_CERT_SIGN: u16 = 1 << 10;
+pub const CRL_SIGN: u16 = 1 << 9;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Certificate {
@@ -58,6 +67,10 @@ pub struct Certificate {
     pub ca: Option<Option<u32>>,
     /// keyUsage bits, when the extension is present.
     pub key_usage: Option<u16>,
+    /// extKeyUsage purposes, when the extension is present.
+    pub ext_key_usage: Option<Vec<Oid>>,
+    /// Whether it carries id-pkix-ocsp-nocheck.
+    pub ocsp_nocheck: bool,
     /// A critical extension this kit does not know, by OID.
     pub unknown_critical: Option<String>,
     pub common_name: Option<String>,
@@ -101,6 +114,8 @@ impl Certificate {
             authority_key_id: None,
             ca: None,
             key_usage: None,
+            ext_key_usage: None,
+            ocsp_nocheck: false,
             unknown_critical: None,
             common_name: name_attr(subject, CN),
             organization: name_attr(subject, O),
@@ -139,6 +154,15 @@ impl Certificate {
                 let second = *bits.get(2).unwrap_or(&0) as u16;
                 self.key_usage = Some(first << 8 | second);
             }
+            EXT_KEY_USAGE => {
+                let mut purposes = Vec::new();
+                let mut p = value.expect(asn1::SEQUENCE)?.children();
+                while let Some(oid) = p.next()? {
+                    purposes.push(oid.oid()?);
+                }
+                self.ext_key_usage = Some(purposes);
+            }
+            OCSP_NOCHECK => self.ocsp_nocheck = true,
             other if critical && !UNDERSTOOD.contains(&other) => self.unknown_critical = Some(other.to_string()),
             _ => {}
         }
@@ -147,12 +171,31 @@ impl Certificate {
 
     /// Whether `issuer`'s key signed this certificate.
     pub fn signed_by(&self, issuer: &Certificate) -> Result<bool, AlgorithmProblem> {
-        let bad = || AlgorithmProblem::BadKey;
-        let alg_tlv = asn1::single(&self.sig_alg).map_err(|_| bad())?;
+        issuer.signed(&self.tbs, &self.sig_alg, &self.signature)
+    }
+
+    /// Whether this certificate's key made `signature` (under the
+    /// AlgorithmIdentifier `sig_alg`, as written) over `tbs`: the shape of
+    /// certificates, CRLs and OCSP responses alike.
+    pub fn signed(&self, tbs: &[u8], sig_alg: &[u8], signature: &[u8]) -> Result<bool, AlgorithmProblem> {
+        let alg_tlv = asn1::single(sig_alg).map_err(|_| AlgorithmProblem::BadKey)?;
         let alg = SignatureAlg::from_identifier(alg_tlv)?;
         let hash = alg.hash(DigestAlg::Sha256);
-        let key = PublicKey::from_spki(&issuer.spki)?;
-        key.verify(&alg, hash, &hash.hash(&[&self.tbs]), &self.signature)
+        let key = PublicKey::from_spki(&self.spki)?;
+        key.verify(&alg, hash, &hash.hash(&[tbs]), signature)
+    }
+
+    /// Whether the certificate names `purpose` in extKeyUsage.
+    pub fn has_purpose(&self, purpose: Oid) -> bool {
+        self.ext_key_usage.as_ref().is_some_and(|p| p.contains(&purpose))
+    }
+
+    /// The subjectPublicKey bits (without the unused-bits octet): what an
+    /// OCSP CertID and a ResponderID byKey hash.
+    pub fn public_key_bits(&self) -> Option<&[u8]> {
+        let mut r = asn1::single(&self.spki).ok()?.children();
+        r.take().ok()?;
+        r.take().ok()?.expect(asn1::BIT_STRING).ok()?.content.get(1..)
     }
 
     pub fn is_self_issued(&self) -> bool {

@@ -35,13 +35,20 @@ pub struct CertificateSpec<'a> {
     /// `YYMMDDHHMMSSZ` (UTCTime).
     pub not_before: &'a str,
     pub not_after: &'a str,
-    /// An extra critical extension no verifier knows (to test refusal).
-    pub odd_critical: bool,
+    /// More extensions, as DER ([`extension`]): the tests' odd and
+    /// delegated certificates.
+    pub extra: &'a [Vec<u8>],
+}
+
+/// One `Extension`: `SEQUENCE { OID, critical, OCTET STRING value }`.
+pub fn extension(o: Oid, critical: bool, value: &[u8]) -> Vec<u8> {
+    let crit = if critical { tlv(0x01, &[0xff]) } else { Vec::new() };
+    seq(&[&oid(o), &crit, &octets(value)])
 }
 
 /// Signs `tbs` with `key` into a certificate or request: the structure is the
 /// same, `SEQUENCE { tbs, algorithm, BIT STRING signature }`.
-fn signed(tbs: &[u8], key: &PrivateKey) -> Option<Vec<u8>> {
+pub(crate) fn signed(tbs: &[u8], key: &PrivateKey) -> Option<Vec<u8>> {
     let sig = key.sign_sha256(&DigestAlg::Sha256.hash(&[tbs]))?;
     Some(seq(&[tbs, &algorithm_for(key), &tlv(asn1::BIT_STRING, &[&[0u8][..], &sig].concat())]))
 }
@@ -52,18 +59,13 @@ pub fn certificate(spec: &CertificateSpec<'_>, subject_key: &PrivateKey, issuer:
     let spki = subject_key.p256_spki()?;
     let (issuer_name, signing_key) = issuer.unwrap_or((spec.subject, subject_key));
     let key_id = DigestAlg::Sha256.hash(&[&spki])[..20].to_vec();
-    let ext = |o: Oid, critical: bool, value: &[u8]| {
-        let crit = if critical { tlv(0x01, &[0xff]) } else { Vec::new() };
-        seq(&[&oid(o), &crit, &octets(value)])
-    };
+    let ext = extension;
     let ku = spec.key_usage.to_be_bytes();
     let mut exts = vec![ext(SUBJECT_KEY_ID, false, &octets(&key_id)), ext(KEY_USAGE, true, &tlv(asn1::BIT_STRING, &[0, ku[0], ku[1]]))];
     if spec.ca {
         exts.push(ext(BASIC_CONSTRAINTS, true, &seq(&[&tlv(0x01, &[0xff])])));
     }
-    if spec.odd_critical {
-        exts.push(ext(Oid::new_unwrap("1.2.3.4.5"), true, &tlv(asn1::NULL, &[])));
-    }
+    exts.extend(spec.extra.iter().cloned());
     let ext_refs: Vec<&[u8]> = exts.iter().map(Vec::as_slice).collect();
     let tbs = seq(&[
         &tlv(asn1::ctx(0), &uint(&[2])),
@@ -96,7 +98,7 @@ mod tests {
     fn a_self_signed_certificate_and_a_request_verify() {
         let key = PrivateKey::p256_from_seed(&[9; 32]).unwrap();
         let subject = name("กรมทดสอบ", "กระทรวงทดสอบ");
-        let spec = CertificateSpec { subject: &subject, serial: &[1, 2, 3], ca: false, key_usage: DIGITAL_SIGNATURE, not_before: "260101000000Z", not_after: "290101000000Z", odd_critical: false };
+        let spec = CertificateSpec { subject: &subject, serial: &[1, 2, 3], ca: false, key_usage: DIGITAL_SIGNATURE, not_before: "260101000000Z", not_after: "290101000000Z", extra: &[] };
         let der = certificate(&spec, &key, None).unwrap();
         let cert = Certificate::from_der(&der).unwrap();
         assert_eq!(cert.common_name.as_deref(), Some("กรมทดสอบ"));

@@ -8,10 +8,12 @@ pub mod algorithm;
 pub mod asn1;
 pub mod certificate;
 pub mod cms;
+pub mod crl;
 pub mod encode;
 pub mod issue;
 pub mod keyed_rng;
 pub mod keys;
+pub mod ocsp;
 pub mod pem;
 pub mod pkcs12;
 
