@@ -8,6 +8,7 @@
 pub mod byte_range;
 pub mod changes;
 pub mod document;
+pub mod dss;
 pub mod font;
 pub mod font_subset;
 pub mod lexer;

@@ -23,6 +23,11 @@ pub(crate) const MESSAGE_DIGEST: Oid = Oid::new_unwrap("1.2.840.113549.1.9.4");
 const SIGNING_TIME: Oid = Oid::new_unwrap("1.2.840.113549.1.9.5");
 pub(crate) const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.47");
 const TIMESTAMP_TOKEN: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
+/// Adobe's signed attribute carrying the CRLs and OCSP responses a signer
+/// fetched when signing.
+const REVOCATION_INFO_ARCHIVAL: Oid = Oid::new_unwrap("1.2.840.113583.1.1.8");
+/// id-ri-ocsp-response (RFC 5940): an OCSP response among a SignedData's `crls`.
+const RI_OCSP_RESPONSE: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.16.2");
 
 /// What a signature container claims to sign.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,6 +96,16 @@ pub struct Verified {
     /// The time in a time-stamp token: for a document time-stamp its own
     /// time; for a signature, the time of a token over its value, if any.
     pub timestamp: Option<DateTime>,
+    /// Revocation data the container carries, as DER: from the signed
+    /// `adbe-revocationInfoArchival` attribute and the SignedData `crls`.
+    pub revocation: Revocation,
+}
+
+/// CRLs and OCSP responses, as DER.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Revocation {
+    pub crls: Vec<Vec<u8>>,
+    pub ocsps: Vec<Vec<u8>>,
 }
 
 /// Checks a CMS SignedData over `content`; `extra` are certificates from
@@ -132,7 +147,10 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
             }
         }
     }
-    r.optional(asn1::ctx(1))?;
+    let mut revocation = Revocation::default();
+    if let Some(choices) = r.optional(asn1::ctx(1))? {
+        revocation_choices(choices, &mut revocation);
+    }
     let signer_infos = r.take()?.expect(asn1::SET)?;
     let mut signers = Vec::new();
     let mut s = signer_infos.children();
@@ -193,6 +211,9 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
             if let Some(sc) = a.one(SIGNING_CERTIFICATE_V2, "signing-certificate-v2")? {
                 check_signing_certificate(sc, &signer.cert)?;
             }
+            if let Some(archival) = a.one(REVOCATION_INFO_ARCHIVAL, "adbe-revocationInfoArchival")? {
+                revocation_archival(archival, &mut revocation);
+            }
             // The SET OF tag replaces [0] IMPLICIT; the rest as written.
             let mut bytes = attrs.raw.to_vec();
             bytes[0] = asn1::SET;
@@ -212,7 +233,46 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
         key: key.describe(),
         claimed_time,
         timestamp,
+        revocation,
     })
+}
+
+/// `RevocationInfoChoices` (RFC 5652 10.2.1): CRLs, and OCSP responses as
+/// `[1] OtherRevocationInfoFormat`. What cannot be read is left out; the
+/// revocation check then finds no answer, never a wrong one.
+fn revocation_choices(choices: Tlv<'_>, out: &mut Revocation) {
+    let mut r = choices.children();
+    while let Ok(Some(choice)) = r.next() {
+        if choice.tag == asn1::SEQUENCE {
+            out.crls.push(choice.raw.to_vec());
+        } else if choice.tag == asn1::ctx(1) {
+            let mut other = choice.children();
+            if other.take().and_then(|o| o.oid()).ok() == Some(RI_OCSP_RESPONSE) {
+                if let Ok(resp) = other.take() {
+                    out.ocsps.push(resp.raw.to_vec());
+                }
+            }
+        }
+    }
+}
+
+/// `RevocationInfoArchival ::= SEQUENCE { crl [0] EXPLICIT SEQUENCE OF
+/// CertificateList OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse
+/// OPTIONAL, otherRevInfo [2] … }`.
+fn revocation_archival(archival: Tlv<'_>, out: &mut Revocation) {
+    let mut r = archival.children();
+    while let Ok(Some(field)) = r.next() {
+        let into = match field.tag {
+            t if t == asn1::ctx(0) => &mut out.crls,
+            t if t == asn1::ctx(1) => &mut out.ocsps,
+            _ => continue,
+        };
+        let Ok(list) = field.children().take() else { continue };
+        let mut items = list.children();
+        while let Ok(Some(item)) = items.next() {
+            into.push(item.raw.to_vec());
+        }
+    }
 }
 
 struct Signer<'a> {
