@@ -102,7 +102,7 @@ mod tests {
     fn a_signed_receipt_verifies_and_tampering_shows() {
         let (ca, s) = ca_and_signer();
         let signer = Signer::new(s.key, &s.der, vec![ca.der.clone()]).unwrap();
-        let trust = TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new() };
+        let trust = TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new(), ..Default::default() };
         let hash = "ab".repeat(32);
         let body = sign(json!({"packageHash": hash, "reference": "7K2M-9QXR", "received": "2026-11-27T19:00:00+07:00"}), &signer).unwrap();
         let r = verify(body.to_string().as_bytes(), &hash, &trust, now()).unwrap();

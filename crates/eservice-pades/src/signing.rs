@@ -16,6 +16,7 @@ use eservice_base::thai_date::thai_time;
 use crate::pdf::document::{Document, OpenProblem};
 use crate::pdf::lexer::{Obj, Spanned};
 use crate::pdf::update::{value, with, write, Update};
+use crate::signature::cms::Revocation;
 use crate::signature::writer::signed_data;
 use crate::signature::pkcs12::{self, P12Problem};
 use crate::signature::pem::{self, PemProblem};
@@ -26,6 +27,8 @@ pub struct Signer {
     key: PrivateKey,
     cert: Certificate,
     chain: Vec<Vec<u8>>,
+    /// CRLs and OCSP answers for the chain, signed into each signature.
+    revocation: Revocation,
 }
 
 /// A visible stamp: page (from 1) and rectangle in points from the page's
@@ -177,7 +180,7 @@ impl Signer {
             return Err(SignError::KeyMismatch);
         }
         let chain = chain.into_iter().filter(|c| *c != cert.der).collect();
-        Ok(Signer { key, cert, chain })
+        Ok(Signer { key, cert, chain, revocation: Revocation::default() })
     }
 
     /// A key and the certificates given with it, in any order: the one
@@ -215,6 +218,14 @@ impl Signer {
         &self.cert
     }
 
+    /// Signs CRLs and OCSP responses (DER) into every signature
+    /// (`adbe-revocationInfoArchival`), so a verifier can check the chain
+    /// offline, as it stood at the signing time.
+    pub fn with_revocation(mut self, revocation: Revocation) -> Self {
+        self.revocation = revocation;
+        self
+    }
+
     /// What the signer should know before signing at `now`.
     pub fn warnings(&self, now: u64) -> Vec<SignWarning> {
         let Ok(now) = DateTime::from_unix_duration(std::time::Duration::from_secs(now)) else { return Vec::new() };
@@ -231,7 +242,7 @@ impl Signer {
     /// A detached CMS signature over `content` (receipts and other
     /// non-PDF documents), with the same attributes as a PDF signature.
     pub fn sign_detached(&self, content: &[u8]) -> Option<Vec<u8>> {
-        signed_data(&[content], &self.key, &self.cert.der, &self.chain).ok()
+        signed_data(&[content], &self.key, &self.cert.der, &self.chain, &self.revocation).ok()
     }
 
     /// The name a stamp shows: the agency (organization), else the common name.
@@ -363,7 +374,8 @@ fn field_name(doc: &Document<'_>) -> String {
 /// for the attributes; the hex in the file is twice this.
 fn placeholder_len(signer: &Signer) -> usize {
     let certs: usize = signer.cert.der.len() + signer.chain.iter().map(Vec::len).sum::<usize>();
-    certs + 2048
+    let revocation: usize = signer.revocation.crls.iter().chain(&signer.revocation.ocsps).map(Vec::len).sum();
+    certs + revocation + 2048
 }
 
 const BYTE_RANGE: &[u8] = b"/ByteRange [0 0000000000 0000000000 0000000000]";
@@ -416,7 +428,7 @@ fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer
         return Err(SignError::Failed);
     }
     out[br..br + BYTE_RANGE.len()].copy_from_slice(format!("{text:<width$}", width = BYTE_RANGE.len()).as_bytes());
-    let cms = signed_data(&[&out[..contents], &out[after..]], &signer.key, &signer.cert.der, &signer.chain).map_err(|_| SignError::Failed)?;
+    let cms = signed_data(&[&out[..contents], &out[after..]], &signer.key, &signer.cert.der, &signer.chain, &signer.revocation).map_err(|_| SignError::Failed)?;
     if cms.len() > placeholder {
         return Err(SignError::Failed);
     }
@@ -447,19 +459,40 @@ pub fn pdf_date(unix: u64) -> String {
 mod tests {
     use super::*;
     use crate::pdf::testpdf::{one_page, one_page_xref_stream};
-    use crate::signature::testkit::{ca_and_signer, Issued};
+    use crate::signature::testkit::{ca_and_signer, crl, Issued};
     use crate::trust::{Agency, TrustList};
     use crate::verification::{verify, Verdict};
     use eservice_base::LocalText;
 
     const NOW: u64 = 1_795_752_000; // 2026-11-27 11:00 in Thailand
 
+    /// A signer under `ca`, with the CA's CRL of the month signed in.
     fn signer_of(s: Issued, ca: &Issued) -> Signer {
-        Signer::new(s.key, &s.der, vec![ca.der.clone()]).unwrap()
+        let at = |d| DateTime::new(2026, 11, d, 0, 0, 0).unwrap();
+        let list = crl(ca, &ca.key, at(1), Some(at(30)), &[], &[]);
+        Signer::new(s.key, &s.der, vec![ca.der.clone()]).unwrap().with_revocation(Revocation { crls: vec![list], ocsps: Vec::new() })
+    }
+
+    #[test]
+    fn without_revocation_data_the_chain_is_not_called_checked() {
+        let (ca, s) = ca_and_signer();
+        let bare = Signer::new(s.key, &s.der, vec![ca.der.clone()]).unwrap();
+        let signed = sign(&one_page(), &bare, &Options { time: NOW, ..Options::default() }).unwrap();
+        assert_eq!(verdicts(&signed, &ca), vec![Verdict::RevocationUnchecked]);
+        let now = DateTime::from_unix_duration(std::time::Duration::from_secs(NOW)).unwrap();
+        let r = verify(&signed, &trust(&ca), None, now);
+        assert_eq!(r.signatures[0].indication(), ("INDETERMINATE", Some("TRY_LATER")));
+        assert!(!r.passes() && r.passes_unchecked_revocation());
+        // The same signature with the CRL added afterwards, in the DSS.
+        let list = crl(&ca, &ca.key, DateTime::new(2026, 11, 1, 0, 0, 0).unwrap(), Some(DateTime::new(2026, 11, 30, 0, 0, 0).unwrap()), &[], &[]);
+        let ltv = crate::pdf::dss::append(&signed, &crate::pdf::dss::Dss { crls: vec![list], ..Default::default() }).unwrap();
+        let r = verify(&ltv, &trust(&ca), None, now);
+        assert_eq!((r.verdict, r.signatures[0].indication()), (Verdict::Valid, ("TOTAL-PASSED", None)));
+        assert!(r.signatures[0].later.dss && r.passes());
     }
 
     fn trust(ca: &Issued) -> TrustList {
-        TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new() }
+        TrustList { agencies: vec![Agency { name: LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new(), ..Default::default() }
     }
 
     fn verdicts(pdf: &[u8], ca: &Issued) -> Vec<Verdict> {

@@ -25,7 +25,8 @@ use serde_json::Value;
 use eservice_base::json_file::{self, JsonFileError};
 use eservice_base::lang::{Lang, LocalText};
 
-use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, NON_REPUDIATION};
+use crate::revocation::Policy;
+use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, KP_TIME_STAMPING, NON_REPUDIATION};
 use crate::signature::pem::{self, PemProblem};
 use crate::signature::Certificate;
 
@@ -37,6 +38,9 @@ pub struct TrustList {
     pub agencies: Vec<Agency>,
     /// Roots of the national PKI; empty when the site turned the layer off.
     pub national: Vec<NationalRoot>,
+    /// Which revocation answers may speak for a signing time; the list's
+    /// `"retroactiveRevocation": true` accepts those issued after it.
+    pub revocation: Policy,
 }
 
 /// The NRCA G1 root as ETDA publishes it (`../shared/trust/SOURCE.txt`
@@ -89,8 +93,9 @@ pub enum EntryProblem {
     NotACertificate,
     /// The entry's PEM or base64 is broken, or holds no certificate.
     Unreadable(PemProblem),
-    /// `national` is neither `true` nor `false`.
-    NationalNotBool,
+    /// `national` or `retroactiveRevocation` is neither `true` nor `false`;
+    /// the key is named.
+    NotBool(&'static str),
 }
 
 impl TrustListError {
@@ -103,7 +108,10 @@ impl TrustListError {
                     EntryProblem::NoName => lang.pick("ไม่มีชื่อหน่วยงาน (name)", "has no agency name").into(),
                     EntryProblem::NoCertificates => lang.pick("ไม่มีใบรับรอง (certificates)", "has no certificates").into(),
                     EntryProblem::NotACertificate => lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)").into(),
-                    EntryProblem::NationalNotBool => lang.pick("ค่า \"national\" ต้องเป็น true หรือ false", "\"national\" must be true or false").into(),
+                    EntryProblem::NotBool(key) => match lang {
+                        Lang::Th => format!("ค่า \"{key}\" ต้องเป็น true หรือ false"),
+                        Lang::En => format!("\"{key}\" must be true or false"),
+                    },
                     EntryProblem::Unreadable(p) => format!("{}: {}", lang.pick("ไม่ใช่ใบรับรอง X.509 (PEM หรือ base64)", "is not an X.509 certificate (PEM or base64)"), p.message(lang)),
                 };
                 match lang {
@@ -134,18 +142,20 @@ impl TrustList {
             }
             out.push(Agency { name, certificates });
         }
-        let national = match doc.get("national") {
-            None | Some(Value::Bool(true)) => NationalRoot::default_layer(),
-            Some(Value::Bool(false)) => Vec::new(),
-            Some(_) => return Err(err("/national".into(), EntryProblem::NationalNotBool)),
+        let flag = |key: &'static str, default: bool| match doc.get(key) {
+            None => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(err(format!("/{key}"), EntryProblem::NotBool(key))),
         };
-        Ok(TrustList { agencies: out, national })
+        let national = if flag("national", true)? { NationalRoot::default_layer() } else { Vec::new() };
+        let revocation = Policy { retroactive: flag("retroactiveRevocation", false)? };
+        Ok(TrustList { agencies: out, national, revocation })
     }
 
     /// No agencies, and the national layer on: what a verifier trusts
     /// when its site gives no list.
     pub fn national_only() -> Self {
-        TrustList { agencies: Vec::new(), national: NationalRoot::default_layer() }
+        TrustList { agencies: Vec::new(), national: NationalRoot::default_layer(), revocation: Policy::default() }
     }
 
     /// Adds `cert` under the agency named `name` (matched by its Thai or
@@ -176,6 +186,9 @@ impl TrustList {
         if self.national.is_empty() {
             list["national"] = Value::Bool(false);
         }
+        if self.revocation.retroactive {
+            list["retroactiveRevocation"] = Value::Bool(true);
+        }
         list
     }
 
@@ -195,6 +208,8 @@ pub struct Trusted {
     pub anchor: String,
     /// From the signer up to the anchor, by display name.
     pub path: Vec<String>,
+    /// The same certificates, for checking their revocation.
+    pub chain: Vec<Certificate>,
 }
 
 /// A chain that ends at a national root, for a signer no listed agency
@@ -208,6 +223,8 @@ pub struct NationalSigner {
     pub identifier: Option<String>,
     /// From the signer up to the root, by display name.
     pub path: Vec<String>,
+    /// The same certificates, for checking their revocation.
+    pub chain: Vec<Certificate>,
 }
 
 impl NationalSigner {
@@ -236,6 +253,9 @@ pub enum ChainProblem {
     KeyUsage { who: String },
     /// A critical extension this kit cannot honour.
     UnknownCritical { who: String, oid: String },
+    /// A time-stamp signed by a certificate not made for time-stamping
+    /// (no `id-kp-timeStamping`).
+    NotTsa { who: String },
 }
 
 impl ChainProblem {
@@ -251,6 +271,8 @@ impl ChainProblem {
             (ChainProblem::KeyUsage { who }, Lang::En) => format!("The certificate of {who} is not for signing documents"),
             (ChainProblem::UnknownCritical { who, oid }, Lang::Th) => format!("ใบรับรองของ {who} มีส่วนขยายสำคัญที่ไม่รู้จัก ({oid})"),
             (ChainProblem::UnknownCritical { who, oid }, Lang::En) => format!("The certificate of {who} has an unknown critical extension ({oid})"),
+            (ChainProblem::NotTsa { who }, Lang::Th) => format!("ใบรับรองของ {who} ไม่ได้ออกให้ใช้ประทับเวลา"),
+            (ChainProblem::NotTsa { who }, Lang::En) => format!("The certificate of {who} is not for time-stamping"),
         }
     }
 }
@@ -264,7 +286,24 @@ pub fn check_chain(signer: &Certificate, pool: &[Certificate], list: &TrustList,
         agency: agency.clone(),
         anchor: path.last().map(Certificate::display_name).unwrap_or_default(),
         path: path.iter().map(Certificate::display_name).collect(),
+        chain: path,
     })
+}
+
+/// The chain from a time-stamp authority's certificate to any anchor the
+/// list holds, an agency's or a national root: whose clock a verifier may
+/// take as proof of when a signature existed.
+pub fn check_tsa(tsa: &Certificate, pool: &[Certificate], list: &TrustList, at: DateTime) -> Result<Vec<Certificate>, ChainProblem> {
+    if !tsa.has_purpose(KP_TIME_STAMPING) {
+        return Err(ChainProblem::NotTsa { who: tsa.display_name() });
+    }
+    let anchors: Vec<(&Certificate, &LocalText)> = list
+        .agencies
+        .iter()
+        .flat_map(|a| a.certificates.iter().map(move |c| (c, &a.name)))
+        .chain(list.national.iter().map(|r| (&r.certificate, &r.name)))
+        .collect();
+    chain_to(tsa, pool, &anchors, at).map(|(_, path)| path)
 }
 
 /// The chain from `signer` to one of `list`'s national roots: for a signer
@@ -277,6 +316,7 @@ pub fn check_national(signer: &Certificate, pool: &[Certificate], list: &TrustLi
         organisation: signer.organization.clone(),
         identifier: signer.organization_identifier.clone(),
         path: path.iter().map(Certificate::display_name).collect(),
+        chain: path,
     })
 }
 
@@ -442,6 +482,11 @@ mod tests {
         assert_eq!(TrustList::from_json("t.json", off.to_json().to_string().as_bytes()).unwrap().national.len(), 0, "off survives a round trip");
         let e = TrustList::from_json("t.json", br#"{"agencies":[],"national":"yes"}"#).unwrap_err();
         assert_eq!(e.message(Lang::En), "Trust list t.json at /national \"national\" must be true or false");
+        let e = TrustList::from_json("t.json", br#"{"agencies":[],"retroactiveRevocation":1}"#).unwrap_err();
+        assert_eq!(e.message(Lang::Th), "รายชื่อผู้ลงนามที่เชื่อถือ t.json ที่ /retroactiveRevocation ค่า \"retroactiveRevocation\" ต้องเป็น true หรือ false");
+        let retro = TrustList::from_json("t.json", br#"{"agencies":[],"retroactiveRevocation":true}"#).unwrap();
+        assert!(retro.revocation.retroactive);
+        assert!(TrustList::from_json("t.json", retro.to_json().to_string().as_bytes()).unwrap().revocation.retroactive, "kept in a round trip");
         assert_eq!(TrustList::national_only().national.len(), 1);
     }
 
@@ -450,7 +495,7 @@ mod tests {
         let (ca, signer) = ca_and_signer();
         let s = Certificate::from_der(&signer.der).unwrap();
         let root = NationalRoot { name: LocalText::new("รากทดสอบ", "Test national root"), certificate: Certificate::from_der(&ca.der).unwrap() };
-        let list = TrustList { agencies: Vec::new(), national: vec![root] };
+        let list = TrustList { agencies: Vec::new(), national: vec![root], revocation: Policy::default() };
         assert_eq!(check_chain(&s, &[], &list, now()), Err(ChainProblem::NotListed), "a national root is no agency");
         let n = check_national(&s, &[], &list, now()).unwrap();
         assert_eq!((n.organisation.as_deref(), n.who().as_str()), (Some("Ministry of Tests"), "Ministry of Tests"));

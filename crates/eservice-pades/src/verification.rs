@@ -2,8 +2,11 @@
 //! signed it, and has anything changed since?
 //!
 //! Every signature is found and checked ([`crate::pdf`]: ByteRange and what
-//! came after; [`crate::signature`]: the CMS; [`crate::trust`]: the chain),
-//! then the worst finding decides: invalid, then modified, then untrusted.
+//! came after; [`crate::signature`]: the CMS; [`crate::trust`]: the chain;
+//! [`crate::revocation`]: the chain's status at the signing time, from the
+//! document's DSS and the signature's own revocation data), then the worst
+//! finding decides: invalid, revoked, modified, untrusted, then "revocation
+//! not checked". Each signature also gets its ETSI EN 319 102-1 indication.
 //! The permit register, when given, can still say the permit is revoked.
 
 pub use der::DateTime;
@@ -17,23 +20,31 @@ use eservice_base::thai_date::{iso_thai, readable_time};
 use crate::pdf::byte_range::Stated;
 use crate::pdf::changes::{self, ChangeProblem, Later};
 use crate::pdf::objects::{scan, Section};
-use crate::pdf::{find_signatures_in, ByteRangeProblem, SignatureLocation};
+use crate::pdf::{dss, find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
+use crate::revocation::{check_path, Evidence, PathStatus};
 use crate::signature::cms::{self, CmsProblem, Content};
 use crate::signature::{AlgorithmProblem, Certificate};
-use crate::trust::{check_chain, check_national, ChainProblem, NationalSigner, TrustList, Trusted};
+use crate::trust::{check_chain, check_national, check_tsa, ChainProblem, NationalSigner, TrustList, Trusted};
 
 /// The answer for the whole document, worst first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
     /// A signature is broken: its bytes or value do not check.
     Invalid,
+    /// A certificate of the signer's chain was revoked before the signing
+    /// time, or before any time the signature is proven to have existed.
+    Revoked,
     /// Signed, but changed after signing in a way that is not allowed.
     Modified,
     /// Sound signatures, but a signer is not on the trust list.
     Untrusted,
     /// No signature at all.
     NotSigned,
+    /// Intact, and the chain reaches the list or the national root, but
+    /// the document carries no usable answer on whether a certificate of
+    /// that chain was revoked.
+    RevocationUnchecked,
     /// Sound signatures whose signer chains to a national root, though no
     /// agency on this site's list vouches for it.
     ValidNational,
@@ -44,6 +55,8 @@ impl Verdict {
     pub fn key(self) -> &'static str {
         match self {
             Verdict::Invalid => "invalid",
+            Verdict::Revoked => "revoked",
+            Verdict::RevocationUnchecked => "revocation-unchecked",
             Verdict::Modified => "modified",
             Verdict::Untrusted => "untrusted",
             Verdict::NotSigned => "not-signed",
@@ -57,6 +70,11 @@ impl Verdict {
             Verdict::Valid => lang.pick("ลายมือชื่อถูกต้อง และเอกสารไม่ถูกแก้ไขหลังลงนาม", "Valid signature; unchanged since signing"),
             Verdict::Modified => lang.pick("ลงนามแล้ว แต่เอกสารถูกแก้ไขหลังลงนาม", "Signed, but changed after signing"),
             Verdict::Invalid => lang.pick("ลายมือชื่อไม่ถูกต้อง", "The signature is not valid"),
+            Verdict::Revoked => lang.pick("ใบรับรองของผู้ลงนามถูกเพิกถอนก่อนการลงนาม", "The signer's certificate was revoked before signing"),
+            Verdict::RevocationUnchecked => lang.pick(
+                "ลายมือชื่อไม่ถูกแก้ไขและสายใบรับรองถูกต้อง แต่ยังไม่ได้ตรวจสอบการเพิกถอนใบรับรอง",
+                "Signature intact and chain OK, but revocation not checked",
+            ),
             Verdict::Untrusted => lang.pick("ผู้ลงนามไม่อยู่ในรายชื่อหน่วยงานที่เชื่อถือ", "Signed by a signer not on the trust list"),
             Verdict::NotSigned => lang.pick("เอกสารนี้ไม่มีลายมือชื่ออิเล็กทรอนิกส์", "This document is not signed"),
             Verdict::ValidNational => lang.pick(
@@ -156,20 +174,127 @@ pub struct SignatureReport {
     /// Bytes after the signed revision that no revision holds: only
     /// comments and whitespace (anything else is a revision, or junk).
     pub uncovered_comments: Option<usize>,
+    /// The chain's revocation status at the signing time, once the chain
+    /// reached an anchor.
+    pub revocation: Option<PathStatus>,
+    /// A time-stamp token over the signature value.
+    pub stamp: Option<Stamp>,
+}
+
+/// A signature time-stamp: its time, its authority, and whether that
+/// authority chains to an anchor (only then is the time proof).
+#[derive(Clone, Debug)]
+pub struct Stamp {
+    pub time: DateTime,
+    pub authority: String,
+    pub trust: Result<(), ChainProblem>,
 }
 
 impl SignatureReport {
     pub fn verdict(&self) -> Verdict {
         if self.problem.is_some() {
             Verdict::Invalid
+        } else if self.revoked().is_some() {
+            Verdict::Revoked
         } else if !self.later.problems.is_empty() {
             Verdict::Modified
-        } else if self.national.is_some() && !self.is_timestamp {
-            Verdict::ValidNational
-        } else if matches!(self.trust, Some(Err(_))) && !self.is_timestamp {
+        } else if self.is_timestamp {
+            Verdict::Valid
+        } else if self.national.is_none() && matches!(self.trust, Some(Err(_))) {
             Verdict::Untrusted
+        } else if self.revocation.as_ref().is_some_and(|r| r.unchecked().is_some()) {
+            Verdict::RevocationUnchecked
+        } else if self.national.is_some() {
+            Verdict::ValidNational
         } else {
             Verdict::Valid
+        }
+    }
+
+    /// A revocation that counts against the signature: on or before its
+    /// time, or at any time when that time is only the signer's claim
+    /// (nothing proves the signature existed before the revocation).
+    /// `proven` tells which.
+    pub fn revoked(&self) -> Option<Revocation<'_>> {
+        let (who, at, reason) = self.revocation.as_ref()?.revoked()?;
+        let (time, source) = self.time?;
+        let before = at <= time;
+        (before || source != TimeSource::TimeStamp).then_some(Revocation { who, at, reason, before_signing: before })
+    }
+
+    /// What a person reads about the chain's revocation: revoked before
+    /// signing or without proof of time, revoked only after a proven signing
+    /// time, checked, or not checked and why.
+    pub fn revocation_message(&self, lang: Lang) -> Option<String> {
+        let status = self.revocation.as_ref()?;
+        if let Some(r) = self.revoked() {
+            return Some(r.message(lang));
+        }
+        if let Some((who, at, _)) = status.revoked() {
+            let at = readable_time(at, lang);
+            return Some(match lang {
+                Lang::Th => format!("ใบรับรองของ {who} ถูกเพิกถอนเมื่อ {at} หลังเวลาลงนามที่ตราประทับเวลายืนยัน ลายมือชื่อนี้จึงยังใช้ได้"),
+                Lang::En => format!("The certificate of {who} was revoked on {at}, after the time-stamped signing time: the signature stands"),
+            });
+        }
+        Some(status.message(lang))
+    }
+
+    /// The EN 319 102-1 indication and sub-indication: what EU DSS and
+    /// pyHanko's AdES validation report.
+    pub fn indication(&self) -> (&'static str, Option<&'static str>) {
+        const PASSED: &str = "TOTAL-PASSED";
+        const FAILED: &str = "TOTAL-FAILED";
+        const INDETERMINATE: &str = "INDETERMINATE";
+        if let Some(p) = &self.problem {
+            return match p {
+                Problem::ByteRange(_) | Problem::Cms(CmsProblem::DigestMismatch) => (FAILED, Some("HASH_FAILURE")),
+                Problem::Cms(CmsProblem::BadSignature) => (FAILED, Some("SIG_CRYPTO_FAILURE")),
+                Problem::Cms(CmsProblem::SignerCertificateMissing | CmsProblem::SigningCertificateMismatch) => (INDETERMINATE, Some("NO_SIGNING_CERTIFICATE_FOUND")),
+                Problem::Cms(CmsProblem::Algorithm(_)) => (INDETERMINATE, Some("CRYPTO_CONSTRAINTS_FAILURE_NO_POE")),
+                Problem::Cms(_) | Problem::SubFilter(_) => (FAILED, Some("FORMAT_FAILURE")),
+            };
+        }
+        if let Some(r) = self.revoked() {
+            return if r.before_signing { (FAILED, Some("REVOKED")) } else { (INDETERMINATE, Some("REVOKED_NO_POE")) };
+        }
+        if self.is_timestamp {
+            return (PASSED, None);
+        }
+        match &self.trust {
+            Some(Err(ChainProblem::NotListed)) if self.national.is_none() => return (INDETERMINATE, Some("NO_CERTIFICATE_CHAIN_FOUND")),
+            Some(Err(ChainProblem::Expired { .. })) => return (INDETERMINATE, Some("OUT_OF_BOUNDS_NO_POE")),
+            Some(Err(ChainProblem::NotListed)) => {}
+            Some(Err(_)) => return (INDETERMINATE, Some("CHAIN_CONSTRAINTS_FAILURE")),
+            _ => {}
+        }
+        if self.revocation.as_ref().is_some_and(|r| r.unchecked().is_some()) {
+            return (INDETERMINATE, Some("TRY_LATER"));
+        }
+        (PASSED, None)
+    }
+}
+
+/// A revoked certificate in a signer's chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revocation<'a> {
+    pub who: &'a str,
+    pub at: DateTime,
+    pub reason: Option<crate::signature::crl::Reason>,
+    /// Revoked on or before the signing time; otherwise revoked after the
+    /// time the signer claimed, which nothing proves.
+    pub before_signing: bool,
+}
+
+impl Revocation<'_> {
+    pub fn message(&self, lang: Lang) -> String {
+        let why = self.reason.map_or_else(|| lang.pick("ไม่ระบุเหตุผล", "no reason given"), |r| r.message(lang));
+        let at = readable_time(self.at, lang);
+        match (self.before_signing, lang) {
+            (true, Lang::Th) => format!("ใบรับรองของ {} ถูกเพิกถอนเมื่อ {at} ก่อนเวลาที่ลงนาม ({why})", self.who),
+            (true, Lang::En) => format!("The certificate of {} was revoked on {at}, before the signing time ({why})", self.who),
+            (false, Lang::Th) => format!("ใบรับรองของ {} ถูกเพิกถอนเมื่อ {at} และไม่มีตราประทับเวลาที่เชื่อถือได้ยืนยันว่าลงนามก่อนนั้น ({why})", self.who),
+            (false, Lang::En) => format!("The certificate of {} was revoked on {at}, and no trusted time-stamp proves the signature was made before that ({why})", self.who),
         }
     }
 }
@@ -191,9 +316,19 @@ impl Report {
         self.permit.as_ref().is_some_and(|p| p.status != crate::register::Status::Valid)
     }
 
-    /// Valid, trusted, unmodified, and not withdrawn: `eservice verify`'s 0.
+    /// Valid, trusted, unmodified, revocation checked, and not withdrawn:
+    /// `eservice verify`'s 0.
     pub fn passes(&self) -> bool {
         self.verdict == Verdict::Valid && !self.withdrawn()
+    }
+
+    /// As [`Report::passes`], but a signature whose revocation could not be
+    /// checked passes too, when its chain reaches an agency on the list:
+    /// what backends that want the kit's earlier behaviour ask for.
+    pub fn passes_unchecked_revocation(&self) -> bool {
+        let listed = |s: &SignatureReport| s.is_timestamp || matches!(s.trust, Some(Ok(_)));
+        !self.withdrawn()
+            && (self.verdict == Verdict::Valid || (self.verdict == Verdict::RevocationUnchecked && self.signatures.iter().all(|s| s.verdict() >= Verdict::RevocationUnchecked && listed(s))))
     }
 
     /// The agency that signed, for the headline.
@@ -240,11 +375,20 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
     let found = find_signatures_in(pdf, &doc);
     let ranges: Vec<Option<[usize; 4]>> = found.iter().map(|f| f.as_ref().ok().map(|l| l.byte_range)).collect();
     let (sha256, signed_sha256) = hash_once(pdf, &ranges);
+    // The document's validation data serves every signature in it.
+    let store = dss::read(pdf, &doc);
+    let mut evidence = Evidence::default();
+    evidence.add(&store.crls, &store.ocsps);
+    let extra: Vec<Certificate> = extra
+        .into_iter()
+        .chain(store.certs.iter().filter_map(|c| Certificate::from_der(c).ok()))
+        .chain(evidence.certificates().cloned())
+        .collect();
     let mut signatures: Vec<SignatureReport> = found
         .into_iter()
         .zip(signed_sha256)
         .map(|(f, known)| match f {
-            Ok(loc) => check_one(pdf, &doc, &loc, trust, &extra, known, now),
+            Ok(loc) => check_one(pdf, &doc, &loc, Checking { trust, extra: &extra, evidence: &evidence, now }, known),
             Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
         })
         .collect();
@@ -297,7 +441,19 @@ fn hash_once(pdf: &[u8], ranges: &[Option<[usize; 4]>]) -> (Digest, Vec<Option<[
     (Digest(file.finalize().into()), out)
 }
 
-fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustList, extra: &[Certificate], known_sha256: Option<[u8; 32]>, now: DateTime) -> SignatureReport {
+/// What every signature of a document is checked against.
+#[derive(Clone, Copy)]
+struct Checking<'a> {
+    trust: &'a TrustList,
+    /// Certificates from the trust list, the DSS and OCSP answers.
+    extra: &'a [Certificate],
+    /// The DSS's CRLs and OCSP answers.
+    evidence: &'a Evidence,
+    now: DateTime,
+}
+
+fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, with: Checking<'_>, known_sha256: Option<[u8; 32]>) -> SignatureReport {
+    let Checking { trust, extra, evidence, now } = with;
     let parts = loc.signed_parts(pdf);
     let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
     let tail = pdf.get(loc.revision_end..).unwrap_or_default();
@@ -334,15 +490,34 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, trust: &TrustLi
             // the CMS attribute is the one its signature value covers
             // directly, so it goes first.
             let stated = loc.stated_time.as_deref().and_then(pdf_date);
-            let time = match (v.timestamp, v.claimed_time.or(stated)) {
+            let pool: Vec<Certificate> = v.certificates.iter().chain(extra).cloned().collect();
+            // A token's time is proof only when its authority chains to an
+            // anchor; otherwise the signer's own claim stands.
+            report.stamp = v.stamp.as_ref().and_then(|st| {
+                let time = st.timestamp?;
+                let tsa_pool: Vec<Certificate> = st.certificates.iter().chain(&pool).cloned().collect();
+                Some(Stamp { time, authority: st.signer.display_name(), trust: check_tsa(&st.signer, &tsa_pool, trust, time).map(|_| ()) })
+            });
+            let proven = report.stamp.as_ref().filter(|st| st.trust.is_ok()).map(|st| st.time);
+            let time = match (v.timestamp.or(proven), v.claimed_time.or(stated)) {
                 (Some(t), _) => (t, TimeSource::TimeStamp),
                 (None, Some(t)) => (t, TimeSource::Claimed),
                 (None, None) => (now, TimeSource::Now),
             };
             report.algorithm = Some(format!("{} {}, {}", v.algorithm.name(), v.key, v.algorithm.hash(v.digest).name()));
-            let chain = check_chain(&v.signer, &v.certificates, trust, time.0);
+            let chain = check_chain(&v.signer, &pool, trust, time.0);
             if chain == Err(ChainProblem::NotListed) {
-                report.national = check_national(&v.signer, &v.certificates, trust, time.0).ok();
+                report.national = check_national(&v.signer, &pool, trust, time.0).ok();
+            }
+            let path = match (&chain, &report.national) {
+                (Ok(t), _) => Some(&t.chain),
+                (_, Some(n)) => Some(&n.chain),
+                _ => None,
+            };
+            if let Some(path) = path.filter(|_| !loc.is_timestamp) {
+                let mut own = evidence.clone();
+                own.add(&v.revocation.crls, &v.revocation.ocsps);
+                report.revocation = Some(check_path(path, &own, time.0, trust.revocation));
             }
             report.trust = Some(chain);
             report.time = Some(time);
@@ -377,6 +552,16 @@ pub fn pdf_date(s: &str) -> Option<DateTime> {
     DateTime::from_unix_duration(std::time::Duration::from_secs(u64::try_from(unix).ok()?)).ok()
 }
 
+/// One certificate's revocation status, for machines.
+fn status_json(who: &str, st: &crate::revocation::Status) -> Value {
+    use crate::revocation::Status;
+    match st {
+        Status::Good { source, this_update } => json!({"name": who, "status": "good", "source": source.key(), "thisUpdate": this_update.to_string()}),
+        Status::Revoked { at, reason, source } => json!({"name": who, "status": "revoked", "source": source.key(), "revokedAt": at.to_string(), "reason": reason.map(|r| r.key())}),
+        Status::Unchecked(u) => json!({"name": who, "status": "unchecked", "why": u.key()}),
+    }
+}
+
 /// A signer under a national root: who (as its certificate says), the
 /// root, and the path.
 fn national_json(n: &NationalSigner, lang: Lang) -> Value {
@@ -396,8 +581,20 @@ impl Report {
                     Some(Err(p)) => json!({"trusted": false, "reason": p.message(lang)}),
                     None => Value::Null,
                 };
+                let (indication, sub_indication) = s.indication();
                 json!({
                     "verdict": s.verdict().key(),
+                    "indication": indication,
+                    "subIndication": sub_indication,
+                    "revocation": s.revocation.as_ref().map(|r| json!({
+                        "checked": r.unchecked().is_none(),
+                        "message": s.revocation_message(lang),
+                        "certificates": r.each.iter().map(|(who, st)| status_json(who, st)).collect::<Vec<_>>(),
+                    })),
+                    "timestamp": s.stamp.as_ref().map(|st| json!({
+                        "time": st.time.to_string(), "authority": st.authority, "trusted": st.trust.is_ok(),
+                        "reason": st.trust.as_ref().err().map(|p| p.message(lang)),
+                    })),
                     "kind": if s.is_timestamp { "document-timestamp" } else { "signature" },
                     "subFilter": s.sub_filter,
                     "problem": s.problem.as_ref().map(|p| p.message(lang)),
@@ -446,7 +643,7 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signature::testkit::{ca_and_signer, Issued};
+    use crate::signature::testkit::{ca_and_signer, crl, Issued};
     use crate::signature::writer::signed_data;
     use eservice_base::hash::Sha256Stream;
 
@@ -471,10 +668,18 @@ mod tests {
             let at = pdf.windows(10).rposition(|w| w == ph.as_bytes()).unwrap();
             pdf[at..at + 10].copy_from_slice(format!("{v:<10}").as_bytes());
         }
-        let cms = signed_data(&[&pdf[..b], &pdf[c..]], &signer.key, &signer.der, chain).unwrap();
+        let cms = signed_data(&[&pdf[..b], &pdf[c..]], &signer.key, &signer.der, chain, &test_ca_crl()).unwrap();
         let hex: String = cms.iter().map(|x| format!("{x:02x}")).collect();
         pdf[b + 1..b + 1 + hex.len()].copy_from_slice(hex.as_bytes());
         pdf
+    }
+
+    /// The test CA's CRL for November and December 2026, revoking no one:
+    /// what a signer of these tests signs in, so revocation is checked.
+    fn test_ca_crl() -> crate::signature::cms::Revocation {
+        let ca = ca_and_signer().0;
+        let list = crl(&ca, &ca.key, DateTime::new(2026, 11, 1, 0, 0, 0).unwrap(), Some(DateTime::new(2026, 12, 31, 0, 0, 0).unwrap()), &[], &[]);
+        crate::signature::cms::Revocation { crls: vec![list], ocsps: Vec::new() }
     }
 
     fn base() -> Vec<u8> {
@@ -482,7 +687,7 @@ mod tests {
     }
 
     fn list(ca: &Issued) -> TrustList {
-        TrustList { agencies: vec![crate::trust::Agency { name: eservice_base::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new() }
+        TrustList { agencies: vec![crate::trust::Agency { name: eservice_base::LocalText::new("กรมทดสอบ", "Department of Testing"), certificates: vec![Certificate::from_der(&ca.der).unwrap()] }], national: Vec::new(), ..Default::default() }
     }
 
     fn now() -> DateTime {

@@ -5,12 +5,14 @@
 //! signers with RSA-2048 or RSA-4096 keys. OpenSSL's `cms -sign` writes the
 //! signature as those documents carry it: `adbe.pkcs7.detached`, SHA-256,
 //! signed attributes contentType, signingTime and messageDigest only, the
-//! chain embedded, no time-stamp and no DSS.
+//! chain embedded, no time-stamp and no DSS. OpenSSL's `ca` and `ocsp`
+//! then make the CRLs and OCSP answers a DSS would carry.
 
 use std::path::PathBuf;
 use std::process::Command;
 
 use eservice_base::{Lang, LocalText};
+use eservice_pades::pdf::dss::{append, Dss};
 use eservice_pades::signature::{pem, Certificate};
 use eservice_pades::trust::{Agency, NationalRoot, TrustList};
 use eservice_pades::verification::{verify, DateTime, Verdict};
@@ -74,6 +76,43 @@ impl Pki {
         self.openssl(&["x509", "-req", "-in", &csr, "-CA", &by_pem, "-CAkey", &by_key, digest, "-days", "3650", "-set_serial", &serial, "-extfile", "ext.cnf", "-extensions", ext, "-out", &pem]);
     }
 
+    /// `ca`'s CRL now, as DER (`openssl ca -gencrl`), valid 30 days.
+    fn crl(&self, ca: &str) -> Vec<u8> {
+        self.ca_config(ca);
+        self.openssl(&["ca", "-config", &format!("{ca}.cnf"), "-gencrl", "-keyfile", &format!("{ca}.key"), "-cert", &format!("{ca}.pem"), "-out", &format!("{ca}.crl.pem")]);
+        self.openssl(&["crl", "-in", &format!("{ca}.crl.pem"), "-outform", "DER", "-out", &format!("{ca}.crl")]);
+        std::fs::read(self.path(&format!("{ca}.crl"))).unwrap()
+    }
+
+    /// Records `cert` in `ca`'s database as valid, or revokes it now.
+    fn record(&self, ca: &str, cert: &str, revoke: Option<&str>) {
+        self.ca_config(ca);
+        let (config, key, ca_pem, pem) = (format!("{ca}.cnf"), format!("{ca}.key"), format!("{ca}.pem"), format!("{cert}.pem"));
+        match revoke {
+            Some(reason) => self.openssl(&["ca", "-config", &config, "-keyfile", &key, "-cert", &ca_pem, "-revoke", &pem, "-crl_reason", reason]),
+            None => self.openssl(&["ca", "-config", &config, "-keyfile", &key, "-cert", &ca_pem, "-valid", &pem]),
+        }
+    }
+
+    /// `ca`'s own OCSP answer on `cert` now, from its database (`openssl ocsp`).
+    fn ocsp(&self, ca: &str, cert: &str) -> Vec<u8> {
+        self.ca_config(ca);
+        let (index, key, ca_pem, pem) = (format!("{ca}-index.txt"), format!("{ca}.key"), format!("{ca}.pem"), format!("{cert}.pem"));
+        self.openssl(&["ocsp", "-index", &index, "-rsigner", &ca_pem, "-rkey", &key, "-CA", &ca_pem, "-issuer", &ca_pem, "-cert", &pem, "-ndays", "1", "-respout", "resp.der"]);
+        std::fs::read(self.path("resp.der")).unwrap()
+    }
+
+    fn ca_config(&self, ca: &str) {
+        let config = self.path(&format!("{ca}.cnf"));
+        if config.exists() {
+            return;
+        }
+        std::fs::write(self.path(&format!("{ca}-index.txt")), "").unwrap();
+        std::fs::write(self.path(&format!("{ca}-crlnumber")), "01\n").unwrap();
+        let text = format!("[ca]\ndefault_ca=d\n[d]\ndatabase={ca}-index.txt\ncrlnumber={ca}-crlnumber\ndefault_md=sha256\ndefault_crl_days=30\n");
+        std::fs::write(config, text).unwrap();
+    }
+
     fn certificate(&self, name: &str) -> Certificate {
         let text = std::fs::read_to_string(self.path(&format!("{name}.pem"))).unwrap();
         Certificate::from_der(&pem::certificate(&text).unwrap()).unwrap()
@@ -86,7 +125,12 @@ impl Pki {
         pdf.extend_from_slice(&vec![b'0'; 16384]);
         pdf.extend_from_slice(b">");
         let c = pdf.len();
-        pdf.extend_from_slice(b" >>\nendobj\ntrailer\n<< /Root 1 0 R /Size 7 >>\n%%EOF\n");
+        pdf.extend_from_slice(b" >>\nendobj\n");
+        // A cross-reference table, so the file can take an update (a DSS).
+        let at = |n: u32| pdf.windows(8).position(|w| w == format!("\n{n} 0 obj").as_bytes()).map_or(0, |i| i + 1);
+        let rows: String = (0..7).map(|n| match (n, at(n)) { (1..=6, o) if o > 0 => format!("{o:010} 00000 n\r\n"), _ => "0000000000 65535 f\r\n".to_owned() }).collect();
+        let xref = pdf.len();
+        pdf.extend_from_slice(format!("xref\n0 7\n{rows}trailer\n<< /Root 1 0 R /Size 7 >>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
         let total = pdf.len();
         for (ph, v) in [("AAAAAAAAAA", b), ("BBBBBBBBBB", c), ("CCCCCCCCCC", total - c)] {
             let at = pdf.windows(10).position(|w| w == ph.as_bytes()).unwrap();
@@ -108,7 +152,7 @@ impl Pki {
 
     fn national(&self) -> TrustList {
         let root = NationalRoot { name: LocalText::new("รากทดสอบแห่งชาติ", "Test national root"), certificate: self.certificate("root") };
-        TrustList { agencies: Vec::new(), national: vec![root] }
+        TrustList { agencies: Vec::new(), national: vec![root], ..Default::default() }
     }
 }
 
@@ -126,11 +170,27 @@ fn now() -> DateTime {
 fn a_thai_shaped_signature_under_the_national_root_names_its_organisation_never_an_agency() {
     let pki = Pki::new("rsa2048");
     pki.issue("signer", "rsa:2048", &format!("/C=TH/O={ORG}/organizationIdentifier={ORG_ID}/CN={ORG}"), "inet", Role::Signer);
+    // The CRLs as a signer fetches them, just before signing.
+    let crls = Dss { crls: vec![pki.crl("inet"), pki.crl("root")], ..Default::default() };
     let pdf = pki.signed_pdf("signer");
 
+    // As such documents come today, with no revocation data: sound, under
+    // the national root, and said plainly to be unchecked for revocation.
+    let r = verify(&pdf, &pki.national(), None, now());
+    assert_eq!(r.verdict, Verdict::RevocationUnchecked, "{:?}", r.signatures[0]);
+    assert_eq!(r.signatures[0].indication(), ("INDETERMINATE", Some("TRY_LATER")));
+    assert_eq!(r.national_signer().map(|n| n.who()), Some(format!("{ORG} ({ORG_ID})")), "who signed is still said");
+    let why = r.signatures[0].revocation_message(Lang::En).unwrap();
+    assert_eq!(why, format!("Revocation of the certificate of {ORG} was not checked: the document carries no authentic revocation data (CRL or OCSP)"));
+    assert_eq!(r.to_json(Lang::En)["verdict"], "revocation-unchecked");
+
+    // OpenSSL's CRLs from the issuing CA and the root, in a DSS: checked.
+    let bare = pdf.clone();
+    let pdf = append(&pdf, &crls).unwrap();
     let r = verify(&pdf, &pki.national(), None, now());
     let s = &r.signatures[0];
     assert_eq!(r.verdict, Verdict::ValidNational, "{s:?}");
+    assert_eq!(s.indication(), ("TOTAL-PASSED", None));
     assert_eq!(s.algorithm.as_deref(), Some("RSA PKCS#1 v1.5 RSA 2048, SHA-256"));
     assert_eq!(s.sub_filter.as_deref(), Some("adbe.pkcs7.detached"));
     let n = r.national_signer().expect("the signer under the national root");
@@ -159,6 +219,17 @@ fn a_thai_shaped_signature_under_the_national_root_names_its_organisation_never_
     assert_eq!(r.verdict, Verdict::Untrusted);
     assert!(r.national_signer().is_none());
 
+    // CRLs issued after the signing time: the strict policy does not take
+    // them as speaking for it; the retroactive one, as Acrobat, does.
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let later = append(&bare, &Dss { crls: vec![pki.crl("inet"), pki.crl("root")], ..Default::default() }).unwrap();
+    let r = verify(&later, &pki.national(), None, now());
+    assert_eq!(r.verdict, Verdict::RevocationUnchecked);
+    assert!(r.signatures[0].revocation_message(Lang::En).unwrap().contains("after the signing time"));
+    let mut retroactive = pki.national();
+    retroactive.revocation.retroactive = true;
+    assert_eq!(verify(&later, &retroactive, None, now()).verdict, Verdict::ValidNational);
+
     // One changed byte of the signed content: invalid, whoever the signer is.
     let mut changed = pdf.clone();
     let at = changed.windows(10).position(|w| w == b"Signature1").unwrap();
@@ -172,10 +243,56 @@ fn a_thai_shaped_signature_under_the_national_root_names_its_organisation_never_
 fn an_rsa_4096_signer_under_the_national_root_too() {
     let pki = Pki::new("rsa4096");
     pki.issue("big", "rsa:4096", &format!("/C=TH/O={ORG}/CN=ผู้ลงนาม ทดสอบ"), "inet", Role::Signer);
-    let r = verify(&pki.signed_pdf("big"), &pki.national(), None, now());
+    let crls = Dss { crls: vec![pki.crl("inet"), pki.crl("root")], ..Default::default() };
+    let signed = pki.signed_pdf("big");
+    let r = verify(&append(&signed, &crls).unwrap(), &pki.national(), None, now());
     assert_eq!(r.verdict, Verdict::ValidNational, "{:?}", r.signatures[0]);
     assert_eq!(r.signatures[0].algorithm.as_deref(), Some("RSA PKCS#1 v1.5 RSA 4096, SHA-256"));
     assert_eq!(r.national_signer().unwrap().who(), ORG, "no identifier in the certificate: the organisation alone");
+}
+
+#[test]
+fn revocation_from_openssl_crls_and_ocsp_answers() {
+    let pki = Pki::new("revocation");
+    let root_crl = pki.crl("root");
+    pki.issue("signer", "rsa:2048", &format!("/C=TH/O={ORG}/CN={ORG}"), "inet", Role::Signer);
+    pki.record("inet", "signer", None);
+    let good = pki.ocsp("inet", "signer");
+    let pdf = pki.signed_pdf("signer");
+
+    // The issuing CA's own OCSP answer for the signer, the root's CRL for the CA.
+    let with_ocsp = append(&pdf, &Dss { ocsps: vec![good.clone()], crls: vec![root_crl.clone()], ..Default::default() }).unwrap();
+    let r = verify(&with_ocsp, &pki.national(), None, now());
+    assert_eq!(r.verdict, Verdict::ValidNational, "{:?}", r.signatures[0].revocation);
+    let json = r.to_json(Lang::En);
+    let certs = &json["signatures"][0]["revocation"]["certificates"];
+    assert_eq!((certs[0]["status"].as_str(), certs[0]["source"].as_str()), (Some("good"), Some("ocsp")));
+    assert_eq!((certs[1]["name"].as_str(), certs[1]["source"].as_str()), (Some("Test INET CA - G1"), Some("crl")));
+
+    // Without the root's CRL, the issuing CA's status is unknown.
+    let only_ocsp = append(&pdf, &Dss { ocsps: vec![good.clone()], ..Default::default() }).unwrap();
+    let r = verify(&only_ocsp, &pki.national(), None, now());
+    assert_eq!(r.verdict, Verdict::RevocationUnchecked);
+    assert_eq!(r.signatures[0].revocation.as_ref().unwrap().unchecked().map(|u| u.0), Some("Test INET CA - G1"));
+
+    // Revoked after the claimed signing time, with no time-stamp to prove
+    // the signature came first: revoked, "no proof of existence".
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    pki.record("inet", "signer", Some("keyCompromise"));
+    let revoked = append(&pdf, &Dss { ocsps: vec![pki.ocsp("inet", "signer")], crls: vec![pki.crl("inet"), root_crl.clone()], ..Default::default() }).unwrap();
+    let r = verify(&revoked, &pki.national(), None, now());
+    assert_eq!(r.verdict, Verdict::Revoked);
+    assert_eq!(r.signatures[0].indication(), ("INDETERMINATE", Some("REVOKED_NO_POE")));
+    assert!(r.signatures[0].revocation_message(Lang::En).unwrap().contains("no trusted time-stamp proves the signature was made before that (the private key was compromised)"));
+
+    // Signed after the revocation: revoked before signing, failed.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let late = pki.signed_pdf("signer");
+    let late = append(&late, &Dss { crls: vec![pki.crl("inet"), root_crl], ..Default::default() }).unwrap();
+    let r = verify(&late, &pki.national(), None, now());
+    assert_eq!((r.verdict, r.signatures[0].indication()), (Verdict::Revoked, ("TOTAL-FAILED", Some("REVOKED"))));
+    assert_eq!(r.to_json(Lang::En)["signatures"][0]["revocation"]["certificates"][0]["reason"], "keyCompromise");
+    assert!(r.headline(Lang::En).starts_with("The signer's certificate was revoked before signing"));
 }
 
 #[test]

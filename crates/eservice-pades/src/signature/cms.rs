@@ -25,7 +25,7 @@ pub(crate) const SIGNING_CERTIFICATE_V2: Oid = Oid::new_unwrap("1.2.840.113549.1
 const TIMESTAMP_TOKEN: Oid = Oid::new_unwrap("1.2.840.113549.1.9.16.2.14");
 /// Adobe's signed attribute carrying the CRLs and OCSP responses a signer
 /// fetched when signing.
-const REVOCATION_INFO_ARCHIVAL: Oid = Oid::new_unwrap("1.2.840.113583.1.1.8");
+pub(crate) const REVOCATION_INFO_ARCHIVAL: Oid = Oid::new_unwrap("1.2.840.113583.1.1.8");
 /// id-ri-ocsp-response (RFC 5940): an OCSP response among a SignedData's `crls`.
 const RI_OCSP_RESPONSE: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.16.2");
 
@@ -93,9 +93,12 @@ pub struct Verified {
     pub key: String,
     /// The `signingTime` attribute: what the signer's computer claimed.
     pub claimed_time: Option<DateTime>,
-    /// The time in a time-stamp token: for a document time-stamp its own
-    /// time; for a signature, the time of a token over its value, if any.
+    /// A time-stamp token's own time (for `Content::TimeStamp`).
     pub timestamp: Option<DateTime>,
+    /// For a signature, a sound time-stamp token over its value, if any:
+    /// its `timestamp` is the time, its `signer` the authority, whose trust
+    /// the caller checks.
+    pub stamp: Option<Box<Verified>>,
     /// Revocation data the container carries, as DER: from the signed
     /// `adbe-revocationInfoArchival` attribute and the SignedData `crls`.
     pub revocation: Revocation,
@@ -224,7 +227,10 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
     if !key.verify(&algorithm, hash_alg, &signed_hash, &signer.signature)? {
         return Err(CmsProblem::BadSignature);
     }
-    let timestamp = timestamp.or_else(|| signature_timestamp(signer.unsigned_attrs, &signer.signature));
+    let stamp = match content {
+        Content::TimeStamp(_) => None,
+        _ => signature_timestamp(signer.unsigned_attrs, &signer.signature, extra).map(Box::new),
+    };
     Ok(Verified {
         signer: signer.cert,
         certificates,
@@ -233,6 +239,7 @@ pub fn verify(cms: &[u8], content: Content<'_>, extra: &[Certificate]) -> Result
         key: key.describe(),
         claimed_time,
         timestamp,
+        stamp,
         revocation,
     })
 }
@@ -367,11 +374,11 @@ fn tst_info(der: &[u8]) -> Result<(DigestAlg, Vec<u8>, DateTime), CmsProblem> {
     Ok((alg, hash, time(r.take()?)?))
 }
 
-/// The time of a token in the signer's unsigned attributes, when that token
-/// is sound and stamps this very signature value. Its signer's trust is not
-/// checked here; it only moves "when" from the signer's claim to a TSA's.
-fn signature_timestamp(unsigned: Option<Tlv<'_>>, signature: &[u8]) -> Option<DateTime> {
+/// The token in the signer's unsigned attributes, when it is sound and
+/// stamps this very signature value. Its authority's trust is the
+/// caller's question: until then it proves nothing about "when".
+fn signature_timestamp(unsigned: Option<Tlv<'_>>, signature: &[u8], extra: &[Certificate]) -> Option<Verified> {
     let attrs = Attributes::read(unsigned?).ok()?;
     let token = attrs.one(TIMESTAMP_TOKEN, "timeStampToken").ok()??;
-    verify(token.raw, Content::TimeStamp(&[signature]), &[]).ok()?.timestamp
+    verify(token.raw, Content::TimeStamp(&[signature]), extra).ok().filter(|v| v.timestamp.is_some())
 }

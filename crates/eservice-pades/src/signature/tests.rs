@@ -8,7 +8,7 @@ const DOC: [&[u8]; 2] = [b"%PDF-1.7 first part ", b" second part %%EOF"];
 #[test]
 fn a_signature_made_by_the_kit_verifies() {
     let (ca, signer) = ca_and_signer();
-    let cms = signed_data(&DOC, &signer.key, &signer.der, std::slice::from_ref(&ca.der)).unwrap();
+    let cms = signed_data(&DOC, &signer.key, &signer.der, std::slice::from_ref(&ca.der), &Default::default()).unwrap();
     let v = verify(&cms, Content::Detached(&DOC), &[]).unwrap();
     assert_eq!(v.signer.common_name.as_deref(), Some("Department of Testing"));
     assert_eq!(v.signer.organization.as_deref(), Some("Ministry of Tests"));
@@ -24,7 +24,7 @@ fn a_signature_made_by_the_kit_verifies() {
 #[test]
 fn changed_bytes_and_values_are_caught() {
     let (ca, signer) = ca_and_signer();
-    let cms = signed_data(&DOC, &signer.key, &signer.der, std::slice::from_ref(&ca.der)).unwrap();
+    let cms = signed_data(&DOC, &signer.key, &signer.der, std::slice::from_ref(&ca.der), &Default::default()).unwrap();
     let other: [&[u8]; 2] = [b"%PDF-1.7 first part ", b" second part %%EOF "];
     assert_eq!(verify(&cms, Content::Detached(&other), &[]).unwrap_err(), CmsProblem::DigestMismatch);
     // Flip a byte of the signature value (the last bytes of the container).
@@ -42,9 +42,9 @@ fn changed_bytes_and_values_are_caught() {
 fn the_signer_certificate_is_the_one_the_signer_identifier_names() {
     let (ca, signer) = ca_and_signer();
     // The container carries only the CA: the signer's certificate is missing.
-    let cms = signed_data(&DOC, &signer.key, &signer.der, &[]).unwrap();
+    let cms = signed_data(&DOC, &signer.key, &signer.der, &[], &Default::default()).unwrap();
     let only_ca = {
-        let full = signed_data(&DOC, &signer.key, &signer.der, &[]).unwrap();
+        let full = signed_data(&DOC, &signer.key, &signer.der, &[], &Default::default()).unwrap();
         let pos = full.windows(signer.der.len()).position(|w| w == signer.der.as_slice()).unwrap();
         let mut swapped = full.clone();
         // Replace it with a same-length certificate of another key.

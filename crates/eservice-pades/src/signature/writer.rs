@@ -1,12 +1,14 @@
 //! Writing CMS SignedData: the kit's own signatures are P-256 with
 //! SHA-256, detached, with the attributes PAdES baseline B asks for
 //! (contentType, messageDigest, signing-certificate-v2; no signingTime in the
-//! signed attributes, as PAdES puts the time in the PDF's `/M`).
+//! signed attributes, as PAdES puts the time in the PDF's `/M`), and, when
+//! the signer has them, the CRLs and OCSP answers for its chain in Adobe's
+//! signed `adbe-revocationInfoArchival` attribute, as Acrobat writes them.
 
 use der::asn1::ObjectIdentifier as Oid;
 use super::algorithm::{DigestAlg, SHA256};
 use super::keys::PrivateKey;
-use super::cms::{CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, SIGNED_DATA, SIGNING_CERTIFICATE_V2};
+use super::cms::{Revocation, CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, REVOCATION_INFO_ARCHIVAL, SIGNED_DATA, SIGNING_CERTIFICATE_V2};
 use super::asn1;
 use super::encode::{algorithm, algorithm_with, octets, oid, seq, set_of, tlv, uint};
 
@@ -21,18 +23,24 @@ pub fn algorithm_for(key: &PrivateKey) -> Vec<u8> {
 
 /// A detached CMS SignedData over `content` (the PDF's ByteRange bytes),
 /// signed with `key` whose certificate is `cert`; `chain` certificates are
-/// included so a verifier can build the path to the agency's CA.
-pub fn signed_data(content: &[&[u8]], key: &PrivateKey, cert: &[u8], chain: &[Vec<u8>]) -> Result<Vec<u8>, asn1::Malformed> {
+/// included so a verifier can build the path to the agency's CA, and
+/// `revocation` (DER CRLs and OCSP responses) so it can check that path.
+pub fn signed_data(content: &[&[u8]], key: &PrivateKey, cert: &[u8], chain: &[Vec<u8>], revocation: &Revocation) -> Result<Vec<u8>, asn1::Malformed> {
     let c = super::Certificate::from_der(cert)?;
     let digest = DigestAlg::Sha256.hash(content);
     let sha256 = algorithm(SHA256);
     let attr = |t: Oid, value: &[u8]| seq(&[&oid(t), &set_of(&[value])]);
     let ess_cert_id = seq(&[&octets(&DigestAlg::Sha256.hash(&[cert]))]);
-    let attrs = [
+    let mut attrs = vec![
         attr(CONTENT_TYPE, &oid(ID_DATA)),
         attr(MESSAGE_DIGEST, &octets(&digest)),
         attr(SIGNING_CERTIFICATE_V2, &seq(&[&seq(&[&ess_cert_id])])),
     ];
+    if *revocation != Revocation::default() {
+        let list = |tag: u8, items: &[Vec<u8>]| if items.is_empty() { Vec::new() } else { tlv(tag, &seq(&items.iter().map(Vec::as_slice).collect::<Vec<_>>())) };
+        let archival = seq(&[&list(asn1::ctx(0), &revocation.crls), &list(asn1::ctx(1), &revocation.ocsps)]);
+        attrs.push(attr(REVOCATION_INFO_ARCHIVAL, &archival));
+    }
     let attr_refs: Vec<&[u8]> = attrs.iter().map(Vec::as_slice).collect();
     let signed_attrs = set_of(&attr_refs);
     let sig = key.sign_sha256(&DigestAlg::Sha256.hash(&[&signed_attrs])).ok_or(asn1::Malformed)?;
