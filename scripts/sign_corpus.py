@@ -17,7 +17,7 @@ corpus, eservice, python, out = sys.argv[1:5]
 here = os.path.dirname(os.path.abspath(__file__))
 fx = tempfile.mkdtemp(prefix="sign-corpus-")
 subprocess.run([python, os.path.join(here, "..", "tests", "oracle", "make_fixtures.py"), fx], check=True, stdout=subprocess.DEVNULL)
-key = ["--key", f"{fx}/p256.key.pem", "--cert", f"{fx}/p256.cert.pem", "--chain", f"{fx}/ca.cert.pem"]
+key = ["--key", f"{fx}/p256.key.pem", "--cert", f"{fx}/p256.cert.pem", "--chain", f"{fx}/ca.cert.pem", "--crl", f"{fx}/ca.crl"]
 PYHANKO = """
 import sys
 from pyhanko.keys import load_cert_from_pemder

@@ -44,6 +44,8 @@ phrases! {
     DO_CONFIRM = "อย่าเพิ่งเชื่อถือ: ยืนยันกับหน่วยงานที่ออกเอกสารก่อน" / "Do not rely on it yet: confirm it with the issuing agency";
     DO_UNSIGNED = "ยืนยันไม่ได้ว่าใครออกเอกสารนี้: ตรวจสอบกับหน่วยงานที่ออก" / "Nothing shows who issued it: check with the issuing agency";
     DO_WITHDRAWN = "อย่าใช้เอกสารนี้: ทะเบียนแสดงว่าถูกเพิกถอนหรือพักใช้" / "Do not use this document: the register shows it withdrawn";
+    DO_REVOKED = "อย่าใช้เอกสารนี้: ใบรับรองของผู้ลงนามถูกเพิกถอน ขอฉบับที่ลงนามใหม่จากหน่วยงานที่ออกเอกสาร" / "Do not use this document: the signer's certificate was revoked; ask the issuing agency for a newly signed copy";
+    DO_CHECK_REVOCATION = "ลายมือชื่อไม่ถูกแก้ไข แต่เอกสารไม่มีข้อมูลยืนยันว่าใบรับรองยังไม่ถูกเพิกถอน หากสำคัญ ให้ยืนยันกับหน่วยงานที่ออกเอกสาร" / "The signature is intact, but the document carries nothing showing the certificate was not revoked; if it matters, confirm with the issuing agency";
     DO_NOT_USE = "อย่าใช้เอกสารนี้: ขอฉบับใหม่จากหน่วยงานที่ออกเอกสาร" / "Do not use this document: ask the issuing agency for a new copy";
     OPEN_SIGNED = "เปิดฉบับที่ลงนาม" / "Open the signed version";
     DETAILS = "รายละเอียด" / "Details";
@@ -66,6 +68,12 @@ phrases! {
     SIG_MODIFIED = "ถูกแก้ไขหลังลงนาม" / "changed after signing";
     SIG_INVALID = "ไม่ถูกต้อง" / "not valid";
     SIG_UNTRUSTED = "ผู้ลงนามไม่อยู่ในรายชื่อที่เชื่อถือ" / "signer not trusted";
+    SIG_REVOKED = "ใบรับรองถูกเพิกถอน" / "certificate revoked";
+    SIG_UNCHECKED = "ถูกต้อง แต่ยังไม่ได้ตรวจสอบการเพิกถอน" / "valid, but revocation not checked";
+    REVOCATION = "การเพิกถอน" / "Revocation";
+    INDICATION = "ผลตามมาตรฐาน ETSI EN 319 102-1" / "ETSI EN 319 102-1 result";
+    STAMPED_BY = "ผู้ประทับเวลา" / "Time-stamp authority";
+    STAMP_NOT_PROOF = "ไม่นับเป็นหลักฐานเวลา" / "not taken as proof of time";
     TIME_STAMPED = "จากตราประทับเวลา" / "from a time-stamp";
     TIME_CLAIMED = "ตามที่ผู้ลงนามระบุ" / "as the signer stated";
     TIME_NOW = "ไม่มีเวลาลงนามในเอกสาร ใช้เวลาที่ตรวจสอบ" / "no signing time in the file; the time of checking";
@@ -272,6 +280,8 @@ pub fn signature_verdict(key: &str) -> Phrase {
         "valid-national" => SIG_VALID_NATIONAL,
         "modified" => SIG_MODIFIED,
         "untrusted" => SIG_UNTRUSTED,
+        "revoked" => SIG_REVOKED,
+        "revocation-unchecked" => SIG_UNCHECKED,
         _ => SIG_INVALID,
     }
 }

@@ -124,7 +124,7 @@ fn verdict_view(lang: eservice_core::Lang, file: &File, name: &str, both: &Value
     let agency = r["signatures"].as_array().and_then(|s| s.iter().find_map(|s| s["trust"]["agency"][lang.tag()].as_str()));
     let register = &r["register"];
     let withdrawn = matches!(register["status"].as_str(), Some("revoked" | "suspended"));
-    let key = if withdrawn { "revoked" } else { verdict.as_str() };
+    let key = if withdrawn { "withdrawn" } else { verdict.as_str() };
     let (tone, icon, todo) = advice(key);
     let class = format!("verdict verdict-{key} verdict-{tone}");
     let signed_end = r["signedRevisionEnd"].as_f64();
@@ -180,8 +180,10 @@ fn advice(key: &str) -> (&'static str, &'static str, i18n::Phrase) {
         "valid" => ("good", "✓", i18n::DO_RELY),
         "valid-national" => ("caution", "!", i18n::DO_ASK_SIGNER),
         "untrusted" => ("caution", "!", i18n::DO_CONFIRM),
+        "revocation-unchecked" => ("caution", "!", i18n::DO_CHECK_REVOCATION),
         "not-signed" => ("caution", "!", i18n::DO_UNSIGNED),
-        "revoked" => ("bad", "✕", i18n::DO_WITHDRAWN),
+        "withdrawn" => ("bad", "✕", i18n::DO_WITHDRAWN),
+        "revoked" => ("bad", "✕", i18n::DO_REVOKED),
         _ => ("bad", "✕", i18n::DO_NOT_USE),
     }
 }
@@ -203,6 +205,15 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
     let time = s["time"]["shown"].as_str().map(|t| format!("{t} · {}", source.get(lang))).unwrap_or_default();
     let verdict = i18n::signature_verdict(s["verdict"].as_str().unwrap_or_default());
     let coverage = if s["coversWholeFile"] == true { i18n::COVERS_ALL.get(lang).to_owned() } else { i18n::COVERS_REVISION.get(lang).to_owned() };
+    let indication = match s["subIndication"].as_str() {
+        Some(sub) => format!("{} / {sub}", text(s, "indication")),
+        None => text(s, "indication"),
+    };
+    let stamp = match (s["timestamp"]["authority"].as_str(), s["timestamp"]["reason"].as_str()) {
+        (Some(who), Some(why)) => format!("{who} · {}: {why}", i18n::STAMP_NOT_PROOF.get(lang)),
+        (Some(who), None) => who.to_owned(),
+        _ => String::new(),
+    };
     let mods: Vec<String> = s["modifications"].as_array().map(|m| m.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect()).unwrap_or_default();
     html! {
         <section class="signature-detail">
@@ -217,6 +228,9 @@ fn signature_view(lang: eservice_core::Lang, i: usize, s: &Value) -> Html {
                 { row(i18n::COVERAGE, coverage) }
                 { row(i18n::PROBLEM, text(s, "problem")) }
                 { row(i18n::TRUST, s["trust"]["reason"].as_str().unwrap_or_default().to_owned()) }
+                { row(i18n::REVOCATION, text(&s["revocation"], "message")) }
+                { row(i18n::STAMPED_BY, stamp) }
+                { row(i18n::INDICATION, indication) }
                 { row(i18n::CERTIFICATION, s["certificationLevel"].as_u64().map(|l| l.to_string()).unwrap_or_default()) }
                 { row(i18n::MODIFIED, mods.join("; ")) }
             </dl>

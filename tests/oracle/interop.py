@@ -22,6 +22,9 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.writer import copy_into_new_writer
 from pyhanko.sign import fields, signers
 from pyhanko.sign.validation import validate_pdf_signature
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from pyhanko.sign.validation.errors import NoDSSFoundError
+from asn1crypto import crl as asn1_crl
 from pyhanko_certvalidator import ValidationContext
 from tally import Tally
 
@@ -55,12 +58,19 @@ def pdfsig_ok(path, count):
     return valid == count and "Total document signed" in out.split("Signature #%d" % count)[-1], out
 
 
-def judged_valid(name, path, count=1):
+def judged_valid(name, path, count=1, ltv=False):
+    """`ltv`: validation data (a DSS) was added after the last signature,
+    so it covers its revision, and the rest is an LTA update."""
     v = pyhanko_verdicts(path)
     check(f"{name}: pyHanko judges every signature VALID", len(v) == count and all(b for b, _, _ in v), str(v))
-    check(f"{name}: pyHanko says the last signature covers the entire file", bool(v) and v[-1][1] == "ENTIRE_FILE", str(v))
-    ok, out = pdfsig_ok(path, count)
-    check(f"{name}: pdfsig says Signature is Valid and Total document signed", ok, out)
+    if ltv:
+        check(f"{name}: pyHanko says only validation data came after the last signature", bool(v) and v[-1][1:] == ("ENTIRE_REVISION", "LTA_UPDATES"), str(v))
+        out = subprocess.run(["pdfsig", path], capture_output=True, text=True).stdout
+        check(f"{name}: pdfsig says every Signature is Valid", out.count("Signature Validation: Signature is Valid.") == count, out)
+    else:
+        check(f"{name}: pyHanko says the last signature covers the entire file", bool(v) and v[-1][1] == "ENTIRE_FILE", str(v))
+        ok, out = pdfsig_ok(path, count)
+        check(f"{name}: pdfsig says Signature is Valid and Total document signed", ok, out)
     r = kit("verify", path, "--trust", "trust.json", "--json")
     report = json.loads(r.stdout or "{}")
     check(f"{name}: the kit's verifier says valid", r.returncode == 0 and report.get("verdict") == "valid" and len(report.get("signatures", [])) == count, r.stdout + r.stderr)
@@ -70,9 +80,11 @@ def sign(inp, out, *args):
     return kit("sign", inp, out, *args)
 
 
-pem = ["--key", "p256.key.pem", "--cert", "p256.cert.pem", "--chain", "ca.cert.pem"]
-rsa = ["--key", "rsa.key.pem", "--cert", "rsa.cert.pem", "--chain", "ca.cert.pem"]
-p12 = lambda stem: ["--p12", f"{stem}.p12", "--password-file", "p12-password.txt"]
+# The kit signs the CA's current CRL in (`--crl`), so verifiers can check
+# the chain's revocation offline.
+pem = ["--key", "p256.key.pem", "--cert", "p256.cert.pem", "--chain", "ca.cert.pem", "--crl", "ca.crl"]
+rsa = ["--key", "rsa.key.pem", "--cert", "rsa.cert.pem", "--chain", "ca.cert.pem", "--crl", "ca.crl.pem"]
+p12 = lambda stem: ["--p12", f"{stem}.p12", "--password-file", "p12-password.txt", "--crl", "ca.crl"]
 
 # A Word-like file: cross-reference stream instead of a table.
 w = copy_into_new_writer(PdfFileReader(open("unsigned.pdf", "rb")), writer_kwargs={"stream_xrefs": True})
@@ -118,18 +130,77 @@ def pyhanko_sign(src, out, field):
     signer = signers.SimpleSigner.load("rsa.key.pem", "rsa.cert.pem", ca_chain_files=["ca.cert.pem"])
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES)
     wr = IncrementalPdfFileWriter(open(src, "rb"))
-    open(out, "wb").write(signers.sign_pdf(wr, meta, signer=signer).getvalue())
+    buf = io.BytesIO(signers.sign_pdf(wr, meta, signer=signer).getvalue())
+    # pyHanko adds the CA's CRL in a DSS after signing, as B-LT does.
+    DocumentSecurityStore.add_dss(buf, None, crls=[asn1_crl.CertificateList.load(open("ca.crl", "rb").read())])
+    open(out, "wb").write(buf.getvalue())
 
 
 # Kit first, pyHanko countersigns.
 pyhanko_sign("kit-0.pdf", "kit-then-pyhanko.pdf", "PyHankoSig")
-judged_valid("kit-signed, countersigned by pyHanko", "kit-then-pyhanko.pdf", 2)
+judged_valid("kit-signed, countersigned by pyHanko", "kit-then-pyhanko.pdf", 2, ltv=True)
 pyhanko_sign("kit-4.pdf", "certified-then-pyhanko.pdf", "PyHankoSig")
-judged_valid("kit-certified (P=2), countersigned by pyHanko", "certified-then-pyhanko.pdf", 2)
+judged_valid("kit-certified (P=2), countersigned by pyHanko", "certified-then-pyhanko.pdf", 2, ltv=True)
 # pyHanko first, kit countersigns.
 r = sign("p256.pdf", "pyhanko-then-kit.pdf", *rsa)
 check("pyHanko-signed, countersigned by the kit: kit signs", r.returncode == 0, r.stderr)
 judged_valid("pyHanko-signed, countersigned by the kit", "pyhanko-then-kit.pdf", 2)
+
+# Revocation: the kit's verdict is pyHanko's, on every fixture pyHanko made
+# with revocation data right and wrong, under pyHanko's "require" policy
+# (every certificate but the anchor needs an answer), at the signing time,
+# strict and with retroactive revocation info.
+def pyhanko_revocation(path, retroactive):
+    ca = load_cert_from_pemder("ca.cert.pem")
+    r = PdfFileReader(open(path, "rb"))
+    sig = r.embedded_signatures[0]
+    kw = dict(trust_roots=[ca], allow_fetching=False, revocation_mode="require", retroactive_revinfo=retroactive, moment=sig.self_reported_timestamp)
+    try:
+        vc = DocumentSecurityStore.read_dss(r).as_validation_context(kw)
+    except NoDSSFoundError:
+        vc = ValidationContext(crls=[], ocsps=[], **kw)
+    st = validate_pdf_signature(sig, vc)
+    if st.bottom_line:
+        return "valid"
+    if st.revoked:
+        return "revoked"
+    return "revocation-unchecked" if st.intact and st.valid else "invalid"
+
+
+expected = json.load(open("expected.json"))
+for name in ["p256.pdf", "rsa.pdf", "unchecked.pdf", "revoked-signer.pdf", "crl-wrong-key.pdf", "ocsp-delegated.pdf",
+             "ocsp-no-eku.pdf", "ocsp-stale.pdf", "ocsp-revoked.pdf", "crl-later.pdf"]:
+    for retroactive in (False, True):
+        flags = ["--retroactive-revocation"] if retroactive else []
+        r = kit("verify", name, "--trust", "trust.json", "--json", *flags)
+        ours = json.loads(r.stdout or "{}").get("verdict")
+        theirs = pyhanko_revocation(name, retroactive)
+        policy = "retroactive" if retroactive else "strict"
+        check(f"revocation, {policy}: {name} is {theirs} for pyHanko and the kit", ours == theirs, f"kit {ours}, pyHanko {theirs}")
+    check(f"revocation: {name} is as expected.json says", kit("verify", name, "--trust", "trust.json", "--json").stdout.count(f'"verdict": "{expected[name]}"') >= 1)
+
+# Without revocation data, a kit signature is "revocation not checked"
+# (exit 1), unless the backend accepts that; ltv-update adds the CRL later.
+r = sign("unsigned.pdf", "bare.pdf", "--key", "p256.key.pem", "--cert", "p256.cert.pem", "--chain", "ca.cert.pem")
+r = kit("verify", "bare.pdf", "--trust", "trust.json", "--json")
+report = json.loads(r.stdout or "{}")
+sig0 = (report.get("signatures") or [{}])[0]
+check("a signature without revocation data: revocation-unchecked, exit 1",
+      r.returncode == 1 and report.get("verdict") == "revocation-unchecked" and (sig0.get("indication"), sig0.get("subIndication")) == ("INDETERMINATE", "TRY_LATER"), r.stdout)
+r = kit("verify", "bare.pdf", "--trust", "trust.json", "--accept-unchecked-revocation")
+check("--accept-unchecked-revocation: exit 0, as before revocation was checked", r.returncode == 0, r.stdout + r.stderr)
+r = kit("ltv-update", "bare.pdf", "bare-ltv.pdf", "--crl", "ca.crl", "--cert", "ca.cert.pem")
+check("ltv-update adds the CA's CRL", r.returncode == 0 and open("bare-ltv.pdf", "rb").read().startswith(open("bare.pdf", "rb").read()), r.stderr)
+judged_valid("signed, then ltv-update", "bare-ltv.pdf", ltv=True)
+r = kit("verify", "bare-ltv.pdf", "--trust", "trust.json", "--json")
+sig0 = (json.loads(r.stdout or "{}").get("signatures") or [{}])[0]
+check("after ltv-update: TOTAL-PASSED, the CRL named as the source", sig0.get("indication") == "TOTAL-PASSED"
+      and sig0.get("revocation", {}).get("certificates", [{}])[0].get("source") == "crl" and sig0.get("laterValidationData") is True, r.stdout)
+check("after ltv-update pyHanko, requiring revocation, agrees", pyhanko_revocation("bare-ltv.pdf", True) == "valid")
+r = kit("sign", "unsigned.pdf", "x.pdf", *pem[:6], "--crl", "ca.cert.pem")
+check("sign --crl with a certificate instead of a CRL is refused by name", r.returncode == 2 and "ca.cert.pem" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
+r = kit("ltv-update", "bare.pdf", "x.pdf", "--ocsp", "ca.crl")
+check("ltv-update --ocsp with a CRL is refused by name", r.returncode == 2 and "not a successful OCSP response" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
 
 # Bad inputs: refused by name, no output written.
 with open("wrong.txt", "w") as f:

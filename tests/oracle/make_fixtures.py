@@ -18,6 +18,24 @@ RSA 3072 PSS), trust.json naming the CA's agency, register.json, and:
   revoked.pdf                        valid, but revoked in register.json
   untrusted.pdf                      signed by a CA not on the list
   unsigned.pdf
+Every signature by the test CA's signers gets the CA's CRL (ca.crl, DER;
+ca.crl.pem) in a DSS that pyHanko adds after signing, as PAdES B-LT does;
+these differ in their revocation data:
+  unchecked.pdf                      none at all: revocation-unchecked
+  revoked-signer.pdf                 the CRL revokes the signer two days
+                                     before signing: revoked
+  crl-wrong-key.pdf                  a CRL in the CA's name signed by
+                                     another key: revocation-unchecked
+  ocsp-delegated.pdf                 OCSP from a responder the CA made
+                                     (OCSPSigning, ocsp-nocheck): valid
+  ocsp-no-eku.pdf                    OCSP from a CA-made certificate
+                                     without OCSPSigning: unchecked
+  ocsp-stale.pdf                     the CA's own OCSP answer, out of date
+                                     before signing: unchecked
+  ocsp-revoked.pdf                   the CA's OCSP says revoked: revoked
+  crl-later.pdf                      a CRL issued an hour after signing:
+                                     checked only under the retroactive
+                                     policy
 The expected verdicts are in expected.json. Beside them, with a trust list
 of their own (trust-2020.json, so expected.json does not list them):
   signed-2020.pdf                    signed 15 June 2020 10:20:30 UTC by a
@@ -42,6 +60,9 @@ from cryptography.x509.oid import NameOID
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign import fields, signers
 from pyhanko.sign.fields import MDPPerm
+from pyhanko.sign.validation.dss import DocumentSecurityStore
+from asn1crypto import crl as asn1_crl, ocsp as asn1_ocsp
+from cryptography.x509 import ocsp
 
 out = sys.argv[1]
 os.makedirs(out, exist_ok=True)
@@ -56,7 +77,7 @@ def name(cn, org):
     ])
 
 
-def cert(subject, key, issuer_name, issuer_key, ca, valid=(NOW - datetime.timedelta(days=30), NOW + datetime.timedelta(days=365))):
+def cert(subject, key, issuer_name, issuer_key, ca, valid=(NOW - datetime.timedelta(days=30), NOW + datetime.timedelta(days=365)), responder=None):
     b = (x509.CertificateBuilder()
          .subject_name(subject).issuer_name(issuer_name)
          .public_key(key.public_key())
@@ -70,6 +91,16 @@ def cert(subject, key, issuer_name, issuer_key, ca, valid=(NOW - datetime.timede
         b = b.add_extension(x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True)
     else:
         b = b.add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False, False), critical=True)
+        # Where revocation is published, as real CAs write it (pyHanko asks
+        # OCSP only of certificates that name a responder). Nothing listens:
+        # the fixtures carry their answers.
+        b = b.add_extension(x509.AuthorityInformationAccess([x509.AccessDescription(
+            x509.oid.AuthorityInformationAccessOID.OCSP, x509.UniformResourceIdentifier("http://127.0.0.1:9/ocsp"))]), critical=False)
+        b = b.add_extension(x509.CRLDistributionPoints([x509.DistributionPoint(
+            [x509.UniformResourceIdentifier("http://127.0.0.1:9/ca.crl")], None, None, None)]), critical=False)
+    if responder == "ocsp":
+        b = b.add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.OCSP_SIGNING]), critical=False)
+        b = b.add_extension(x509.OCSPNoCheck(), critical=False)
     return b.sign(issuer_key, hashes.SHA256())
 
 
@@ -118,6 +149,49 @@ for stem, enc in [("p256", serialization.BestAvailableEncryption(P12_PASSWORD.en
     with open(f"{out}/{stem}.p12", "wb") as f:
         f.write(pkcs12.serialize_key_and_certificates(b"agency", k, c, [ca], enc))
 
+DAY = datetime.timedelta(days=1)
+revoked_key = ec.generate_private_key(ec.SECP256R1())
+revoked_cert = cert(name("Department of Testing", "Ministry of Tests"), revoked_key, ca_name, ca_key, False)
+save("revoked-key", revoked_key, revoked_cert)
+
+
+def make_crl(issuer_name, key, this_update, next_update, revoked=()):
+    b = x509.CertificateRevocationListBuilder().issuer_name(issuer_name).last_update(this_update).next_update(next_update)
+    for serial, when in revoked:
+        b = b.add_revoked_certificate(x509.RevokedCertificateBuilder().serial_number(serial).revocation_date(when)
+                                      .add_extension(x509.CRLReason(x509.ReasonFlags.key_compromise), critical=False).build())
+    return b.sign(key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+# The CA's CRL: current, and revoking one signer two days ago.
+CA_CRL = make_crl(ca_name, ca_key, NOW - DAY, NOW + 30 * DAY, [(revoked_cert.serial_number, NOW - 2 * DAY)])
+with open(f"{out}/ca.crl", "wb") as f:
+    f.write(CA_CRL)
+with open(f"{out}/ca.crl.pem", "w") as f:
+    f.write(x509.load_der_x509_crl(CA_CRL).public_bytes(serialization.Encoding.PEM).decode())
+
+
+def make_ocsp(leaf, responder_cert, responder_key, status=ocsp.OCSPCertStatus.GOOD, this_update=None, next_update=None, revoked_at=None):
+    this_update = this_update or NOW - datetime.timedelta(hours=1)
+    next_update = next_update or NOW + DAY
+    b = ocsp.OCSPResponseBuilder().add_response(
+        cert=leaf, issuer=ca, algorithm=hashes.SHA1(), cert_status=status, this_update=this_update, next_update=next_update,
+        revocation_time=revoked_at, revocation_reason=x509.ReasonFlags.key_compromise if revoked_at else None)
+    b = b.responder_id(ocsp.OCSPResponderEncoding.HASH, responder_cert)
+    if responder_cert is not ca:
+        b = b.certificates([responder_cert])
+    return b.sign(responder_key, hashes.SHA256()).public_bytes(serialization.Encoding.DER)
+
+
+def ltv(pdf, crls=(), ocsps=()):
+    """pyHanko adds validation data in a DSS, in an update after signing."""
+    import io
+    buf = io.BytesIO(pdf)
+    DocumentSecurityStore.add_dss(buf, None, crls=[asn1_crl.CertificateList.load(c) for c in crls],
+                                  ocsps=[asn1_ocsp.OCSPResponse.load(o) for o in ocsps])
+    return buf.getvalue()
+
+
 untrusted_key = ec.generate_private_key(ec.SECP256R1())
 save("untrusted", untrusted_key, cert(name("Somebody", "Nobody"), untrusted_key, stranger_name, stranger_key, False))
 
@@ -158,7 +232,13 @@ class SignerAt(signers.PdfSigner):
         return session
 
 
-def sign(pdf, stem, field, pss=False, certify=None, chain=("ca",), at=None, **meta):
+def sign(pdf, stem, field, pss=False, certify=None, chain=("ca",), at=None, crls=(CA_CRL,), **meta):
+    """pyHanko signs; then, for the test CA's signers, adds `crls` in a DSS."""
+    signed = sign_only(pdf, stem, field, pss, certify, chain, at, **meta)
+    return ltv(signed, crls) if chain == ("ca",) and crls else signed
+
+
+def sign_only(pdf, stem, field, pss=False, certify=None, chain=("ca",), at=None, **meta):
     signer = signers.SimpleSigner.load(f"{out}/{stem}.key.pem", f"{out}/{stem}.cert.pem",
                                        ca_chain_files=[f"{out}/{c}.cert.pem" for c in chain], prefer_pss=pss)
     meta = signers.PdfSignatureMetadata(field_name=field, subfilter=fields.SigSeedSubFilter.PADES,
@@ -217,6 +297,33 @@ write("wider-gap.pdf", wider); expected["wider-gap.pdf"] = "invalid"
 
 revoked = write("revoked.pdf", sign(base_pdf("Permit 002 - Revoked Co"), "p256", "Permit")); expected["revoked.pdf"] = "valid"
 
+# Revocation data, right and wrong.
+p256_cert = load_pair("p256")[1]
+write("unchecked.pdf", sign(base, "p256", "Permit", crls=())); expected["unchecked.pdf"] = "revocation-unchecked"
+write("revoked-signer.pdf", sign(base, "revoked-key", "Permit")); expected["revoked-signer.pdf"] = "revoked"
+forged_crl = make_crl(ca_name, stranger_key, NOW - DAY, NOW + 30 * DAY)
+write("crl-wrong-key.pdf", sign(base, "p256", "Permit", crls=(forged_crl,))); expected["crl-wrong-key.pdf"] = "revocation-unchecked"
+responder_key = ec.generate_private_key(ec.SECP256R1())
+responder = cert(name("Test OCSP Responder", "Ministry of Tests"), responder_key, ca_name, ca_key, False, responder="ocsp")
+no_eku_key = ec.generate_private_key(ec.SECP256R1())
+no_eku = cert(name("Test Not A Responder", "Ministry of Tests"), no_eku_key, ca_name, ca_key, False)
+# The answers are fetched just before signing, as a signer does: an answer
+# produced after the signing time does not speak for it.
+delegated = make_ocsp(p256_cert, responder, responder_key)
+not_responder = make_ocsp(p256_cert, no_eku, no_eku_key)
+stale = make_ocsp(p256_cert, ca, ca_key, this_update=NOW - 10 * DAY, next_update=NOW - 9 * DAY)
+revoked_ocsp = make_ocsp(revoked_cert, ca, ca_key, status=ocsp.OCSPCertStatus.REVOKED, revoked_at=NOW - 2 * DAY)
+bare = sign(base, "p256", "Permit", crls=())
+write("ocsp-delegated.pdf", ltv(bare, ocsps=[delegated])); expected["ocsp-delegated.pdf"] = "valid"
+write("ocsp-no-eku.pdf", ltv(bare, ocsps=[not_responder])); expected["ocsp-no-eku.pdf"] = "revocation-unchecked"
+write("ocsp-stale.pdf", ltv(bare, ocsps=[stale])); expected["ocsp-stale.pdf"] = "revocation-unchecked"
+# A CRL issued an hour after signing: for that time only under the
+# retroactive policy (pyHanko's retroactive_revinfo, the kit's
+# retroactiveRevocation).
+write("crl-later.pdf", sign(base, "p256", "Permit", crls=(make_crl(ca_name, ca_key, NOW + datetime.timedelta(hours=1), NOW + 30 * DAY),)))
+expected["crl-later.pdf"] = "revocation-unchecked"
+write("ocsp-revoked.pdf", ltv(sign(base, "revoked-key", "Permit", crls=()), ocsps=[revoked_ocsp])); expected["ocsp-revoked.pdf"] = "revoked"
+
 if os.environ.get("BIG_PDF"):
     # A 50 MB permit (a scanned annex as one stream), for the benchmark.
     big = base_pdf("Permit 003 - Big annex").replace(b"/Length", b"/Length", 1)
@@ -248,7 +355,9 @@ old_key = ec.generate_private_key(ec.SECP256R1())
 save("signer-2020", old_key, cert(name("Department of Testing", "Ministry of Tests"), old_key, old_ca_name, old_ca_key, False,
                                   valid=(datetime.datetime(2020, 1, 1, tzinfo=UTC), datetime.datetime(2021, 1, 1, tzinfo=UTC))))
 stated = {"reason": "ออกใบอนุญาตโฆษณาอาหาร", "location": "กรุงเทพมหานคร", "contact_info": "saraban@agency.go.th", "name": "สมชาย ใจดี (ผู้อำนวยการ)"}
-write("signed-2020.pdf", sign(base, "signer-2020", "Permit", chain=("ca-2019",), at=SIGNED_2020, **stated))
+# The CA's CRL of that June, as a signer would have embedded it then.
+crl_2020 = make_crl(old_ca_name, old_ca_key, datetime.datetime(2020, 6, 1, tzinfo=UTC), datetime.datetime(2020, 7, 1, tzinfo=UTC))
+write("signed-2020.pdf", ltv(sign(base, "signer-2020", "Permit", chain=("ca-2019",), at=SIGNED_2020, **stated), [crl_2020]))
 json.dump({"utc": SIGNED_2020.strftime("%Y-%m-%dT%H:%M:%SZ"), **stated}, open(f"{out}/signed-2020.json", "w"), ensure_ascii=False, indent=1)
 json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem(old_ca)]}]},
           open(f"{out}/trust-2020.json", "w"), ensure_ascii=False, indent=1)

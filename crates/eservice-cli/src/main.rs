@@ -41,6 +41,8 @@ enum Command {
     Verify(cmd::verify::Args),
     /// Sign a permit PDF as the agency (PAdES B-B), optionally recording it in the register.
     Sign(Box<cmd::sign::Args>),
+    /// Add validation data (CRLs, OCSP responses, certificates) to a signed permit's DSS.
+    LtvUpdate(cmd::ltv::Args),
     /// Make a P-256 signing key with a certificate request, or a self-signed certificate for testing.
     Keygen(cmd::keygen::Args),
     /// Maintain the trust list the verifier reads.
@@ -67,6 +69,7 @@ fn main() -> ExitCode {
         Command::Register(args) => cmd::register::run(&args, lang),
         Command::Sign(args) => cmd::sign::run(&args, lang),
         Command::Keygen(args) => cmd::keygen::run(&args, lang),
+        Command::LtvUpdate(args) => cmd::ltv::run(&args, lang),
         Command::Package(args) => cmd::package::run(&args, lang),
         Command::Trust(args) => cmd::trust::run(&args, lang),
         Command::Site(args) => cmd::site::run(&args, lang),

@@ -3,6 +3,7 @@
 pub mod conformance;
 pub mod hash;
 pub mod keygen;
+pub mod ltv;
 pub mod package;
 pub mod register;
 pub mod sign;

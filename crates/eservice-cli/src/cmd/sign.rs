@@ -1,6 +1,8 @@
 //! `eservice sign IN.pdf OUT.pdf`: signs a permit as the agency (PAdES B-B,
 //! incremental update), with a PEM/DER key and certificate or a `.p12`,
-//! and optionally records it in the public permit register.
+//! and optionally records it in the public permit register. `--crl` and
+//! `--ocsp` sign the chain's revocation data in, so verifiers can check it
+//! offline.
 //!
 //! OUT is written whole or not at all: the PDF goes to a temporary file
 //! beside it that is renamed into place. Exit 0 when signed, 2 when an input
@@ -12,7 +14,7 @@ use eservice_core::register::{NewPermit, Register};
 use eservice_core::signing::{sign, Certify, Options, Signer, Stamp};
 use eservice_core::Lang;
 
-use crate::input::{read_bytes, read_if_present};
+use crate::input::{read_bytes, read_if_present, revocation_files};
 use crate::output::write_whole;
 use crate::Outcome;
 
@@ -69,6 +71,12 @@ pub struct Args {
     /// Expiry date (YYYY-MM-DD), for the register.
     #[arg(long)]
     expires: Option<String>,
+    /// A CRL for the chain (PEM or DER), signed into the signature; repeat for more.
+    #[arg(long, value_name = "FILE")]
+    crl: Vec<PathBuf>,
+    /// An OCSP response for the chain (DER), signed into the signature; repeat for more.
+    #[arg(long, value_name = "FILE")]
+    ocsp: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -116,7 +124,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
 
 fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
     let pdf = read_bytes(&args.input, lang)?;
-    let signer = signer(args, lang)?;
+    let signer = signer(args, lang)?.with_revocation(revocation_files(&args.crl, &args.ocsp, lang)?);
     let time = crate::unix_now();
     for w in signer.warnings(time) {
         eprintln!("eservice: {}: {}", lang.pick("คำเตือน", "warning"), w.message(lang));

@@ -7,6 +7,13 @@
 //! PDF, trust list or register cannot be read. With `--strict`, a file that
 //! ends with bytes no signature covers (comments or whitespace: they change
 //! nothing shown, and the headline says so) is 1 as well.
+//!
+//! A signature whose chain's revocation could not be checked (the file
+//! carries no usable CRL or OCSP answer: EN 319 102-1 INDETERMINATE /
+//! TRY_LATER) is 1, unless `--accept-unchecked-revocation` asks for the
+//! kit's earlier behaviour. `--retroactive-revocation` accepts revocation
+//! data issued after the signing time, as the trust list's
+//! `"retroactiveRevocation": true` does.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -37,6 +44,14 @@ pub struct Args {
     /// comments or whitespace only.
     #[arg(long)]
     strict: bool,
+    /// Exit 0 for a trusted, intact signature whose revocation could not be
+    /// checked (no CRL or OCSP answer in the file), as before revocation
+    /// was checked.
+    #[arg(long)]
+    accept_unchecked_revocation: bool,
+    /// Accept revocation data issued after the signing time (added later).
+    #[arg(long)]
+    retroactive_revocation: bool,
 }
 
 fn now() -> DateTime {
@@ -58,7 +73,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
             Lang::En => format!("{} is not a PDF", args.file.display()),
         });
     }
-    let trust = match &args.trust {
+    let mut trust = match &args.trust {
         Some(p) => match read_bytes(p, lang).and_then(|b| TrustList::from_json(&p.display().to_string(), &b).map_err(|e| e.message(lang))) {
             Ok(t) => t,
             Err(msg) => return fail(msg),
@@ -66,6 +81,7 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
         // No list of agencies; the national root alone.
         None => TrustList::national_only(),
     };
+    trust.revocation.retroactive |= args.retroactive_revocation;
     let register = match &args.register {
         Some(p) => match read_bytes(p, lang).and_then(|b| Register::from_json(&p.display().to_string(), &b).map_err(|e| e.message(lang))) {
             Ok(r) => Some(r),
@@ -79,7 +95,8 @@ pub fn run(args: &Args, lang: Lang) -> Outcome {
     } else {
         print_report(&args.file.display().to_string(), &report, args.trust.is_none(), lang);
     }
-    if report.passes() && !(args.strict && report.uncovered_comments().is_some()) {
+    let passes = if args.accept_unchecked_revocation { report.passes_unchecked_revocation() } else { report.passes() };
+    if passes && !(args.strict && report.uncovered_comments().is_some()) {
         Outcome::Yes
     } else {
         Outcome::No
@@ -104,7 +121,8 @@ fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_li
     }
     for (i, s) in r.signatures.iter().enumerate() {
         let kind = if s.is_timestamp { lang.pick("ตราประทับเวลา", "document time-stamp") } else { lang.pick("ลายมือชื่อ", "signature") };
-        println!("  {kind} {}: {}", i + 1, s.verdict().key());
+        let (indication, sub) = s.indication();
+        println!("  {kind} {}: {} ({indication}{})", i + 1, s.verdict().key(), sub.map(|x| format!(" / {x}")).unwrap_or_default());
         if let Some(c) = &s.signer {
             println!("    {}: {}", lang.pick("ผู้ลงนาม", "signer"), c.display_name());
         }
@@ -135,6 +153,16 @@ fn print_report(name: &str, r: &eservice_core::verification::Report, no_trust_li
         }
         if let Some(p) = &s.problem {
             println!("    {}: {}", lang.pick("ปัญหา", "problem"), p.message(lang));
+        }
+        if let Some(st) = &s.stamp {
+            let trusted = match &st.trust {
+                Ok(()) => lang.pick("เชื่อถือได้", "trusted").to_owned(),
+                Err(p) => format!("{}: {}", lang.pick("ไม่นับเป็นหลักฐานเวลา", "not taken as proof of time"), p.message(lang)),
+            };
+            println!("    {}: {} · {} · {trusted}", lang.pick("ตราประทับเวลา", "time-stamp"), readable_time(st.time, lang), st.authority);
+        }
+        if let Some(m) = s.revocation_message(lang) {
+            println!("    {}: {m}", lang.pick("การเพิกถอน", "revocation"));
         }
         if let Some(Err(p)) = &s.trust {
             println!("    {}: {}", lang.pick("ความน่าเชื่อถือ", "trust"), p.message(lang));

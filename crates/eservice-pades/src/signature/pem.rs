@@ -102,14 +102,26 @@ pub fn blocks(text: &str) -> Result<Vec<Block>, PemProblem> {
 /// The certificates in a file: every `CERTIFICATE` block of PEM text, or
 /// the file itself when it is DER; none when it is neither.
 pub fn certificates(bytes: &[u8]) -> Result<Vec<Vec<u8>>, PemProblem> {
+    labelled(bytes, "CERTIFICATE", is_certificate)
+}
+
+/// The CRLs in a file: every `X509 CRL` block of PEM text, or the file
+/// itself when it is DER.
+pub fn crls(bytes: &[u8]) -> Result<Vec<Vec<u8>>, PemProblem> {
+    labelled(bytes, "X509 CRL", |l| l == "X509 CRL")
+}
+
+/// Every block whose label `wanted` accepts, or the file itself when it is
+/// DER (a SEQUENCE); none when it is neither.
+fn labelled(bytes: &[u8], expected: &'static str, wanted: impl Fn(&str) -> bool) -> Result<Vec<Vec<u8>>, PemProblem> {
     match std::str::from_utf8(bytes) {
         Ok(text) if text.contains("-----BEGIN") => {
             let blocks = blocks(text)?;
-            let certs: Vec<Vec<u8>> = blocks.iter().filter(|b| is_certificate(&b.label)).map(|b| b.der.to_vec()).collect();
-            if certs.is_empty() {
-                return Err(wrong_label("CERTIFICATE", &blocks));
+            let found: Vec<Vec<u8>> = blocks.iter().filter(|b| wanted(&b.label)).map(|b| b.der.to_vec()).collect();
+            if found.is_empty() {
+                return Err(wrong_label(expected, &blocks));
             }
-            Ok(certs)
+            Ok(found)
         }
         _ if bytes.first() == Some(&0x30) => Ok(vec![bytes.to_vec()]),
         _ => Ok(Vec::new()),
