@@ -305,8 +305,11 @@ pub fn describe_signer(creds: &Credentials, on_event: Callback<JobEvent>) -> Opt
 
 /// Signs `pdf` with `creds`; `options` is `{reason, location, stamp,
 /// certify, permit}`.
-pub fn sign(pdf: &Blob, creds: &Credentials, options: &serde_json::Value, on_event: Callback<JobEvent>) -> Option<u32> {
-    submit(SIGN_WORKER_URL, "sign", &[("file", pdf.into()), ("creds", creds.to_js()), ("options", options.to_string().into())], on_event)
+/// `revocation`: files of CRLs or OCSP answers for the signer's chain, to
+/// sign into the signature.
+pub fn sign(pdf: &Blob, creds: &Credentials, options: &serde_json::Value, revocation: &[web_sys::File], on_event: Callback<JobEvent>) -> Option<u32> {
+    let files: js_sys::Array = revocation.iter().collect();
+    submit(SIGN_WORKER_URL, "sign", &[("file", pdf.into()), ("creds", creds.to_js()), ("options", options.to_string().into()), ("revocation", files.into())], on_event)
 }
 
 /// A new P-256 key, with a self-signed certificate or a request.

@@ -106,6 +106,8 @@ phrases! {
     SIGN_CHAIN_FILE = "ใบรับรองของผู้ออกใบรับรอง (ถ้ามี)" / "The CA's certificates (if any)";
     SIGN_SIGNS_AS = "จะลงนามในนาม" / "Signs as";
     SIGN_VALID_UNTIL = "ใบรับรองใช้ได้ถึง" / "Certificate valid until";
+    SIGN_REVOCATION = "ข้อมูลการเพิกถอนของใบรับรอง (ไม่บังคับ)" / "Revocation data for the certificate (optional)";
+    SIGN_REVOCATION_HINT = "แนบ CRL หรือคำตอบ OCSP ล่าสุดจากผู้ออกใบรับรอง แล้วผู้ตรวจสอบจะยืนยันได้ว่าใบรับรองยังไม่ถูกเพิกถอน ณ เวลาที่ลงนาม หากไม่แนบ ผลตรวจจะแจ้งว่ายังไม่ได้ตรวจสอบการเพิกถอน" / "Attach your CA's latest CRL or OCSP answer, and verifiers can confirm the certificate was not revoked when you signed. Without it, they are told revocation was not checked.";
     SIGN_OPTIONS = "3. รายละเอียดการลงนาม" / "3. Signing details";
     SIGN_REASON = "เหตุผล" / "Reason";
     SIGN_REASON_DEFAULT = "ออกใบอนุญาต" / "Permit issued";

@@ -8,13 +8,17 @@
 //! citizens attaching evidence never download the signing code.
 //!
 //! Messages in: `{op: "describe-signer", id, creds}`, `{op: "sign", id,
-//! file, creds, options}`, `{op: "keygen", id, cn, org, selfSigned}`. Out:
+//! file, creds, options, revocation}` (`revocation`: an array of Files
+//! holding CRLs or OCSP answers for the chain, signed into the signature),
+//! `{op: "keygen", id, cn, org, selfSigned}`. Out:
 //! `{id, kind: "reply", json, blob?}`. Requests carry `creds`: `{p12: Blob,
 //! password}` or `{key: Blob, cert: Blob, chain?: Blob}`. Answers are JSON; a
 //! failure is `{error: {th, en}}`.
 
 use eservice_core::keygen::{generate, Output};
 use eservice_core::register::{NewPermit, Register};
+use eservice_core::revocation::RevocationFile;
+use eservice_core::signature::cms::Revocation;
 use eservice_core::signing::{sign, Certify, Options, SignError, Signer, Stamp};
 use eservice_core::Lang;
 use js_sys::Reflect;
@@ -79,11 +83,36 @@ fn text(v: &Value, k: &str) -> Option<String> {
     v.get(k).and_then(Value::as_str).map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
 }
 
+/// The CRLs and OCSP answers in `files`; a file that is neither is named.
+async fn revocation(files: &JsValue) -> Result<Revocation, Value> {
+    let mut out = Revocation::default();
+    for file in js_sys::Array::from(files).iter() {
+        let Ok(blob) = file.clone().dyn_into::<Blob>() else { continue };
+        let name = file.dyn_into::<web_sys::File>().map(|f| f.name()).unwrap_or_default();
+        let bytes = slice(&blob, 0.0, blob.size()).await.map_err(|_| unreadable())?;
+        match RevocationFile::read(&bytes) {
+            Some(RevocationFile::Crls(c)) => out.crls.extend(c),
+            Some(RevocationFile::Ocsp(o)) => out.ocsps.push(o),
+            None => {
+                return Err(error(
+                    &format!("ไฟล์ {name} ไม่ใช่รายการเพิกถอนใบรับรอง (CRL) หรือคำตอบ OCSP"),
+                    &format!("The file {name} is neither a certificate revocation list (CRL) nor an OCSP response"),
+                ))
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Signs `pdf`; the answer is `{sha256, register?}` with the signed PDF.
-pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str) -> (Value, Option<Vec<u8>>) {
+pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str, files: &JsValue) -> (Value, Option<Vec<u8>>) {
     let Ok(opts) = serde_json::from_str::<Value>(options) else { return (unreadable(), None) };
+    let revocation = match revocation(files).await {
+        Ok(r) => r,
+        Err(e) => return (e, None),
+    };
     let signer = match signer(creds).await {
-        Ok(s) => s,
+        Ok(s) => s.with_revocation(revocation),
         Err(e) => return (e, None),
     };
     let Ok(original) = slice(pdf, 0.0, pdf.size()).await else { return (unreadable(), None) };
@@ -170,9 +199,9 @@ pub fn run() {
                 });
             }
             Some("sign") => {
-                let (Ok(pdf), creds, Some(options)) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string()) else { return };
+                let (Ok(pdf), creds, Some(options), files) = (get("file").dyn_into::<Blob>(), get("creds"), get("options").as_string(), get("revocation")) else { return };
                 wasm_bindgen_futures::spawn_local(async move {
-                    let (answer, signed) = sign_pdf(&pdf, &creds, &options).await;
+                    let (answer, signed) = sign_pdf(&pdf, &creds, &options, &files).await;
                     let blob = signed.map(|b| crate::blob::from_bytes(&b, "application/pdf"));
                     post(id, "reply", &[("json", answer.to_string().into()), ("blob", blob.map_or(JsValue::UNDEFINED, JsValue::from))]);
                 });

@@ -82,27 +82,29 @@ pub fn load_validator(path: &Path, lang: Lang) -> Result<Validator, String> {
 /// CRL files (PEM `X509 CRL` or DER) and OCSP response files (DER), each
 /// read and checked to be what it claims; the message names the file.
 pub fn revocation_files(crls: &[PathBuf], ocsps: &[PathBuf], lang: Lang) -> Result<eservice_core::signature::cms::Revocation, String> {
-    use eservice_core::signature::{crl::Crl, ocsp::OcspResponse, pem};
+    use eservice_core::revocation::RevocationFile;
     let mut out = eservice_core::signature::cms::Revocation::default();
     for path in crls {
-        let items = pem::crls(&read_bytes(path, lang)?).map_err(|p| format!("{}: {}", path.display(), p.message(lang)))?;
-        if items.is_empty() || items.iter().any(|d| Crl::from_der(d).is_err()) {
-            return Err(match lang {
-                Lang::Th => format!("{}: ไม่ใช่รายการเพิกถอนใบรับรอง (CRL) แบบ PEM หรือ DER", path.display()),
-                Lang::En => format!("{}: not a certificate revocation list (CRL), PEM or DER", path.display()),
-            });
+        match RevocationFile::read(&read_bytes(path, lang)?) {
+            Some(RevocationFile::Crls(c)) => out.crls.extend(c),
+            _ => {
+                return Err(match lang {
+                    Lang::Th => format!("{}: ไม่ใช่รายการเพิกถอนใบรับรอง (CRL) แบบ PEM หรือ DER", path.display()),
+                    Lang::En => format!("{}: not a certificate revocation list (CRL), PEM or DER", path.display()),
+                })
+            }
         }
-        out.crls.extend(items);
     }
     for path in ocsps {
-        let der = read_bytes(path, lang)?;
-        if OcspResponse::from_der(&der).is_err() {
-            return Err(match lang {
-                Lang::Th => format!("{}: ไม่ใช่คำตอบ OCSP ที่สำเร็จ (DER)", path.display()),
-                Lang::En => format!("{}: not a successful OCSP response (DER)", path.display()),
-            });
+        match RevocationFile::read(&read_bytes(path, lang)?) {
+            Some(RevocationFile::Ocsp(o)) => out.ocsps.push(o),
+            _ => {
+                return Err(match lang {
+                    Lang::Th => format!("{}: ไม่ใช่คำตอบ OCSP ที่สำเร็จ (DER)", path.display()),
+                    Lang::En => format!("{}: not a successful OCSP response (DER)", path.display()),
+                })
+            }
         }
-        out.ocsps.push(der);
     }
     Ok(out)
 }

@@ -81,6 +81,27 @@ impl Evidence {
     }
 }
 
+/// What a file of revocation data holds, as a clerk or a CA hands it over.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RevocationFile {
+    /// One or more CRLs (PEM `X509 CRL` blocks, or one DER CRL).
+    Crls(Vec<Vec<u8>>),
+    /// One OCSP response (DER), successful.
+    Ocsp(Vec<u8>),
+}
+
+impl RevocationFile {
+    /// Reads `bytes` as CRLs or an OCSP response; `None` when it is
+    /// neither, or a CRL in it cannot be read.
+    pub fn read(bytes: &[u8]) -> Option<Self> {
+        if OcspResponse::from_der(bytes).is_ok() {
+            return Some(RevocationFile::Ocsp(bytes.to_vec()));
+        }
+        let crls = crate::signature::pem::crls(bytes).ok().filter(|c| !c.is_empty())?;
+        crls.iter().all(|c| Crl::from_der(c).is_ok()).then_some(RevocationFile::Crls(crls))
+    }
+}
+
 /// Where an answer came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -428,6 +449,19 @@ mod tests {
         let other = issue(&Spec::signer("Someone else", "X", 25), Some(&ca));
         let o = ocsp(&other, &ca, &ca, &[], Answer::Good, this, next, this);
         assert_eq!(signer_status(&ca, &signer, &evidence(&[], &[o]), strict()), Status::Unchecked(Unchecked::NoData));
+    }
+
+    #[test]
+    fn files_of_revocation_data_are_told_apart() {
+        let (ca, signer) = ca_and_signer();
+        let list = crl(&ca, &ca.key, t(2026, 6, 1), Some(t(2026, 7, 1)), &[], &[]);
+        assert_eq!(RevocationFile::read(&list), Some(RevocationFile::Crls(vec![list.clone()])));
+        let pem = crate::signature::pem::encode("X509 CRL", &list) + &crate::signature::pem::encode("X509 CRL", &list);
+        assert_eq!(RevocationFile::read(pem.as_bytes()), Some(RevocationFile::Crls(vec![list.clone(), list])));
+        let answer = ocsp(&signer, &ca, &ca, &[], Answer::Good, t(2026, 6, 1), None, t(2026, 6, 1));
+        assert_eq!(RevocationFile::read(&answer), Some(RevocationFile::Ocsp(answer.clone())));
+        assert_eq!(RevocationFile::read(&ca.der), None, "a certificate is neither");
+        assert_eq!(RevocationFile::read(b"hello"), None);
     }
 
     #[test]

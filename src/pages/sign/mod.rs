@@ -90,6 +90,7 @@ pub fn SignPage(props: &SignProps) -> Html {
     let lang = props.lang;
     // Read by callbacks when they run (never an older render's value).
     let pdf = use_mut_ref(|| None::<File>);
+    let revocation = use_mut_ref(Vec::<File>::new);
     let creds = use_mut_ref(|| None::<Rc<Credentials>>);
     let signer = use_state(|| None::<Value>);
     let outcome = use_state(|| Outcome::Idle);
@@ -124,8 +125,15 @@ pub fn SignPage(props: &SignProps) -> Html {
             *pdf.borrow_mut() = i.files().and_then(|l| l.get(0));
         })
     };
+    let on_revocation = {
+        let revocation = revocation.clone();
+        Callback::from(move |e: Event| {
+            let i: HtmlInputElement = e.target_unchecked_into();
+            *revocation.borrow_mut() = i.files().map(|l| (0..l.length()).filter_map(|n| l.get(n)).collect()).unwrap_or_default();
+        })
+    };
     let on_sign = {
-        let (pdf, creds, outcome, details) = (pdf.clone(), creds.clone(), outcome.clone(), details.clone());
+        let (pdf, creds, outcome, details, revocation) = (pdf.clone(), creds.clone(), outcome.clone(), details.clone(), revocation.clone());
         Callback::from(move |_: MouseEvent| {
             let (Some(file), Some(c)) = (pdf.borrow().clone(), creds.borrow().clone()) else {
                 outcome.set(Outcome::Failed(i18n::SIGN_NEED.th.into(), i18n::SIGN_NEED.en.into()));
@@ -151,7 +159,7 @@ pub fn SignPage(props: &SignProps) -> Html {
                     }
                 }
             });
-            if evidence_client::sign(&file, &c, &details.options(), on_event).is_none() {
+            if evidence_client::sign(&file, &c, &details.options(), &revocation.borrow(), on_event).is_none() {
                 outcome.set(Outcome::Failed(i18n::WORKER_UNAVAILABLE.th.into(), i18n::WORKER_UNAVAILABLE.en.into()));
             }
         })
@@ -196,6 +204,11 @@ pub fn SignPage(props: &SignProps) -> Html {
             // shift the components after it and reset what they hold.
             <div class="signer-slot" aria-live="polite">{ signer.as_ref().map(|s| signer_view(lang, s)).unwrap_or_default() }</div>
             <NewKey lang={lang} on_test_key={on_creds} />
+            <fieldset>
+                <legend>{ i18n::SIGN_REVOCATION.get(lang) }</legend>
+                <p class="field-help">{ i18n::SIGN_REVOCATION_HINT.get(lang) }</p>
+                <FilePicker id="sign-revocation" accept=".crl,.pem,.der,.ocsp,.rsp,application/pkix-crl,application/ocsp-response" multiple=true lang={lang} onchange={on_revocation} />
+            </fieldset>
             <fieldset>
                 <legend>{ i18n::SIGN_OPTIONS.get(lang) }</legend>
                 { field("sign-reason", i18n::SIGN_REASON, &d.reason, "text", "") }
