@@ -50,6 +50,8 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
   await typeInto(page.locator('#p12-password'), password);
   await page.locator('#open-key').click();
   await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
+  // The CA's current CRL, signed in: the verifier can check revocation.
+  await page.locator('#sign-revocation').setInputFiles(join(dir, 'ca.crl'));
   await typeInto(page.locator('#sign-reason'), 'ออกใบอนุญาต');
   await page.locator('#sign-stamp').check();
   await page.locator('#sign-certify').selectOption('allow-signatures');
@@ -89,6 +91,25 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
   await verify.locator('.verdict .verdict-file', { hasText: 'from-browser.pdf' }).waitFor({ timeout: 20000 });
   assert.equal(await verify.locator('.verdict').getAttribute('data-verdict'), 'valid');
   assert.match(await verify.locator('.verdict').innerText(), /ลงนามโดย กรมทดสอบ/);
+  await verify.locator('.verdict-details summary').click();
+  assert.match(await verify.locator('.verdict-details').innerText(), /ตรวจสอบการเพิกถอนแล้ว/, 'the CRL signed in was used');
+});
+
+test('#/sign names a revocation file that is neither a CRL nor an OCSP answer, and signs nothing', async () => {
+  const page = await open('#/sign');
+  await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
+  await page.locator('#p12-file').setInputFiles(join(dir, 'p256.p12'));
+  await typeInto(page.locator('#p12-password'), password);
+  await page.locator('#open-key').click();
+  await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
+  await page.locator('#sign-revocation').setInputFiles(join(dir, 'ca.cert.pem'));
+  await page.locator('#sign-button').click();
+  const problem = page.locator('#sign-problem');
+  await problem.waitFor({ timeout: 20000 });
+  assert.match(await problem.innerText(), /ไฟล์ ca\.cert\.pem ไม่ใช่รายการเพิกถอนใบรับรอง \(CRL\) หรือคำตอบ OCSP/);
+  assert.equal(await page.locator('#signed-download').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
 });
 
 test('a wrong password is named, and nothing is signed', async () => {

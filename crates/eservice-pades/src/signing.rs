@@ -489,6 +489,11 @@ mod tests {
         let r = verify(&ltv, &trust(&ca), None, now);
         assert_eq!((r.verdict, r.signatures[0].indication()), (Verdict::Valid, ("TOTAL-PASSED", None)));
         assert!(r.signatures[0].later.dss && r.passes());
+        // A comment after the DSS's revision is still said aloud.
+        let mut commented = ltv.clone();
+        commented.extend_from_slice(b"% note\n");
+        let r = verify(&commented, &trust(&ca), None, now);
+        assert_eq!((r.verdict, r.uncovered_comments()), (Verdict::Valid, Some(7)));
     }
 
     fn trust(ca: &Issued) -> TrustList {

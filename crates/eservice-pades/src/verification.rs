@@ -375,6 +375,8 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
     let found = find_signatures_in(pdf, &doc);
     let ranges: Vec<Option<[usize; 4]>> = found.iter().map(|f| f.as_ref().ok().map(|l| l.byte_range)).collect();
     let (sha256, signed_sha256) = hash_once(pdf, &ranges);
+    // Where the last revision ends: bytes after it belong to none.
+    let last_revision_end = crate::pdf::revisions(pdf).last().copied().unwrap_or(0);
     // The document's validation data serves every signature in it.
     let store = dss::read(pdf, &doc);
     let mut evidence = Evidence::default();
@@ -388,7 +390,7 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
         .into_iter()
         .zip(signed_sha256)
         .map(|(f, known)| match f {
-            Ok(loc) => check_one(pdf, &doc, &loc, Checking { trust, extra: &extra, evidence: &evidence, now }, known),
+            Ok(loc) => check_one(pdf, &doc, &loc, Checking { trust, extra: &extra, evidence: &evidence, last_revision_end, now }, known),
             Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
         })
         .collect();
@@ -449,14 +451,17 @@ struct Checking<'a> {
     extra: &'a [Certificate],
     /// The DSS's CRLs and OCSP answers.
     evidence: &'a Evidence,
+    last_revision_end: usize,
     now: DateTime,
 }
 
 fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, with: Checking<'_>, known_sha256: Option<[u8; 32]>) -> SignatureReport {
-    let Checking { trust, extra, evidence, now } = with;
+    let Checking { trust, extra, evidence, last_revision_end, now } = with;
     let parts = loc.signed_parts(pdf);
     let later = if loc.covers_whole_file { Later::default() } else { changes::after(pdf, doc, loc.revision_end) };
-    let tail = pdf.get(loc.revision_end..).unwrap_or_default();
+    // After the last revision (a DSS or another signature may come between,
+    // judged as changes).
+    let tail = pdf.get(loc.revision_end.max(last_revision_end)..).unwrap_or_default();
     // Only whitespace and comments, as the lexer skips them between objects.
     let uncovered_comments = (!tail.is_empty() && crate::pdf::lexer::skip_space(tail, 0) == tail.len()).then_some(tail.len());
     let mut report = SignatureReport {
