@@ -71,7 +71,7 @@ phrases! {
     SIG_REVOKED = "ใบรับรองถูกเพิกถอน" / "certificate revoked";
     SIG_UNCHECKED = "ถูกต้อง แต่ยังไม่ได้ตรวจสอบการเพิกถอน" / "valid, but revocation not checked";
     REVOCATION = "การเพิกถอน" / "Revocation";
-    INDICATION = "ผลตามมาตรฐาน ETSI EN 319 102-1" / "ETSI EN 319 102-1 result";
+    INDICATION = "ผลตาม ETSI" / "ETSI result";
     STAMPED_BY = "ผู้ประทับเวลา" / "Time-stamp authority";
     STAMP_NOT_PROOF = "ไม่นับเป็นหลักฐานเวลา" / "not taken as proof of time";
     TIME_STAMPED = "จากตราประทับเวลา" / "from a time-stamp";
