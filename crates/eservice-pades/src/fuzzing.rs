@@ -20,6 +20,21 @@ pub fn cms(data: &[u8]) {
     let _ = cms::verify(data, Content::TimeStamp(&DOC), &[]);
 }
 
+/// Revocation data: as a file a clerk picks, as CRL and OCSP answers in a
+/// DSS, and asked about a fixed chain under both policies.
+pub fn revocation(data: &[u8]) {
+    use crate::revocation::{check_path, Evidence, Policy, RevocationFile};
+    let _ = RevocationFile::read(data);
+    let mut evidence = Evidence::default();
+    evidence.add(&[data.to_vec()], &[data.to_vec()]);
+    let cert = SIGNER.with(|s| s.certificate().clone());
+    let at = DateTime::new(2026, 11, 27, 0, 0, 0).expect("a valid date");
+    for retroactive in [false, true] {
+        let status = check_path(&[cert.clone(), cert.clone()], &evidence, at, Policy { retroactive });
+        let _ = status.message(eservice_base::Lang::En);
+    }
+}
+
 /// A certificate, its key, and whether it signed itself.
 pub fn certificate(data: &[u8]) {
     if let Ok(c) = Certificate::from_der(data) {

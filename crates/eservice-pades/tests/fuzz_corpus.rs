@@ -33,6 +33,11 @@ fn certificate_corpus() {
 }
 
 #[test]
+fn revocation_corpus() {
+    assert!(replay("revocation", eservice_pades::fuzzing::revocation) >= 4);
+}
+
+#[test]
 fn p12_corpus() {
     assert!(replay("p12", eservice_pades::fuzzing::p12) >= 2);
 }
