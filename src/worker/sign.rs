@@ -135,7 +135,7 @@ pub async fn sign_pdf(pdf: &Blob, creds: &JsValue, options: &str, files: &JsValu
         Some(_) => super::verify::fetch_bytes(FONT_URL).await,
         None => None,
     };
-    let o = Options { reason: text(&opts, "reason"), location: text(&opts, "location"), stamp, certify, time, font: font.as_deref() };
+    let o = Options { reason: text(&opts, "reason"), location: text(&opts, "location"), stamp, certify, time, font: font.as_deref(), tsa: None };
     let signed = match sign(&original, &signer, &o) {
         Ok(s) => s,
         Err(e) => return (error_of(&e), None),

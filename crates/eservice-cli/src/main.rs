@@ -6,6 +6,7 @@
 mod cmd;
 mod input;
 mod secret;
+mod tsa;
 mod output;
 
 use std::process::ExitCode;

@@ -17,7 +17,9 @@ use crate::pdf::document::{Document, OpenProblem};
 use crate::pdf::lexer::{Obj, Spanned};
 use crate::pdf::update::{value, with, write, Update};
 use crate::signature::cms::Revocation;
-use crate::signature::writer::signed_data;
+use crate::signature::asn1::Malformed;
+use crate::signature::tsp::{self, TspProblem};
+use crate::signature::writer::{signed_data, signed_data_stamped};
 use crate::signature::pkcs12::{self, P12Problem};
 use crate::signature::pem::{self, PemProblem};
 use crate::signature::{Certificate, KeyProblem, PrivateKey};
@@ -62,6 +64,21 @@ pub enum Certify {
     FormFillingAndSigning = 2,
 }
 
+/// A time-stamp authority to ask for a token over the signature value
+/// (PAdES B-T). `send` carries an RFC 3161 request to it and brings back
+/// its answer, or says why not; `nonce` is fresh randomness per signature.
+#[derive(Clone, Copy)]
+pub struct Tsa<'a> {
+    pub nonce: [u8; 8],
+    pub send: &'a dyn Fn(&[u8]) -> Result<Vec<u8>, String>,
+}
+
+impl std::fmt::Debug for Tsa<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tsa")
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Options<'a> {
     pub reason: Option<String>,
@@ -72,6 +89,8 @@ pub struct Options<'a> {
     pub time: u64,
     /// A TrueType font for the stamp (Thai); Helvetica without one.
     pub font: Option<&'a [u8]>,
+    /// A time-stamp authority: the signature gets its token (B-T).
+    pub tsa: Option<Tsa<'a>>,
 }
 
 /// Why a PDF was not signed. Nothing is written when signing fails.
@@ -95,6 +114,14 @@ pub enum SignError {
     /// found where it is: refused rather than written.
     Unplaceable,
     Failed,
+    /// The time-stamp authority gave no usable token.
+    Tsa(TspProblem),
+}
+
+impl From<Malformed> for SignError {
+    fn from(_: Malformed) -> Self {
+        SignError::Failed
+    }
 }
 
 impl SignError {
@@ -147,6 +174,7 @@ impl SignError {
                 )
                 .into(),
             SignError::Failed => lang.pick("ลงนามไม่สำเร็จ: สร้างลายมือชื่อไม่ได้", "Signing failed: the signature could not be made").into(),
+            SignError::Tsa(p) => p.message(lang),
         }
     }
 }
@@ -269,7 +297,7 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
     let mut up = Update::new(&doc);
     let sig = up.allocate();
     let field = up.allocate();
-    let placeholder = placeholder_len(signer);
+    let placeholder = placeholder_len(signer) + if opts.tsa.is_some() { TOKEN_ROOM } else { 0 };
     up.put(sig, 0, signature_dictionary(signer, opts, placeholder));
 
     let mut widget = vec![
@@ -336,7 +364,7 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
     }
 
     let (mut out, offsets) = up.finish();
-    let ranges = fill_signature(&mut out, offsets[&sig], placeholder, signer)?;
+    let ranges = fill_signature(&mut out, offsets[&sig], placeholder, signer, opts.tsa)?;
     // What is written must verify: the new signature must be found, with its
     // ByteRange, by the same reading a verifier does.
     let found = crate::pdf::find_signatures(&out).into_iter().flatten().any(|s| s.byte_range == ranges && s.covers_whole_file);
@@ -417,7 +445,11 @@ fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize)
 }
 
 /// Fills in `/ByteRange` and `/Contents` of the signature dictionary at `at`.
-fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer) -> Result<[usize; 4], SignError> {
+/// Room for a time-stamp token: its TSTInfo, signature and the authority's
+/// certificates (a chain of three RSA-4096 certificates is about 6 KB).
+const TOKEN_ROOM: usize = 16 * 1024;
+
+fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer, tsa: Option<Tsa<'_>>) -> Result<[usize; 4], SignError> {
     let find = |needle: &[u8]| crate::pdf::revisions::find(&out[at..], needle).map(|i| at + i);
     let br = find(BYTE_RANGE).ok_or(SignError::Failed)?;
     let contents = find(b"/Contents <").ok_or(SignError::Failed)? + b"/Contents ".len();
@@ -428,7 +460,13 @@ fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer
         return Err(SignError::Failed);
     }
     out[br..br + BYTE_RANGE.len()].copy_from_slice(format!("{text:<width$}", width = BYTE_RANGE.len()).as_bytes());
-    let cms = signed_data(&[&out[..contents], &out[after..]], &signer.key, &signer.cert.der, &signer.chain, &signer.revocation).map_err(|_| SignError::Failed)?;
+    let stamp = tsa.map(|t| {
+        move |sig: &[u8]| {
+            let answer = (t.send)(&tsp::request(sig, &t.nonce)).map_err(|why| SignError::Tsa(TspProblem::Unreachable(why)))?;
+            tsp::token(&answer, sig, &t.nonce).map_err(SignError::Tsa)
+        }
+    });
+    let cms = signed_data_stamped(&[&out[..contents], &out[after..]], &signer.key, &signer.cert.der, &signer.chain, &signer.revocation, stamp)?;
     if cms.len() > placeholder {
         return Err(SignError::Failed);
     }
@@ -471,6 +509,58 @@ mod tests {
         let at = |d| DateTime::new(2026, 11, d, 0, 0, 0).unwrap();
         let list = crl(ca, &ca.key, at(1), Some(at(30)), &[], &[]);
         Signer::new(s.key, &s.der, vec![ca.der.clone()]).unwrap().with_revocation(Revocation { crls: vec![list], ocsps: Vec::new() })
+    }
+
+    #[test]
+    fn a_time_stamp_from_the_authority_makes_b_t_and_proves_the_time() {
+        let (ca, s) = ca_and_signer();
+        let signer = signer_of(s, &ca);
+        let authority = crate::signature::testkit::tsa("Test TSA", 40, &ca);
+        let stamped_at = DateTime::new(2026, 11, 27, 4, 0, 0).unwrap();
+        let asked = std::cell::Cell::new(0);
+        let send = |req: &[u8]| {
+            asked.set(asked.get() + 1);
+            Ok(crate::signature::testkit::tsa_answer(&authority, req, stamped_at))
+        };
+        let opts = Options { time: NOW, tsa: Some(Tsa { nonce: [0x85, 1, 2, 3, 4, 5, 6, 7], send: &send }), ..Options::default() };
+        let signed = sign(&one_page(), &signer, &opts).unwrap();
+        assert_eq!(asked.get(), 1);
+        let now = DateTime::from_unix_duration(std::time::Duration::from_secs(NOW)).unwrap();
+        let r = verify(&signed, &trust(&ca), None, now);
+        let sig = &r.signatures[0];
+        assert_eq!(r.verdict, Verdict::Valid, "{:?}", sig.revocation);
+        let stamp = sig.stamp.as_ref().expect("the token is in the signature");
+        assert_eq!((stamp.time, stamp.authority.as_str(), stamp.trust.is_ok()), (stamped_at, "Test TSA", true));
+        assert_eq!(sig.time, Some((stamped_at, crate::verification::TimeSource::TimeStamp)), "the authority's time, not the claim");
+
+        // A list that does not reach the authority: the token is no proof.
+        let other = crate::signature::testkit::issue(&crate::signature::testkit::Spec::ca("Other Root", 41), None);
+        let lone_tsa = crate::signature::testkit::tsa("Lone TSA", 42, &other);
+        let send = |req: &[u8]| Ok(crate::signature::testkit::tsa_answer(&lone_tsa, req, stamped_at));
+        let signed = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &send }), ..Options::default() }).unwrap();
+        let r = verify(&signed, &trust(&ca), None, now);
+        let sig = &r.signatures[0];
+        assert!(sig.stamp.as_ref().unwrap().trust.is_err());
+        assert_eq!(sig.time.unwrap().1, crate::verification::TimeSource::Claimed);
+        // ...until the list names that authority's root.
+        let mut with_tsa = trust(&ca);
+        with_tsa.tsa.push(other.cert());
+        assert!(verify(&signed, &with_tsa, None, now).signatures[0].stamp.as_ref().unwrap().trust.is_ok());
+        // A certificate that is no TSA's, or an authority that will not answer.
+        let not_tsa = crate::signature::testkit::issue(&crate::signature::testkit::Spec::signer("Not a TSA", "X", 43), Some(&ca));
+        let send = |req: &[u8]| Ok(crate::signature::testkit::tsa_answer(&not_tsa, req, stamped_at));
+        let signed = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &send }), ..Options::default() }).unwrap();
+        assert!(matches!(verify(&signed, &trust(&ca), None, now).signatures[0].stamp.as_ref().unwrap().trust, Err(crate::trust::ChainProblem::NotTsa { .. })));
+        let down = |_: &[u8]| Err("connection refused".to_owned());
+        let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &down }), ..Options::default() }).unwrap_err();
+        assert_eq!(e.message(Lang::En), "The time-stamp authority (TSA) could not be reached: connection refused");
+        // An answer for another request (a replayed token) is refused.
+        let replay = |_: &[u8]| Ok(crate::signature::testkit::tsa_answer(&authority, &tsp::request(b"another signature", &[9; 8]), stamped_at));
+        let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &replay }), ..Options::default() }).unwrap_err();
+        assert_eq!(e, SignError::Tsa(TspProblem::NotOurs));
+        let refused = |_: &[u8]| Ok(vec![0x30, 0x05, 0x30, 0x03, 0x02, 0x01, 0x02]);
+        let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &refused }), ..Options::default() }).unwrap_err();
+        assert_eq!(e.message(Lang::Th), "ผู้ให้บริการประทับเวลาปฏิเสธคำขอ (สถานะ 2)");
     }
 
     #[test]

@@ -30,6 +30,9 @@ use crate::signature::certificate::{DIGITAL_SIGNATURE, KEY_CERT_SIGN, KP_TIME_ST
 use crate::signature::pem::{self, PemProblem};
 use crate::signature::Certificate;
 
+/// The name a time-stamp anchor goes by in a chain: it names no agency.
+static TSA_ANCHOR: LocalText = LocalText { th: None, en: None };
+
 /// Chains longer than this are refused: real ones have 2 to 4 links.
 const MAX_CHAIN: usize = 8;
 
@@ -41,6 +44,10 @@ pub struct TrustList {
     /// Which revocation answers may speak for a signing time; the list's
     /// `"retroactiveRevocation": true` accepts those issued after it.
     pub revocation: Policy,
+    /// `"timestampAuthorities"`: roots (or the certificates) of time-stamp
+    /// authorities whose clocks prove when a signature existed, beside the
+    /// agencies' and the national anchors. They vouch for no signer.
+    pub tsa: Vec<Certificate>,
 }
 
 /// The NRCA G1 root as ETDA publishes it (`../shared/trust/SOURCE.txt`
@@ -142,6 +149,16 @@ impl TrustList {
             }
             out.push(Agency { name, certificates });
         }
+        let mut tsa = Vec::new();
+        if let Some(list) = doc.get("timestampAuthorities") {
+            let items = list.as_array().ok_or_else(|| err("/timestampAuthorities".into(), EntryProblem::NotACertificate))?;
+            for (j, c) in items.iter().enumerate() {
+                let at = || format!("/timestampAuthorities/{j}");
+                let text = c.as_str().ok_or_else(|| err(at(), EntryProblem::NotACertificate))?;
+                let der = pem::certificate(text).map_err(|p| err(at(), EntryProblem::Unreadable(p)))?;
+                tsa.push(Certificate::from_der(&der).map_err(|_| err(at(), EntryProblem::NotACertificate))?);
+            }
+        }
         let flag = |key: &'static str, default: bool| match doc.get(key) {
             None => Ok(default),
             Some(Value::Bool(b)) => Ok(*b),
@@ -149,13 +166,13 @@ impl TrustList {
         };
         let national = if flag("national", true)? { NationalRoot::default_layer() } else { Vec::new() };
         let revocation = Policy { retroactive: flag("retroactiveRevocation", false)? };
-        Ok(TrustList { agencies: out, national, revocation })
+        Ok(TrustList { agencies: out, national, revocation, tsa })
     }
 
     /// No agencies, and the national layer on: what a verifier trusts
     /// when its site gives no list.
     pub fn national_only() -> Self {
-        TrustList { agencies: Vec::new(), national: NationalRoot::default_layer(), revocation: Policy::default() }
+        TrustList { agencies: Vec::new(), national: NationalRoot::default_layer(), revocation: Policy::default(), tsa: Vec::new() }
     }
 
     /// Adds `cert` under the agency named `name` (matched by its Thai or
@@ -188,6 +205,9 @@ impl TrustList {
         }
         if self.revocation.retroactive {
             list["retroactiveRevocation"] = Value::Bool(true);
+        }
+        if !self.tsa.is_empty() {
+            list["timestampAuthorities"] = self.tsa.iter().map(|c| Value::String(pem::encode("CERTIFICATE", &c.der))).collect();
         }
         list
     }
@@ -302,6 +322,7 @@ pub fn check_tsa(tsa: &Certificate, pool: &[Certificate], list: &TrustList, at: 
         .iter()
         .flat_map(|a| a.certificates.iter().map(move |c| (c, &a.name)))
         .chain(list.national.iter().map(|r| (&r.certificate, &r.name)))
+        .chain(list.tsa.iter().map(|c| (c, &TSA_ANCHOR)))
         .collect();
     chain_to(tsa, pool, &anchors, at).map(|(_, path)| path)
 }
@@ -495,7 +516,7 @@ mod tests {
         let (ca, signer) = ca_and_signer();
         let s = Certificate::from_der(&signer.der).unwrap();
         let root = NationalRoot { name: LocalText::new("รากทดสอบ", "Test national root"), certificate: Certificate::from_der(&ca.der).unwrap() };
-        let list = TrustList { agencies: Vec::new(), national: vec![root], revocation: Policy::default() };
+        let list = TrustList { agencies: Vec::new(), national: vec![root], revocation: Policy::default(), tsa: Vec::new() };
         assert_eq!(check_chain(&s, &[], &list, now()), Err(ChainProblem::NotListed), "a national root is no agency");
         let n = check_national(&s, &[], &list, now()).unwrap();
         assert_eq!((n.organisation.as_deref(), n.who().as_str()), (Some("Ministry of Tests"), "Ministry of Tests"));

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use eservice_core::register::{NewPermit, Register};
-use eservice_core::signing::{sign, Certify, Options, Signer, Stamp};
+use eservice_core::signing::{sign, Certify, Options, Signer, Stamp, Tsa};
 use eservice_core::Lang;
 
 use crate::input::{read_bytes, read_if_present, revocation_files};
@@ -77,6 +77,9 @@ pub struct Args {
     /// An OCSP response for the chain (DER), signed into the signature; repeat for more.
     #[arg(long, value_name = "FILE")]
     ocsp: Vec<PathBuf>,
+    /// A time-stamp authority (RFC 3161, http://…): its token over the signature proves when it was made (PAdES B-T).
+    #[arg(long, value_name = "URL")]
+    tsa: Option<String>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -144,7 +147,22 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         Some(f) => read_bytes(f, lang)?,
         None => GARUDA.to_vec(),
     };
-    let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time, font: Some(&font) };
+    let send = |request: &[u8]| crate::tsa::ask(args.tsa.as_deref().unwrap_or_default(), request);
+    let tsa = match &args.tsa {
+        Some(url) if !url.starts_with("http://") => {
+            return Err(match lang {
+                Lang::Th => format!("--tsa {url}: ต้องเป็นที่อยู่ http:// ของผู้ให้บริการประทับเวลา (ตราประทับเวลาลงนามในตัวเอง จึงไม่ต้องใช้ https)"),
+                Lang::En => format!("--tsa {url}: give the time-stamp authority's http:// address (tokens sign themselves, so TSAs serve plain HTTP)"),
+            })
+        }
+        Some(_) => {
+            let mut nonce = [0u8; 8];
+            getrandom::fill(&mut nonce).map_err(|e| e.to_string())?;
+            Some(Tsa { nonce, send: &send })
+        }
+        None => None,
+    };
+    let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time, font: Some(&font), tsa };
     let signed = sign(&pdf, &signer, &opts).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
 
     // The register is checked before anything is written, so a bad entry

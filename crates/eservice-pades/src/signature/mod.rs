@@ -16,6 +16,7 @@ pub mod keys;
 pub mod ocsp;
 pub mod pem;
 pub mod pkcs12;
+pub mod tsp;
 
 pub use algorithm::{AlgorithmProblem, DigestAlg, SignatureAlg};
 pub use certificate::Certificate;

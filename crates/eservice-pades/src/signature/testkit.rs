@@ -165,3 +165,35 @@ fn reseq(b: &[u8]) -> Vec<u8> {
     let rest = &b[first.raw.len()..];
     tlv(asn1::SEQUENCE, &[first.content, rest].concat())
 }
+
+/// A time-stamp authority's certificate: `id-kp-timeStamping`.
+pub fn tsa(cn: &str, seed: u8, issuer: &Issued) -> Issued {
+    issue(&Spec { purposes: &[super::certificate::KP_TIME_STAMPING], ..Spec::signer(cn, "Test TSA", seed) }, Some(issuer))
+}
+
+/// What a time-stamp authority answers `request` (a TimeStampReq) at
+/// `at`: a granted token from `tsa` with the request's imprint and nonce,
+/// its certificate riding along.
+pub fn tsa_answer(tsa: &Issued, request: &[u8], at: DateTime) -> Vec<u8> {
+    use super::algorithm::{DigestAlg, SHA256};
+    use super::cms::{CONTENT_TYPE, MESSAGE_DIGEST, SIGNED_DATA};
+    use super::encode::set_of;
+    let mut req = asn1::single(request).unwrap().children();
+    req.take().unwrap();
+    let imprint = req.take().unwrap().raw.to_vec();
+    let nonce = req.take().unwrap().raw.to_vec();
+    let tst_info_oid = Oid::new_unwrap("1.2.840.113549.1.9.16.1.4");
+    let info = seq(&[&uint(&[1]), &oid(Oid::new_unwrap("1.2.3.4.1")), &imprint, &uint(&[0x2a]), &generalized(at), &nonce]);
+    let attr = |t: Oid, value: &[u8]| seq(&[&oid(t), &set_of(&[value])]);
+    let attrs = set_of(&[&attr(CONTENT_TYPE, &oid(tst_info_oid)), &attr(MESSAGE_DIGEST, &octets(&DigestAlg::Sha256.hash(&[&info])))]);
+    let sig = tsa.key.sign_sha256(&DigestAlg::Sha256.hash(&[&attrs])).unwrap();
+    let mut implicit = attrs.clone();
+    implicit[0] = asn1::ctx(0);
+    let c = tsa.cert();
+    let sid = seq(&[&c.issuer, &tlv(asn1::INTEGER, &c.serial)]);
+    let signer_info = seq(&[&uint(&[1]), &sid, &algorithm(SHA256), &implicit, &algorithm_for(&tsa.key), &octets(&sig)]);
+    let encap = seq(&[&oid(tst_info_oid), &tlv(asn1::ctx(0), &octets(&info))]);
+    let signed = seq(&[&uint(&[3]), &set_of(&[&algorithm(SHA256)]), &encap, &tlv(asn1::ctx(0), &tsa.der), &set_of(&[&signer_info])]);
+    let token = seq(&[&oid(SIGNED_DATA), &tlv(asn1::ctx(0), &signed)]);
+    seq(&[&seq(&[&uint(&[0])]), &token])
+}

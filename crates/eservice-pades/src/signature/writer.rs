@@ -8,7 +8,7 @@
 use der::asn1::ObjectIdentifier as Oid;
 use super::algorithm::{DigestAlg, SHA256};
 use super::keys::PrivateKey;
-use super::cms::{Revocation, CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, REVOCATION_INFO_ARCHIVAL, SIGNED_DATA, SIGNING_CERTIFICATE_V2};
+use super::cms::{Revocation, CONTENT_TYPE, ID_DATA, MESSAGE_DIGEST, REVOCATION_INFO_ARCHIVAL, SIGNED_DATA, SIGNING_CERTIFICATE_V2, TIMESTAMP_TOKEN};
 use super::asn1;
 use super::encode::{algorithm, algorithm_with, octets, oid, seq, set_of, tlv, uint};
 
@@ -26,6 +26,20 @@ pub fn algorithm_for(key: &PrivateKey) -> Vec<u8> {
 /// included so a verifier can build the path to the agency's CA, and
 /// `revocation` (DER CRLs and OCSP responses) so it can check that path.
 pub fn signed_data(content: &[&[u8]], key: &PrivateKey, cert: &[u8], chain: &[Vec<u8>], revocation: &Revocation) -> Result<Vec<u8>, asn1::Malformed> {
+    signed_data_stamped(content, key, cert, chain, revocation, None::<fn(&[u8]) -> Result<Vec<u8>, asn1::Malformed>>)
+}
+
+/// The same, and when `stamp` is given, a time-stamp token over the
+/// signature value (PAdES B-T): `stamp` gets the value and returns the
+/// token, which goes in the unsigned attributes.
+pub fn signed_data_stamped<E: From<asn1::Malformed>>(
+    content: &[&[u8]],
+    key: &PrivateKey,
+    cert: &[u8],
+    chain: &[Vec<u8>],
+    revocation: &Revocation,
+    stamp: Option<impl FnOnce(&[u8]) -> Result<Vec<u8>, E>>,
+) -> Result<Vec<u8>, E> {
     let c = super::Certificate::from_der(cert)?;
     let digest = DigestAlg::Sha256.hash(content);
     let sha256 = algorithm(SHA256);
@@ -44,10 +58,14 @@ pub fn signed_data(content: &[&[u8]], key: &PrivateKey, cert: &[u8], chain: &[Ve
     let attr_refs: Vec<&[u8]> = attrs.iter().map(Vec::as_slice).collect();
     let signed_attrs = set_of(&attr_refs);
     let sig = key.sign_sha256(&DigestAlg::Sha256.hash(&[&signed_attrs])).ok_or(asn1::Malformed)?;
+    let unsigned = match stamp {
+        Some(stamp) => tlv(asn1::ctx(1), &attr(TIMESTAMP_TOKEN, &stamp(&sig)?)),
+        None => Vec::new(),
+    };
     let mut implicit_attrs = signed_attrs.clone();
     implicit_attrs[0] = asn1::ctx(0);
     let sid = seq(&[&c.issuer, &tlv(asn1::INTEGER, &c.serial)]);
-    let signer_info = seq(&[&uint(&[1]), &sid, &sha256, &implicit_attrs, &algorithm_for(key), &octets(&sig)]);
+    let signer_info = seq(&[&uint(&[1]), &sid, &sha256, &implicit_attrs, &algorithm_for(key), &octets(&sig), &unsigned]);
     let mut certs: Vec<&[u8]> = vec![cert];
     certs.extend(chain.iter().map(Vec::as_slice));
     let signed = seq(&[
