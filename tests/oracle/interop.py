@@ -202,6 +202,83 @@ check("sign --crl with a certificate instead of a CRL is refused by name", r.ret
 r = kit("ltv-update", "bare.pdf", "x.pdf", "--ocsp", "ca.crl")
 check("ltv-update --ocsp with a CRL is refused by name", r.returncode == 2 and "not a successful OCSP response" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
 
+# A live test PKI (certomancer, tests/oracle/pki) on 127.0.0.1: a
+# time-stamp authority, an OCSP responder and CRLs. The kit signs B-T with
+# --tsa, then ltv-update adds what it fetched (B-LT); pyHanko and the kit
+# agree, and the token's time is proof only when its TSA is trusted.
+import urllib.request
+pki_dir = os.path.join(d, "pki")
+server = subprocess.Popen([sys.executable, os.path.join(HERE, "pki", "serve.py"), pki_dir], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+try:
+    line = server.stdout.readline()
+    check("the test PKI serves on 127.0.0.1", line.startswith("ready http://127.0.0.1:"), line)
+    urls = json.load(open(os.path.join(pki_dir, "urls.json")))
+    pk = lambda f: os.path.join(pki_dir, f)
+    def fetch(url, body=None, kind=None):
+        req = urllib.request.Request(url, data=body, headers={"Content-Type": kind} if kind else {})
+        with urllib.request.urlopen(req, timeout=20) as r:
+            return r.read()
+    open("pki-crl-root.crl", "wb").write(fetch(urls["crl_root"]))
+    open("pki-crl-issuing.crl", "wb").write(fetch(urls["crl_issuing"]))
+    pem_text = lambda f: open(pk(f)).read()
+    json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem_text("issuing.pem")]}],
+               "timestampAuthorities": [pem_text("root.pem")]}, open("pki-trust.json", "w"), ensure_ascii=False)
+    # The signer's own certificate alone: nothing the TSA chains to.
+    json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem_text("signer.cert.pem")]}]},
+              open("pki-trust-no-tsa.json", "w"), ensure_ascii=False)
+    signer_args = ["--key", pk("signer.key.pem"), "--cert", pk("signer.cert.pem"), "--chain", pk("issuing.pem")]
+    r = sign("unsigned.pdf", "bt.pdf", *signer_args, "--tsa", urls["tsa"], "--crl", "pki-crl-issuing.crl")
+    check("B-T: the kit signs with the TSA's token", r.returncode == 0, r.stderr)
+    report = json.loads(kit("verify", "bt.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}")
+    s0 = (report.get("signatures") or [{}])[0]
+    check("B-T: the time is the TSA's, trusted through timestampAuthorities",
+          s0.get("time", {}).get("source") == "timestamp" and s0.get("timestamp", {}).get("trusted") is True and report.get("verdict") == "valid", json.dumps(report)[:800])
+    report = json.loads(kit("verify", "bt.pdf", "--trust", "pki-trust-no-tsa.json", "--json").stdout or "{}")
+    s0 = (report.get("signatures") or [{}])[0]
+    check("B-T: a TSA the list does not reach is no proof of time", s0.get("timestamp", {}).get("trusted") is False
+          and s0.get("time", {}).get("source") == "claimed", json.dumps(s0.get("timestamp")))
+    root = load_cert_from_pemder(pk("root.pem"))
+    st = validate_pdf_signature(PdfFileReader(open("bt.pdf", "rb")).embedded_signatures[0],
+                                ValidationContext(trust_roots=[root], allow_fetching=True, revocation_mode="hard-fail"))
+    check("B-T: pyHanko finds the signature valid and its time-stamp trusted", st.bottom_line and st.timestamp_validity is not None
+          and st.timestamp_validity.trusted, str(st.summary()))
+    # B-LT: the issuing CA's OCSP answer for the signer and the root's CRL, added afterwards.
+    from asn1crypto import ocsp as asn1_ocsp
+    from pyhanko.sign.general import load_cert_from_pemder as load_cert
+    signer_cert, issuing_cert = load_cert(pk("signer.cert.pem")), load_cert(pk("issuing.pem"))
+    def ocsp_of(cert, out):
+        cert_id = asn1_ocsp.CertId({"hash_algorithm": {"algorithm": "sha1"}, "issuer_name_hash": cert.issuer.sha1,
+                                    "issuer_key_hash": issuing_cert.public_key.sha1, "serial_number": cert.serial_number})
+        ocsp_req = asn1_ocsp.OCSPRequest({"tbs_request": {"request_list": [{"req_cert": cert_id}]}}).dump()
+        open(out, "wb").write(fetch(urls["ocsp"], ocsp_req, "application/ocsp-request"))
+    ocsp_of(signer_cert, "pki-signer.ocsp")
+    ocsp_of(load_cert(pk("tsa.pem")), "pki-tsa.ocsp")
+    r = kit("ltv-update", "bt.pdf", "blt.pdf", "--ocsp", "pki-signer.ocsp", "--ocsp", "pki-tsa.ocsp", "--crl", "pki-crl-root.crl",
+            "--cert", pk("issuing.pem"), "--cert", pk("root.pem"))
+    check("B-LT: ltv-update adds the fetched OCSP answer and CRL", r.returncode == 0, r.stderr)
+    report = json.loads(kit("verify", "blt.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}")
+    s0 = (report.get("signatures") or [{}])[0]
+    check("B-LT: valid, the OCSP answer and the CRL named as sources", report.get("verdict") == "valid"
+          and s0.get("laterValidationData") is True and s0.get("indication") == "TOTAL-PASSED", json.dumps(s0.get("revocation")))
+    r = PdfFileReader(open("blt.pdf", "rb"))
+    vc = DocumentSecurityStore.read_dss(r).as_validation_context(dict(trust_roots=[root], allow_fetching=False, revocation_mode="hard-fail"))
+    st = validate_pdf_signature(r.embedded_signatures[0], vc)
+    check("B-LT: pyHanko, offline with the DSS alone, finds it valid", st.bottom_line, str(st.summary()))
+    # A revoked signer: the kit signs (it does not judge its own key), the verifier says revoked.
+    r = sign("unsigned.pdf", "revoked-bt.pdf", "--key", pk("revoked.key.pem"), "--cert", pk("revoked.cert.pem"), "--chain", pk("issuing.pem"),
+             "--tsa", urls["tsa"], "--crl", "pki-crl-issuing.crl")
+    report = json.loads(kit("verify", "revoked-bt.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}")
+    s0 = (report.get("signatures") or [{}])[0]
+    check("a signer revoked in the PKI's CRL: revoked before signing, TOTAL-FAILED/REVOKED",
+          r.returncode == 0 and report.get("verdict") == "revoked" and s0.get("subIndication") == "REVOKED", json.dumps(s0.get("revocation")))
+    r = sign("unsigned.pdf", "x.pdf", *signer_args, "--tsa", urls["base"] + "/no-such-tsa")
+    check("a TSA that answers with an error is named, nothing written", r.returncode == 2 and "time-stamp authority" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
+    r = sign("unsigned.pdf", "x.pdf", *signer_args, "--tsa", "https://tsa.example/")
+    check("an https TSA address is refused by name", r.returncode == 2 and "http://" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
+finally:
+    server.stdin.close()
+    server.wait(timeout=20)
+
 # Bad inputs: refused by name, no output written.
 with open("wrong.txt", "w") as f:
     f.write("not the password\n")
