@@ -177,8 +177,12 @@ pub struct SignatureReport {
     /// The chain's revocation status at the signing time, once the chain
     /// reached an anchor.
     pub revocation: Option<PathStatus>,
-    /// A time-stamp token over the signature value.
+    /// A time-stamp token over the signature value; for a document
+    /// time-stamp, its own token.
     pub stamp: Option<Stamp>,
+    /// Proof of existence from a later document time-stamp whose authority
+    /// is trusted (PAdES B-LTA): the signature existed by then.
+    pub poe: Option<DateTime>,
 }
 
 /// A signature time-stamp: its time, its authority, and whether that
@@ -219,7 +223,8 @@ impl SignatureReport {
         let (who, at, reason) = self.revocation.as_ref()?.revoked()?;
         let (time, source) = self.time?;
         let before = at <= time;
-        (before || source != TimeSource::TimeStamp).then_some(Revocation { who, at, reason, before_signing: before })
+        let proven_earlier = source == TimeSource::TimeStamp || self.poe.is_some_and(|p| p < at);
+        (before || !proven_earlier).then_some(Revocation { who, at, reason, before_signing: before })
     }
 
     /// What a person reads about the chain's revocation: revoked before
@@ -394,6 +399,16 @@ pub fn verify(pdf: &[u8], trust: &TrustList, register: Option<&Register>, now: D
             Err(p) => SignatureReport { problem: Some(Problem::ByteRange(p)), ..Default::default() },
         })
         .collect();
+    // A trusted document time-stamp after a signature proves it existed
+    // by the stamp's time (B-LTA), whatever its signer claimed.
+    for i in 0..signatures.len() {
+        let poe = signatures[i + 1..]
+            .iter()
+            .filter(|s| s.is_timestamp && s.problem.is_none())
+            .filter_map(|s| s.stamp.as_ref().filter(|st| st.trust.is_ok()).map(|st| st.time))
+            .min();
+        signatures[i].poe = poe;
+    }
     // A certification that allows no change is broken by any later
     // signature, not only by other changes.
     let sig_count = signatures.len();
@@ -498,7 +513,9 @@ fn check_one(pdf: &[u8], doc: &Section, loc: &SignatureLocation, with: Checking<
             let pool: Vec<Certificate> = v.certificates.iter().chain(extra).cloned().collect();
             // A token's time is proof only when its authority chains to an
             // anchor; otherwise the signer's own claim stands.
-            report.stamp = v.stamp.as_ref().and_then(|st| {
+            // A document time-stamp is itself such a token.
+            let token = if loc.is_timestamp { Some(&v) } else { v.stamp.as_deref() };
+            report.stamp = token.and_then(|st| {
                 let time = st.timestamp?;
                 let tsa_pool: Vec<Certificate> = st.certificates.iter().chain(&pool).cloned().collect();
                 Some(Stamp { time, authority: st.signer.display_name(), trust: check_tsa(&st.signer, &tsa_pool, trust, time).map(|_| ()) })
@@ -596,6 +613,7 @@ impl Report {
                         "message": s.revocation_message(lang),
                         "certificates": r.each.iter().map(|(who, st)| status_json(who, st)).collect::<Vec<_>>(),
                     })),
+                    "proofOfExistence": s.poe.map(|t| t.to_string()),
                     "timestamp": s.stamp.as_ref().map(|st| json!({
                         "time": st.time.to_string(), "authority": st.authority, "trusted": st.trust.is_ok(),
                         "reason": st.trust.as_ref().err().map(|p| p.message(lang)),
@@ -661,8 +679,17 @@ mod tests {
     }
 
     /// The same, with `dict` instead of the usual `/M`.
-    fn sign_revision_with(mut pdf: Vec<u8>, sig_obj: u32, dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
-        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {dict}/ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
+    fn sign_revision_with(pdf: Vec<u8>, sig_obj: u32, dict: &str, signer: &Issued, chain: &[Vec<u8>]) -> Vec<u8> {
+        signed_revision(pdf, sig_obj, &format!("/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached {dict}"), |parts| {
+            signed_data(parts, &signer.key, &signer.der, chain, &test_ca_crl()).unwrap()
+        })
+    }
+
+    /// A fresh revision with a signature dictionary (`dict`, then
+    /// /ByteRange and /Contents), whose contents `contents` makes of the
+    /// bytes the range covers.
+    fn signed_revision(mut pdf: Vec<u8>, sig_obj: u32, dict: &str, contents: impl FnOnce(&[&[u8]]) -> Vec<u8>) -> Vec<u8> {
+        pdf.extend_from_slice(format!("{sig_obj} 0 obj\n<< {dict}/ByteRange [0 AAAAAAAAAA BBBBBBBBBB CCCCCCCCCC] /Contents <").as_bytes());
         let b = pdf.len() - 1;
         pdf.extend_from_slice(&vec![b'0'; PLACEHOLDER * 2]);
         pdf.extend_from_slice(b">");
@@ -673,7 +700,7 @@ mod tests {
             let at = pdf.windows(10).rposition(|w| w == ph.as_bytes()).unwrap();
             pdf[at..at + 10].copy_from_slice(format!("{v:<10}").as_bytes());
         }
-        let cms = signed_data(&[&pdf[..b], &pdf[c..]], &signer.key, &signer.der, chain, &test_ca_crl()).unwrap();
+        let cms = contents(&[&pdf[..b], &pdf[c..]]);
         let hex: String = cms.iter().map(|x| format!("{x:02x}")).collect();
         pdf[b + 1..b + 1 + hex.len()].copy_from_slice(hex.as_bytes());
         pdf
@@ -730,6 +757,46 @@ mod tests {
         assert_eq!(signed[0].map(|h| h.to_vec()), Some(naive([0, 3000, 3100, 1900])));
         assert_eq!(signed[1].map(|h| h.to_vec()), Some(naive([0, 1000, 1100, 900])));
         assert_eq!(&signed[2..], &[None, None, None]);
+    }
+
+    /// A document time-stamp from `tsa` at `at`, in a revision of its own.
+    fn doc_timestamp(pdf: Vec<u8>, obj: u32, tsa: &Issued, at: DateTime) -> Vec<u8> {
+        signed_revision(pdf, obj, "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ", |parts| {
+            let request = crate::signature::tsp::request(&parts.concat(), &[1]);
+            crate::signature::tsp::token(&crate::signature::testkit::tsa_answer(tsa, &request, at), &parts.concat(), &[1]).unwrap()
+        })
+    }
+
+    #[test]
+    fn a_trusted_document_time_stamp_proves_the_signature_came_before_a_revocation() {
+        let (ca, signer) = ca_and_signer();
+        let t = |h| DateTime::new(2026, 11, 27, h, 0, 0).unwrap();
+        // Signed at 03:00 by its own claim; the CA revoked the key at 05:00.
+        let serial = Certificate::from_der(&signer.der).unwrap().serial;
+        let revoking = crl(&ca, &ca.key, t(6), Some(DateTime::new(2026, 12, 27, 0, 0, 0).unwrap()), &[crate::signature::testkit::Revocation { serial: &serial, at: t(5), reason: Some(1) }], &[]);
+        let revocation = crate::signature::cms::Revocation { crls: vec![revoking], ocsps: Vec::new() };
+        let signed = signed_revision(base(), 6, "/Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M (D:20261127100000+07'00') ", |parts| {
+            signed_data(parts, &signer.key, &signer.der, std::slice::from_ref(&ca.der), &revocation).unwrap()
+        });
+        let r = verify(&signed, &list(&ca), None, t(8));
+        assert_eq!((r.verdict, r.signatures[0].indication()), (Verdict::Revoked, ("INDETERMINATE", Some("REVOKED_NO_POE"))));
+
+        // A time-stamp authority under the listed CA stamps the document at 04:00.
+        let authority = crate::signature::testkit::tsa("Test TSA", 44, &ca);
+        let lta = doc_timestamp(signed.clone(), 7, &authority, t(4));
+        let r = verify(&lta, &list(&ca), None, t(8));
+        assert_eq!(r.signatures.len(), 2);
+        assert_eq!(r.signatures[0].poe, Some(t(4)));
+        assert_eq!((r.verdict, r.signatures[0].indication()), (Verdict::Valid, ("TOTAL-PASSED", None)), "{:?}", r.signatures[1]);
+        assert!(r.signatures[0].revocation_message(Lang::En).unwrap().contains("the signature stands"));
+        assert_eq!(r.to_json(Lang::En)["signatures"][0]["proofOfExistence"], "2026-11-27T04:00:00Z");
+        // Stamped after the revocation, or by an authority nobody listed: no proof.
+        assert_eq!(verify(&doc_timestamp(signed.clone(), 7, &authority, t(6)), &list(&ca), None, t(8)).verdict, Verdict::Revoked);
+        let other = crate::signature::testkit::issue(&crate::signature::testkit::Spec::ca("Other Root", 45), None);
+        let stranger = crate::signature::testkit::tsa("Stranger TSA", 46, &other);
+        let r = verify(&doc_timestamp(signed, 7, &stranger, t(4)), &list(&ca), None, t(8));
+        assert_eq!((r.verdict, r.signatures[0].poe), (Verdict::Revoked, None));
+        assert!(r.signatures[1].stamp.as_ref().is_some_and(|s| s.trust.is_err()));
     }
 
     #[test]
