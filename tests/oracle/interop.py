@@ -264,6 +264,32 @@ try:
     vc = DocumentSecurityStore.read_dss(r).as_validation_context(dict(trust_roots=[root], allow_fetching=False, revocation_mode="hard-fail"))
     st = validate_pdf_signature(r.embedded_signatures[0], vc)
     check("B-LT: pyHanko, offline with the DSS alone, finds it valid", st.bottom_line, str(st.summary()))
+    # B-T and B-LT in one go: --ltv fetches what the chain's certificates name.
+    open("pki-chain.pem", "w").write(pem_text("issuing.pem") + pem_text("root.pem"))
+    r = sign("unsigned.pdf", "bt-ltv.pdf", "--key", pk("signer.key.pem"), "--cert", pk("signer.cert.pem"), "--chain", "pki-chain.pem", "--tsa", urls["tsa"], "--ltv")
+    check("sign --tsa --ltv: signs and fetches the chain's revocation data", r.returncode == 0, r.stderr)
+    json.dump({"agencies": [{"name": {"th": "กรมทดสอบ", "en": "Department of Testing"}, "certificates": [pem_text("root.pem")]}]},
+              open("pki-trust-root.json", "w"), ensure_ascii=False)
+    report = json.loads(kit("verify", "bt-ltv.pdf", "--trust", "pki-trust-root.json", "--json").stdout or "{}")
+    s0 = (report.get("signatures") or [{}])[0]
+    checked = [c.get("status") for c in s0.get("revocation", {}).get("certificates", [])]
+    check("sign --ltv: valid to the root, the signer and the issuing CA both checked", report.get("verdict") == "valid"
+          and checked == ["good", "good"] and s0.get("laterValidationData") is True, json.dumps(s0.get("revocation")))
+    r = PdfFileReader(open("bt-ltv.pdf", "rb"))
+    dss = DocumentSecurityStore.read_dss(r)
+    check("sign --ltv: the DSS holds the fetched OCSP answer and both CRLs", len(dss.ocsps) >= 1 and len(dss.crls) >= 2, f"{len(dss.ocsps)} OCSP, {len(dss.crls)} CRL")
+    vc = DocumentSecurityStore.read_dss(r).as_validation_context(dict(trust_roots=[root], allow_fetching=False, revocation_mode="require"))
+    st = validate_pdf_signature(r.embedded_signatures[0], vc)
+    check("sign --ltv: pyHanko, offline, requiring revocation for every certificate, finds the signer valid", st.intact and st.valid and st.trusted, str(st.summary()))
+    # A permit signed earlier without revocation data, brought up to B-LT.
+    sign("unsigned.pdf", "bare-pki.pdf", *signer_args)
+    before = json.loads(kit("verify", "bare-pki.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}").get("verdict")
+    r = kit("ltv-update", "bare-pki.pdf", "bare-pki-ltv.pdf", "--fetch", "--trust", "pki-trust.json")
+    after = json.loads(kit("verify", "bare-pki-ltv.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}").get("verdict")
+    check("ltv-update --fetch: revocation-unchecked becomes valid", r.returncode == 0 and (before, after) == ("revocation-unchecked", "valid"), f"{before} {after} {r.stderr}")
+    # A certificate that names no address: --ltv says so and writes nothing.
+    r = sign("unsigned.pdf", "x.pdf", *pem[:6], "--ltv")
+    check("sign --ltv with a chain that names no revocation address is refused, nothing written", r.returncode == 2 and "--ltv" in r.stderr and not os.path.exists("x.pdf"), r.stderr)
     # A revoked signer: the kit signs (it does not judge its own key), the verifier says revoked.
     r = sign("unsigned.pdf", "revoked-bt.pdf", "--key", pk("revoked.key.pem"), "--cert", pk("revoked.cert.pem"), "--chain", pk("issuing.pem"),
              "--tsa", urls["tsa"], "--crl", "pki-crl-issuing.crl")

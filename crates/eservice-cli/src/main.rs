@@ -6,7 +6,7 @@
 mod cmd;
 mod input;
 mod secret;
-mod tsa;
+mod http;
 mod output;
 
 use std::process::ExitCode;

@@ -28,4 +28,4 @@ pub use eservice_forms::{catalog, draft, evidence, form, schema};
 pub use eservice_designer as designer;
 pub use eservice_seal as seal;
 pub use eservice_package::{incoming, package, promptpay, receipt};
-pub use eservice_pades::{fuzzing, keygen, pdf, register, revocation, signature, signing, trust, verification};
+pub use eservice_pades::{fuzzing, keygen, ltv, pdf, register, revocation, signature, signing, trust, verification};

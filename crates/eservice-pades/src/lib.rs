@@ -8,6 +8,7 @@
 //! - [`trust`]: the trust list of agencies and certificate chains to it.
 //! - [`revocation`]: whether a chain's certificates were revoked, from the CRLs and OCSP answers a document carries.
 //! - [`register`]: the public permit register (JSON, imported from CSV).
+//! - [`ltv`]: what to fetch so a permit stays verifiable offline (B-LT).
 //! - [`keygen`]: a new P-256 agency key with a CSR or a self-signed certificate.
 //! - [`fuzzing`]: what the fuzzers (`fuzz/`) drive, replayed by the tests.
 //!
@@ -22,6 +23,7 @@
 
 pub mod fuzzing;
 pub mod keygen;
+pub mod ltv;
 pub mod pdf;
 pub mod register;
 pub mod revocation;

@@ -246,6 +246,12 @@ impl Signer {
         &self.cert
     }
 
+    /// The certificates given with the key besides its own (its chain),
+    /// those that can be read.
+    pub fn chain_certificates(&self) -> Vec<Certificate> {
+        self.chain.iter().filter_map(|c| Certificate::from_der(c).ok()).collect()
+    }
+
     /// Signs CRLs and OCSP responses (DER) into every signature
     /// (`adbe-revocationInfoArchival`), so a verifier can check the chain
     /// offline, as it stood at the signing time.

@@ -1,15 +1,23 @@
-//! `eservice ltv-update IN.pdf OUT.pdf --crl F --ocsp F [--cert F]`: adds
+//! `eservice ltv-update IN.pdf OUT.pdf [--fetch [--trust T]] [--crl F]
+//! [--ocsp F] [--cert F]`: adds
 //! validation data (CRLs, OCSP responses, certificates) to a signed permit's
 //! DSS in an incremental update, so its signatures stay verifiable offline
 //! after the certificates expire. The signatures are untouched; verifiers
 //! see "validation data added" and no change to the document.
+//!
+//! `--fetch` asks, now, the OCSP responders and CRL addresses the signers'
+//! chains name (the chains reaching the trust list's agencies or the
+//! national root), as `eservice sign --ltv` does when signing.
 //!
 //! Exit 0 when written, 2 when an input cannot be used.
 
 use std::path::PathBuf;
 
 use eservice_core::pdf::dss::{append, Dss};
+use eservice_core::ltv;
 use eservice_core::signature::pem;
+use eservice_core::trust::TrustList;
+use eservice_core::verification::{verify, DateTime};
 use eservice_core::signing::SignError;
 use eservice_core::Lang;
 
@@ -32,6 +40,12 @@ pub struct Args {
     /// Certificates of the chains (PEM or DER); repeat for more.
     #[arg(long, value_name = "FILE")]
     cert: Vec<PathBuf>,
+    /// Fetch the signers' chains' OCSP answers and CRLs from the addresses their certificates name.
+    #[arg(long)]
+    fetch: bool,
+    /// Trust list (JSON) the chains are built to, with --fetch; the national root alone without it.
+    #[arg(long, requires = "fetch")]
+    trust: Option<PathBuf>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
@@ -51,9 +65,24 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
     for path in &args.cert {
         certs.extend(pem::certificates(&read_bytes(path, lang)?).map_err(|p| format!("{}: {}", path.display(), p.message(lang)))?);
     }
-    let add = Dss { certs, crls: revocation.crls, ocsps: revocation.ocsps };
+    let mut add = Dss { certs, crls: revocation.crls, ocsps: revocation.ocsps };
+    if args.fetch {
+        let trust = match &args.trust {
+            Some(p) => TrustList::from_json(&p.display().to_string(), &read_bytes(p, lang)?).map_err(|e| e.message(lang))?,
+            None => TrustList::national_only(),
+        };
+        let now = DateTime::from_unix_duration(std::time::Duration::from_secs(crate::unix_now())).unwrap_or(DateTime::INFINITY);
+        let (fetches, chain) = ltv::for_report(&verify(&pdf, &trust, None, now));
+        let (fetched, failed) = crate::http::revocation(&fetches, lang);
+        for f in &failed {
+            eprintln!("eservice: {}: {f}", lang.pick("คำเตือน", "warning"));
+        }
+        add.crls.extend(fetched.crls);
+        add.ocsps.extend(fetched.ocsps);
+        add.certs.extend(chain.into_iter().map(|c| c.der));
+    }
     if add.is_empty() {
-        return Err(lang.pick("ไม่มีข้อมูลให้เพิ่ม: ระบุ --crl, --ocsp หรือ --cert", "Nothing to add: give --crl, --ocsp or --cert").into());
+        return Err(lang.pick("ไม่มีข้อมูลให้เพิ่ม: ระบุ --crl, --ocsp, --cert หรือ --fetch (หรือดึงข้อมูลไม่ได้เลย)", "Nothing to add: give --crl, --ocsp, --cert or --fetch (or nothing could be fetched)").into());
     }
     // An update is written as signing writes one: the same reasons refuse it.
     let out = append(&pdf, &add).map_err(|p| format!("{}: {}", args.input.display(), SignError::Open(p).message(lang)))?;

@@ -2,7 +2,8 @@
 //! incremental update), with a PEM/DER key and certificate or a `.p12`,
 //! and optionally records it in the public permit register. `--crl` and
 //! `--ocsp` sign the chain's revocation data in, so verifiers can check it
-//! offline.
+//! offline; `--tsa URL` adds an RFC 3161 time-stamp (B-T), and `--ltv`
+//! fetches the chain's OCSP answers and CRLs into the DSS (B-LT).
 //!
 //! OUT is written whole or not at all: the PDF goes to a temporary file
 //! beside it that is renamed into place. Exit 0 when signed, 2 when an input
@@ -11,7 +12,9 @@
 use std::path::{Path, PathBuf};
 
 use eservice_core::register::{NewPermit, Register};
-use eservice_core::signing::{sign, Certify, Options, Signer, Stamp, Tsa};
+use eservice_core::ltv;
+use eservice_core::pdf::dss::{append, Dss};
+use eservice_core::signing::{sign, Certify, Options, SignError, Signer, Stamp, Tsa};
 use eservice_core::Lang;
 
 use crate::input::{read_bytes, read_if_present, revocation_files};
@@ -80,6 +83,9 @@ pub struct Args {
     /// A time-stamp authority (RFC 3161, http://…): its token over the signature proves when it was made (PAdES B-T).
     #[arg(long, value_name = "URL")]
     tsa: Option<String>,
+    /// After signing, fetch the chain's OCSP answers and CRLs (from the URLs its certificates name) into the DSS (PAdES B-LT).
+    #[arg(long)]
+    ltv: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -115,6 +121,23 @@ fn signer(args: &Args, lang: Lang) -> Result<Signer, String> {
     }
 }
 
+/// `signed` with its chain's revocation data, fetched now, in a DSS.
+fn long_term(signed: &[u8], signer: &Signer, lang: Lang) -> Result<Vec<u8>, String> {
+    let path = ltv::path(signer.certificate(), &signer.chain_certificates());
+    let (revocation, failed) = crate::http::revocation(&ltv::fetches(&path), lang);
+    for f in &failed {
+        eprintln!("eservice: {}: {f}", lang.pick("คำเตือน", "warning"));
+    }
+    if revocation.crls.is_empty() && revocation.ocsps.is_empty() {
+        return Err(lang.pick(
+            "--ltv: ดึงข้อมูลการเพิกถอน (OCSP หรือ CRL) ของสายใบรับรองไม่ได้เลย ใบรับรองไม่ได้ระบุที่อยู่ http:// หรือติดต่อไม่ได้ จึงไม่ได้เขียนไฟล์",
+            "--ltv: no revocation data (OCSP or CRL) could be fetched for the chain: its certificates name no http:// address, or none answered; nothing was written",
+        ).into());
+    }
+    let dss = Dss { certs: path.iter().map(|c| c.der.clone()).collect(), crls: revocation.crls, ocsps: revocation.ocsps };
+    append(signed, &dss).map_err(|p| SignError::Open(p).message(lang))
+}
+
 pub fn run(args: &Args, lang: Lang) -> Outcome {
     match try_run(args, lang) {
         Ok(()) => Outcome::Yes,
@@ -147,7 +170,7 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         Some(f) => read_bytes(f, lang)?,
         None => GARUDA.to_vec(),
     };
-    let send = |request: &[u8]| crate::tsa::ask(args.tsa.as_deref().unwrap_or_default(), request);
+    let send = |request: &[u8]| crate::http::ask_tsa(args.tsa.as_deref().unwrap_or_default(), request);
     let tsa = match &args.tsa {
         Some(url) if !url.starts_with("http://") => {
             return Err(match lang {
@@ -163,7 +186,10 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         None => None,
     };
     let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time, font: Some(&font), tsa };
-    let signed = sign(&pdf, &signer, &opts).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
+    let mut signed = sign(&pdf, &signer, &opts).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
+    if args.ltv {
+        signed = long_term(&signed, &signer, lang)?;
+    }
 
     // The register is checked before anything is written, so a bad entry
     // leaves neither file half-done.

@@ -19,6 +19,10 @@ pub(crate) const KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.15");
 pub(crate) const BASIC_CONSTRAINTS: Oid = Oid::new_unwrap("2.5.29.19");
 pub(crate) const AUTHORITY_KEY_ID: Oid = Oid::new_unwrap("2.5.29.35");
 const EXT_KEY_USAGE: Oid = Oid::new_unwrap("2.5.29.37");
+const CRL_DISTRIBUTION_POINTS: Oid = Oid::new_unwrap("2.5.29.31");
+/// authorityInfoAccess (RFC 5280 4.2.2.1), and its OCSP access method.
+const AUTHORITY_INFO_ACCESS: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.1.1");
+const AD_OCSP: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1");
 /// id-pkix-ocsp-nocheck (RFC 6960 4.2.2.2.1): a delegated OCSP responder
 /// whose own status is not to be asked.
 const OCSP_NOCHECK: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1.5");
@@ -35,7 +39,7 @@ const UNDERSTOOD: &[Oid] = &[
     Oid::new_unwrap("2.5.29.32"), // certificatePolicies
     EXT_KEY_USAGE,
     OCSP_NOCHECK,
-    Oid::new_unwrap("2.5.29.31"), // cRLDistributionPoints
+    CRL_DISTRIBUTION_POINTS,
     Oid::new_unwrap("1.3.6.1.5.5.7.1.3"), // qcStatements
 ];
 
@@ -71,6 +75,10 @@ pub struct Certificate {
     pub ext_key_usage: Option<Vec<Oid>>,
     /// Whether it carries id-pkix-ocsp-nocheck.
     pub ocsp_nocheck: bool,
+    /// Where its status is published: OCSP responders (authorityInfoAccess)
+    /// and CRLs (cRLDistributionPoints), as URIs.
+    pub ocsp_urls: Vec<String>,
+    pub crl_urls: Vec<String>,
     /// A critical extension this kit does not know, by OID.
     pub unknown_critical: Option<String>,
     pub common_name: Option<String>,
@@ -116,6 +124,8 @@ impl Certificate {
             key_usage: None,
             ext_key_usage: None,
             ocsp_nocheck: false,
+            ocsp_urls: Vec::new(),
+            crl_urls: Vec::new(),
             unknown_critical: None,
             common_name: name_attr(subject, CN),
             organization: name_attr(subject, O),
@@ -163,6 +173,28 @@ impl Certificate {
                 self.ext_key_usage = Some(purposes);
             }
             OCSP_NOCHECK => self.ocsp_nocheck = true,
+            AUTHORITY_INFO_ACCESS => {
+                let mut ads = value.expect(asn1::SEQUENCE)?.children();
+                while let Some(ad) = ads.next()? {
+                    let mut a = ad.expect(asn1::SEQUENCE)?.children();
+                    let (method, location) = (a.take()?.oid()?, a.take()?);
+                    if method == AD_OCSP {
+                        self.ocsp_urls.extend(uri(location));
+                    }
+                }
+            }
+            CRL_DISTRIBUTION_POINTS => {
+                // DistributionPoint { distributionPoint [0] { fullName [0] GeneralNames } }
+                let mut dps = value.expect(asn1::SEQUENCE)?.children();
+                while let Some(dp) = dps.next()? {
+                    let Some(name) = dp.expect(asn1::SEQUENCE)?.children().optional(asn1::ctx(0))? else { continue };
+                    let Some(full) = name.children().optional(asn1::ctx(0))? else { continue };
+                    let mut names = full.children();
+                    while let Some(n) = names.next()? {
+                        self.crl_urls.extend(uri(n));
+                    }
+                }
+            }
             other if critical && !UNDERSTOOD.contains(&other) => self.unknown_critical = Some(other.to_string()),
             _ => {}
         }
@@ -216,6 +248,11 @@ impl Certificate {
     pub fn fingerprint(&self) -> String {
         eservice_base::hash::Sha256Stream::digest(&self.der).hex()
     }
+}
+
+/// A GeneralName that is a uniformResourceIdentifier (`[6] IA5String`).
+fn uri(name: Tlv<'_>) -> Option<String> {
+    (name.tag == asn1::ctx_prim(6)).then(|| String::from_utf8(name.content.to_vec()).ok()).flatten()
 }
 
 /// The first value of one attribute type in a Name, decoded as text.

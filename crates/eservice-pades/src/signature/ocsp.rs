@@ -174,6 +174,15 @@ fn single_response(single: Tlv<'_>) -> Result<SingleResponse, Malformed> {
     Ok(SingleResponse { hash_alg, issuer_name_hash, issuer_key_hash, serial, status, this_update, next_update })
 }
 
+/// An OCSPRequest (RFC 6960 4.1) for `cert`, issued by `issuer`: one
+/// CertID by SHA-1, unsigned, with no nonce (so responders may answer from
+/// a cache, as most do for CA-issued certificates).
+pub fn request(cert: &Certificate, issuer: &Certificate) -> Option<Vec<u8>> {
+    use super::encode::{algorithm, octets, seq, tlv};
+    let cert_id = seq(&[&algorithm(SHA1), &octets(&sha1(&issuer.subject)), &octets(&sha1(issuer.public_key_bits()?)), &tlv(asn1::INTEGER, &cert.serial)]);
+    Some(seq(&[&seq(&[&seq(&[&seq(&[&cert_id])])])]))
+}
+
 /// SHA-1, as OCSP identifiers use it: a name, not a signature.
 fn sha1(b: &[u8]) -> Vec<u8> {
     use sha1::Digest as _;

@@ -19,6 +19,12 @@ pub struct Issued {
 }
 
 impl Issued {
+    /// A key and a certificate made elsewhere (the name is the subject's).
+    pub fn from_parts(key: PrivateKey, der: Vec<u8>) -> Issued {
+        let name = Certificate::from_der(&der).unwrap().subject;
+        Issued { key, der, name }
+    }
+
     pub fn cert(&self) -> Certificate {
         Certificate::from_der(&self.der).unwrap()
     }
