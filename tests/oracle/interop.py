@@ -281,12 +281,38 @@ try:
     vc = DocumentSecurityStore.read_dss(r).as_validation_context(dict(trust_roots=[root], allow_fetching=False, revocation_mode="require"))
     st = validate_pdf_signature(r.embedded_signatures[0], vc)
     check("sign --ltv: pyHanko, offline, requiring revocation for every certificate, finds the signer valid", st.intact and st.valid and st.trusted, str(st.summary()))
+    # B-LTA: --lta adds a document time-stamp over the signature and its DSS.
+    r = sign("unsigned.pdf", "blta.pdf", "--key", pk("signer.key.pem"), "--cert", pk("signer.cert.pem"), "--chain", "pki-chain.pem", "--tsa", urls["tsa"], "--lta")
+    report = json.loads(kit("verify", "blta.pdf", "--trust", "pki-trust-root.json", "--json").stdout or "{}")
+    sigs = report.get("signatures") or [{}, {}]
+    check("sign --lta: a signature then a trusted document time-stamp; the signature's proof of existence is the stamp's time",
+          r.returncode == 0 and report.get("verdict") == "valid" and len(sigs) == 2 and sigs[1].get("kind") == "document-timestamp"
+          and sigs[1].get("timestamp", {}).get("trusted") is True and sigs[0].get("proofOfExistence") == sigs[1].get("timestamp", {}).get("time"),
+          r.stderr + json.dumps(sigs)[:600])
+    import asyncio
+    from pyhanko.sign.validation.ades import ades_lta_validation
+    from pyhanko.sign.validation.policy_decl import (SignatureValidationSpec, PdfSignatureValidationSpec, RevocationInfoGatheringSpec,
+                                                     RevinfoOnlineFetchingRule, CertificateFetchingRule)
+    from pyhanko_certvalidator.context import CertValidationPolicySpec
+    from pyhanko_certvalidator.registry import SimpleTrustManager
+    from pyhanko_certvalidator.policy_decl import CertRevTrustPolicy, REQUIRE_REVINFO, FreshnessReqType
+    policy = CertValidationPolicySpec(trust_manager=SimpleTrustManager.build(trust_roots=[root]),
+                                      revinfo_policy=CertRevTrustPolicy(REQUIRE_REVINFO, freshness=None, freshness_req_type=FreshnessReqType.MAX_DIFF_REVOCATION_VALIDATION))
+    offline = RevocationInfoGatheringSpec(online_fetching_rule=RevinfoOnlineFetchingRule.LOCAL_ONLY, certificate_fetching_rule=CertificateFetchingRule.NEVER_FETCH)
+    emb = PdfFileReader(open("blta.pdf", "rb")).embedded_signatures[0]
+    res = asyncio.run(ades_lta_validation(emb, PdfSignatureValidationSpec(SignatureValidationSpec(cert_validation_policy=policy, revinfo_gathering_policy=offline))))
+    check("sign --lta: pyHanko's AdES LTA validation, offline, passes", res.api_status is not None and res.api_status.bottom_line and res.ades_subindic.name == "OK" and type(res.ades_subindic).__name__ == "AdESPassed",
+          f"{res.ades_subindic} {res.failure_msg}")
     # A permit signed earlier without revocation data, brought up to B-LT.
     sign("unsigned.pdf", "bare-pki.pdf", *signer_args)
     before = json.loads(kit("verify", "bare-pki.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}").get("verdict")
     r = kit("ltv-update", "bare-pki.pdf", "bare-pki-ltv.pdf", "--fetch", "--trust", "pki-trust.json")
     after = json.loads(kit("verify", "bare-pki-ltv.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}").get("verdict")
     check("ltv-update --fetch: revocation-unchecked becomes valid", r.returncode == 0 and (before, after) == ("revocation-unchecked", "valid"), f"{before} {after} {r.stderr}")
+    r = kit("ltv-update", "bare-pki-ltv.pdf", "bare-pki-lta.pdf", "--tsa", urls["tsa"])
+    report = json.loads(kit("verify", "bare-pki-lta.pdf", "--trust", "pki-trust.json", "--json").stdout or "{}")
+    check("ltv-update --tsa: a document time-stamp over the permit and its DSS", r.returncode == 0 and report.get("verdict") == "valid"
+          and [x.get("kind") for x in report.get("signatures", [])] == ["signature", "document-timestamp"], r.stderr)
     # A certificate that names no address: --ltv says so and writes nothing.
     r = sign("unsigned.pdf", "x.pdf", *pem[:6], "--ltv")
     check("sign --ltv with a chain that names no revocation address is refused, nothing written", r.returncode == 2 and "--ltv" in r.stderr and not os.path.exists("x.pdf"), r.stderr)

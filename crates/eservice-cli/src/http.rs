@@ -9,6 +9,7 @@ use std::time::Duration;
 use eservice_core::ltv::Fetch;
 use eservice_core::revocation::RevocationFile;
 use eservice_core::signature::cms::Revocation;
+use eservice_core::signing::Tsa;
 use eservice_core::Lang;
 
 /// An answer larger than this is no time-stamp, OCSP answer or sane CRL.
@@ -30,6 +31,20 @@ fn read(answer: Result<ureq::http::Response<ureq::Body>, ureq::Error>) -> Result
 /// POSTs `body` as `content_type` to `url`; the answer's bytes.
 pub fn post(url: &str, content_type: &str, body: &[u8]) -> Result<Vec<u8>, String> {
     read(agent().post(url).header("Content-Type", content_type).send(body))
+}
+
+/// A time-stamp authority at `url` (http:// only), asked through `send`,
+/// with a fresh nonce.
+pub fn tsa<'a>(url: &str, send: &'a dyn Fn(&[u8]) -> Result<Vec<u8>, String>, lang: Lang) -> Result<Tsa<'a>, String> {
+    if !url.starts_with("http://") {
+        return Err(match lang {
+            Lang::Th => format!("--tsa {url}: ต้องเป็นที่อยู่ http:// ของผู้ให้บริการประทับเวลา (ตราประทับเวลาลงนามในตัวเอง จึงไม่ต้องใช้ https)"),
+            Lang::En => format!("--tsa {url}: give the time-stamp authority's http:// address (tokens sign themselves, so TSAs serve plain HTTP)"),
+        });
+    }
+    let mut nonce = [0u8; 8];
+    getrandom::fill(&mut nonce).map_err(|e| e.to_string())?;
+    Ok(Tsa { nonce, send })
 }
 
 /// The time-stamp authority's answer to `request`.

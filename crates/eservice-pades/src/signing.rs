@@ -285,11 +285,31 @@ impl Signer {
     }
 }
 
+/// Who makes what is appended: a signer's signature, or a time-stamp
+/// authority's document time-stamp.
+#[derive(Clone, Copy)]
+enum By<'s> {
+    Signer(&'s Signer),
+    Tsa(Tsa<'s>),
+}
+
 /// `pdf` with `signer`'s signature appended.
 pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, SignError> {
+    append(pdf, By::Signer(signer), opts)
+}
+
+/// `pdf` with a document time-stamp from `tsa` appended (PAdES B-LTA, over
+/// the DSS before it): proof that everything before it existed by then.
+pub fn timestamp_document(pdf: &[u8], tsa: Tsa<'_>) -> Result<Vec<u8>, SignError> {
+    append(pdf, By::Tsa(tsa), &Options::default())
+}
+
+fn append(pdf: &[u8], by: By<'_>, opts: &Options<'_>) -> Result<Vec<u8>, SignError> {
     let doc = Document::open(pdf).map_err(SignError::Open)?;
     let existing: Vec<_> = crate::pdf::find_signatures_in(pdf, &doc.section).into_iter().flatten().collect();
-    if existing.iter().any(|s| s.docmdp == Some(1)) {
+    // A document time-stamp changes nothing certified: PAdES allows it
+    // under every DocMDP level, as it allows the DSS.
+    if matches!(by, By::Signer(_)) && existing.iter().any(|s| s.docmdp == Some(1)) {
         return Err(SignError::Locked);
     }
     if opts.certify.is_some() && !existing.is_empty() {
@@ -303,8 +323,14 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
     let mut up = Update::new(&doc);
     let sig = up.allocate();
     let field = up.allocate();
-    let placeholder = placeholder_len(signer) + if opts.tsa.is_some() { TOKEN_ROOM } else { 0 };
-    up.put(sig, 0, signature_dictionary(signer, opts, placeholder));
+    let placeholder = match by {
+        By::Signer(signer) => placeholder_len(signer) + if opts.tsa.is_some() { TOKEN_ROOM } else { 0 },
+        By::Tsa(_) => TOKEN_ROOM,
+    };
+    up.put(sig, 0, match by {
+        By::Signer(signer) => signature_dictionary(signer, opts, placeholder),
+        By::Tsa(_) => timestamp_dictionary(placeholder),
+    });
 
     let mut widget = vec![
         (b"Type".to_vec(), value(Obj::Name(b"Annot".to_vec()))),
@@ -314,8 +340,11 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
         (b"V".to_vec(), value(Obj::Ref(sig, 0))),
         (b"P".to_vec(), value(Obj::Ref(page, doc.object(page).map_or(0, |o| o.gen)))),
     ];
-    match opts.stamp {
-        Some(s) => {
+    match opts.stamp.zip(match by {
+        By::Signer(signer) => Some(signer),
+        By::Tsa(_) => None,
+    }) {
+        Some((s, signer)) => {
             let font = opts.font.and_then(crate::pdf::font::Font::parse);
             let ap = crate::pdf::stamp::appearance(&mut up, s.width, s.height, &signer.display_name(), opts.time, font.as_ref());
             let rect = [s.x, s.y, s.x + s.width, s.y + s.height].map(|n| value(Obj::Int(n as i64)));
@@ -370,7 +399,7 @@ pub fn sign(pdf: &[u8], signer: &Signer, opts: &Options<'_>) -> Result<Vec<u8>, 
     }
 
     let (mut out, offsets) = up.finish();
-    let ranges = fill_signature(&mut out, offsets[&sig], placeholder, signer, opts.tsa)?;
+    let ranges = fill_signature(&mut out, offsets[&sig], placeholder, by, opts.tsa)?;
     // What is written must verify: the new signature must be found, with its
     // ByteRange, by the same reading a verifier does.
     let found = crate::pdf::find_signatures(&out).into_iter().flatten().any(|s| s.byte_range == ranges && s.covers_whole_file);
@@ -414,6 +443,17 @@ fn placeholder_len(signer: &Signer) -> usize {
 
 const BYTE_RANGE: &[u8] = b"/ByteRange [0 0000000000 0000000000 0000000000]";
 
+/// `/Type /DocTimeStamp`, `/SubFilter /ETSI.RFC3161`: the token is the
+/// contents, its time the authority's.
+fn timestamp_dictionary(placeholder: usize) -> Vec<u8> {
+    let d = vec![
+        (b"Type".to_vec(), value(Obj::Name(b"DocTimeStamp".to_vec()))),
+        (b"Filter".to_vec(), value(Obj::Name(b"Adobe.PPKLite".to_vec()))),
+        (b"SubFilter".to_vec(), value(Obj::Name(b"ETSI.RFC3161".to_vec()))),
+    ];
+    with_range_and_contents(d, placeholder)
+}
+
 fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize) -> Vec<u8> {
     let mut d = vec![
         (b"Type".to_vec(), value(Obj::Name(b"Sig".to_vec()))),
@@ -440,6 +480,11 @@ fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize)
         ]);
         d.push((b"Reference".to_vec(), value(Obj::Array(vec![value(reference)]))));
     }
+    with_range_and_contents(d, placeholder)
+}
+
+/// The dictionary `d`, then a /ByteRange and /Contents to fill in.
+fn with_range_and_contents(d: Vec<(Vec<u8>, Spanned)>, placeholder: usize) -> Vec<u8> {
     let mut body = Vec::new();
     write(&Obj::Dict(d), &mut body);
     body.truncate(body.len() - 2);
@@ -451,11 +496,17 @@ fn signature_dictionary(signer: &Signer, opts: &Options<'_>, placeholder: usize)
 }
 
 /// Fills in `/ByteRange` and `/Contents` of the signature dictionary at `at`.
+/// A token from `tsa` over `data`.
+fn stamp(tsa: Tsa<'_>, data: &[&[u8]]) -> Result<Vec<u8>, SignError> {
+    let answer = (tsa.send)(&tsp::request(data, &tsa.nonce)).map_err(|why| SignError::Tsa(TspProblem::Unreachable(why)))?;
+    tsp::token(&answer, data, &tsa.nonce).map_err(SignError::Tsa)
+}
+
 /// Room for a time-stamp token: its TSTInfo, signature and the authority's
 /// certificates (a chain of three RSA-4096 certificates is about 6 KB).
 const TOKEN_ROOM: usize = 16 * 1024;
 
-fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer, tsa: Option<Tsa<'_>>) -> Result<[usize; 4], SignError> {
+fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, by: By<'_>, tsa: Option<Tsa<'_>>) -> Result<[usize; 4], SignError> {
     let find = |needle: &[u8]| crate::pdf::revisions::find(&out[at..], needle).map(|i| at + i);
     let br = find(BYTE_RANGE).ok_or(SignError::Failed)?;
     let contents = find(b"/Contents <").ok_or(SignError::Failed)? + b"/Contents ".len();
@@ -466,13 +517,14 @@ fn fill_signature(out: &mut [u8], at: usize, placeholder: usize, signer: &Signer
         return Err(SignError::Failed);
     }
     out[br..br + BYTE_RANGE.len()].copy_from_slice(format!("{text:<width$}", width = BYTE_RANGE.len()).as_bytes());
-    let stamp = tsa.map(|t| {
-        move |sig: &[u8]| {
-            let answer = (t.send)(&tsp::request(sig, &t.nonce)).map_err(|why| SignError::Tsa(TspProblem::Unreachable(why)))?;
-            tsp::token(&answer, sig, &t.nonce).map_err(SignError::Tsa)
+    let parts: [&[u8]; 2] = [&out[..contents], &out[after..]];
+    let cms = match by {
+        By::Signer(signer) => {
+            let token_over = tsa.map(|t| move |sig: &[u8]| stamp(t, &[sig]));
+            signed_data_stamped(&parts, &signer.key, &signer.cert.der, &signer.chain, &signer.revocation, token_over)?
         }
-    });
-    let cms = signed_data_stamped(&[&out[..contents], &out[after..]], &signer.key, &signer.cert.der, &signer.chain, &signer.revocation, stamp)?;
+        By::Tsa(t) => stamp(t, &parts)?,
+    };
     if cms.len() > placeholder {
         return Err(SignError::Failed);
     }
@@ -561,12 +613,35 @@ mod tests {
         let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &down }), ..Options::default() }).unwrap_err();
         assert_eq!(e.message(Lang::En), "The time-stamp authority (TSA) could not be reached: connection refused");
         // An answer for another request (a replayed token) is refused.
-        let replay = |_: &[u8]| Ok(crate::signature::testkit::tsa_answer(&authority, &tsp::request(b"another signature", &[9; 8]), stamped_at));
+        let replay = |_: &[u8]| Ok(crate::signature::testkit::tsa_answer(&authority, &tsp::request(&[b"another signature"], &[9; 8]), stamped_at));
         let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &replay }), ..Options::default() }).unwrap_err();
         assert_eq!(e, SignError::Tsa(TspProblem::NotOurs));
         let refused = |_: &[u8]| Ok(vec![0x30, 0x05, 0x30, 0x03, 0x02, 0x01, 0x02]);
         let e = sign(&one_page(), &signer, &Options { time: NOW, tsa: Some(Tsa { nonce: [9; 8], send: &refused }), ..Options::default() }).unwrap_err();
         assert_eq!(e.message(Lang::Th), "ผู้ให้บริการประทับเวลาปฏิเสธคำขอ (สถานะ 2)");
+    }
+
+    #[test]
+    fn a_document_time_stamp_makes_b_lta() {
+        let (ca, s) = ca_and_signer();
+        let signer = signer_of(s, &ca);
+        let authority = crate::signature::testkit::tsa("Test TSA", 47, &ca);
+        let at = DateTime::new(2026, 11, 27, 5, 0, 0).unwrap();
+        let send = |req: &[u8]| Ok(crate::signature::testkit::tsa_answer(&authority, req, at));
+        let tsa = Tsa { nonce: [3; 8], send: &send };
+        let signed = sign(&one_page(), &signer, &Options { certify: Some(Certify::NoChanges), time: NOW, ..Options::default() }).unwrap();
+        let lta = timestamp_document(&signed, tsa).unwrap();
+        assert!(lta.starts_with(&signed));
+        let now = DateTime::from_unix_duration(std::time::Duration::from_secs(NOW)).unwrap();
+        let r = verify(&lta, &trust(&ca), None, now);
+        assert_eq!(r.verdict, Verdict::Valid, "a time-stamp is allowed even under DocMDP P=1: {:?}", r.signatures[0].later.problems);
+        assert!(r.signatures[1].is_timestamp && r.signatures[1].sub_filter.as_deref() == Some("ETSI.RFC3161"));
+        assert!(r.signatures[1].stamp.as_ref().is_some_and(|st| st.trust.is_ok() && st.time == at));
+        assert_eq!(r.signatures[0].poe, Some(at));
+        assert_eq!(r.signatures[0].later.timestamps, 1);
+        // A signature after it would break P=1; a second time-stamp does not.
+        assert_eq!(sign(&lta, &signer, &Options { time: NOW, ..Options::default() }).unwrap_err(), SignError::Locked);
+        assert!(timestamp_document(&lta, tsa).is_ok());
     }
 
     #[test]

@@ -762,8 +762,8 @@ mod tests {
     /// A document time-stamp from `tsa` at `at`, in a revision of its own.
     fn doc_timestamp(pdf: Vec<u8>, obj: u32, tsa: &Issued, at: DateTime) -> Vec<u8> {
         signed_revision(pdf, obj, "/Type /DocTimeStamp /Filter /Adobe.PPKLite /SubFilter /ETSI.RFC3161 ", |parts| {
-            let request = crate::signature::tsp::request(&parts.concat(), &[1]);
-            crate::signature::tsp::token(&crate::signature::testkit::tsa_answer(tsa, &request, at), &parts.concat(), &[1]).unwrap()
+            let request = crate::signature::tsp::request(parts, &[1]);
+            crate::signature::tsp::token(&crate::signature::testkit::tsa_answer(tsa, &request, at), parts, &[1]).unwrap()
         })
     }
 

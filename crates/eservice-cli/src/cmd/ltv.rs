@@ -9,6 +9,10 @@
 //! chains name (the chains reaching the trust list's agencies or the
 //! national root), as `eservice sign --ltv` does when signing.
 //!
+//! `--tsa URL` then appends a document time-stamp over it all (B-LTA):
+//! proof that the signatures and their validation data existed by then,
+//! renewed by running it again before that authority's certificate expires.
+//!
 //! Exit 0 when written, 2 when an input cannot be used.
 
 use std::path::PathBuf;
@@ -18,7 +22,7 @@ use eservice_core::ltv;
 use eservice_core::signature::pem;
 use eservice_core::trust::TrustList;
 use eservice_core::verification::{verify, DateTime};
-use eservice_core::signing::SignError;
+use eservice_core::signing::{timestamp_document, SignError};
 use eservice_core::Lang;
 
 use crate::input::{read_bytes, revocation_files};
@@ -46,6 +50,9 @@ pub struct Args {
     /// Trust list (JSON) the chains are built to, with --fetch; the national root alone without it.
     #[arg(long, requires = "fetch")]
     trust: Option<PathBuf>,
+    /// Then a document time-stamp from this authority (http://…) over it all (PAdES B-LTA).
+    #[arg(long, value_name = "URL")]
+    tsa: Option<String>,
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
@@ -81,11 +88,16 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         add.ocsps.extend(fetched.ocsps);
         add.certs.extend(chain.into_iter().map(|c| c.der));
     }
-    if add.is_empty() {
+    let send = |request: &[u8]| crate::http::ask_tsa(args.tsa.as_deref().unwrap_or_default(), request);
+    let tsa = args.tsa.as_deref().map(|url| crate::http::tsa(url, &send, lang)).transpose()?;
+    if add.is_empty() && tsa.is_none() {
         return Err(lang.pick("ไม่มีข้อมูลให้เพิ่ม: ระบุ --crl, --ocsp, --cert หรือ --fetch (หรือดึงข้อมูลไม่ได้เลย)", "Nothing to add: give --crl, --ocsp, --cert or --fetch (or nothing could be fetched)").into());
     }
     // An update is written as signing writes one: the same reasons refuse it.
-    let out = append(&pdf, &add).map_err(|p| format!("{}: {}", args.input.display(), SignError::Open(p).message(lang)))?;
+    let mut out = if add.is_empty() { pdf } else { append(&pdf, &add).map_err(|p| format!("{}: {}", args.input.display(), SignError::Open(p).message(lang)))? };
+    if let Some(tsa) = tsa {
+        out = timestamp_document(&out, tsa).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
+    }
     write_whole(&args.output, &out)?;
     eprintln!("{}: {} ({} CRL, {} OCSP, {} {})", args.output.display(), lang.pick("เพิ่มข้อมูลสำหรับตรวจสอบระยะยาวแล้ว", "validation data added"), add.crls.len(), add.ocsps.len(), add.certs.len(), lang.pick("ใบรับรอง", "certificates"));
     Ok(())

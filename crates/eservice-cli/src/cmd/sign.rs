@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use eservice_core::register::{NewPermit, Register};
 use eservice_core::ltv;
 use eservice_core::pdf::dss::{append, Dss};
-use eservice_core::signing::{sign, Certify, Options, SignError, Signer, Stamp, Tsa};
+use eservice_core::signing::{sign, timestamp_document, Certify, Options, SignError, Signer, Stamp};
 use eservice_core::Lang;
 
 use crate::input::{read_bytes, read_if_present, revocation_files};
@@ -86,6 +86,9 @@ pub struct Args {
     /// After signing, fetch the chain's OCSP answers and CRLs (from the URLs its certificates name) into the DSS (PAdES B-LT).
     #[arg(long)]
     ltv: bool,
+    /// B-LTA: --ltv, then a document time-stamp from the --tsa authority over it all.
+    #[arg(long, requires = "tsa")]
+    lta: bool,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -171,24 +174,15 @@ fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
         None => GARUDA.to_vec(),
     };
     let send = |request: &[u8]| crate::http::ask_tsa(args.tsa.as_deref().unwrap_or_default(), request);
-    let tsa = match &args.tsa {
-        Some(url) if !url.starts_with("http://") => {
-            return Err(match lang {
-                Lang::Th => format!("--tsa {url}: ต้องเป็นที่อยู่ http:// ของผู้ให้บริการประทับเวลา (ตราประทับเวลาลงนามในตัวเอง จึงไม่ต้องใช้ https)"),
-                Lang::En => format!("--tsa {url}: give the time-stamp authority's http:// address (tokens sign themselves, so TSAs serve plain HTTP)"),
-            })
-        }
-        Some(_) => {
-            let mut nonce = [0u8; 8];
-            getrandom::fill(&mut nonce).map_err(|e| e.to_string())?;
-            Some(Tsa { nonce, send: &send })
-        }
-        None => None,
-    };
+    let tsa = args.tsa.as_deref().map(|url| crate::http::tsa(url, &send, lang)).transpose()?;
     let opts = Options { reason: args.reason.clone(), location: args.location.clone(), stamp, certify, time, font: Some(&font), tsa };
     let mut signed = sign(&pdf, &signer, &opts).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
-    if args.ltv {
+    if args.ltv || args.lta {
         signed = long_term(&signed, &signer, lang)?;
+    }
+    if let (true, Some(url)) = (args.lta, &args.tsa) {
+        let fresh = crate::http::tsa(url, &send, lang)?;
+        signed = timestamp_document(&signed, fresh).map_err(|e| format!("{}: {}", args.input.display(), e.message(lang)))?;
     }
 
     // The register is checked before anything is written, so a bad entry

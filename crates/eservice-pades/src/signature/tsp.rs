@@ -50,15 +50,17 @@ impl From<Malformed> for TspProblem {
     }
 }
 
-/// A TimeStampReq for the SHA-256 of `data`, with `nonce`, asking for the
-/// authority's certificate in the token (so verifiers can build its chain).
-pub fn request(data: &[u8], nonce: &[u8]) -> Vec<u8> {
-    let imprint = seq(&[&algorithm(SHA256), &octets(&DigestAlg::Sha256.hash(&[data]))]);
+/// A TimeStampReq for the SHA-256 of `data` (its parts in order: a
+/// signature value, or a document's ByteRange), with `nonce`, asking for
+/// the authority's certificate in the token (so verifiers can build its
+/// chain).
+pub fn request(data: &[&[u8]], nonce: &[u8]) -> Vec<u8> {
+    let imprint = seq(&[&algorithm(SHA256), &octets(&DigestAlg::Sha256.hash(data))]);
     seq(&[&uint(&[1]), &imprint, &uint(nonce), &tlv(0x01, &[0xff])])
 }
 
 /// The token in `response`, checked to answer [`request`]`(data, nonce)`.
-pub fn token(response: &[u8], data: &[u8], nonce: &[u8]) -> Result<Vec<u8>, TspProblem> {
+pub fn token(response: &[u8], data: &[&[u8]], nonce: &[u8]) -> Result<Vec<u8>, TspProblem> {
     let mut r = asn1::single(response)?.expect(asn1::SEQUENCE)?.children();
     let mut status = r.take()?.expect(asn1::SEQUENCE)?.children();
     let code = match status.take()?.expect(asn1::INTEGER)?.content {
@@ -70,7 +72,7 @@ pub fn token(response: &[u8], data: &[u8], nonce: &[u8]) -> Result<Vec<u8>, TspP
         return Err(TspProblem::Refused { status: code, text });
     }
     let token = r.take()?.expect(asn1::SEQUENCE)?;
-    cms::verify(token.raw, Content::TimeStamp(&[data]), &[]).map_err(|p| match p {
+    cms::verify(token.raw, Content::TimeStamp(data), &[]).map_err(|p| match p {
         CmsProblem::DigestMismatch => TspProblem::NotOurs,
         other => TspProblem::BadToken(other),
     })?;
