@@ -91,3 +91,17 @@ pub enum Outcome {
     No = 1,
     Unreadable = 2,
 }
+
+impl Outcome {
+    /// A command that either did what was asked or could not: the message
+    /// goes to standard error, prefixed as every CLI error is.
+    pub fn of(done: Result<(), String>) -> Outcome {
+        match done {
+            Ok(()) => Outcome::Yes,
+            Err(msg) => {
+                eprintln!("eservice: {msg}");
+                Outcome::Unreadable
+            }
+        }
+    }
+}

@@ -56,13 +56,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
-    match try_run(args, lang) {
-        Ok(()) => Outcome::Yes,
-        Err(msg) => {
-            eprintln!("eservice: {msg}");
-            Outcome::Unreadable
-        }
-    }
+    Outcome::of(try_run(args, lang))
 }
 
 fn try_run(args: &Args, lang: Lang) -> Result<(), String> {

@@ -142,13 +142,7 @@ fn long_term(signed: &[u8], signer: &Signer, lang: Lang) -> Result<Vec<u8>, Stri
 }
 
 pub fn run(args: &Args, lang: Lang) -> Outcome {
-    match try_run(args, lang) {
-        Ok(()) => Outcome::Yes,
-        Err(msg) => {
-            eprintln!("eservice: {msg}");
-            Outcome::Unreadable
-        }
-    }
+    Outcome::of(try_run(args, lang))
 }
 
 fn try_run(args: &Args, lang: Lang) -> Result<(), String> {
