@@ -53,9 +53,7 @@ pub const CRL_SIGN: u16 = 1 << 9;
 pub struct Certificate {
     /// The whole certificate as written.
     pub der: Vec<u8>,
-    tbs: Vec<u8>,
-    sig_alg: Vec<u8>,
-    signature: Vec<u8>,
+    signed: Signed,
     /// The issuer and subject Names as written, for exact comparison.
     pub issuer: Vec<u8>,
     pub subject: Vec<u8>,
@@ -90,11 +88,7 @@ pub struct Certificate {
 impl Certificate {
     pub fn from_der(der: &[u8]) -> Result<Self, Malformed> {
         let cert = asn1::single(der)?.expect(asn1::SEQUENCE)?;
-        let mut r = cert.children();
-        let tbs = r.take()?.expect(asn1::SEQUENCE)?;
-        let sig_alg = r.take()?.expect(asn1::SEQUENCE)?;
-        let signature = r.take()?.expect(asn1::BIT_STRING)?;
-        let signature = signature.content.split_first().filter(|(u, _)| **u == 0).ok_or(Malformed)?.1.to_vec();
+        let (signed, tbs) = Signed::read(&mut cert.children())?;
         let mut t = tbs.children();
         t.optional(asn1::ctx(0))?;
         let serial = t.take()?.expect(asn1::INTEGER)?.content.to_vec();
@@ -109,9 +103,7 @@ impl Certificate {
         t.optional(asn1::ctx_prim(2))?;
         let mut c = Certificate {
             der: cert.raw.to_vec(),
-            tbs: tbs.raw.to_vec(),
-            sig_alg: sig_alg.raw.to_vec(),
-            signature,
+            signed,
             issuer: issuer.raw.to_vec(),
             subject: subject.raw.to_vec(),
             serial,
@@ -203,18 +195,7 @@ impl Certificate {
 
     /// Whether `issuer`'s key signed this certificate.
     pub fn signed_by(&self, issuer: &Certificate) -> Result<bool, AlgorithmProblem> {
-        issuer.signed(&self.tbs, &self.sig_alg, &self.signature)
-    }
-
-    /// Whether this certificate's key made `signature` (under the
-    /// AlgorithmIdentifier `sig_alg`, as written) over `tbs`: the shape of
-    /// certificates, CRLs and OCSP responses alike.
-    pub fn signed(&self, tbs: &[u8], sig_alg: &[u8], signature: &[u8]) -> Result<bool, AlgorithmProblem> {
-        let alg_tlv = asn1::single(sig_alg).map_err(|_| AlgorithmProblem::BadKey)?;
-        let alg = SignatureAlg::from_identifier(alg_tlv)?;
-        let hash = alg.hash(DigestAlg::Sha256);
-        let key = PublicKey::from_spki(&self.spki)?;
-        key.verify(&alg, hash, &hash.hash(&[tbs]), signature)
+        self.signed.by(issuer)
     }
 
     /// Whether the certificate names `purpose` in extKeyUsage.
@@ -247,6 +228,35 @@ impl Certificate {
     /// SHA-256 of the certificate, hex: how the trust list may name it.
     pub fn fingerprint(&self) -> String {
         eservice_base::hash::Sha256Stream::digest(&self.der).hex()
+    }
+}
+
+/// `SEQUENCE { tbs, AlgorithmIdentifier, BIT STRING signature }`, the shape
+/// certificates, CRLs and OCSP responses share, kept as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Signed {
+    tbs: Vec<u8>,
+    sig_alg: Vec<u8>,
+    signature: Vec<u8>,
+}
+
+impl Signed {
+    /// Reads the three elements from `r`; the `tbs` element is also
+    /// returned, for its reader to go on with.
+    pub(crate) fn read<'a>(r: &mut asn1::Reader<'a>) -> Result<(Signed, Tlv<'a>), Malformed> {
+        let tbs = r.take()?.expect(asn1::SEQUENCE)?;
+        let sig_alg = r.take()?.expect(asn1::SEQUENCE)?;
+        let bits = r.take()?.expect(asn1::BIT_STRING)?;
+        let signature = bits.content.split_first().filter(|(u, _)| **u == 0).ok_or(Malformed)?.1.to_vec();
+        Ok((Signed { tbs: tbs.raw.to_vec(), sig_alg: sig_alg.raw.to_vec(), signature }, tbs))
+    }
+
+    /// Whether `signer`'s key made the signature over the `tbs`.
+    pub fn by(&self, signer: &Certificate) -> Result<bool, AlgorithmProblem> {
+        let alg = SignatureAlg::from_identifier(asn1::single(&self.sig_alg).map_err(|_| AlgorithmProblem::BadKey)?)?;
+        let hash = alg.hash(DigestAlg::Sha256);
+        let key = PublicKey::from_spki(&signer.spki)?;
+        key.verify(&alg, hash, &hash.hash(&[&self.tbs]), &self.signature)
     }
 }
 

@@ -12,7 +12,7 @@ use der::asn1::ObjectIdentifier as Oid;
 use der::DateTime;
 
 use super::asn1::{self, time, Malformed, Tlv};
-use super::certificate::{Certificate, AUTHORITY_KEY_ID};
+use super::certificate::{Certificate, Signed, AUTHORITY_KEY_ID};
 
 const CRL_NUMBER: Oid = Oid::new_unwrap("2.5.29.20");
 const ISSUING_DISTRIBUTION_POINT: Oid = Oid::new_unwrap("2.5.29.28");
@@ -109,9 +109,7 @@ impl Reason {
 pub struct Crl {
     /// The whole list as written.
     pub der: Vec<u8>,
-    tbs: Vec<u8>,
-    sig_alg: Vec<u8>,
-    signature: Vec<u8>,
+    signed: Signed,
     /// The issuer Name as written, for exact comparison.
     pub issuer: Vec<u8>,
     pub authority_key_id: Option<Vec<u8>>,
@@ -124,11 +122,7 @@ pub struct Crl {
 impl Crl {
     pub fn from_der(der: &[u8]) -> Result<Self, Malformed> {
         let list = asn1::single(der)?.expect(asn1::SEQUENCE)?;
-        let mut r = list.children();
-        let tbs = r.take()?.expect(asn1::SEQUENCE)?;
-        let sig_alg = r.take()?.expect(asn1::SEQUENCE)?;
-        let signature = r.take()?.expect(asn1::BIT_STRING)?;
-        let signature = signature.content.split_first().filter(|(u, _)| **u == 0).ok_or(Malformed)?.1.to_vec();
+        let (signed, tbs) = Signed::read(&mut list.children())?;
         let mut t = tbs.children();
         t.optional(asn1::INTEGER)?;
         t.take()?.expect(asn1::SEQUENCE)?;
@@ -171,9 +165,7 @@ impl Crl {
         }
         Ok(Crl {
             der: list.raw.to_vec(),
-            tbs: tbs.raw.to_vec(),
-            sig_alg: sig_alg.raw.to_vec(),
-            signature,
+            signed,
             issuer: issuer.raw.to_vec(),
             authority_key_id,
             this_update,
@@ -185,7 +177,7 @@ impl Crl {
 
     /// Whether `issuer`'s key signed this list.
     pub fn signed_by(&self, issuer: &Certificate) -> bool {
-        issuer.signed(&self.tbs, &self.sig_alg, &self.signature) == Ok(true)
+        self.signed.by(issuer) == Ok(true)
     }
 
     /// Whether the list speaks for `cert`: same issuer name, and a scope

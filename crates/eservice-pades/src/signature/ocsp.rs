@@ -11,7 +11,7 @@ use der::asn1::ObjectIdentifier as Oid;
 use der::DateTime;
 
 use super::asn1::{self, time, Malformed, Tlv};
-use super::certificate::Certificate;
+use super::certificate::{Certificate, Signed};
 use super::crl::Reason;
 
 const BASIC_RESPONSE: Oid = Oid::new_unwrap("1.3.6.1.5.5.7.48.1.1");
@@ -75,9 +75,7 @@ impl SingleResponse {
 pub struct OcspResponse {
     /// The whole `OCSPResponse` as written.
     pub der: Vec<u8>,
-    tbs: Vec<u8>,
-    sig_alg: Vec<u8>,
-    signature: Vec<u8>,
+    signed: Signed,
     pub responder: Responder,
     pub produced_at: DateTime,
     pub responses: Vec<SingleResponse>,
@@ -101,10 +99,7 @@ impl OcspResponse {
         }
         let basic_der = bytes.take()?.expect(asn1::OCTET_STRING)?.content;
         let mut b = asn1::single(basic_der)?.expect(asn1::SEQUENCE)?.children();
-        let tbs = b.take()?.expect(asn1::SEQUENCE)?;
-        let sig_alg = b.take()?.expect(asn1::SEQUENCE)?;
-        let signature = b.take()?.expect(asn1::BIT_STRING)?;
-        let signature = signature.content.split_first().filter(|(u, _)| **u == 0).ok_or(Malformed)?.1.to_vec();
+        let (signed, tbs) = Signed::read(&mut b)?;
         let mut certificates = Vec::new();
         if let Some(certs) = b.optional(asn1::ctx(0))? {
             let mut c = certs.children().take()?.expect(asn1::SEQUENCE)?.children();
@@ -128,9 +123,7 @@ impl OcspResponse {
         }
         Ok(OcspResponse {
             der: outer.raw.to_vec(),
-            tbs: tbs.raw.to_vec(),
-            sig_alg: sig_alg.raw.to_vec(),
-            signature,
+            signed,
             responder,
             produced_at,
             responses,
@@ -140,7 +133,7 @@ impl OcspResponse {
 
     /// Whether `responder`'s key signed the response data.
     pub fn signed_by(&self, responder: &Certificate) -> bool {
-        responder.signed(&self.tbs, &self.sig_alg, &self.signature) == Ok(true)
+        self.signed.by(responder) == Ok(true)
     }
 }
 
