@@ -31,6 +31,15 @@ async function open(hash) {
   return page;
 }
 
+/** The unsigned permit and the P-256 .p12, its password typed, the key opened. */
+async function pickPermitAndKey(page) {
+  await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
+  await page.locator('#p12-file').setInputFiles(join(dir, 'p256.p12'));
+  await typeInto(page.locator('#p12-password'), password);
+  await page.locator('#open-key').click();
+  await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
+}
+
 async function download(page, selector) {
   const [d] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
   return { name: d.suggestedFilename(), bytes: readFileSync(await d.path()) };
@@ -45,11 +54,7 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
   const page = await open('#/sign');
   const uploads = [];
   page.on('request', (r) => { if (r.method() !== 'GET') uploads.push(r.url()); });
-  await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
-  await page.locator('#p12-file').setInputFiles(join(dir, 'p256.p12'));
-  await typeInto(page.locator('#p12-password'), password);
-  await page.locator('#open-key').click();
-  await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
+  await pickPermitAndKey(page);
   // The CA's current CRL, signed in: the verifier can check revocation.
   await page.locator('#sign-revocation').setInputFiles(join(dir, 'ca.crl'));
   await typeInto(page.locator('#sign-reason'), 'ออกใบอนุญาต');
@@ -97,11 +102,7 @@ test('#/sign signs a permit with a .p12, and #/verify says the download is valid
 
 test('#/sign names a revocation file that is neither a CRL nor an OCSP answer, and signs nothing', async () => {
   const page = await open('#/sign');
-  await page.locator('#sign-pdf').setInputFiles(join(dir, 'unsigned.pdf'));
-  await page.locator('#p12-file').setInputFiles(join(dir, 'p256.p12'));
-  await typeInto(page.locator('#p12-password'), password);
-  await page.locator('#open-key').click();
-  await page.locator('#signer', { hasText: 'Ministry of Tests' }).waitFor({ timeout: 20000 });
+  await pickPermitAndKey(page);
   await page.locator('#sign-revocation').setInputFiles(join(dir, 'ca.cert.pem'));
   await page.locator('#sign-button').click();
   const problem = page.locator('#sign-problem');
