@@ -48,7 +48,7 @@ impl ReceiptProblem {
             ReceiptProblem::Malformed => lang.pick("ใบรับที่หน่วยงานส่งกลับมาอ่านไม่ได้", "The receipt the agency sent back cannot be read").into(),
             ReceiptProblem::Encoding(p) => format!("{}: {}", lang.pick("ลายมือชื่อบนใบรับไม่ใช่ base64", "The receipt's signature is not base64"), p.message(lang)),
             ReceiptProblem::OtherPackage => lang.pick("ใบรับไม่ใช่ของชุดเอกสารนี้", "The receipt is for another package").into(),
-            ReceiptProblem::Signature(p) => format!("{}: {}", lang.pick("ลายมือชื่อบนใบรับไม่ถูกต้อง", "The receipt's signature is not valid"), eservice_pades::verification::cms_message(p, lang)),
+            ReceiptProblem::Signature(p) => format!("{}: {}", lang.pick("ลายมือชื่อบนใบรับไม่ถูกต้อง", "The receipt's signature is not valid"), p.message(lang)),
             ReceiptProblem::Untrusted(p) => format!("{}: {}", lang.pick("ผู้ลงนามใบรับไม่อยู่ในรายชื่อที่เชื่อถือ", "The receipt's signer is not trusted"), p.message(lang)),
         }
     }

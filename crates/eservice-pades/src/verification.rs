@@ -24,7 +24,7 @@ use crate::pdf::{dss, find_signatures_in, ByteRangeProblem, SignatureLocation};
 use crate::register::{Permit, Register};
 use crate::revocation::{check_path, Evidence, PathStatus};
 use crate::signature::cms::{self, CmsProblem, Content};
-use crate::signature::{AlgorithmProblem, Certificate};
+use crate::signature::Certificate;
 use crate::trust::{check_chain, check_national, check_tsa, ChainProblem, NationalSigner, TrustList, Trusted};
 
 /// The answer for the whole document, worst first.
@@ -102,40 +102,11 @@ impl Problem {
                 Lang::Th => format!("รูปแบบลายมือชื่อ {s} ไม่รองรับ"),
                 Lang::En => format!("The signature format {s} is not supported"),
             },
-            Problem::Cms(p) => cms_message(p, lang),
+            Problem::Cms(p) => p.message(lang),
         }
     }
 }
 
-/// Why a CMS signature failed, in words (also for receipts, in `eservice-package`).
-pub fn cms_message(p: &CmsProblem, lang: Lang) -> String {
-    let s = |th: &str, en: &str| lang.pick(th, en).to_owned();
-    match p {
-        CmsProblem::Malformed => s("ข้อมูลลายมือชื่อ (CMS) เสียหายหรือผิดรูปแบบ", "The signature data (CMS) is damaged or malformed"),
-        CmsProblem::SignerCount(n) => match lang {
-            Lang::Th => format!("ลายมือชื่อต้องมีผู้ลงนามหนึ่งราย แต่พบ {n} ราย"),
-            Lang::En => format!("A signature must have one signer; this one has {n}"),
-        },
-        CmsProblem::NotDetached => s("ลายมือชื่อไม่ได้ลงนามเนื้อหาของเอกสารนี้", "The signature does not sign this document's content"),
-        CmsProblem::SignerCertificateMissing => s("ไม่พบใบรับรองของผู้ลงนาม", "The signer's certificate is missing"),
-        CmsProblem::Algorithm(a) => match (a, lang) {
-            (AlgorithmProblem::WeakDigest, _) => s("ใช้อัลกอริทึม SHA-1 ซึ่งไม่ปลอดภัยแล้ว", "Uses SHA-1, which is no longer safe"),
-            (AlgorithmProblem::Unsupported(o), Lang::Th) => format!("อัลกอริทึมที่ไม่รองรับ ({o})"),
-            (AlgorithmProblem::Unsupported(o), Lang::En) => format!("Unsupported algorithm ({o})"),
-            (AlgorithmProblem::WeakKey(k), Lang::Th) => format!("ไม่รับกุญแจของผู้ลงนามขนาดหรือชนิดนี้ ({k}); รับ RSA 2048–4096 บิต, P-256, P-384"),
-            (AlgorithmProblem::WeakKey(k), Lang::En) => format!("The signer's key size or type is not accepted ({k}); accepted: RSA 2048–4096 bit, P-256, P-384"),
-            (AlgorithmProblem::BadKey, _) => s("กุญแจของผู้ลงนามอ่านไม่ได้", "The signer's key cannot be read"),
-        },
-        CmsProblem::Attribute(a) => match lang {
-            Lang::Th => format!("ข้อมูลประกอบลายมือชื่อ {a} ขาดหายหรือซ้ำ"),
-            Lang::En => format!("The signed attribute {a} is missing or repeated"),
-        },
-        CmsProblem::ContentTypeMismatch => s("ชนิดเนื้อหาที่ลงนามไม่ตรงกัน", "The signed content type does not match"),
-        CmsProblem::DigestMismatch => s("เนื้อหาที่ลงนามถูกเปลี่ยน: ค่าแฮชไม่ตรงกับที่ลงนามไว้", "The signed content was changed: its hash differs from the one signed"),
-        CmsProblem::SigningCertificateMismatch => s("ใบรับรองที่ใช้ไม่ใช่ใบที่ผู้ลงนามระบุไว้", "The certificate used is not the one the signer named"),
-        CmsProblem::BadSignature => s("ค่าลายมือชื่อไม่ถูกต้องสำหรับกุญแจของผู้ลงนาม", "The signature value does not match the signer's key"),
-    }
-}
 
 /// Where the time used for the chain came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

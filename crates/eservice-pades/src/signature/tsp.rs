@@ -39,7 +39,7 @@ impl TspProblem {
             (TspProblem::Malformed, Lang::En) => "The time-stamp authority's answer is not an RFC 3161 response".into(),
             (TspProblem::NotOurs, Lang::Th) => "ตราประทับเวลาที่ได้รับไม่ตรงกับคำขอ (ค่าแฮชหรือ nonce ต่างกัน)".into(),
             (TspProblem::NotOurs, Lang::En) => "The time-stamp received is not for this request (another hash or nonce)".into(),
-            (TspProblem::BadToken(p), lang) => format!("{}: {}", lang.pick("ลายมือชื่อของตราประทับเวลาไม่ถูกต้อง", "The time-stamp's signature does not hold"), crate::verification::cms_message(p, lang)),
+            (TspProblem::BadToken(p), lang) => format!("{}: {}", lang.pick("ลายมือชื่อของตราประทับเวลาไม่ถูกต้อง", "The time-stamp's signature does not hold"), p.message(lang)),
         }
     }
 }
